@@ -1,0 +1,414 @@
+//! Ciphers: explain any TLS cipher suite of the IANA registry, part by part, with a rating.
+
+mod registry;
+
+use crate::error::Error;
+use serde::Serialize;
+
+pub use registry::{RANGES, SUITES};
+
+/// One assigned code point, as the IANA registry lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Registered {
+    pub code: u16,
+    pub iana: &'static str,
+    pub dtls: bool,
+    /// IANA's "Recommended" column.
+    pub recommended: bool,
+    pub reference: &'static str,
+}
+
+/// Unassigned or reserved code points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    pub first: u16,
+    pub last: u16,
+    pub description: &'static str,
+    pub reference: &'static str,
+}
+
+/// How safe a suite is today. Ordered from best to worst.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rating {
+    Recommended,
+    Secure,
+    Weak,
+    Insecure,
+    /// Not a cipher suite: a signalling value (SCSV) or GREASE.
+    Signalling,
+}
+
+/// Everything certbench says about one suite.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    pub iana: String,
+    pub openssl: Option<String>,
+    pub gnutls: Option<String>,
+    /// `0xC0,0x30`.
+    pub code: String,
+    pub versions: Vec<String>,
+    pub kx: String,
+    pub auth: String,
+    pub enc: String,
+    pub bits: u16,
+    pub mode: String,
+    pub aead: bool,
+    pub mac: String,
+    pub prf: String,
+    pub forward_secrecy: bool,
+    pub rating: Rating,
+    pub reasons: Vec<String>,
+    pub reference: String,
+    pub iana_recommended: bool,
+    pub dtls: bool,
+    pub notes: Vec<String>,
+}
+
+/// Finds a suite by IANA name or code (`0xC030`, `0xC0,0x30`, `C030`, `{0xC0,0x30}`), any case.
+pub fn find(query: &str) -> Result<&'static Registered, Error> {
+    let trimmed = query.trim();
+    if let Some(code) = parse_code(trimmed) {
+        if let Some(suite) = SUITES.iter().find(|s| s.code == code) {
+            return Ok(suite);
+        }
+        let what = RANGES
+            .iter()
+            .find(|r| (r.first..=r.last).contains(&code))
+            .map(|r| r.description)
+            .unwrap_or("Unassigned");
+        return Err(Error::UnknownCipher { query: format!("{trimmed} ({what})"), suggestions: Vec::new() });
+    }
+    let upper = trimmed.to_ascii_uppercase().replace('-', "_");
+    let name = if upper.starts_with("TLS_") || upper.starts_with("SSL_") { upper } else { format!("TLS_{upper}") };
+    let name = name.replacen("SSL_", "TLS_", 1);
+    SUITES.iter().find(|s| s.iana.eq_ignore_ascii_case(&name)).ok_or_else(|| Error::UnknownCipher {
+        query: trimmed.to_string(),
+        suggestions: suggestions(&name),
+    })
+}
+
+/// Explains the suite `query` names.
+pub fn explain(query: &str) -> Result<Explanation, Error> {
+    Ok(explain_registered(find(query)?))
+}
+
+/// Parses a two-byte code in the spellings people paste; `None` when it is not a code at all.
+pub fn parse_code(text: &str) -> Option<u16> {
+    let cleaned: String = text
+        .trim_matches(['{', '}', '(', ')', ' '])
+        .to_ascii_lowercase()
+        .replace("0x", "")
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | ':'))
+        .collect();
+    (cleaned.len() == 4 && cleaned.chars().all(|c| c.is_ascii_hexdigit()) && text.len() <= 16)
+        .then(|| u16::from_str_radix(&cleaned, 16).ok())
+        .flatten()
+}
+
+/// `0xC0,0x30`.
+pub fn code_text(code: u16) -> String {
+    format!("0x{:02X},0x{:02X}", code >> 8, code & 0xff)
+}
+
+fn suggestions(name: &str) -> Vec<String> {
+    let mut scored: Vec<(usize, &str)> = SUITES.iter().map(|s| (edit_distance(name, s.iana), s.iana)).collect();
+    scored.sort();
+    scored.into_iter().take_while(|(d, _)| *d <= 4.max(name.len() / 6)).take(3).map(|(_, n)| n.to_string()).collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// Key exchange and authentication spelled in IANA names before `_WITH_`: (name part, kx, auth,
+/// forward secrecy). Longest first, so `ECDHE_ECDSA` wins over `ECDH_ECDSA`.
+const KEY_EXCHANGES: &[(&str, &str, &str, bool)] = &[
+    ("ECDHE_ECDSA", "ECDHE", "ECDSA", true),
+    ("ECDHE_RSA", "ECDHE", "RSA", true),
+    ("ECDHE_PSK", "ECDHE_PSK", "PSK", true),
+    ("ECDH_ECDSA", "ECDH", "ECDSA", false),
+    ("ECDH_RSA", "ECDH", "RSA", false),
+    ("ECDH_anon", "ECDH", "none", false),
+    ("ECCPWD", "ECCPWD", "password", true),
+    ("DHE_DSS_EXPORT", "DHE (export)", "DSS", true),
+    ("DHE_RSA_EXPORT", "DHE (export)", "RSA", true),
+    ("DHE_DSS", "DHE", "DSS", true),
+    ("DHE_RSA", "DHE", "RSA", true),
+    ("DHE_PSK", "DHE_PSK", "PSK", true),
+    ("DH_DSS_EXPORT", "DH (export)", "DSS", false),
+    ("DH_RSA_EXPORT", "DH (export)", "RSA", false),
+    ("DH_anon_EXPORT", "DH (export)", "none", false),
+    ("DH_DSS", "DH", "DSS", false),
+    ("DH_RSA", "DH", "RSA", false),
+    ("DH_anon", "DH", "none", false),
+    ("RSA_EXPORT", "RSA (export)", "RSA", false),
+    ("RSA_PSK", "RSA_PSK", "RSA", false),
+    ("RSA", "RSA", "RSA", false),
+    ("PSK_DHE", "DHE_PSK", "PSK", true),
+    ("PSK", "PSK", "PSK", false),
+    ("KRB5_EXPORT", "Kerberos (export)", "Kerberos", false),
+    ("KRB5", "Kerberos", "Kerberos", false),
+    ("SRP_SHA_RSA", "SRP", "RSA", false),
+    ("SRP_SHA_DSS", "SRP", "DSS", false),
+    ("SRP_SHA", "SRP", "SRP", false),
+    ("GOSTR341112_256", "GOST R 34.11-2012", "GOST R 34.10-2012", true),
+    ("NULL", "none", "none", false),
+];
+
+/// Bulk ciphers after `_WITH_` (or after `TLS_` in TLS 1.3): (name part, cipher, key bits, mode).
+const CIPHERS: &[(&str, &str, u16, &str)] = &[
+    ("AES_128_CCM_8", "AES", 128, "CCM_8"),
+    ("AES_256_CCM_8", "AES", 256, "CCM_8"),
+    ("AES_128_CCM", "AES", 128, "CCM"),
+    ("AES_256_CCM", "AES", 256, "CCM"),
+    ("AES_128_GCM", "AES", 128, "GCM"),
+    ("AES_256_GCM", "AES", 256, "GCM"),
+    ("AES_128_CBC", "AES", 128, "CBC"),
+    ("AES_256_CBC", "AES", 256, "CBC"),
+    ("CHACHA20_POLY1305", "ChaCha20-Poly1305", 256, "AEAD stream"),
+    ("AEGIS_128L", "AEGIS-128L", 128, "AEAD"),
+    ("AEGIS_256", "AEGIS-256", 256, "AEAD"),
+    ("CAMELLIA_128_CBC", "Camellia", 128, "CBC"),
+    ("CAMELLIA_256_CBC", "Camellia", 256, "CBC"),
+    ("CAMELLIA_128_GCM", "Camellia", 128, "GCM"),
+    ("CAMELLIA_256_GCM", "Camellia", 256, "GCM"),
+    ("ARIA_128_CBC", "ARIA", 128, "CBC"),
+    ("ARIA_256_CBC", "ARIA", 256, "CBC"),
+    ("ARIA_128_GCM", "ARIA", 128, "GCM"),
+    ("ARIA_256_GCM", "ARIA", 256, "GCM"),
+    ("SEED_CBC", "SEED", 128, "CBC"),
+    ("SM4_GCM", "SM4", 128, "GCM"),
+    ("SM4_CCM", "SM4", 128, "CCM"),
+    ("3DES_EDE_CBC", "3DES", 112, "CBC"),
+    ("DES_CBC_40", "DES", 40, "CBC"),
+    ("DES40_CBC", "DES", 40, "CBC"),
+    ("DES_CBC", "DES", 56, "CBC"),
+    ("IDEA_CBC", "IDEA", 128, "CBC"),
+    ("RC2_CBC_40", "RC2", 40, "CBC"),
+    ("RC2_CBC_56", "RC2", 56, "CBC"),
+    ("RC4_40", "RC4", 40, "stream"),
+    ("RC4_128", "RC4", 128, "stream"),
+    ("KUZNYECHIK_CTR_OMAC", "Kuznyechik", 256, "CTR + OMAC"),
+    ("KUZNYECHIK_MGM_L", "Kuznyechik", 256, "MGM"),
+    ("KUZNYECHIK_MGM_S", "Kuznyechik", 256, "MGM"),
+    ("MAGMA_CTR_OMAC", "Magma", 256, "CTR + OMAC"),
+    ("MAGMA_MGM_L", "Magma", 256, "MGM"),
+    ("MAGMA_MGM_S", "Magma", 256, "MGM"),
+    ("28147_CNT_IMIT", "GOST 28147-89", 256, "CNT + IMIT"),
+    ("NULL", "none", 0, "NULL"),
+];
+
+/// Splits an IANA name into its parts and rates it.
+pub fn explain_registered(suite: &Registered) -> Explanation {
+    let name = suite.iana;
+    let code = code_text(suite.code);
+    let base = Explanation {
+        iana: name.to_string(),
+        openssl: None,
+        gnutls: None,
+        code,
+        versions: Vec::new(),
+        kx: String::new(),
+        auth: String::new(),
+        enc: String::new(),
+        bits: 0,
+        mode: String::new(),
+        aead: false,
+        mac: String::new(),
+        prf: String::new(),
+        forward_secrecy: false,
+        rating: Rating::Signalling,
+        reasons: Vec::new(),
+        reference: suite.reference.to_string(),
+        iana_recommended: suite.recommended,
+        dtls: suite.dtls,
+        notes: Vec::new(),
+    };
+    if name.ends_with("_SCSV") {
+        let note = if name == "TLS_FALLBACK_SCSV" {
+            "a signal, not a cipher: the client is retrying with a lower version, so the server should refuse a downgrade (RFC 7507)"
+        } else {
+            "a signal, not a cipher: the client supports secure renegotiation (RFC 5746)"
+        };
+        return Explanation { notes: vec![note.into()], versions: vec!["any".into()], ..base };
+    }
+    let body = name.strip_prefix("TLS_").unwrap_or(name);
+    let (kx_part, rest, tls13) = match body.split_once("_WITH_") {
+        Some((kx, rest)) => (Some(kx), rest, false),
+        None => (None, body, true),
+    };
+    let (kx, auth, fs) = match kx_part {
+        Some(part) => KEY_EXCHANGES
+            .iter()
+            .find(|(p, ..)| *p == part)
+            .map(|&(_, kx, auth, fs)| (kx.to_string(), auth.to_string(), fs))
+            .unwrap_or_else(|| (part.to_string(), part.to_string(), false)),
+        None => ("any (negotiated separately)".into(), "any (negotiated separately)".into(), true),
+    };
+    let (enc, bits, mode, hash) = match CIPHERS.iter().find(|(p, ..)| rest.starts_with(p)) {
+        Some(&(part, enc, bits, mode)) => {
+            (enc.to_string(), bits, mode.to_string(), rest[part.len()..].trim_start_matches('_').to_string())
+        }
+        // RFC 9150 integrity-only suites: TLS_SHA256_SHA256.
+        None => ("none (integrity only)".into(), 0, "NULL".into(), rest.rsplit('_').next().unwrap_or(rest).to_string()),
+    };
+    let aead = matches!(mode.as_str(), "GCM" | "CCM" | "CCM_8" | "AEAD stream" | "AEAD" | "MGM");
+    let hash_name = match hash.as_str() {
+        "SHA" => "SHA-1".to_string(),
+        "" => "SHA-256".to_string(),
+        h => h.replace("SHA", "SHA-"),
+    };
+    let mac = if aead { "AEAD".to_string() } else if enc == "none" && hash.is_empty() { "none".into() } else { format!("HMAC-{hash_name}") };
+    let prf = if tls13 {
+        format!("HKDF-{hash_name}")
+    } else if matches!(hash.as_str(), "SHA256" | "SHA384" | "") {
+        format!("TLS 1.2 PRF with {hash_name}")
+    } else {
+        "TLS 1.0/1.1 PRF (MD5+SHA-1); TLS 1.2 PRF with SHA-256".into()
+    };
+    let versions: Vec<String> = if tls13 {
+        vec!["TLS 1.3".into()]
+    } else if aead || matches!(hash.as_str(), "SHA256" | "SHA384") {
+        vec!["TLS 1.2".into()]
+    } else if kx.contains("export") || enc == "RC2" || (enc == "DES" && bits == 40) {
+        vec!["SSL 3.0".into(), "TLS 1.0".into()]
+    } else {
+        vec!["SSL 3.0".into(), "TLS 1.0".into(), "TLS 1.1".into(), "TLS 1.2".into()]
+    };
+    let mut explanation =
+        Explanation { versions, kx, auth, enc, bits, mode, aead, mac, prf, forward_secrecy: fs, ..base };
+    if tls13 {
+        explanation.notes.push(
+            "TLS 1.3 suites name only the AEAD and the HKDF hash: key exchange (supported_groups) and \
+             the certificate signature (signature_algorithms) are negotiated separately, always with forward secrecy"
+                .into(),
+        );
+    }
+    let (rating, reasons) = rate(&explanation, tls13);
+    Explanation { rating, reasons, ..explanation }
+}
+
+/// The rating rules, worst finding first. README states them for users to check.
+fn rate(e: &Explanation, tls13: bool) -> (Rating, Vec<String>) {
+    let mut findings: Vec<(Rating, &str)> = Vec::new();
+    if e.enc == "none" || e.enc.starts_with("none") {
+        findings.push((Rating::Insecure, "NULL encryption: traffic is sent in clear text"));
+    }
+    if e.auth == "none" {
+        findings.push((Rating::Insecure, "anonymous key exchange: no authentication, so anyone in the middle can impersonate the server"));
+    }
+    if e.kx.contains("export") || e.bits == 40 || (e.enc == "DES" && e.bits == 56) || e.enc == "RC2" {
+        findings.push((Rating::Insecure, "EXPORT-grade or single-DES key sizes: broken by brute force (FREAK, Logjam)"));
+    }
+    if e.enc == "RC4" {
+        findings.push((Rating::Insecure, "RC4 has exploitable keystream biases; prohibited by RFC 7465"));
+    }
+    if e.mac == "HMAC-MD5" {
+        findings.push((Rating::Insecure, "MD5 MAC: MD5 is broken"));
+    }
+    if e.enc == "3DES" || e.enc == "IDEA" {
+        findings.push((Rating::Weak, "64-bit block cipher: SWEET32 recovers data after ~32 GB on one connection"));
+    }
+    if e.mode == "CBC" {
+        findings.push((Rating::Weak, "CBC mode with MAC-then-encrypt: padding-oracle timing attacks (Lucky13), BEAST on TLS 1.0"));
+    }
+    if !e.forward_secrecy && e.auth != "none" && e.enc != "none" {
+        let why = if e.kx == "RSA" {
+            "static RSA key exchange: no forward secrecy (a leaked server key decrypts recorded traffic) and ROBOT-style oracles"
+        } else {
+            "no forward secrecy: a leaked long-term key decrypts recorded traffic"
+        };
+        findings.push((Rating::Weak, why));
+    }
+    if e.mac == "HMAC-SHA-1" {
+        findings.push((Rating::Weak, "SHA-1 HMAC: not broken as a MAC, but only in legacy (≤ TLS 1.2 CBC) suites"));
+    }
+    if e.mode == "CCM_8" {
+        findings.push((Rating::Weak, "CCM_8 has an 8-byte authentication tag: meant for constrained IoT devices only"));
+    }
+    if matches!(e.enc.as_str(), "Kuznyechik" | "Magma" | "GOST 28147-89" | "SM4") || e.kx.starts_with("GOST") {
+        findings.push((Rating::Weak, "national cipher outside mainstream TLS stacks: browsers and most clients do not offer it"));
+    }
+    if e.kx == "DHE" {
+        findings.push((Rating::Secure, "DHE is slow and vulnerable to Logjam with groups under 2048 bits; prefer ECDHE"));
+    }
+    let worst = findings.iter().map(|(r, _)| *r).max();
+    let rating = match worst {
+        Some(r) if r >= Rating::Secure => r,
+        _ if tls13 || (e.aead && e.forward_secrecy && matches!(e.auth.as_str(), "ECDSA" | "RSA")) => Rating::Recommended,
+        _ => Rating::Secure,
+    };
+    let mut reasons: Vec<String> = findings.into_iter().filter(|(r, _)| *r >= Rating::Secure).map(|(_, s)| s.to_string()).collect();
+    if reasons.is_empty() {
+        reasons.push(if rating == Rating::Recommended {
+            "AEAD cipher with forward secrecy: what modern configurations use".into()
+        } else {
+            "no known weakness, but not among the suites mainstream clients prefer".into()
+        });
+    }
+    (rating, reasons)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explains_a_tls12_suite_by_name_and_code() {
+        let e = explain("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384").unwrap();
+        assert_eq!((e.kx.as_str(), e.auth.as_str(), e.enc.as_str(), e.bits, e.mode.as_str()), ("ECDHE", "RSA", "AES", 256, "GCM"));
+        assert!(e.aead && e.forward_secrecy);
+        assert_eq!(e.prf, "TLS 1.2 PRF with SHA-384");
+        assert_eq!(e.rating, Rating::Recommended);
+        for spelling in ["0xC030", "0xC0,0x30", "c030", "{0xC0,0x30}", "0xc0, 0x30"] {
+            assert_eq!(explain(spelling).unwrap().iana, e.iana, "{spelling}");
+        }
+        assert_eq!(e.code, "0xC0,0x30");
+    }
+
+    #[test]
+    fn rates_the_classic_mistakes() {
+        assert_eq!(explain("TLS_RSA_WITH_RC4_128_MD5").unwrap().rating, Rating::Insecure);
+        assert_eq!(explain("TLS_DH_anon_WITH_AES_128_CBC_SHA").unwrap().rating, Rating::Insecure);
+        assert_eq!(explain("TLS_RSA_WITH_3DES_EDE_CBC_SHA").unwrap().rating, Rating::Weak);
+        assert_eq!(explain("TLS_RSA_WITH_AES_128_GCM_SHA256").unwrap().rating, Rating::Weak);
+        assert_eq!(explain("TLS_AES_128_CCM_8_SHA256").unwrap().rating, Rating::Weak);
+        assert_eq!(explain("TLS_FALLBACK_SCSV").unwrap().rating, Rating::Signalling);
+        let tls13 = explain("tls_aes_128_gcm_sha256").unwrap();
+        assert_eq!((tls13.rating, tls13.prf.as_str()), (Rating::Recommended, "HKDF-SHA-256"));
+    }
+
+    #[test]
+    fn every_registered_suite_parses_into_known_parts() {
+        for suite in SUITES {
+            let e = explain_registered(suite);
+            if e.rating == Rating::Signalling {
+                continue;
+            }
+            assert!(KEY_EXCHANGES.iter().any(|k| k.1 == e.kx) || e.kx.starts_with("any"), "{}: kx {}", suite.iana, e.kx);
+            assert!(CIPHERS.iter().any(|c| c.1 == e.enc) || e.enc.starts_with("none"), "{}: enc {}", suite.iana, e.enc);
+        }
+    }
+
+    #[test]
+    fn suggests_close_names_and_names_ranges() {
+        let Err(Error::UnknownCipher { suggestions, .. }) = explain("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA348") else {
+            panic!("expected an unknown-cipher error")
+        };
+        assert_eq!(suggestions[0], "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+        assert!(explain("0x0A0A").unwrap_err().to_string().contains("Reserved"));
+    }
+}

@@ -1,0 +1,199 @@
+//! Certificates (RFC 5280 section 4.1): every field `openssl x509 -text` prints, plus
+//! fingerprints, SPKI pin and validity status.
+
+use super::ext;
+use super::key::{PublicKeyReport, public_key};
+use crate::{dn, oids, signature, time::UnixTime};
+use base64ct::{Base64, Encoding};
+use der::Encode;
+use serde::Serialize;
+use sha2::Digest;
+use x509_cert::Certificate;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CertificateReport {
+    pub subject: String,
+    pub issuer: String,
+    pub subject_attributes: Vec<dn::Attribute>,
+    pub issuer_attributes: Vec<dn::Attribute>,
+    /// Lowercase hex of the serial's value, no colons (`-` first when negative).
+    pub serial: String,
+    pub serial_decimal: String,
+    pub not_before: String,
+    pub not_after: String,
+    pub validity: ValidityStatus,
+    pub fingerprint_sha256: String,
+    pub fingerprint_sha1: String,
+    /// base64(SHA-256(DER SubjectPublicKeyInfo)): the `pin-sha256` of HPKP and pinning code.
+    pub spki_sha256_base64: String,
+    pub san: Vec<String>,
+    /// 1, 2 or 3.
+    pub version: u8,
+    pub signature_algorithm: String,
+    pub public_key: PublicKeyReport,
+    pub is_ca: bool,
+    pub path_len: Option<u8>,
+    pub key_usage: Vec<String>,
+    pub extended_key_usage: Vec<String>,
+    pub subject_key_id: Option<String>,
+    pub authority_key_id: Option<String>,
+    pub ocsp: Vec<String>,
+    pub ca_issuers: Vec<String>,
+    /// Issuer and subject are the same name.
+    pub self_issued: bool,
+    /// Self-issued and its signature verifies with its own key.
+    pub self_signed: bool,
+    pub extensions: Vec<ext::ExtensionReport>,
+    pub signature_hex: String,
+}
+
+/// Where `now` falls in a certificate's validity period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ValidityStatus {
+    /// `valid`, `expired` or `not_yet_valid`.
+    pub status: String,
+    /// Days until notAfter when valid; days since notAfter when expired; days until notBefore
+    /// when not yet valid.
+    pub days: i64,
+    /// The moment the status was computed for.
+    pub at: String,
+}
+
+impl ValidityStatus {
+    pub fn at(not_before: UnixTime, not_after: UnixTime, now: UnixTime) -> ValidityStatus {
+        let (status, days) = if now < not_before {
+            ("not_yet_valid", now.days_until(not_before))
+        } else if now > not_after {
+            ("expired", not_after.days_until(now))
+        } else {
+            ("valid", now.days_until(not_after))
+        };
+        ValidityStatus { status: status.into(), days, at: now.to_rfc3339() }
+    }
+}
+
+pub fn report(cert: &Certificate, der: &[u8], now: UnixTime) -> CertificateReport {
+    let tbs = cert.tbs_certificate();
+    let spki = tbs.subject_public_key_info();
+    let exts = ext::decode(tbs.extensions().map(|e| e.as_slice()).unwrap_or_default());
+    let not_before = UnixTime::from(&tbs.validity().not_before);
+    let not_after = UnixTime::from(&tbs.validity().not_after);
+    let self_issued = tbs.subject() == tbs.issuer();
+    let self_signed = self_issued && verify_issued_by(cert, cert).is_ok();
+    let spki_der = spki.to_der().unwrap_or_default();
+    CertificateReport {
+        subject: dn::rfc4514(tbs.subject()),
+        issuer: dn::rfc4514(tbs.issuer()),
+        subject_attributes: dn::attributes(tbs.subject()),
+        issuer_attributes: dn::attributes(tbs.issuer()),
+        serial: serial_hex(tbs.serial_number().as_bytes()),
+        serial_decimal: serial_decimal(tbs.serial_number().as_bytes()),
+        not_before: not_before.to_rfc3339(),
+        not_after: not_after.to_rfc3339(),
+        validity: ValidityStatus::at(not_before, not_after, now),
+        fingerprint_sha256: dn::hex(&sha2::Sha256::digest(der)),
+        fingerprint_sha1: dn::hex(&sha1::Sha1::digest(der)),
+        spki_sha256_base64: Base64::encode_string(&sha2::Sha256::digest(&spki_der)),
+        san: exts.san,
+        version: match tbs.version() {
+            x509_cert::Version::V1 => 1,
+            x509_cert::Version::V2 => 2,
+            x509_cert::Version::V3 => 3,
+        },
+        signature_algorithm: oids::name(&cert.signature_algorithm().oid),
+        public_key: public_key(spki),
+        is_ca: exts.is_ca,
+        path_len: exts.path_len,
+        key_usage: exts.key_usage,
+        extended_key_usage: exts.extended_key_usage,
+        subject_key_id: exts.subject_key_id,
+        authority_key_id: exts.authority_key_id,
+        ocsp: exts.ocsp,
+        ca_issuers: exts.ca_issuers,
+        self_issued,
+        self_signed,
+        extensions: exts.extensions,
+        signature_hex: dn::hex(cert.signature().raw_bytes()),
+    }
+}
+
+/// Checks `cert`'s signature with `issuer`'s public key (RFC 5280 section 6.1.3 (a)(1)).
+pub fn verify_issued_by(cert: &Certificate, issuer: &Certificate) -> Result<(), signature::SignatureError> {
+    let tbs = cert.tbs_certificate().to_der().map_err(|_| signature::SignatureError::Invalid)?;
+    let sig = cert.signature().as_bytes().ok_or(signature::SignatureError::Invalid)?;
+    signature::verify(cert.signature_algorithm(), issuer.tbs_certificate().subject_public_key_info(), &tbs, sig)
+}
+
+/// The serial's value in hex: DER's sign-padding zero dropped, `-` for negative serials
+/// (which RFC 5280 forbids but CAs have issued).
+pub fn serial_hex(bytes: &[u8]) -> String {
+    let (negative, magnitude) = signed_magnitude(bytes);
+    let digits = dn::hex(&magnitude);
+    let digits = if digits.is_empty() { "00".to_string() } else { digits };
+    if negative { format!("-{digits}") } else { digits }
+}
+
+pub fn serial_decimal(bytes: &[u8]) -> String {
+    let (negative, mut magnitude) = signed_magnitude(bytes);
+    let mut digits = Vec::new();
+    while magnitude.iter().any(|&b| b != 0) {
+        let mut remainder = 0u32;
+        for byte in magnitude.iter_mut() {
+            let value = (remainder << 8) | u32::from(*byte);
+            *byte = (value / 10) as u8;
+            remainder = value % 10;
+        }
+        digits.push(char::from(b'0' + remainder as u8));
+    }
+    if digits.is_empty() {
+        digits.push('0');
+    }
+    if negative {
+        digits.push('-');
+    }
+    digits.iter().rev().collect()
+}
+
+/// Two's-complement big-endian integer → (is negative, magnitude without leading zeros).
+fn signed_magnitude(bytes: &[u8]) -> (bool, Vec<u8>) {
+    let negative = bytes.first().is_some_and(|b| b & 0x80 != 0);
+    let mut magnitude = bytes.to_vec();
+    if negative {
+        // Negate: invert and add one.
+        magnitude.iter_mut().for_each(|b| *b = !*b);
+        for byte in magnitude.iter_mut().rev() {
+            let (sum, carry) = byte.overflowing_add(1);
+            *byte = sum;
+            if !carry {
+                break;
+            }
+        }
+    }
+    let start = magnitude.iter().position(|&b| b != 0).unwrap_or(magnitude.len());
+    (negative, magnitude.split_off(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_serials_like_openssl() {
+        assert_eq!(serial_hex(&[0x00, 0xa1, 0x02]), "a102");
+        assert_eq!(serial_hex(&[0x01]), "01");
+        assert_eq!(serial_hex(&[0x00]), "00");
+        assert_eq!(serial_hex(&[0xff]), "-01");
+        assert_eq!(serial_decimal(&[0x01, 0x00]), "256");
+        assert_eq!(serial_decimal(&[0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), "18446744073709551615");
+        assert_eq!(serial_decimal(&[0xfe]), "-2");
+    }
+
+    #[test]
+    fn tells_validity_status() {
+        let (nb, na) = (UnixTime(1000 * 86_400), UnixTime(2000 * 86_400));
+        assert_eq!(ValidityStatus::at(nb, na, UnixTime(1500 * 86_400)).days, 500);
+        let expired = ValidityStatus::at(nb, na, UnixTime(2010 * 86_400));
+        assert_eq!((expired.status.as_str(), expired.days), ("expired", 10));
+        assert_eq!(ValidityStatus::at(nb, na, UnixTime(990 * 86_400)).status, "not_yet_valid");
+    }
+}

@@ -1,0 +1,224 @@
+//! Public keys (SubjectPublicKeyInfo, RFC 5280 section 4.1.2.7) and private keys
+//! (PKCS#8, PKCS#1, SEC1, encrypted PKCS#8).
+
+use crate::{dn, oids, signature};
+use const_oid::ObjectIdentifier as Oid;
+use der::Decode;
+use serde::Serialize;
+use spki::SubjectPublicKeyInfoOwned;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PublicKeyReport {
+    /// `RSA`, `EC`, `Ed25519`, `Ed448`, `RSA-PSS`, `DSA`, or the OID's name.
+    pub algorithm: String,
+    pub bits: Option<u32>,
+    /// `P-256`, `P-384`, `P-521` or the curve OID's name, for EC keys.
+    pub curve: Option<String>,
+    /// RSA public exponent.
+    pub exponent: Option<u64>,
+    /// RSA modulus or EC/EdDSA point, lowercase hex.
+    pub public_hex: String,
+}
+
+/// Reads what a SubjectPublicKeyInfo says about its key. Never fails: an unreadable key shows
+/// as its algorithm OID with no size.
+pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
+    let bits = spki.subject_public_key.raw_bytes();
+    let mut report = PublicKeyReport {
+        algorithm: oids::name(&spki.algorithm.oid),
+        bits: None,
+        curve: None,
+        exponent: None,
+        public_hex: dn::hex(bits),
+    };
+    match spki.algorithm.oid.to_string().as_str() {
+        "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
+            report.algorithm =
+                if spki.algorithm.oid.to_string().ends_with(".10") { "RSA-PSS" } else { "RSA" }.into();
+            if let Ok(key) = pkcs1::RsaPublicKeyRef::from_der(bits) {
+                let modulus = key.modulus.as_bytes();
+                report.bits = Some(bit_length(modulus));
+                report.exponent = exponent(key.public_exponent.as_bytes());
+                report.public_hex = dn::hex(modulus);
+            }
+        }
+        "1.2.840.10045.2.1" => {
+            report.algorithm = "EC".into();
+            let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.decode_as::<Oid>().ok());
+            if let Some(curve) = curve {
+                let (name, size) = curve_name(&curve);
+                report.curve = Some(name);
+                report.bits = size;
+            }
+        }
+        "1.3.101.112" => (report.algorithm, report.bits) = ("Ed25519".into(), Some(256)),
+        "1.3.101.113" => (report.algorithm, report.bits) = ("Ed448".into(), Some(456)),
+        "1.3.101.110" => (report.algorithm, report.bits) = ("X25519".into(), Some(253)),
+        "1.3.101.111" => (report.algorithm, report.bits) = ("X448".into(), Some(448)),
+        "1.2.840.10040.4.1" => {
+            report.algorithm = "DSA".into();
+            // Dss-Parms ::= SEQUENCE { p, q, g }: the size is p's.
+            report.bits = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<DssParams>().ok())
+                .map(|params| bit_length(params.p.as_bytes()));
+        }
+        _ => {}
+    }
+    report
+}
+
+#[derive(der::Sequence)]
+struct DssParams {
+    p: der::asn1::Uint,
+    q: der::asn1::Uint,
+    g: der::asn1::Uint,
+}
+
+/// Human name and size of a named curve.
+pub fn curve_name(curve: &Oid) -> (String, Option<u32>) {
+    match curve.to_string().as_str() {
+        "1.2.840.10045.3.1.7" => ("P-256".into(), Some(256)),
+        "1.3.132.0.34" => ("P-384".into(), Some(384)),
+        "1.3.132.0.35" => ("P-521".into(), Some(521)),
+        "1.3.132.0.10" => ("secp256k1".into(), Some(256)),
+        "1.2.840.10045.3.1.1" => ("P-192".into(), Some(192)),
+        "1.3.132.0.33" => ("P-224".into(), Some(224)),
+        "1.3.36.3.3.2.8.1.1.7" => ("brainpoolP256r1".into(), Some(256)),
+        "1.3.36.3.3.2.8.1.1.11" => ("brainpoolP384r1".into(), Some(384)),
+        "1.3.36.3.3.2.8.1.1.13" => ("brainpoolP512r1".into(), Some(512)),
+        _ => (oids::name(curve), None),
+    }
+}
+
+/// Bits in a big-endian unsigned integer, ignoring leading zeros.
+pub fn bit_length(bytes: &[u8]) -> u32 {
+    let trimmed: &[u8] = match bytes.iter().position(|&b| b != 0) {
+        Some(i) => &bytes[i..],
+        None => return 0,
+    };
+    (trimmed.len() as u32 - 1) * 8 + (8 - trimmed[0].leading_zeros())
+}
+
+fn exponent(bytes: &[u8]) -> Option<u64> {
+    (bytes.len() <= 8).then(|| bytes.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PrivateKeyReport {
+    /// `pkcs8`, `pkcs1`, `sec1`, `encrypted_pkcs8` or `legacy_encrypted_pem`.
+    pub format: String,
+    pub encrypted: bool,
+    /// The key it holds; `None` while encrypted.
+    pub public_key: Option<PublicKeyReport>,
+    /// Encryption scheme of an encrypted key (`PBES2 (PBKDF2-hmacWithSHA256, aes-256-cbc)`, …).
+    pub encryption: Option<String>,
+}
+
+/// A PKCS#8 `PrivateKeyInfo` (RFC 5208 / RFC 5958).
+pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
+    let info = pkcs8::PrivateKeyInfoRef::from_der(der)?;
+    let oid = info.algorithm.oid;
+    let mut public = PublicKeyReport {
+        algorithm: oids::name(&oid),
+        bits: None,
+        curve: None,
+        exponent: None,
+        public_hex: String::new(),
+    };
+    match oid.to_string().as_str() {
+        "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
+            let rsa = pkcs1::RsaPrivateKeyRef::from_der(info.private_key.as_bytes())?;
+            public = rsa_public(&rsa);
+        }
+        "1.2.840.10045.2.1" => {
+            let curve = info.algorithm.parameters.and_then(|p| p.decode_as::<Oid>().ok());
+            let sec1 = sec1::EcPrivateKey::from_der(info.private_key.as_bytes())?;
+            public = ec_public(&sec1, curve);
+        }
+        "1.3.101.112" => (public.algorithm, public.bits) = ("Ed25519".into(), Some(256)),
+        "1.3.101.113" => (public.algorithm, public.bits) = ("Ed448".into(), Some(456)),
+        _ => {}
+    }
+    Ok(PrivateKeyReport { format: "pkcs8".into(), encrypted: false, public_key: Some(public), encryption: None })
+}
+
+/// A PKCS#1 `RSAPrivateKey` (`BEGIN RSA PRIVATE KEY`).
+pub fn pkcs1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
+    let rsa = pkcs1::RsaPrivateKeyRef::from_der(der)?;
+    Ok(PrivateKeyReport { format: "pkcs1".into(), encrypted: false, public_key: Some(rsa_public(&rsa)), encryption: None })
+}
+
+/// A SEC1 `ECPrivateKey` (`BEGIN EC PRIVATE KEY`).
+pub fn sec1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
+    let key = sec1::EcPrivateKey::from_der(der)?;
+    let curve = key.parameters.and_then(|p| p.named_curve());
+    Ok(PrivateKeyReport { format: "sec1".into(), encrypted: false, public_key: Some(ec_public(&key, curve)), encryption: None })
+}
+
+/// An `EncryptedPrivateKeyInfo` (`BEGIN ENCRYPTED PRIVATE KEY`): says how it is protected.
+pub fn encrypted_pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
+    let info = pkcs8::EncryptedPrivateKeyInfoRef::from_der(der)?;
+    let alg = info.encryption_algorithm;
+    let scheme = match &alg {
+        pkcs8::pkcs5::EncryptionScheme::Pbes2(params) => {
+            let kdf = match &params.kdf {
+                pkcs8::pkcs5::pbes2::Kdf::Pbkdf2(p) => format!("PBKDF2-{:?}, {} iterations", p.prf, p.iteration_count),
+                pkcs8::pkcs5::pbes2::Kdf::Scrypt(p) => format!("scrypt, cost {:?}", p.cost_parameter),
+                other => format!("{}", oids::name(&other.oid())),
+            };
+            format!("PBES2 ({kdf}, {})", oids::name(&params.encryption.oid()))
+        }
+        other => format!("{} (PBES1, legacy)", oids::name(&other.oid())),
+    };
+    Ok(PrivateKeyReport { format: "encrypted_pkcs8".into(), encrypted: true, public_key: None, encryption: Some(scheme) })
+}
+
+fn rsa_public(rsa: &pkcs1::RsaPrivateKeyRef<'_>) -> PublicKeyReport {
+    let modulus = rsa.modulus.as_bytes();
+    PublicKeyReport {
+        algorithm: "RSA".into(),
+        bits: Some(bit_length(modulus)),
+        curve: None,
+        exponent: exponent(rsa.public_exponent.as_bytes()),
+        public_hex: dn::hex(modulus),
+    }
+}
+
+fn ec_public(key: &sec1::EcPrivateKey<'_>, curve: Option<Oid>) -> PublicKeyReport {
+    let (name, bits) = curve.map_or((None, None), |c| {
+        let (name, bits) = curve_name(&c);
+        (Some(name), bits)
+    });
+    let point = key.public_key.map(dn::hex).or_else(|| derive_point(key.private_key, curve)).unwrap_or_default();
+    PublicKeyReport { algorithm: "EC".into(), bits, curve: name, exponent: None, public_hex: point }
+}
+
+/// The public point of an EC private scalar, for keys stored without it.
+fn derive_point(scalar: &[u8], curve: Option<Oid>) -> Option<String> {
+    let curve = curve?;
+    if curve == signature::P256 {
+        let key = p256::SecretKey::from_slice(scalar).ok()?;
+        Some(dn::hex(&key.public_key().to_sec1_bytes()))
+    } else if curve == signature::P384 {
+        let key = p384::SecretKey::from_slice(scalar).ok()?;
+        Some(dn::hex(&key.public_key().to_sec1_bytes()))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_bits() {
+        assert_eq!(bit_length(&[0, 0x80, 0]), 16);
+        assert_eq!(bit_length(&[0x01]), 1);
+        assert_eq!(bit_length(&[0, 0]), 0);
+        assert_eq!(exponent(&[1, 0, 1]), Some(65537));
+    }
+}

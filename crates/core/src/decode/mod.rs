@@ -1,0 +1,219 @@
+//! Decode: what each block of the input is, and everything it says.
+
+pub mod cert;
+pub mod ext;
+pub mod key;
+
+use crate::error::{Error, Location};
+use crate::input::{self, Block, Encoding};
+use crate::{dn, signature, time::UnixTime};
+use der::{Decode, Encode};
+use serde::Serialize;
+use x509_cert::{Certificate, crl::CertificateList, request::CertReq};
+
+pub use cert::CertificateReport;
+pub use key::{PrivateKeyReport, PublicKeyReport};
+
+/// One decoded block: where it was, and what it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Decoded {
+    pub block: usize,
+    pub label: Option<String>,
+    pub line: Option<usize>,
+    pub encoding: Encoding,
+    #[serde(flatten)]
+    pub report: Report,
+    /// The block's DER, for export and the ASN.1 view (not in JSON: it can be large).
+    #[serde(skip)]
+    pub der: Vec<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Report {
+    Certificate(Box<CertificateReport>),
+    Csr(CsrReport),
+    PrivateKey(PrivateKeyReport),
+    PublicKey(PublicKeyReport),
+    Crl(CrlReport),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CsrReport {
+    pub subject: String,
+    pub subject_attributes: Vec<dn::Attribute>,
+    pub public_key: PublicKeyReport,
+    pub signature_algorithm: String,
+    /// The CSR is signed by the key it carries (PKCS#10 proof of possession).
+    pub signature_valid: bool,
+    pub san: Vec<String>,
+    pub requested_extensions: Vec<ext::ExtensionReport>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CrlReport {
+    pub issuer: String,
+    pub this_update: String,
+    pub next_update: Option<String>,
+    pub signature_algorithm: String,
+    pub revoked: Vec<RevokedEntry>,
+    pub extensions: Vec<ext::ExtensionReport>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RevokedEntry {
+    pub serial: String,
+    pub date: String,
+}
+
+/// Decodes every block of `input`; `now` drives validity status.
+pub fn decode(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>, Error> {
+    Ok(input::read_blocks(input)?.into_iter().map(|block| decode_block(block?, now)).collect())
+}
+
+/// The kind a PEM label announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Certificate,
+    Csr,
+    Pkcs8,
+    EncryptedPkcs8,
+    Pkcs1Private,
+    Sec1,
+    PublicKey,
+    Pkcs1Public,
+    Crl,
+}
+
+fn kind_of_label(label: &str) -> Option<Kind> {
+    Some(match label {
+        "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => Kind::Certificate,
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => Kind::Csr,
+        "PRIVATE KEY" => Kind::Pkcs8,
+        "ENCRYPTED PRIVATE KEY" => Kind::EncryptedPkcs8,
+        "RSA PRIVATE KEY" => Kind::Pkcs1Private,
+        "EC PRIVATE KEY" => Kind::Sec1,
+        "PUBLIC KEY" => Kind::PublicKey,
+        "RSA PUBLIC KEY" => Kind::Pkcs1Public,
+        "X509 CRL" => Kind::Crl,
+        _ => return None,
+    })
+}
+
+/// Order in which unlabeled DER is tried: most common first, and each structure distinct
+/// enough from the others that the first that parses is the right one.
+const SNIFF_ORDER: [Kind; 8] = [
+    Kind::Certificate,
+    Kind::Csr,
+    Kind::Crl,
+    Kind::Pkcs8,
+    Kind::EncryptedPkcs8,
+    Kind::PublicKey,
+    Kind::Pkcs1Private,
+    Kind::Sec1,
+];
+
+fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
+    let Block { at, encoding, headers, der } = block;
+    let der_error = |at: &Location, detail: String| Error::Der { at: at.clone(), detail };
+    if headers.iter().any(|(k, v)| k == "Proc-Type" && v.contains("ENCRYPTED")) {
+        let cipher = headers.iter().find(|(k, _)| k == "DEK-Info").map(|(_, v)| v.as_str()).unwrap_or("unknown cipher");
+        let report = Report::PrivateKey(PrivateKeyReport {
+            format: "legacy_encrypted_pem".into(),
+            encrypted: true,
+            public_key: None,
+            encryption: Some(format!("OpenSSL legacy PEM encryption ({cipher}), MD5-based key derivation")),
+        });
+        return Ok(Decoded { block: at.block, label: at.label.clone(), line: at.line, encoding, report, der });
+    }
+    // TRUSTED CERTIFICATE carries OpenSSL trust settings after the certificate: read only the first TLV.
+    let whole = if at.label.as_deref() == Some("TRUSTED CERTIFICATE") {
+        input::outer_length(&der).ok().and_then(|len| der.get(..len)).map(<[u8]>::to_vec).unwrap_or_else(|| der.clone())
+    } else {
+        der
+    };
+    input::check_whole(&whole).map_err(|detail| der_error(&at, detail))?;
+    let report = match at.label.as_deref() {
+        Some(label) => {
+            let kind = kind_of_label(label).ok_or_else(|| Error::UnsupportedKind {
+                at: at.clone(),
+                detail: format!("`{label}` blocks are not supported yet; certbench reads certificates, CSRs, keys and CRLs"),
+            })?;
+            report_as(kind, &whole, now).map_err(|e| der_error(&at, format!("not a valid {label}: {e}")))?
+        }
+        None => SNIFF_ORDER.iter().find_map(|&kind| report_as(kind, &whole, now).ok()).ok_or_else(|| {
+            Error::UnsupportedKind {
+                at: at.clone(),
+                detail: "well-formed DER, but not a certificate, CSR, CRL, key or public key".into(),
+            }
+        })?,
+    };
+    Ok(Decoded { block: at.block, label: at.label, line: at.line, encoding, report, der: whole })
+}
+
+fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error> {
+    Ok(match kind {
+        Kind::Certificate => Report::Certificate(Box::new(cert::report(&Certificate::from_der(der)?, der, now))),
+        Kind::Csr => Report::Csr(csr(&CertReq::from_der(der)?)),
+        Kind::Crl => Report::Crl(crl(&CertificateList::from_der(der)?)),
+        Kind::Pkcs8 => Report::PrivateKey(key::pkcs8(der)?),
+        Kind::EncryptedPkcs8 => Report::PrivateKey(key::encrypted_pkcs8(der)?),
+        Kind::Pkcs1Private => Report::PrivateKey(key::pkcs1(der)?),
+        Kind::Sec1 => Report::PrivateKey(key::sec1(der)?),
+        Kind::PublicKey => Report::PublicKey(key::public_key(&spki::SubjectPublicKeyInfoOwned::from_der(der)?)),
+        Kind::Pkcs1Public => {
+            pkcs1::RsaPublicKeyRef::from_der(der)?;
+            let spki = spki::SubjectPublicKeyInfoOwned {
+                algorithm: spki::AlgorithmIdentifierOwned {
+                    oid: const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1"),
+                    parameters: Some(der::asn1::Null.into()),
+                },
+                subject_public_key: der::asn1::BitString::from_bytes(der)?,
+            };
+            Report::PublicKey(key::public_key(&spki))
+        }
+    })
+}
+
+fn csr(req: &CertReq) -> CsrReport {
+    let info = &req.info;
+    let extensions: Vec<_> = info
+        .attributes
+        .iter()
+        .filter(|attr| attr.oid.to_string() == "1.2.840.113549.1.9.14")
+        .flat_map(|attr| attr.values.iter())
+        .filter_map(|value| value.decode_as::<x509_cert::ext::Extensions>().ok())
+        .flatten()
+        .collect();
+    let decoded = ext::decode(&extensions);
+    let signature_valid = info.to_der().ok().zip(req.signature.as_bytes()).is_some_and(|(tbs, sig)| {
+        signature::verify(&req.algorithm, &info.public_key, &tbs, sig).is_ok()
+    });
+    CsrReport {
+        subject: dn::rfc4514(&info.subject),
+        subject_attributes: dn::attributes(&info.subject),
+        public_key: key::public_key(&info.public_key),
+        signature_algorithm: crate::oids::name(&req.algorithm.oid),
+        signature_valid,
+        san: decoded.san,
+        requested_extensions: decoded.extensions,
+    }
+}
+
+fn crl(list: &CertificateList) -> CrlReport {
+    let tbs = &list.tbs_cert_list;
+    let time = |t: &x509_cert::time::Time| UnixTime::from(t).to_rfc3339();
+    CrlReport {
+        issuer: dn::rfc4514(&tbs.issuer),
+        this_update: time(&tbs.this_update),
+        next_update: tbs.next_update.as_ref().map(time),
+        signature_algorithm: crate::oids::name(&list.signature_algorithm.oid),
+        revoked: tbs
+            .revoked_certificates
+            .iter()
+            .flatten()
+            .map(|r| RevokedEntry { serial: cert::serial_hex(r.serial_number.as_bytes()), date: time(&r.revocation_date) })
+            .collect(),
+        extensions: ext::decode(tbs.crl_extensions.as_deref().unwrap_or_default()).extensions,
+    }
+}

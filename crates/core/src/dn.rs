@@ -1,0 +1,136 @@
+//! Distinguished names as RFC 4514 strings and as named attributes.
+
+use crate::oids;
+use der::{Encode, Tag, Tagged, asn1::AnyRef};
+use serde::Serialize;
+use x509_cert::name::Name;
+
+/// One attribute of a name, e.g. `O=Example Ltd`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attribute {
+    /// OpenSSL's short name (`CN`, `O`, `emailAddress`) or the dotted OID.
+    pub name: String,
+    pub oid: String,
+    pub value: String,
+    /// ASN.1 string type used (`PrintableString`, `UTF8String`, …): lint checks it.
+    pub string_type: String,
+}
+
+/// Attributes in the order they appear in the DER (most general first: C, O, …, CN).
+pub fn attributes(name: &Name) -> Vec<Attribute> {
+    name.iter_rdn()
+        .flat_map(|rdn| rdn.iter())
+        .map(|atv| Attribute {
+            name: oids::name(&atv.oid),
+            oid: atv.oid.to_string(),
+            value: value_text(atv.value.tag(), atv.value.value())
+                .unwrap_or_else(|| format!("#{}", hex(&atv.value.to_der().unwrap_or_default()))),
+            string_type: tag_name(atv.value.tag()),
+        })
+        .collect()
+}
+
+/// The RFC 4514 string (`CN=example.com,O=Example,C=GB`): most specific first, `+` joining
+/// multi-valued RDNs, special characters escaped, values of unknown type as `#hex`.
+pub fn rfc4514(name: &Name) -> String {
+    let rdns: Vec<String> = name
+        .iter_rdn()
+        .map(|rdn| {
+            rdn.iter()
+                .map(|atv| {
+                    let key = oids::name(&atv.oid);
+                    match value_text(atv.value.tag(), atv.value.value()) {
+                        Some(text) => format!("{key}={}", escape(&text)),
+                        None => format!("{key}=#{}", hex(&atv.value.to_der().unwrap_or_default())),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("+")
+        })
+        .collect();
+    rdns.into_iter().rev().collect::<Vec<_>>().join(",")
+}
+
+/// The value of the first attribute with OpenSSL short name `short` (e.g. "CN"), if any.
+pub fn first(name: &Name, short: &str) -> Option<String> {
+    attributes(name).into_iter().find(|a| a.name == short).map(|a| a.value)
+}
+
+/// Decodes the ASN.1 string types that appear in names; `None` for anything else.
+pub fn value_text(tag: Tag, bytes: &[u8]) -> Option<String> {
+    match tag {
+        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::VisibleString | Tag::NumericString => {
+            std::str::from_utf8(bytes).ok().map(str::to_string)
+        }
+        // T.61 in theory; in practice Latin-1, which is what OpenSSL assumes too.
+        Tag::TeletexString => Some(bytes.iter().map(|&b| char::from(b)).collect()),
+        Tag::BmpString => {
+            let units: Vec<u16> = bytes.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            (bytes.len() % 2 == 0).then(|| String::from_utf16_lossy(&units))
+        }
+        _ => None,
+    }
+}
+
+/// Decodes a directory string held in an `Any`.
+pub fn any_text(any: AnyRef<'_>) -> Option<String> {
+    value_text(any.tag(), any.value())
+}
+
+fn tag_name(tag: Tag) -> String {
+    match tag {
+        Tag::Utf8String => "UTF8String".into(),
+        Tag::PrintableString => "PrintableString".into(),
+        Tag::Ia5String => "IA5String".into(),
+        Tag::TeletexString => "TeletexString".into(),
+        Tag::BmpString => "BMPString".into(),
+        Tag::VisibleString => "VisibleString".into(),
+        Tag::NumericString => "NumericString".into(),
+        other => format!("{other}"),
+    }
+}
+
+fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let last = value.chars().count().saturating_sub(1);
+    for (i, c) in value.chars().enumerate() {
+        match c {
+            '#' if i == 0 => out.push_str("\\#"),
+            ' ' if i == 0 || i == last => out.push_str("\\ "),
+            '"' | '+' | ',' | ';' | '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\0'..='\x1f' | '\x7f' => out.push_str(&format!("\\{:02X}", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lowercase hex without separators.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn formats_most_specific_first_with_escapes() {
+        let name = Name::from_str("CN=a\\,b,O=Example+OU=Web,C=GB").unwrap();
+        // A multi-valued RDN is a DER SET: its members come out in sorted encoding order.
+        assert_eq!(rfc4514(&name), "CN=a\\,b,OU=Web+O=Example,C=GB");
+        assert_eq!(first(&name, "CN").as_deref(), Some("a,b"));
+        assert_eq!(attributes(&name)[0].name, "C");
+    }
+
+    #[test]
+    fn decodes_bmp_strings() {
+        assert_eq!(value_text(Tag::BmpString, &[0, b'h', 0, b'i']).as_deref(), Some("hi"));
+        assert_eq!(value_text(Tag::BmpString, &[0]), None);
+        assert_eq!(escape(" #a "), "\\ #a\\ ");
+    }
+}

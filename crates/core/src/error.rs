@@ -1,0 +1,109 @@
+//! The one error type of certbench-core. Every message says what was expected and where, so the
+//! UI and the CLI can show it as is.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Where in the user's input something was found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// 1-based block number in reading order.
+    pub block: usize,
+    /// PEM label (`CERTIFICATE`, …) when the block was PEM.
+    pub label: Option<String>,
+    /// 1-based line where the block starts (text input), if any.
+    pub line: Option<usize>,
+    /// Byte offset where the block starts in the input.
+    pub offset: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "block {}", self.block)?;
+        match (&self.label, self.line) {
+            (Some(label), Some(line)) => write!(f, " (`BEGIN {label}`, line {line})"),
+            (None, Some(line)) => write!(f, " (line {line})"),
+            _ => write!(f, " (byte {})", self.offset),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum Error {
+    /// The input was empty or only white space.
+    EmptyInput,
+    /// Larger than [`crate::input::MAX_INPUT_BYTES`].
+    InputTooLarge { bytes: usize, limit: usize },
+    /// More blocks than [`crate::input::MAX_BLOCKS`].
+    TooManyBlocks { limit: usize },
+    /// Neither PEM, DER nor base64.
+    NothingRecognisable,
+    /// A PEM block whose `-----END …-----` line never comes.
+    PemUnterminated { at: Location },
+    /// A PEM block whose END label differs from its BEGIN label.
+    PemLabelMismatch { at: Location, end_label: String },
+    /// A character outside the base64 alphabet inside a PEM body.
+    PemBadBase64 { at: Location, line: usize, detail: String },
+    /// The block decoded to bytes that are not one whole DER structure.
+    Der { at: Location, detail: String },
+    /// The block is DER but of a kind this label or structure does not fit.
+    UnsupportedKind { at: Location, detail: String },
+    /// A time the user typed.
+    InvalidTime(String),
+    /// A subject or SAN the user typed.
+    InvalidName(String),
+    /// A key could not be made, read or used.
+    Key(String),
+    /// A certificate could not be built or signed.
+    Build(String),
+    /// A cipher suite name or code that matches nothing.
+    UnknownCipher { query: String, suggestions: Vec<String> },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::EmptyInput => f.write_str("the input is empty: paste PEM, base64 or drop a DER file"),
+            Error::InputTooLarge { bytes, limit } => write!(
+                f,
+                "the input is {bytes} bytes; certbench reads at most {limit} bytes at once"
+            ),
+            Error::TooManyBlocks { limit } => {
+                write!(f, "the input holds more than {limit} blocks; split it up")
+            }
+            Error::NothingRecognisable => f.write_str(
+                "nothing recognisable: expected PEM (-----BEGIN …-----), DER (binary ASN.1) or bare base64",
+            ),
+            Error::PemUnterminated { at } => write!(
+                f,
+                "{at}: no matching `-----END {}-----` line; the block is cut off",
+                at.label.as_deref().unwrap_or_default()
+            ),
+            Error::PemLabelMismatch { at, end_label } => write!(
+                f,
+                "{at}: ends with `-----END {end_label}-----`; expected `-----END {}-----`",
+                at.label.as_deref().unwrap_or_default()
+            ),
+            Error::PemBadBase64 { at, line, detail } => write!(f, "{at}: line {line}: {detail}"),
+            Error::Der { at, detail } => write!(f, "{at}: {detail}"),
+            Error::UnsupportedKind { at, detail } => write!(f, "{at}: {detail}"),
+            Error::InvalidTime(text) => write!(
+                f,
+                "`{text}` is not a time: expected RFC 3339 like 2026-11-28T10:00:00Z"
+            ),
+            Error::InvalidName(detail) => f.write_str(detail),
+            Error::Key(detail) => write!(f, "key: {detail}"),
+            Error::Build(detail) => write!(f, "could not build the certificate: {detail}"),
+            Error::UnknownCipher { query, suggestions } => {
+                write!(f, "`{query}` is not a known TLS cipher suite name or code")?;
+                if !suggestions.is_empty() {
+                    write!(f, "; did you mean {}?", suggestions.join(", "))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,343 @@
+//! The input layer: turns whatever the user pasted or dropped into DER blocks with positions.
+//!
+//! Accepts PEM (any number of blocks, any labels, CRLF, text around and between blocks, a
+//! `-----BEGIN` in the middle of a line), DER (one or several concatenated SEQUENCEs) and bare
+//! base64. One broken block never hides the others: each block is its own `Result`.
+
+use crate::error::{Error, Location};
+use base64ct::{Base64, Base64Url, Encoding as _};
+use serde::Serialize;
+
+/// Largest input read at once; past it the tab would stall on a paste.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+/// Most blocks in one input (a CA bundle has ~150).
+pub const MAX_BLOCKS: usize = 10_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Encoding {
+    Pem,
+    Der,
+    Base64,
+}
+
+/// One DER structure found in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub at: Location,
+    pub encoding: Encoding,
+    /// RFC 1421 headers (`Proc-Type`, `DEK-Info`) of legacy encrypted PEM.
+    pub headers: Vec<(String, String)>,
+    pub der: Vec<u8>,
+}
+
+/// Splits `input` into blocks. Fails as a whole only when nothing in it can be recognised.
+pub fn read_blocks(input: &[u8]) -> Result<Vec<Result<Block, Error>>, Error> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(Error::InputTooLarge { bytes: input.len(), limit: MAX_INPUT_BYTES });
+    }
+    if input.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::EmptyInput);
+    }
+    let blocks = if find(input, b"-----BEGIN ").is_some() {
+        read_pem(input)
+    } else if let Some(blocks) = read_der(input) {
+        blocks
+    } else if let Some(der) = read_bare_base64(input) {
+        vec![Ok(Block { at: location(1, None, None, 0), encoding: Encoding::Base64, headers: Vec::new(), der })]
+    } else {
+        return Err(Error::NothingRecognisable);
+    };
+    if blocks.is_empty() {
+        return Err(Error::NothingRecognisable);
+    }
+    if blocks.len() > MAX_BLOCKS {
+        return Err(Error::TooManyBlocks { limit: MAX_BLOCKS });
+    }
+    Ok(blocks)
+}
+
+/// Length in bytes of the DER TLV at the start of `der` (tag, length and contents), or a
+/// sentence saying why it is not one. Catches the two commonest breakages of copied data: a
+/// cut-off block and junk after the structure.
+pub fn outer_length(der: &[u8]) -> Result<usize, String> {
+    let Some(&tag) = der.first() else {
+        return Err("the block is empty".into());
+    };
+    let Some(&first) = der.get(1) else {
+        return Err(format!("only 1 byte (tag 0x{tag:02x}) and no length"));
+    };
+    let (header, content) = match first {
+        0x00..=0x7f => (2, usize::from(first)),
+        0x80 => return Err("indefinite length (BER), which DER forbids".into()),
+        0x81..=0x84 => {
+            let n = usize::from(first & 0x7f);
+            let bytes = der.get(2..2 + n).ok_or("the length field is cut off")?;
+            let len = bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+            (2 + n, len)
+        }
+        _ => return Err(format!("a length field of {} bytes is larger than any real input", first & 0x7f)),
+    };
+    header
+        .checked_add(content)
+        .ok_or_else(|| "the length field overflows".to_string())
+}
+
+/// Checks that `der` is exactly one TLV, with a message fit for a user when it is not.
+pub fn check_whole(der: &[u8]) -> Result<(), String> {
+    let total = outer_length(der)?;
+    match total.cmp(&der.len()) {
+        std::cmp::Ordering::Greater => Err(format!(
+            "the data is cut off: the structure says it is {total} bytes long but only {} bytes are there",
+            der.len()
+        )),
+        std::cmp::Ordering::Less => Err(format!(
+            "{} bytes of trailing data after the {total}-byte structure",
+            der.len() - total
+        )),
+        std::cmp::Ordering::Equal => Ok(()),
+    }
+}
+
+fn location(block: usize, label: Option<String>, line: Option<usize>, offset: usize) -> Location {
+    Location { block, label, line, offset }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A PEM boundary (`-----BEGIN X-----` or `-----END X-----`) somewhere in `line`.
+fn boundary<'a>(line: &'a [u8], keyword: &[u8]) -> Option<&'a str> {
+    let start = find(line, keyword)? + keyword.len();
+    let rest = &line[start..];
+    let end = find(rest, b"-----")?;
+    std::str::from_utf8(&rest[..end]).ok()
+}
+
+struct OpenBlock {
+    at: Location,
+    headers: Vec<(String, String)>,
+    body: String,
+    /// First non-base64 line: (line number, what was wrong).
+    bad: Option<(usize, String)>,
+}
+
+fn read_pem(input: &[u8]) -> Vec<Result<Block, Error>> {
+    let mut blocks = Vec::new();
+    let mut open: Option<OpenBlock> = None;
+    let mut offset = 0;
+    for (index, raw) in input.split(|&b| b == b'\n').enumerate() {
+        let line_no = index + 1;
+        let line_offset = offset;
+        offset += raw.len() + 1;
+        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if let Some(current) = open.as_mut() {
+            if let Some(end_label) = boundary(line, b"-----END ") {
+                let Some(done) = open.take() else { continue };
+                blocks.push(close_pem(done, end_label));
+                continue;
+            }
+            if boundary(line, b"-----BEGIN ").is_none() {
+                take_pem_line(current, line, line_no);
+                continue;
+            }
+            if let Some(cut) = open.take() {
+                blocks.push(Err(Error::PemUnterminated { at: cut.at }));
+            }
+        }
+        if blocks.len() > MAX_BLOCKS {
+            break;
+        }
+        if let Some(label) = boundary(line, b"-----BEGIN ") {
+            let at = location(blocks.len() + 1, Some(label.to_string()), Some(line_no), line_offset);
+            open = Some(OpenBlock { at, headers: Vec::new(), body: String::new(), bad: None });
+        }
+    }
+    if let Some(cut) = open {
+        blocks.push(Err(Error::PemUnterminated { at: cut.at }));
+    }
+    blocks
+}
+
+fn take_pem_line(block: &mut OpenBlock, line: &[u8], line_no: usize) {
+    let text = String::from_utf8_lossy(line);
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if block.body.is_empty()
+        && let Some((name, value)) = text.split_once(':')
+    {
+        block.headers.push((name.trim().to_string(), value.trim().to_string()));
+        return;
+    }
+    match text.chars().find(|c| !c.is_ascii_alphanumeric() && !matches!(c, '+' | '/' | '=') && !c.is_whitespace()) {
+        Some(c) if block.bad.is_none() => {
+            block.bad = Some((line_no, format!("`{}` is not a base64 character", c.escape_default())))
+        }
+        Some(_) => {}
+        None => block.body.extend(text.chars().filter(|c| !c.is_whitespace())),
+    }
+}
+
+fn close_pem(block: OpenBlock, end_label: &str) -> Result<Block, Error> {
+    let OpenBlock { at, headers, body, bad } = block;
+    if at.label.as_deref() != Some(end_label) {
+        return Err(Error::PemLabelMismatch { at, end_label: end_label.to_string() });
+    }
+    if let Some((line, detail)) = bad {
+        return Err(Error::PemBadBase64 { at, line, detail });
+    }
+    let der = decode_base64(&body).map_err(|detail| Error::Der { at: at.clone(), detail })?;
+    Ok(Block { at, encoding: Encoding::Pem, headers, der })
+}
+
+fn decode_base64(body: &str) -> Result<Vec<u8>, String> {
+    if body.is_empty() {
+        return Err("the block has no base64 content".into());
+    }
+    Base64::decode_vec(body).map_err(|_| {
+        let whole = body.trim_end_matches('=').len() / 4 * 4;
+        let readable = Base64::decode_vec(&body[..whole]).map(|v| v.len()).unwrap_or(0);
+        format!(
+            "the base64 is cut off or malformed after {readable} bytes ({} base64 characters, not a multiple of 4 or badly padded)",
+            body.len()
+        )
+    })
+}
+
+/// Concatenated DER SEQUENCEs, or `None` when `input` does not start like DER at all.
+fn read_der(input: &[u8]) -> Option<Vec<Result<Block, Error>>> {
+    if input.first() != Some(&0x30) || outer_length(input).ok()? > input.len() {
+        return None;
+    }
+    let mut blocks = Vec::new();
+    let mut offset = 0;
+    while offset < input.len() && blocks.len() <= MAX_BLOCKS {
+        let rest = &input[offset..];
+        let at = location(blocks.len() + 1, None, None, offset);
+        if rest.iter().all(|&b| b == 0 || b.is_ascii_whitespace()) {
+            break;
+        }
+        match outer_length(rest) {
+            Ok(len) if rest[0] == 0x30 && len <= rest.len() => {
+                blocks.push(Ok(Block { at, encoding: Encoding::Der, headers: Vec::new(), der: rest[..len].to_vec() }));
+                offset += len;
+            }
+            _ => {
+                blocks.push(Err(Error::Der {
+                    at,
+                    detail: format!("{} bytes after the last DER structure are not DER", rest.len()),
+                }));
+                break;
+            }
+        }
+    }
+    Some(blocks)
+}
+
+/// One base64 (standard or URL-safe) blob that decodes to something starting like DER.
+fn read_bare_base64(input: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(input).ok()?;
+    let compact: String = text
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let der = Base64::decode_vec(&compact)
+        .or_else(|_| Base64Url::decode_vec(&compact))
+        .or_else(|_| base64ct::Base64Unpadded::decode_vec(&compact))
+        .or_else(|_| base64ct::Base64UrlUnpadded::decode_vec(&compact))
+        .ok()?;
+    (der.first() == Some(&0x30)).then_some(der)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "MAMCAQE="; // SEQUENCE { INTEGER 1 }
+
+    fn pem(label: &str) -> String {
+        format!("-----BEGIN {label}-----\n{BODY}\n-----END {label}-----\n")
+    }
+
+    #[test]
+    fn reads_many_pem_blocks_with_junk_and_crlf() {
+        let text = format!("subject=CN=x\r\n{}\r\nsome text -----BEGIN X-----\r\n{BODY}\r\n-----END X-----\r\ntrailer", pem("CERTIFICATE").replace('\n', "\r\n"));
+        let blocks = read_blocks(text.as_bytes()).unwrap();
+        assert_eq!(blocks.len(), 2);
+        let second = blocks[1].as_ref().unwrap();
+        assert_eq!(second.at.label.as_deref(), Some("X"));
+        assert_eq!(second.at.line, Some(6));
+        assert_eq!(second.der, [0x30, 3, 2, 1, 1]);
+    }
+
+    #[test]
+    fn keeps_legacy_pem_headers() {
+        let text = format!("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\n{BODY}\n-----END RSA PRIVATE KEY-----\n");
+        let block = read_blocks(text.as_bytes()).unwrap().remove(0).unwrap();
+        assert_eq!(block.headers[0], ("Proc-Type".into(), "4,ENCRYPTED".into()));
+    }
+
+    #[test]
+    fn broken_block_does_not_hide_the_next() {
+        let text = format!("-----BEGIN CERTIFICATE-----\nMAM*AQE=\n-----END CERTIFICATE-----\n{}", pem("CERTIFICATE"));
+        let blocks = read_blocks(text.as_bytes()).unwrap();
+        let message = blocks[0].as_ref().unwrap_err().to_string();
+        assert_eq!(message, "block 1 (`BEGIN CERTIFICATE`, line 1): line 2: `*` is not a base64 character");
+        assert!(blocks[1].is_ok());
+    }
+
+    #[test]
+    fn names_unterminated_and_mismatched_blocks() {
+        let text = format!("-----BEGIN A-----\n{BODY}\n-----END B-----\n-----BEGIN C-----\n{BODY}\n");
+        let blocks = read_blocks(text.as_bytes()).unwrap();
+        assert!(matches!(&blocks[0], Err(Error::PemLabelMismatch { end_label, .. }) if end_label == "B"));
+        assert_eq!(
+            blocks[1].as_ref().unwrap_err().to_string(),
+            "block 2 (`BEGIN C`, line 4): no matching `-----END C-----` line; the block is cut off"
+        );
+    }
+
+    #[test]
+    fn says_how_far_cut_off_base64_got() {
+        let text = "-----BEGIN CERTIFICATE-----\nMAMCAQEx\nMA\n-----END CERTIFICATE-----\n";
+        let message = read_blocks(text.as_bytes()).unwrap()[0].as_ref().unwrap_err().to_string();
+        assert!(message.contains("cut off or malformed after 6 bytes"), "{message}");
+    }
+
+    #[test]
+    fn reads_der_and_concatenated_der() {
+        let blocks = read_blocks(&[0x30, 3, 2, 1, 1, 0x30, 0]).unwrap();
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[1].as_ref().unwrap().at.offset, 5);
+        let blocks = read_blocks(&[0x30, 3, 2, 1, 1, 0xff, 0xfe]).unwrap();
+        assert!(blocks[1].as_ref().unwrap_err().to_string().contains("2 bytes after the last DER"));
+    }
+
+    #[test]
+    fn reads_bare_base64() {
+        let blocks = read_blocks(b"  \"MAMC\nAQE=\"\n").unwrap();
+        assert_eq!(blocks[0].as_ref().unwrap().encoding, Encoding::Base64);
+    }
+
+    #[test]
+    fn rejects_garbage_empty_and_huge() {
+        assert_eq!(read_blocks(b"hello world"), Err(Error::NothingRecognisable));
+        assert_eq!(read_blocks(b" \n\t"), Err(Error::EmptyInput));
+        assert!(matches!(read_blocks(&vec![b'A'; MAX_INPUT_BYTES + 1]), Err(Error::InputTooLarge { .. })));
+    }
+
+    #[test]
+    fn checks_the_outer_structure() {
+        assert!(check_whole(&[0x30, 3, 2, 1, 1]).is_ok());
+        assert!(check_whole(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]).unwrap_err().contains("cut off"));
+        assert!(check_whole(&[0x30, 0x89, 1]).unwrap_err().contains("larger than any real input"));
+        assert!(check_whole(&[0x30, 0x80]).unwrap_err().contains("BER"));
+        assert!(check_whole(&[0x30, 0, 0]).unwrap_err().contains("trailing"));
+        assert!(check_whole(&[]).is_err());
+    }
+}

@@ -1,0 +1,16 @@
+//! certbench-core: all of certbench's PKI logic, pure Rust, the same natively and in wasm.
+//! Time and randomness are always passed in.
+
+pub mod cipher;
+pub mod decode;
+pub mod generate;
+pub mod dn;
+pub mod error;
+pub mod input;
+pub mod oids;
+pub mod signature;
+pub mod time;
+pub mod verify;
+
+pub use error::Error;
+pub use time::UnixTime;

@@ -1,0 +1,183 @@
+//! Checking one signature: the cryptographic core of chain verification and CSR checks.
+//! RSA PKCS#1 v1.5 and PSS, ECDSA on P-256 and P-384, Ed25519.
+
+use const_oid::ObjectIdentifier as Oid;
+use rsa::pkcs1::DecodeRsaPublicKey;
+use serde::Serialize;
+use sha2::Digest;
+use signature::hazmat::PrehashVerifier;
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
+
+const RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
+const RSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
+const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
+const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
+pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
+pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
+
+/// Hash functions that appear in certificate signatures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hash {
+    Sha1,
+    Sha224,
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+impl Hash {
+    fn from_digest_oid(oid: &Oid) -> Option<Hash> {
+        Some(match oid.to_string().as_str() {
+            "1.3.14.3.2.26" => Hash::Sha1,
+            "2.16.840.1.101.3.4.2.4" => Hash::Sha224,
+            "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
+            "2.16.840.1.101.3.4.2.2" => Hash::Sha384,
+            "2.16.840.1.101.3.4.2.3" => Hash::Sha512,
+            _ => return None,
+        })
+    }
+
+    fn digest(self, message: &[u8]) -> Vec<u8> {
+        match self {
+            Hash::Sha1 => sha1::Sha1::digest(message).to_vec(),
+            Hash::Sha224 => sha2::Sha224::digest(message).to_vec(),
+            Hash::Sha256 => sha2::Sha256::digest(message).to_vec(),
+            Hash::Sha384 => sha2::Sha384::digest(message).to_vec(),
+            Hash::Sha512 => sha2::Sha512::digest(message).to_vec(),
+        }
+    }
+}
+
+/// A signature algorithm certbench can check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Algorithm {
+    RsaPkcs1(Hash),
+    RsaPss(Hash),
+    Ecdsa(Hash),
+    Ed25519,
+}
+
+impl Algorithm {
+    /// Reads a signature `AlgorithmIdentifier` (RFC 5280 section 4.1.1.2).
+    pub fn from_identifier(alg: &AlgorithmIdentifierOwned) -> Result<Algorithm, SignatureError> {
+        let unsupported = || SignatureError::UnsupportedAlgorithm(crate::oids::name(&alg.oid));
+        Ok(match alg.oid.to_string().as_str() {
+            "1.2.840.113549.1.1.5" => Algorithm::RsaPkcs1(Hash::Sha1),
+            "1.2.840.113549.1.1.14" => Algorithm::RsaPkcs1(Hash::Sha224),
+            "1.2.840.113549.1.1.11" => Algorithm::RsaPkcs1(Hash::Sha256),
+            "1.2.840.113549.1.1.12" => Algorithm::RsaPkcs1(Hash::Sha384),
+            "1.2.840.113549.1.1.13" => Algorithm::RsaPkcs1(Hash::Sha512),
+            "1.2.840.10045.4.1" => Algorithm::Ecdsa(Hash::Sha1),
+            "1.2.840.10045.4.3.1" => Algorithm::Ecdsa(Hash::Sha224),
+            "1.2.840.10045.4.3.2" => Algorithm::Ecdsa(Hash::Sha256),
+            "1.2.840.10045.4.3.3" => Algorithm::Ecdsa(Hash::Sha384),
+            "1.2.840.10045.4.3.4" => Algorithm::Ecdsa(Hash::Sha512),
+            "1.3.101.112" => Algorithm::Ed25519,
+            "1.2.840.113549.1.1.10" => {
+                let params = alg.parameters.as_ref().ok_or_else(unsupported)?;
+                let params = params.decode_as::<pkcs1::RsaPssParamsOwned>().map_err(|_| unsupported())?;
+                Algorithm::RsaPss(Hash::from_digest_oid(&params.hash.oid).ok_or_else(unsupported)?)
+            }
+            _ => return Err(unsupported()),
+        })
+    }
+
+    /// The hash it signs with, for the SHA-1 warning.
+    pub fn hash(self) -> Option<Hash> {
+        match self {
+            Algorithm::RsaPkcs1(h) | Algorithm::RsaPss(h) | Algorithm::Ecdsa(h) => Some(h),
+            Algorithm::Ed25519 => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum SignatureError {
+    UnsupportedAlgorithm(String),
+    /// The key type does not fit the signature algorithm (e.g. an EC key for an RSA signature).
+    KeyMismatch,
+    /// The public key could not be read.
+    BadKey(String),
+    /// The signature does not verify.
+    Invalid,
+}
+
+impl std::fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SignatureError::UnsupportedAlgorithm(name) => write!(f, "signature algorithm {name} is not supported"),
+            SignatureError::KeyMismatch => f.write_str("the issuer's key type does not match the signature algorithm"),
+            SignatureError::BadKey(detail) => write!(f, "the issuer's public key is malformed: {detail}"),
+            SignatureError::Invalid => f.write_str("the signature does not verify with the issuer's public key"),
+        }
+    }
+}
+
+/// Checks `signature` over `message` by the key in `spki`.
+pub fn verify(
+    alg: &AlgorithmIdentifierOwned,
+    spki: &SubjectPublicKeyInfoOwned,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), SignatureError> {
+    let algorithm = Algorithm::from_identifier(alg)?;
+    let key_bytes = spki.subject_public_key.as_bytes().ok_or(SignatureError::BadKey("unused bits".into()))?;
+    let key_oid = spki.algorithm.oid;
+    match algorithm {
+        Algorithm::RsaPkcs1(hash) | Algorithm::RsaPss(hash) => {
+            if key_oid != RSA && key_oid != RSA_PSS {
+                return Err(SignatureError::KeyMismatch);
+            }
+            let key = rsa::PublicKey::from_pkcs1_der(key_bytes).map_err(|e| SignatureError::BadKey(e.to_string()))?;
+            let digest = hash.digest(message);
+            let result = match (algorithm, hash) {
+                (Algorithm::RsaPkcs1(_), Hash::Sha1) => key.verify(rsa::Pkcs1v15Sign::new::<sha1::Sha1>(), &digest, signature),
+                (Algorithm::RsaPkcs1(_), Hash::Sha224) => key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha224>(), &digest, signature),
+                (Algorithm::RsaPkcs1(_), Hash::Sha256) => key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &digest, signature),
+                (Algorithm::RsaPkcs1(_), Hash::Sha384) => key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha384>(), &digest, signature),
+                (Algorithm::RsaPkcs1(_), Hash::Sha512) => key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha512>(), &digest, signature),
+                (_, Hash::Sha1) => key.verify(rsa::pss::Pss::<sha1::Sha1>::default(), &digest, signature),
+                (_, Hash::Sha224) => key.verify(rsa::pss::Pss::<sha2::Sha224>::default(), &digest, signature),
+                (_, Hash::Sha256) => key.verify(rsa::pss::Pss::<sha2::Sha256>::default(), &digest, signature),
+                (_, Hash::Sha384) => key.verify(rsa::pss::Pss::<sha2::Sha384>::default(), &digest, signature),
+                (_, Hash::Sha512) => key.verify(rsa::pss::Pss::<sha2::Sha512>::default(), &digest, signature),
+            };
+            result.map_err(|_| SignatureError::Invalid)
+        }
+        Algorithm::Ecdsa(hash) => {
+            if key_oid != EC_PUBLIC_KEY {
+                return Err(SignatureError::KeyMismatch);
+            }
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<Oid>().ok())
+                .ok_or(SignatureError::BadKey("no named curve".into()))?;
+            let digest = hash.digest(message);
+            let bad_key = |e: ecdsa::Error| SignatureError::BadKey(e.to_string());
+            let ok = if curve == P256 {
+                let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes).map_err(bad_key)?;
+                let sig = p256::ecdsa::DerSignature::from_bytes(signature).map_err(|_| SignatureError::Invalid)?;
+                key.verify_prehash(&digest, &sig).is_ok()
+            } else if curve == P384 {
+                let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes).map_err(bad_key)?;
+                let sig = p384::ecdsa::DerSignature::from_bytes(signature).map_err(|_| SignatureError::Invalid)?;
+                key.verify_prehash(&digest, &sig).is_ok()
+            } else {
+                return Err(SignatureError::UnsupportedAlgorithm(format!("ECDSA on {}", crate::oids::name(&curve))));
+            };
+            ok.then_some(()).ok_or(SignatureError::Invalid)
+        }
+        Algorithm::Ed25519 => {
+            if key_oid != ED25519 {
+                return Err(SignatureError::KeyMismatch);
+            }
+            let bytes: [u8; 32] = key_bytes.try_into().map_err(|_| SignatureError::BadKey("not 32 bytes".into()))?;
+            let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|e| SignatureError::BadKey(e.to_string()))?;
+            let sig = ed25519_dalek::Signature::from_slice(signature).map_err(|_| SignatureError::Invalid)?;
+            key.verify_strict(message, &sig).map_err(|_| SignatureError::Invalid)
+        }
+    }
+}
