@@ -14,3 +14,5 @@ pub mod verify;
 
 pub use error::Error;
 pub use time::UnixTime;
+/// The certificate type reports and verification take, re-exported so callers need not pin x509-cert.
+pub use x509_cert::Certificate;

@@ -5,7 +5,8 @@
 use crate::decode::{cert::verify_issued_by, ext};
 use crate::{dn, time::UnixTime};
 use base64ct::{Base64, Encoding};
-use der::Encode;
+use crate::error::Error;
+use der::{Decode, Encode};
 use serde::Serialize;
 use sha2::Digest;
 use x509_cert::Certificate;
@@ -143,6 +144,21 @@ impl<'a> Candidate<'a> {
     fn self_issued(&self) -> bool {
         self.cert.tbs_certificate().subject() == self.cert.tbs_certificate().issuer()
     }
+}
+
+/// Every certificate in `input` (PEM, DER or base64); any block that is not a certificate is an
+/// error naming it, since a verdict over half a bundle would mislead.
+pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, Error> {
+    let mut certs = Vec::new();
+    for block in crate::input::read_blocks(input)? {
+        let block = block?;
+        let cert = Certificate::from_der(&block.der).map_err(|e| Error::UnsupportedKind {
+            at: block.at.clone(),
+            detail: format!("expected a certificate: {e}"),
+        })?;
+        certs.push(cert);
+    }
+    Ok(certs)
 }
 
 /// Verifies `bundle` (leaf and intermediates, any order, extras allowed) against `anchors`.

@@ -1,0 +1,90 @@
+//! The shell: header, promise, tabs, and hash routing (`#/decode`, …) so any static host works.
+
+use crate::tabs::{CiphersTab, DecodeTab, GenerateTab, VerifyTab};
+use wasm_bindgen::{JsCast, closure::Closure};
+use yew::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Decode,
+    Generate,
+    Verify,
+    Ciphers,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Decode, Tab::Generate, Tab::Verify, Tab::Ciphers];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Decode => "decode",
+            Tab::Generate => "generate",
+            Tab::Verify => "verify",
+            Tab::Ciphers => "ciphers",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Tab::Decode => "Decode",
+            Tab::Generate => "Generate",
+            Tab::Verify => "Verify",
+            Tab::Ciphers => "Ciphers",
+        }
+    }
+
+    /// The tab a URL fragment names; Decode for anything else.
+    pub fn from_hash(hash: &str) -> Tab {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/').split('/').next().unwrap_or_default();
+        Tab::ALL.into_iter().find(|t| t.slug() == slug).unwrap_or(Tab::Decode)
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+#[component]
+pub fn App() -> Html {
+    let hash = use_state(current_hash);
+    {
+        let hash = hash.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || hash.set(current_hash()));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref()).ok();
+            }
+            move || {
+                if let Some(w) = window {
+                    w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref()).ok();
+                }
+            }
+        });
+    }
+    let tab = Tab::from_hash(&hash);
+    html! {
+        <>
+            <header>
+                <h1>{ "certbench" }</h1>
+                <p class="promise">{ "Everything runs in your browser. Nothing is uploaded." }</p>
+                <nav role="tablist" aria-label="Tools">
+                    { for Tab::ALL.into_iter().map(|t| html! {
+                        <a role="tab" id={format!("tab-{}", t.slug())} href={format!("#/{}", t.slug())}
+                           aria-selected={(t == tab).to_string()} class={classes!((t == tab).then_some("active"))}>
+                            { t.title() }
+                        </a>
+                    }) }
+                </nav>
+            </header>
+            <main role="tabpanel" aria-labelledby={format!("tab-{}", tab.slug())}>
+                { match tab {
+                    Tab::Decode => html! { <DecodeTab /> },
+                    Tab::Generate => html! { <GenerateTab /> },
+                    Tab::Verify => html! { <VerifyTab /> },
+                    Tab::Ciphers => html! { <CiphersTab /> },
+                } }
+            </main>
+        </>
+    }
+}

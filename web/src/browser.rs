@@ -1,0 +1,54 @@
+//! The few browser services the app needs: the clock, the CSPRNG, downloads and the clipboard.
+
+use certbench_core::UnixTime;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Now, from the browser's clock (std's clock traps on wasm32-unknown-unknown).
+pub fn now() -> UnixTime {
+    UnixTime((js_sys::Date::now() / 1000.0) as i64)
+}
+
+/// The browser's CSPRNG (`crypto.getRandomValues`), as a `rand_core` RNG for core.
+pub fn rng() -> getrandom::rand_core::UnwrapErr<getrandom::SysRng> {
+    getrandom::rand_core::UnwrapErr(getrandom::SysRng)
+}
+
+/// Saves `contents` as a file named `name`, through a `blob:` URL: nothing leaves the page.
+pub fn download(name: &str, mime: &str, contents: &[u8]) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let bytes = js_sys::Uint8Array::from(contents);
+    let parts = js_sys::Array::of1(&bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// Copies `text` to the clipboard (asynchronously; failures are ignored: the text stays visible).
+pub fn copy(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Replaces the page with an explanation of a crash.
+pub fn show_crash(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = document.body() else { return };
+    let panel = document.create_element("div");
+    if let Ok(panel) = panel {
+        panel.set_id("crash");
+        panel.set_attribute("role", "alert").ok();
+        panel.set_text_content(Some(&format!(
+            "Something went wrong — nothing was sent anywhere. Reload the page to continue. Details: {message}"
+        )));
+        body.set_inner_html("");
+        body.append_child(&panel).ok();
+    }
+}
