@@ -1,0 +1,135 @@
+// End-to-end: the built site in Chromium, used like a person would (paste, click, download).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { serve, launch, open, fixture } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Every request a page made went to the app's own static assets. */
+function assertOnlyOwnAssets(requests) {
+  for (const url of requests) {
+    if (url.startsWith('blob:') || url.startsWith('data:')) continue;
+    assert.ok(url.startsWith(server.base), `request outside the app: ${url}`);
+    assert.match(new URL(url).pathname, /^\/app\/([\w.-]+\.(js|wasm|css|html|json|webmanifest|svg|png))?$/, `not a static asset: ${url}`);
+  }
+}
+
+test('shell: header, promise and four tabs with hash routing', async () => {
+  const { page, problems, context } = await open(browser, server.base);
+  assert.equal(await page.textContent('h1'), 'certbench');
+  assert.match(await page.textContent('.promise'), /Nothing is uploaded/);
+  assert.deepEqual(await page.$$eval('nav a', (as) => as.map((a) => a.textContent)), ['Decode', 'Generate', 'Verify', 'Ciphers']);
+  await page.click('#tab-verify');
+  await page.waitForSelector('#verify-chain');
+  assert.match(page.url(), /#\/verify$/);
+  await page.goto(`${server.base}#/ciphers`);
+  await page.waitForSelector('#cipher-input');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('decode: a pasted chain shows every certificate; garbage shows an error', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await page.fill('#decode-input', `junk before\n${fixture('fullchain.pem')}\ntrailing text`);
+  await page.waitForSelector('#decode-results .card >> nth=1');
+  const cards = await page.$$eval('#decode-results .card', (cs) => cs.map((c) => c.textContent));
+  assert.equal(cards.length, 2);
+  const leaf = new X509Certificate(fixture('leaf.pem'));
+  assert.match(cards[0], /CN=www\.example\.test,O=certbench fixtures/);
+  assert.ok(cards[0].includes(leaf.fingerprint256), `leaf fingerprint ${leaf.fingerprint256} shown`);
+  assert.match(cards[0], /c0ffee0123456789/);
+  assert.match(cards[1], /certbench Test Intermediate/);
+  await page.fill('#decode-input', 'this is not a certificate');
+  const error = await page.textContent('#decode-results [role=alert]');
+  assert.match(error, /nothing recognisable/);
+  await page.fill('#decode-input', '-----BEGIN CERTIFICATE-----\nMIIB*\n-----END CERTIFICATE-----');
+  assert.match(await page.textContent('#decode-results [role=alert]'), /block 1 .*line 2/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('generate: one click makes a localhost certificate that downloads and decodes', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/generate`);
+  await page.click('#gen-selfsigned');
+  await page.waitForSelector('#gen-cert');
+  const pem = await page.inputValue('#gen-cert');
+  const key = await page.inputValue('#gen-key');
+  assert.match(key, /^-----BEGIN PRIVATE KEY-----/);
+  const cert = new X509Certificate(pem);
+  assert.equal(cert.subject.trim(), 'CN=localhost');
+  assert.match(cert.subjectAltName, /DNS:localhost/);
+  assert.match(cert.subjectAltName, /IP Address:127\.0\.0\.1/);
+  assert.ok(cert.verify(cert.publicKey), 'self-signed signature verifies in Node');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#gen-cert-download')]);
+  assert.equal(download.suggestedFilename(), 'cert.pem');
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), pem);
+  // Round trip: the generated certificate decodes on the Decode tab.
+  await page.click('#tab-decode');
+  await page.fill('#decode-input', pem);
+  await page.waitForSelector('#decode-results .card');
+  assert.ok((await page.textContent('#decode-results .card')).includes(cert.fingerprint256));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('verify: a shuffled chain is valid; without its intermediate it is not', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/verify`);
+  await page.fill('#verify-chain', fixture('int.pem') + fixture('leaf.pem'));
+  await page.fill('#verify-roots', fixture('root.pem'));
+  await page.fill('#verify-host', 'www.example.test');
+  await page.click('#verify-run');
+  await page.waitForSelector('#verify-verdict');
+  assert.equal(await page.textContent('#verify-verdict'), 'valid');
+  assert.equal(await page.$$eval('#verify-result ol li', (li) => li.length), 3);
+  await page.fill('#verify-chain', fixture('leaf.pem'));
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
+  assert.match(await page.textContent('#verify-reason'), /issuer .*certbench Test Intermediate.* is missing.*http:\/\/ca\.example\.test\/int\.crt/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('ciphers: a name and a hex code explain the same suite', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/ciphers`);
+  await page.fill('#cipher-input', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384');
+  await page.waitForSelector('#cipher-parts');
+  assert.match(await page.textContent('#cipher-parts'), /ECDHE \(forward secrecy\).*RSA.*AES 256 bits, GCM/s);
+  assert.equal(await page.textContent('#cipher-rating'), 'recommended');
+  await page.fill('#cipher-input', '0xC0,0x30');
+  assert.match(await page.textContent('#cipher-result h3'), /TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384/);
+  await page.fill('#cipher-input', 'TLS_RSA_WITH_RC4_128_MD5');
+  assert.equal(await page.textContent('#cipher-rating'), 'insecure');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('privacy: a whole session requests only the app\'s own assets, and nothing after load', async () => {
+  const { page, requests, problems, context } = await open(browser, server.base);
+  await page.waitForLoadState('networkidle');
+  const atLoad = requests.length;
+  await page.fill('#decode-input', fixture('fullchain.pem'));
+  await page.waitForSelector('#decode-results .card');
+  await page.click('#tab-generate');
+  await page.click('#gen-selfsigned');
+  await page.waitForSelector('#gen-key');
+  await Promise.all([page.waitForEvent('download'), page.click('#gen-key-download')]);
+  await page.click('#tab-verify');
+  await page.fill('#verify-chain', fixture('fullchain.pem'));
+  await page.fill('#verify-roots', fixture('root.pem'));
+  await page.click('#verify-run');
+  await page.waitForSelector('#verify-verdict');
+  await page.click('#tab-ciphers');
+  await page.fill('#cipher-input', '0x1301');
+  await page.waitForSelector('#cipher-parts');
+  await page.waitForTimeout(300);
+  assertOnlyOwnAssets(requests);
+  const afterLoad = requests.slice(atLoad).filter((u) => !u.startsWith('blob:'));
+  assert.deepEqual(afterLoad, [], 'no request after load');
+  assertOnlyOwnAssets(server.requests.map((p) => server.origin + p));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
