@@ -35,13 +35,23 @@ impl Tab {
 
     /// The tab a URL fragment names; Decode for anything else.
     pub fn from_hash(hash: &str) -> Tab {
-        let slug = hash.trim_start_matches('#').trim_start_matches('/').split('/').next().unwrap_or_default();
-        Tab::ALL.into_iter().find(|t| t.slug() == slug).unwrap_or(Tab::Decode)
+        let slug = hash
+            .trim_start_matches('#')
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        Tab::ALL
+            .into_iter()
+            .find(|t| t.slug() == slug)
+            .unwrap_or(Tab::Decode)
     }
 }
 
 fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 #[component]
@@ -53,11 +63,16 @@ pub fn App() -> Html {
             let listener = Closure::<dyn Fn()>::new(move || hash.set(current_hash()));
             let window = web_sys::window();
             if let Some(w) = &window {
-                w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref()).ok();
+                w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref())
+                    .ok();
             }
             move || {
                 if let Some(w) = window {
-                    w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref()).ok();
+                    w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    )
+                    .ok();
                 }
             }
         });

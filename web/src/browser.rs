@@ -39,7 +39,9 @@ pub fn copy(text: &str) {
 
 /// Replaces the page with an explanation of a crash.
 pub fn show_crash(message: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
     let panel = document.create_element("div");
     if let Ok(panel) = panel {

@@ -6,8 +6,7 @@
 mod text;
 
 use certbench_core::{
-    UnixTime, cipher,
-    decode,
+    UnixTime, cipher, decode,
     generate::{self, KeyPair, KeyType, SelfSignedRequest},
     verify::{self, Options, Purpose},
 };
@@ -15,7 +14,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::{io::Read, path::PathBuf, process::ExitCode};
 
 #[derive(Parser)]
-#[command(name = "certbench", version, about = "Decode, generate and verify certificates; explain TLS cipher suites.")]
+#[command(
+    name = "certbench",
+    version,
+    about = "Decode, generate and verify certificates; explain TLS cipher suites."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -109,9 +112,15 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Decode { file, json, at } => run_decode(file, json, at),
         Command::Gen { profile } => run_gen(profile),
-        Command::Verify { chain, roots, host, purpose, at, pins, json } => {
-            run_verify(chain, roots, host, purpose, at, pins, json)
-        }
+        Command::Verify {
+            chain,
+            roots,
+            host,
+            purpose,
+            at,
+            pins,
+            json,
+        } => run_verify(chain, roots, host, purpose, at, pins, json),
         Command::Cipher { name_or_hex, json } => run_cipher(&name_or_hex, json),
     };
     match result {
@@ -124,7 +133,10 @@ fn main() -> ExitCode {
 }
 
 fn now() -> UnixTime {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     UnixTime(i64::try_from(secs).unwrap_or(i64::MAX))
 }
 
@@ -139,10 +151,13 @@ fn read_input(file: Option<&PathBuf>) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     match file {
         Some(path) if path.as_os_str() != "-" => {
-            bytes = std::fs::read(path).map_err(|e| Failure(2, format!("{}: {e}", path.display())))?;
+            bytes =
+                std::fs::read(path).map_err(|e| Failure(2, format!("{}: {e}", path.display())))?;
         }
         _ => {
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Failure(2, format!("standard input: {e}")))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Failure(2, format!("standard input: {e}")))?;
         }
     }
     Ok(bytes)
@@ -179,15 +194,26 @@ fn run_decode(file: Option<PathBuf>, json: bool, at: Option<String>) -> Result<u
 fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
     let mut rng = getrandom::rand_core::UnwrapErr(getrandom::SysRng);
     match profile {
-        GenProfile::Selfsigned { cn, san, key, days, out } => {
+        GenProfile::Selfsigned {
+            cn,
+            san,
+            key,
+            days,
+            out,
+        } => {
             let key = KeyPair::generate(KeyType::parse(&key)?, &mut rng)?;
             let san: Vec<String> = san.into_iter().filter(|s| !s.trim().is_empty()).collect();
             let request = SelfSignedRequest::new(&cn, san, now(), days);
             let issued = generate::self_signed(&request, &key, &mut rng)?;
-            std::fs::create_dir_all(&out).map_err(|e| Failure(2, format!("{}: {e}", out.display())))?;
+            std::fs::create_dir_all(&out)
+                .map_err(|e| Failure(2, format!("{}: {e}", out.display())))?;
             write_file(&out.join("cert.pem"), issued.cert_pem.as_bytes())?;
             write_key(&out.join("key.pem"), issued.key_pem.as_bytes())?;
-            println!("wrote {} and {}", out.join("cert.pem").display(), out.join("key.pem").display());
+            println!(
+                "wrote {} and {}",
+                out.join("cert.pem").display(),
+                out.join("key.pem").display()
+            );
             Ok(0)
         }
     }
@@ -243,7 +269,12 @@ fn run_verify(
         print!("{}", text::verdict(&verdict));
     }
     if !verdict.valid {
-        let reason = verdict.errors.first().map_or("the path does not end at a trust anchor".to_string(), |e| e.message.clone());
+        let reason = verdict
+            .errors
+            .first()
+            .map_or("the path does not end at a trust anchor".to_string(), |e| {
+                e.message.clone()
+            });
         eprintln!("certbench: invalid: {reason}");
     }
     Ok(u8::from(!verdict.valid))
@@ -258,4 +289,3 @@ fn run_cipher(query: &str, json: bool) -> Result<u8, Failure> {
     }
     Ok(0)
 }
-

@@ -1,13 +1,19 @@
 //! Plain-text reports, laid out close to `openssl x509 -text` so they are familiar.
 
 use certbench_core::cipher::Explanation;
-use certbench_core::decode::{CertificateReport, Decoded, PublicKeyReport, Report, ext::ExtensionReport};
+use certbench_core::decode::{
+    CertificateReport, Decoded, PublicKeyReport, Report, ext::ExtensionReport,
+};
 use certbench_core::verify::Verdict;
 use std::fmt::Write;
 
 pub fn decoded(d: &Decoded) -> String {
     let mut out = String::new();
-    let label = d.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+    let label = d
+        .label
+        .as_deref()
+        .map(|l| format!(" ({l})"))
+        .unwrap_or_default();
     let _ = writeln!(out, "Block {}{label}:", d.block);
     match &d.report {
         Report::Certificate(c) => certificate(&mut out, c),
@@ -16,11 +22,24 @@ pub fn decoded(d: &Decoded) -> String {
             let _ = writeln!(out, "    Subject: {}", csr.subject);
             public_key(&mut out, &csr.public_key);
             let _ = writeln!(out, "    Signature Algorithm: {}", csr.signature_algorithm);
-            let _ = writeln!(out, "    Signature: {}", if csr.signature_valid { "valid" } else { "INVALID" });
+            let _ = writeln!(
+                out,
+                "    Signature: {}",
+                if csr.signature_valid {
+                    "valid"
+                } else {
+                    "INVALID"
+                }
+            );
             extensions(&mut out, "Requested Extensions", &csr.requested_extensions);
         }
         Report::PrivateKey(key) => {
-            let _ = writeln!(out, "Private Key ({}{}):", key.format, if key.encrypted { ", encrypted" } else { "" });
+            let _ = writeln!(
+                out,
+                "Private Key ({}{}):",
+                key.format,
+                if key.encrypted { ", encrypted" } else { "" }
+            );
             if let Some(scheme) = &key.encryption {
                 let _ = writeln!(out, "    Encryption: {scheme}");
             }
@@ -36,10 +55,18 @@ pub fn decoded(d: &Decoded) -> String {
             let _ = writeln!(out, "Certificate Revocation List:");
             let _ = writeln!(out, "    Issuer: {}", crl.issuer);
             let _ = writeln!(out, "    Last Update: {}", crl.this_update);
-            let _ = writeln!(out, "    Next Update: {}", crl.next_update.as_deref().unwrap_or("NONE"));
+            let _ = writeln!(
+                out,
+                "    Next Update: {}",
+                crl.next_update.as_deref().unwrap_or("NONE")
+            );
             let _ = writeln!(out, "    Revoked Certificates: {}", crl.revoked.len());
             for entry in &crl.revoked {
-                let _ = writeln!(out, "        Serial {} revoked {}", entry.serial, entry.date);
+                let _ = writeln!(
+                    out,
+                    "        Serial {} revoked {}",
+                    entry.serial, entry.date
+                );
             }
         }
     }
@@ -49,7 +76,11 @@ pub fn decoded(d: &Decoded) -> String {
 fn certificate(out: &mut String, c: &CertificateReport) {
     let _ = writeln!(out, "Certificate:");
     let _ = writeln!(out, "    Version: {}", c.version);
-    let _ = writeln!(out, "    Serial Number: {} ({})", c.serial, c.serial_decimal);
+    let _ = writeln!(
+        out,
+        "    Serial Number: {} ({})",
+        c.serial, c.serial_decimal
+    );
     let _ = writeln!(out, "    Signature Algorithm: {}", c.signature_algorithm);
     let _ = writeln!(out, "    Issuer: {}", c.issuer);
     let _ = writeln!(out, "    Validity");
@@ -64,8 +95,16 @@ fn certificate(out: &mut String, c: &CertificateReport) {
     let _ = writeln!(out, "    Subject: {}", c.subject);
     public_key(out, &c.public_key);
     extensions(out, "X509v3 extensions", &c.extensions);
-    let _ = writeln!(out, "    SHA-256 Fingerprint: {}", colons(&c.fingerprint_sha256));
-    let _ = writeln!(out, "    SHA-1 Fingerprint: {}", colons(&c.fingerprint_sha1));
+    let _ = writeln!(
+        out,
+        "    SHA-256 Fingerprint: {}",
+        colons(&c.fingerprint_sha256)
+    );
+    let _ = writeln!(
+        out,
+        "    SHA-1 Fingerprint: {}",
+        colons(&c.fingerprint_sha1)
+    );
     let _ = writeln!(out, "    SPKI pin: pin-sha256=\"{}\"", c.spki_sha256_base64);
 }
 
@@ -89,7 +128,12 @@ fn extensions(out: &mut String, title: &str, exts: &[ExtensionReport]) {
     }
     let _ = writeln!(out, "    {title}:");
     for e in exts {
-        let _ = writeln!(out, "        {}{}:", e.name, if e.critical { " (critical)" } else { "" });
+        let _ = writeln!(
+            out,
+            "        {}{}:",
+            e.name,
+            if e.critical { " (critical)" } else { "" }
+        );
         for line in &e.value {
             let _ = writeln!(out, "            {line}");
         }
@@ -97,23 +141,41 @@ fn extensions(out: &mut String, title: &str, exts: &[ExtensionReport]) {
 }
 
 fn colons(hex: &str) -> String {
-    hex.as_bytes().chunks(2).map(|c| String::from_utf8_lossy(c).to_uppercase()).collect::<Vec<_>>().join(":")
+    hex.as_bytes()
+        .chunks(2)
+        .map(|c| String::from_utf8_lossy(c).to_uppercase())
+        .collect::<Vec<_>>()
+        .join(":")
 }
 
 pub fn verdict(v: &Verdict) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", if v.valid { "valid" } else { "INVALID" });
     if v.reordered {
-        let _ = writeln!(out, "(the bundle was not in leaf-to-root order; certbench reordered it)");
+        let _ = writeln!(
+            out,
+            "(the bundle was not in leaf-to-root order; certbench reordered it)"
+        );
     }
     for (depth, subject) in v.path.iter().enumerate() {
         let _ = writeln!(out, "{}{}", "  ".repeat(depth), subject);
     }
     for check in &v.checks {
-        let _ = writeln!(out, "  [{}] depth {} {}: {}", if check.ok { " ok " } else { "FAIL" }, check.depth, check.check, check.detail);
+        let _ = writeln!(
+            out,
+            "  [{}] depth {} {}: {}",
+            if check.ok { " ok " } else { "FAIL" },
+            check.depth,
+            check.check,
+            check.detail
+        );
     }
     for error in &v.errors {
-        let _ = writeln!(out, "error {}: {} ({}; OpenSSL {}; Chromium {})", error.code, error.message, error.rfc, error.openssl, error.chromium);
+        let _ = writeln!(
+            out,
+            "error {}: {} ({}; OpenSSL {}; Chromium {})",
+            error.code, error.message, error.rfc, error.openssl, error.chromium
+        );
     }
     out
 }
@@ -123,7 +185,18 @@ pub fn cipher(e: &Explanation) -> String {
     let _ = writeln!(out, "{} ({})", e.iana, e.code);
     let rows = [
         ("Versions", e.versions.join(", ")),
-        ("Key exchange", format!("{}{}", e.kx, if e.forward_secrecy { " (forward secrecy)" } else { " (no forward secrecy)" })),
+        (
+            "Key exchange",
+            format!(
+                "{}{}",
+                e.kx,
+                if e.forward_secrecy {
+                    " (forward secrecy)"
+                } else {
+                    " (no forward secrecy)"
+                }
+            ),
+        ),
         ("Authentication", e.auth.clone()),
         ("Cipher", format!("{} {} bits, {}", e.enc, e.bits, e.mode)),
         ("MAC", e.mac.clone()),

@@ -53,20 +53,31 @@ pub fn rfc4514(name: &Name) -> String {
 
 /// The value of the first attribute with OpenSSL short name `short` (e.g. "CN"), if any.
 pub fn first(name: &Name, short: &str) -> Option<String> {
-    attributes(name).into_iter().find(|a| a.name == short).map(|a| a.value)
+    attributes(name)
+        .into_iter()
+        .find(|a| a.name == short)
+        .map(|a| a.value)
 }
 
 /// Decodes the ASN.1 string types that appear in names; `None` for anything else.
 pub fn value_text(tag: Tag, bytes: &[u8]) -> Option<String> {
     match tag {
-        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::VisibleString | Tag::NumericString => {
-            std::str::from_utf8(bytes).ok().map(str::to_string)
-        }
+        Tag::Utf8String
+        | Tag::PrintableString
+        | Tag::Ia5String
+        | Tag::VisibleString
+        | Tag::NumericString => std::str::from_utf8(bytes).ok().map(str::to_string),
         // T.61 in theory; in practice Latin-1, which is what OpenSSL assumes too.
         Tag::TeletexString => Some(bytes.iter().map(|&b| char::from(b)).collect()),
         Tag::BmpString => {
-            let units: Vec<u16> = bytes.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
-            (bytes.len() % 2 == 0).then(|| String::from_utf16_lossy(&units))
+            let units: Vec<u16> = bytes
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            bytes
+                .len()
+                .is_multiple_of(2)
+                .then(|| String::from_utf16_lossy(&units))
         }
         _ => None,
     }
@@ -129,7 +140,10 @@ mod tests {
 
     #[test]
     fn decodes_bmp_strings() {
-        assert_eq!(value_text(Tag::BmpString, &[0, b'h', 0, b'i']).as_deref(), Some("hi"));
+        assert_eq!(
+            value_text(Tag::BmpString, &[0, b'h', 0, b'i']).as_deref(),
+            Some("hi")
+        );
         assert_eq!(value_text(Tag::BmpString, &[0]), None);
         assert_eq!(escape(" #a "), "\\ #a\\ ");
     }

@@ -44,7 +44,11 @@ pub enum Error {
     /// A PEM block whose END label differs from its BEGIN label.
     PemLabelMismatch { at: Location, end_label: String },
     /// A character outside the base64 alphabet inside a PEM body.
-    PemBadBase64 { at: Location, line: usize, detail: String },
+    PemBadBase64 {
+        at: Location,
+        line: usize,
+        detail: String,
+    },
     /// The block decoded to bytes that are not one whole DER structure.
     Der { at: Location, detail: String },
     /// The block is DER but of a kind this label or structure does not fit.
@@ -58,7 +62,10 @@ pub enum Error {
     /// A certificate could not be built or signed.
     Build(String),
     /// A cipher suite name or code that matches nothing.
-    UnknownCipher { query: String, suggestions: Vec<String> },
+    UnknownCipher {
+        query: String,
+        suggestions: Vec<String>,
+    },
 }
 
 impl fmt::Display for Error {

@@ -3,7 +3,11 @@
 
 use crate::{dn, error::Error, time::UnixTime};
 use const_oid::ObjectIdentifier as Oid;
-use der::{Decode, Encode, asn1::{Ia5String, OctetString}, pem::LineEnding};
+use der::{
+    Decode, Encode,
+    asn1::{Ia5String, OctetString},
+    pem::LineEnding,
+};
 use pkcs8::EncodePrivateKey;
 use rand_core::CryptoRng;
 use serde::Serialize;
@@ -16,8 +20,8 @@ use x509_cert::{
     ext::{
         Extension,
         pkix::{
-            AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, KeyUsages, SubjectAltName,
-            SubjectKeyIdentifier, name::GeneralName,
+            AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, KeyUsages,
+            SubjectAltName, SubjectKeyIdentifier, name::GeneralName,
         },
     },
     name::Name,
@@ -39,8 +43,14 @@ pub enum KeyType {
 }
 
 impl KeyType {
-    pub const ALL: [KeyType; 6] =
-        [KeyType::P256, KeyType::P384, KeyType::Ed25519, KeyType::Rsa2048, KeyType::Rsa3072, KeyType::Rsa4096];
+    pub const ALL: [KeyType; 6] = [
+        KeyType::P256,
+        KeyType::P384,
+        KeyType::Ed25519,
+        KeyType::Rsa2048,
+        KeyType::Rsa3072,
+        KeyType::Rsa4096,
+    ];
 
     /// The CLI's spelling: `p256`, `rsa2048`, …
     pub fn name(self) -> &'static str {
@@ -55,12 +65,15 @@ impl KeyType {
     }
 
     pub fn parse(name: &str) -> Result<KeyType, Error> {
-        KeyType::ALL.into_iter().find(|k| k.name().eq_ignore_ascii_case(name)).ok_or_else(|| {
-            Error::Key(format!(
-                "unknown key type `{name}`; expected one of {}",
-                KeyType::ALL.map(KeyType::name).join(", ")
-            ))
-        })
+        KeyType::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(name))
+            .ok_or_else(|| {
+                Error::Key(format!(
+                    "unknown key type `{name}`; expected one of {}",
+                    KeyType::ALL.map(KeyType::name).join(", ")
+                ))
+            })
     }
 
     fn is_rsa(self) -> bool {
@@ -84,10 +97,15 @@ enum Signer {
 
 /// PKCS#8 v1 prefix of an Ed25519 key (RFC 8410): OpenSSL 3.0 rejects the v2 form
 /// ed25519-dalek writes, so certbench writes v1 itself.
-const ED25519_PKCS8_PREFIX: [u8; 16] = [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
+const ED25519_PKCS8_PREFIX: [u8; 16] = [
+    0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+];
 
 impl KeyPair {
-    pub fn generate<R: CryptoRng + ?Sized>(key_type: KeyType, rng: &mut R) -> Result<KeyPair, Error> {
+    pub fn generate<R: CryptoRng + ?Sized>(
+        key_type: KeyType,
+        rng: &mut R,
+    ) -> Result<KeyPair, Error> {
         use p256::elliptic_curve::Generate;
         let signer = match key_type {
             KeyType::P256 => Signer::P256(p256::ecdsa::SigningKey::generate_from_rng(rng)),
@@ -113,24 +131,42 @@ impl KeyPair {
     /// Reads an unencrypted PKCS#8 key of a supported type (P-256, P-384, Ed25519, RSA).
     pub fn from_pkcs8_der(der: &[u8]) -> Result<KeyPair, Error> {
         use pkcs8::DecodePrivateKey;
-        let info = pkcs8::PrivateKeyInfoRef::from_der(der).map_err(|e| Error::Key(format!("not PKCS#8: {e}")))?;
+        let info = pkcs8::PrivateKeyInfoRef::from_der(der)
+            .map_err(|e| Error::Key(format!("not PKCS#8: {e}")))?;
         let bad = |e: pkcs8::Error| Error::Key(e.to_string());
         let (key_type, signer) = match info.algorithm.oid.to_string().as_str() {
             "1.2.840.10045.2.1" => {
-                let curve = info.algorithm.parameters.and_then(|p| p.decode_as::<Oid>().ok());
+                let curve = info
+                    .algorithm
+                    .parameters
+                    .and_then(|p| p.decode_as::<Oid>().ok());
                 if curve == Some(crate::signature::P256) {
-                    (KeyType::P256, Signer::P256(p256::ecdsa::SigningKey::from_pkcs8_der(der).map_err(bad)?))
+                    (
+                        KeyType::P256,
+                        Signer::P256(p256::ecdsa::SigningKey::from_pkcs8_der(der).map_err(bad)?),
+                    )
                 } else if curve == Some(crate::signature::P384) {
-                    (KeyType::P384, Signer::P384(p384::ecdsa::SigningKey::from_pkcs8_der(der).map_err(bad)?))
+                    (
+                        KeyType::P384,
+                        Signer::P384(p384::ecdsa::SigningKey::from_pkcs8_der(der).map_err(bad)?),
+                    )
                 } else {
-                    return Err(Error::Key("only P-256 and P-384 EC keys can sign here".into()));
+                    return Err(Error::Key(
+                        "only P-256 and P-384 EC keys can sign here".into(),
+                    ));
                 }
             }
             "1.3.101.112" => {
-                let inner = OctetString::from_der(info.private_key.as_bytes()).map_err(|e| Error::Key(e.to_string()))?;
-                let seed: [u8; 32] =
-                    inner.as_bytes().try_into().map_err(|_| Error::Key("Ed25519 key is not 32 bytes".into()))?;
-                (KeyType::Ed25519, Signer::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed)))
+                let inner = OctetString::from_der(info.private_key.as_bytes())
+                    .map_err(|e| Error::Key(e.to_string()))?;
+                let seed: [u8; 32] = inner
+                    .as_bytes()
+                    .try_into()
+                    .map_err(|_| Error::Key("Ed25519 key is not 32 bytes".into()))?;
+                (
+                    KeyType::Ed25519,
+                    Signer::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed)),
+                )
             }
             "1.2.840.113549.1.1.1" => {
                 let key = rsa::PrivateKey::from_pkcs8_der(der).map_err(bad)?;
@@ -139,9 +175,17 @@ impl KeyPair {
                     2049..=3072 => KeyType::Rsa3072,
                     _ => KeyType::Rsa4096,
                 };
-                (key_type, Signer::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(key))))
+                (
+                    key_type,
+                    Signer::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(key))),
+                )
             }
-            other => return Err(Error::Key(format!("keys of type {} cannot sign here", crate::oids::name(&Oid::new(other).unwrap_or(info.algorithm.oid))))),
+            other => {
+                return Err(Error::Key(format!(
+                    "keys of type {} cannot sign here",
+                    crate::oids::name(&Oid::new(other).unwrap_or(info.algorithm.oid))
+                )));
+            }
         };
         Ok(KeyPair { key_type, signer })
     }
@@ -153,12 +197,19 @@ impl KeyPair {
             Signer::P256(k) => k.to_pkcs8_der().map_err(bad)?.as_bytes().to_vec(),
             Signer::P384(k) => k.to_pkcs8_der().map_err(bad)?.as_bytes().to_vec(),
             Signer::Ed25519(k) => [ED25519_PKCS8_PREFIX.as_slice(), k.as_bytes()].concat(),
-            Signer::Rsa(k) => k.as_ref().as_ref().to_pkcs8_der().map_err(bad)?.as_bytes().to_vec(),
+            Signer::Rsa(k) => k
+                .as_ref()
+                .as_ref()
+                .to_pkcs8_der()
+                .map_err(bad)?
+                .as_bytes()
+                .to_vec(),
         })
     }
 
     pub fn pkcs8_pem(&self) -> Result<String, Error> {
-        der::pem::encode_string("PRIVATE KEY", LineEnding::LF, &self.pkcs8_der()?).map_err(|e| Error::Key(e.to_string()))
+        der::pem::encode_string("PRIVATE KEY", LineEnding::LF, &self.pkcs8_der()?)
+            .map_err(|e| Error::Key(e.to_string()))
     }
 
     pub fn public_key_info(&self) -> Result<SubjectPublicKeyInfoOwned, Error> {
@@ -166,12 +217,20 @@ impl KeyPair {
         match &self.signer {
             Signer::P256(k) => SubjectPublicKeyInfoOwned::from_key(k.verifying_key()).map_err(bad),
             Signer::P384(k) => SubjectPublicKeyInfoOwned::from_key(k.verifying_key()).map_err(bad),
-            Signer::Ed25519(k) => SubjectPublicKeyInfoOwned::from_key(&k.verifying_key()).map_err(bad),
-            Signer::Rsa(k) => SubjectPublicKeyInfoOwned::from_key(&k.as_ref().as_ref().to_public_key()).map_err(bad),
+            Signer::Ed25519(k) => {
+                SubjectPublicKeyInfoOwned::from_key(&k.verifying_key()).map_err(bad)
+            }
+            Signer::Rsa(k) => {
+                SubjectPublicKeyInfoOwned::from_key(&k.as_ref().as_ref().to_public_key())
+                    .map_err(bad)
+            }
         }
     }
 
-    fn sign<P: BuilderProfile>(&self, builder: CertificateBuilder<P>) -> Result<Certificate, Error> {
+    fn sign<P: BuilderProfile>(
+        &self,
+        builder: CertificateBuilder<P>,
+    ) -> Result<Certificate, Error> {
         let result = match &self.signer {
             Signer::P256(k) => builder.build::<_, p256::ecdsa::DerSignature>(k),
             Signer::P384(k) => builder.build::<_, p384::ecdsa::DerSignature>(k),
@@ -228,31 +287,66 @@ pub fn self_signed<R: CryptoRng + ?Sized>(
         usage |= KeyUsages::KeyEncipherment;
     }
     let mut extensions = vec![
-        extension(Oid::new_unwrap("2.5.29.19"), true, &BasicConstraints { ca: false, path_len_constraint: None })?,
+        extension(
+            Oid::new_unwrap("2.5.29.19"),
+            true,
+            &BasicConstraints {
+                ca: false,
+                path_len_constraint: None,
+            },
+        )?,
         extension(Oid::new_unwrap("2.5.29.15"), true, &KeyUsage(usage))?,
         extension(
             Oid::new_unwrap("2.5.29.37"),
             false,
-            &ExtendedKeyUsage(vec![Oid::new_unwrap("1.3.6.1.5.5.7.3.1"), Oid::new_unwrap("1.3.6.1.5.5.7.3.2")]),
+            &ExtendedKeyUsage(vec![
+                Oid::new_unwrap("1.3.6.1.5.5.7.3.1"),
+                Oid::new_unwrap("1.3.6.1.5.5.7.3.2"),
+            ]),
         )?,
-        extension(Oid::new_unwrap("2.5.29.14"), false, &SubjectKeyIdentifier(key_id.clone()))?,
+        extension(
+            Oid::new_unwrap("2.5.29.14"),
+            false,
+            &SubjectKeyIdentifier(key_id.clone()),
+        )?,
         extension(
             Oid::new_unwrap("2.5.29.35"),
             false,
-            &AuthorityKeyIdentifier { key_identifier: Some(key_id), ..Default::default() },
+            &AuthorityKeyIdentifier {
+                key_identifier: Some(key_id),
+                ..Default::default()
+            },
         )?,
     ];
     if !request.san.is_empty() {
-        let names = request.san.iter().map(|s| parse_san(s)).collect::<Result<Vec<_>, _>>()?;
-        extensions.push(extension(Oid::new_unwrap("2.5.29.17"), false, &SubjectAltName(names))?);
+        let names = request
+            .san
+            .iter()
+            .map(|s| parse_san(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        extensions.push(extension(
+            Oid::new_unwrap("2.5.29.17"),
+            false,
+            &SubjectAltName(names),
+        )?);
     }
-    let profile = FixedProfile { subject: subject.clone(), issuer: subject, extensions };
-    let builder = CertificateBuilder::new(profile, random_serial(rng)?, validity(request.not_before, request.not_after)?, spki)
-        .map_err(|e| Error::Build(e.to_string()))?;
+    let profile = FixedProfile {
+        subject: subject.clone(),
+        issuer: subject,
+        extensions,
+    };
+    let builder = CertificateBuilder::new(
+        profile,
+        random_serial(rng)?,
+        validity(request.not_before, request.not_after)?,
+        spki,
+    )
+    .map_err(|e| Error::Build(e.to_string()))?;
     let cert = key.sign(builder)?;
     let cert_der = cert.to_der().map_err(|e| Error::Build(e.to_string()))?;
     Ok(Issued {
-        cert_pem: der::pem::encode_string("CERTIFICATE", LineEnding::LF, &cert_der).map_err(|e| Error::Build(e.to_string()))?,
+        cert_pem: der::pem::encode_string("CERTIFICATE", LineEnding::LF, &cert_der)
+            .map_err(|e| Error::Build(e.to_string()))?,
         key_pem: key.pkcs8_pem()?,
         cert_der,
     })
@@ -286,7 +380,11 @@ impl BuilderProfile for FixedProfile {
 
 fn extension<T: Encode>(oid: Oid, critical: bool, value: &T) -> Result<Extension, Error> {
     let bytes = value.to_der().map_err(|e| Error::Build(e.to_string()))?;
-    Ok(Extension { extn_id: oid, critical, extn_value: OctetString::new(bytes).map_err(|e| Error::Build(e.to_string()))? })
+    Ok(Extension {
+        extn_id: oid,
+        critical,
+        extn_value: OctetString::new(bytes).map_err(|e| Error::Build(e.to_string()))?,
+    })
 }
 
 /// RFC 5280 section 4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits.
@@ -304,13 +402,18 @@ fn random_serial<R: CryptoRng + ?Sized>(rng: &mut R) -> Result<SerialNumber, Err
 }
 
 fn validity(not_before: UnixTime, not_after: UnixTime) -> Result<Validity, Error> {
-    let time = |t: UnixTime| {
-        let secs = u64::try_from(t.0).map_err(|_| Error::InvalidTime(t.to_rfc3339()))?;
-        Time::try_from(der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs)).map_err(|_| Error::InvalidTime(t.to_rfc3339()))?)
-            .map_err(|_| Error::InvalidTime(t.to_rfc3339()))
+    // The builder turns dates before 2050 into UTCTime, as RFC 5280 section 4.1.2.5 requires.
+    let time = |t: UnixTime| -> Result<Time, Error> {
+        let invalid = || Error::InvalidTime(format!("{t} (certificates can hold 1970 to 9999)"));
+        let secs = u64::try_from(t.0).map_err(|_| invalid())?;
+        let date = der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs))
+            .map_err(|_| invalid())?;
+        Ok(Time::from(date))
     };
     if not_after < not_before {
-        return Err(Error::InvalidTime(format!("notAfter {not_after} is before notBefore {not_before}")));
+        return Err(Error::InvalidTime(format!(
+            "notAfter {not_after} is before notBefore {not_before}"
+        )));
     }
     Ok(Validity::new(time(not_before)?, time(not_after)?))
 }
@@ -320,22 +423,35 @@ fn common_name(cn: &str) -> Result<Name, Error> {
     if cn.is_empty() {
         return Err(Error::InvalidName("the common name (CN) is empty".into()));
     }
-    let escaped: String = cn.chars().flat_map(|c| match c {
-        ',' | '+' | '"' | '\\' | '<' | '>' | ';' | '=' => vec!['\\', c],
-        _ => vec![c],
-    }).collect();
-    Name::from_str(&format!("CN={escaped}")).map_err(|e| Error::InvalidName(format!("invalid common name `{cn}`: {e}")))
+    let escaped: String = cn
+        .chars()
+        .flat_map(|c| match c {
+            ',' | '+' | '"' | '\\' | '<' | '>' | ';' | '=' => vec!['\\', c],
+            _ => vec![c],
+        })
+        .collect();
+    Name::from_str(&format!("CN={escaped}"))
+        .map_err(|e| Error::InvalidName(format!("invalid common name `{cn}`: {e}")))
 }
 
 /// Parses one SAN as the CLI and the form take it.
 pub fn parse_san(text: &str) -> Result<GeneralName, Error> {
     let text = text.trim();
     let invalid = |why: &str| Error::InvalidName(format!("invalid SAN `{text}`: {why}"));
-    let ia5 = |s: &str| Ia5String::new(s).map_err(|_| invalid("only ASCII is allowed (use the xn-- form for IDNs)"));
-    let (kind, value) = text.split_once(':').filter(|(k, _)| !k.contains('.')).unwrap_or(("", text));
+    let ia5 = |s: &str| {
+        Ia5String::new(s).map_err(|_| invalid("only ASCII is allowed (use the xn-- form for IDNs)"))
+    };
+    let (kind, value) = text
+        .split_once(':')
+        .filter(|(k, _)| !k.contains('.'))
+        .unwrap_or(("", text));
     match kind.to_ascii_lowercase().as_str() {
         "dns" => dns_name(value).and_then(|v| ia5(v).map(GeneralName::DnsName)),
-        "ip" => value.trim().parse::<std::net::IpAddr>().map(GeneralName::from).map_err(|_| invalid("not an IP address")),
+        "ip" => value
+            .trim()
+            .parse::<std::net::IpAddr>()
+            .map(GeneralName::from)
+            .map_err(|_| invalid("not an IP address")),
         "email" => ia5(value).map(GeneralName::Rfc822Name),
         "uri" => ia5(value).map(GeneralName::UniformResourceIdentifier),
         "" => match text.parse::<std::net::IpAddr>() {
@@ -358,9 +474,15 @@ fn dns_name(name: &str) -> Result<&str, Error> {
             (label == "*" && i == 0)
                 || (!label.is_empty()
                     && label.len() <= 63
-                    && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
         });
-    if valid { Ok(name) } else { Err(Error::InvalidName(format!("invalid DNS name `{name}`"))) }
+    if valid {
+        Ok(name)
+    } else {
+        Err(Error::InvalidName(format!("invalid DNS name `{name}`")))
+    }
 }
 
 /// Lowercase hex of a DER certificate's SHA-256, as the decode report gives it.

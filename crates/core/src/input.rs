@@ -34,7 +34,10 @@ pub struct Block {
 /// Splits `input` into blocks. Fails as a whole only when nothing in it can be recognised.
 pub fn read_blocks(input: &[u8]) -> Result<Vec<Result<Block, Error>>, Error> {
     if input.len() > MAX_INPUT_BYTES {
-        return Err(Error::InputTooLarge { bytes: input.len(), limit: MAX_INPUT_BYTES });
+        return Err(Error::InputTooLarge {
+            bytes: input.len(),
+            limit: MAX_INPUT_BYTES,
+        });
     }
     if input.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::EmptyInput);
@@ -44,7 +47,12 @@ pub fn read_blocks(input: &[u8]) -> Result<Vec<Result<Block, Error>>, Error> {
     } else if let Some(blocks) = read_der(input) {
         blocks
     } else if let Some(der) = read_bare_base64(input) {
-        vec![Ok(Block { at: location(1, None, None, 0), encoding: Encoding::Base64, headers: Vec::new(), der })]
+        vec![Ok(Block {
+            at: location(1, None, None, 0),
+            encoding: Encoding::Base64,
+            headers: Vec::new(),
+            der,
+        })]
     } else {
         return Err(Error::NothingRecognisable);
     };
@@ -73,10 +81,17 @@ pub fn outer_length(der: &[u8]) -> Result<usize, String> {
         0x81..=0x84 => {
             let n = usize::from(first & 0x7f);
             let bytes = der.get(2..2 + n).ok_or("the length field is cut off")?;
-            let len = bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+            let len = bytes
+                .iter()
+                .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
             (2 + n, len)
         }
-        _ => return Err(format!("a length field of {} bytes is larger than any real input", first & 0x7f)),
+        _ => {
+            return Err(format!(
+                "a length field of {} bytes is larger than any real input",
+                first & 0x7f
+            ));
+        }
     };
     header
         .checked_add(content)
@@ -100,7 +115,12 @@ pub fn check_whole(der: &[u8]) -> Result<(), String> {
 }
 
 fn location(block: usize, label: Option<String>, line: Option<usize>, offset: usize) -> Location {
-    Location { block, label, line, offset }
+    Location {
+        block,
+        label,
+        line,
+        offset,
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -150,8 +170,18 @@ fn read_pem(input: &[u8]) -> Vec<Result<Block, Error>> {
             break;
         }
         if let Some(label) = boundary(line, b"-----BEGIN ") {
-            let at = location(blocks.len() + 1, Some(label.to_string()), Some(line_no), line_offset);
-            open = Some(OpenBlock { at, headers: Vec::new(), body: String::new(), bad: None });
+            let at = location(
+                blocks.len() + 1,
+                Some(label.to_string()),
+                Some(line_no),
+                line_offset,
+            );
+            open = Some(OpenBlock {
+                at,
+                headers: Vec::new(),
+                body: String::new(),
+                bad: None,
+            });
         }
     }
     if let Some(cut) = open {
@@ -169,28 +199,54 @@ fn take_pem_line(block: &mut OpenBlock, line: &[u8], line_no: usize) {
     if block.body.is_empty()
         && let Some((name, value)) = text.split_once(':')
     {
-        block.headers.push((name.trim().to_string(), value.trim().to_string()));
+        block
+            .headers
+            .push((name.trim().to_string(), value.trim().to_string()));
         return;
     }
-    match text.chars().find(|c| !c.is_ascii_alphanumeric() && !matches!(c, '+' | '/' | '=') && !c.is_whitespace()) {
+    match text
+        .chars()
+        .find(|c| !c.is_ascii_alphanumeric() && !matches!(c, '+' | '/' | '=') && !c.is_whitespace())
+    {
         Some(c) if block.bad.is_none() => {
-            block.bad = Some((line_no, format!("`{}` is not a base64 character", c.escape_default())))
+            block.bad = Some((
+                line_no,
+                format!("`{}` is not a base64 character", c.escape_default()),
+            ))
         }
         Some(_) => {}
-        None => block.body.extend(text.chars().filter(|c| !c.is_whitespace())),
+        None => block
+            .body
+            .extend(text.chars().filter(|c| !c.is_whitespace())),
     }
 }
 
 fn close_pem(block: OpenBlock, end_label: &str) -> Result<Block, Error> {
-    let OpenBlock { at, headers, body, bad } = block;
+    let OpenBlock {
+        at,
+        headers,
+        body,
+        bad,
+    } = block;
     if at.label.as_deref() != Some(end_label) {
-        return Err(Error::PemLabelMismatch { at, end_label: end_label.to_string() });
+        return Err(Error::PemLabelMismatch {
+            at,
+            end_label: end_label.to_string(),
+        });
     }
     if let Some((line, detail)) = bad {
         return Err(Error::PemBadBase64 { at, line, detail });
     }
-    let der = decode_base64(&body).map_err(|detail| Error::Der { at: at.clone(), detail })?;
-    Ok(Block { at, encoding: Encoding::Pem, headers, der })
+    let der = decode_base64(&body).map_err(|detail| Error::Der {
+        at: at.clone(),
+        detail,
+    })?;
+    Ok(Block {
+        at,
+        encoding: Encoding::Pem,
+        headers,
+        der,
+    })
 }
 
 fn decode_base64(body: &str) -> Result<Vec<u8>, String> {
@@ -222,13 +278,21 @@ fn read_der(input: &[u8]) -> Option<Vec<Result<Block, Error>>> {
         }
         match outer_length(rest) {
             Ok(len) if rest[0] == 0x30 && len <= rest.len() => {
-                blocks.push(Ok(Block { at, encoding: Encoding::Der, headers: Vec::new(), der: rest[..len].to_vec() }));
+                blocks.push(Ok(Block {
+                    at,
+                    encoding: Encoding::Der,
+                    headers: Vec::new(),
+                    der: rest[..len].to_vec(),
+                }));
                 offset += len;
             }
             _ => {
                 blocks.push(Err(Error::Der {
                     at,
-                    detail: format!("{} bytes after the last DER structure are not DER", rest.len()),
+                    detail: format!(
+                        "{} bytes after the last DER structure are not DER",
+                        rest.len()
+                    ),
                 }));
                 break;
             }
@@ -266,7 +330,10 @@ mod tests {
 
     #[test]
     fn reads_many_pem_blocks_with_junk_and_crlf() {
-        let text = format!("subject=CN=x\r\n{}\r\nsome text -----BEGIN X-----\r\n{BODY}\r\n-----END X-----\r\ntrailer", pem("CERTIFICATE").replace('\n', "\r\n"));
+        let text = format!(
+            "subject=CN=x\r\n{}\r\nsome text -----BEGIN X-----\r\n{BODY}\r\n-----END X-----\r\ntrailer",
+            pem("CERTIFICATE").replace('\n', "\r\n")
+        );
         let blocks = read_blocks(text.as_bytes()).unwrap();
         assert_eq!(blocks.len(), 2);
         let second = blocks[1].as_ref().unwrap();
@@ -277,25 +344,36 @@ mod tests {
 
     #[test]
     fn keeps_legacy_pem_headers() {
-        let text = format!("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\n{BODY}\n-----END RSA PRIVATE KEY-----\n");
+        let text = format!(
+            "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\n{BODY}\n-----END RSA PRIVATE KEY-----\n"
+        );
         let block = read_blocks(text.as_bytes()).unwrap().remove(0).unwrap();
         assert_eq!(block.headers[0], ("Proc-Type".into(), "4,ENCRYPTED".into()));
     }
 
     #[test]
     fn broken_block_does_not_hide_the_next() {
-        let text = format!("-----BEGIN CERTIFICATE-----\nMAM*AQE=\n-----END CERTIFICATE-----\n{}", pem("CERTIFICATE"));
+        let text = format!(
+            "-----BEGIN CERTIFICATE-----\nMAM*AQE=\n-----END CERTIFICATE-----\n{}",
+            pem("CERTIFICATE")
+        );
         let blocks = read_blocks(text.as_bytes()).unwrap();
         let message = blocks[0].as_ref().unwrap_err().to_string();
-        assert_eq!(message, "block 1 (`BEGIN CERTIFICATE`, line 1): line 2: `*` is not a base64 character");
+        assert_eq!(
+            message,
+            "block 1 (`BEGIN CERTIFICATE`, line 1): line 2: `*` is not a base64 character"
+        );
         assert!(blocks[1].is_ok());
     }
 
     #[test]
     fn names_unterminated_and_mismatched_blocks() {
-        let text = format!("-----BEGIN A-----\n{BODY}\n-----END B-----\n-----BEGIN C-----\n{BODY}\n");
+        let text =
+            format!("-----BEGIN A-----\n{BODY}\n-----END B-----\n-----BEGIN C-----\n{BODY}\n");
         let blocks = read_blocks(text.as_bytes()).unwrap();
-        assert!(matches!(&blocks[0], Err(Error::PemLabelMismatch { end_label, .. }) if end_label == "B"));
+        assert!(
+            matches!(&blocks[0], Err(Error::PemLabelMismatch { end_label, .. }) if end_label == "B")
+        );
         assert_eq!(
             blocks[1].as_ref().unwrap_err().to_string(),
             "block 2 (`BEGIN C`, line 4): no matching `-----END C-----` line; the block is cut off"
@@ -305,8 +383,14 @@ mod tests {
     #[test]
     fn says_how_far_cut_off_base64_got() {
         let text = "-----BEGIN CERTIFICATE-----\nMAMCAQEx\nMA\n-----END CERTIFICATE-----\n";
-        let message = read_blocks(text.as_bytes()).unwrap()[0].as_ref().unwrap_err().to_string();
-        assert!(message.contains("cut off or malformed after 6 bytes"), "{message}");
+        let message = read_blocks(text.as_bytes()).unwrap()[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("cut off or malformed after 6 bytes"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -315,7 +399,13 @@ mod tests {
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks[1].as_ref().unwrap().at.offset, 5);
         let blocks = read_blocks(&[0x30, 3, 2, 1, 1, 0xff, 0xfe]).unwrap();
-        assert!(blocks[1].as_ref().unwrap_err().to_string().contains("2 bytes after the last DER"));
+        assert!(
+            blocks[1]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("2 bytes after the last DER")
+        );
     }
 
     #[test]
@@ -328,14 +418,25 @@ mod tests {
     fn rejects_garbage_empty_and_huge() {
         assert_eq!(read_blocks(b"hello world"), Err(Error::NothingRecognisable));
         assert_eq!(read_blocks(b" \n\t"), Err(Error::EmptyInput));
-        assert!(matches!(read_blocks(&vec![b'A'; MAX_INPUT_BYTES + 1]), Err(Error::InputTooLarge { .. })));
+        assert!(matches!(
+            read_blocks(&vec![b'A'; MAX_INPUT_BYTES + 1]),
+            Err(Error::InputTooLarge { .. })
+        ));
     }
 
     #[test]
     fn checks_the_outer_structure() {
         assert!(check_whole(&[0x30, 3, 2, 1, 1]).is_ok());
-        assert!(check_whole(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]).unwrap_err().contains("cut off"));
-        assert!(check_whole(&[0x30, 0x89, 1]).unwrap_err().contains("larger than any real input"));
+        assert!(
+            check_whole(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff])
+                .unwrap_err()
+                .contains("cut off")
+        );
+        assert!(
+            check_whole(&[0x30, 0x89, 1])
+                .unwrap_err()
+                .contains("larger than any real input")
+        );
         assert!(check_whole(&[0x30, 0x80]).unwrap_err().contains("BER"));
         assert!(check_whole(&[0x30, 0, 0]).unwrap_err().contains("trailing"));
         assert!(check_whole(&[]).is_err());

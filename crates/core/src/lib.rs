@@ -3,9 +3,9 @@
 
 pub mod cipher;
 pub mod decode;
-pub mod generate;
 pub mod dn;
 pub mod error;
+pub mod generate;
 pub mod input;
 pub mod oids;
 pub mod signature;

@@ -180,7 +180,11 @@ mod tests {
     fn every_entry_is_a_valid_unique_oid() {
         for (i, k) in KNOWN.iter().enumerate() {
             assert!(ObjectIdentifier::new(k.dotted).is_ok(), "{}", k.dotted);
-            assert!(KNOWN[i + 1..].iter().all(|o| o.dotted != k.dotted), "duplicate {}", k.dotted);
+            assert!(
+                KNOWN[i + 1..].iter().all(|o| o.dotted != k.dotted),
+                "duplicate {}",
+                k.dotted
+            );
         }
         let server_auth = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.1");
         assert_eq!(name(&server_auth), "serverAuth");

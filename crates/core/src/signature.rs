@@ -76,7 +76,9 @@ impl Algorithm {
             "1.3.101.112" => Algorithm::Ed25519,
             "1.2.840.113549.1.1.10" => {
                 let params = alg.parameters.as_ref().ok_or_else(unsupported)?;
-                let params = params.decode_as::<pkcs1::RsaPssParamsOwned>().map_err(|_| unsupported())?;
+                let params = params
+                    .decode_as::<pkcs1::RsaPssParamsOwned>()
+                    .map_err(|_| unsupported())?;
                 Algorithm::RsaPss(Hash::from_digest_oid(&params.hash.oid).ok_or_else(unsupported)?)
             }
             _ => return Err(unsupported()),
@@ -106,10 +108,18 @@ pub enum SignatureError {
 impl std::fmt::Display for SignatureError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SignatureError::UnsupportedAlgorithm(name) => write!(f, "signature algorithm {name} is not supported"),
-            SignatureError::KeyMismatch => f.write_str("the issuer's key type does not match the signature algorithm"),
-            SignatureError::BadKey(detail) => write!(f, "the issuer's public key is malformed: {detail}"),
-            SignatureError::Invalid => f.write_str("the signature does not verify with the issuer's public key"),
+            SignatureError::UnsupportedAlgorithm(name) => {
+                write!(f, "signature algorithm {name} is not supported")
+            }
+            SignatureError::KeyMismatch => {
+                f.write_str("the issuer's key type does not match the signature algorithm")
+            }
+            SignatureError::BadKey(detail) => {
+                write!(f, "the issuer's public key is malformed: {detail}")
+            }
+            SignatureError::Invalid => {
+                f.write_str("the signature does not verify with the issuer's public key")
+            }
         }
     }
 }
@@ -122,26 +132,50 @@ pub fn verify(
     signature: &[u8],
 ) -> Result<(), SignatureError> {
     let algorithm = Algorithm::from_identifier(alg)?;
-    let key_bytes = spki.subject_public_key.as_bytes().ok_or(SignatureError::BadKey("unused bits".into()))?;
+    let key_bytes = spki
+        .subject_public_key
+        .as_bytes()
+        .ok_or(SignatureError::BadKey("unused bits".into()))?;
     let key_oid = spki.algorithm.oid;
     match algorithm {
         Algorithm::RsaPkcs1(hash) | Algorithm::RsaPss(hash) => {
             if key_oid != RSA && key_oid != RSA_PSS {
                 return Err(SignatureError::KeyMismatch);
             }
-            let key = rsa::PublicKey::from_pkcs1_der(key_bytes).map_err(|e| SignatureError::BadKey(e.to_string()))?;
+            let key = rsa::PublicKey::from_pkcs1_der(key_bytes)
+                .map_err(|e| SignatureError::BadKey(e.to_string()))?;
             let digest = hash.digest(message);
             let result = match (algorithm, hash) {
-                (Algorithm::RsaPkcs1(_), Hash::Sha1) => key.verify(rsa::Pkcs1v15Sign::new::<sha1::Sha1>(), &digest, signature),
-                (Algorithm::RsaPkcs1(_), Hash::Sha224) => key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha224>(), &digest, signature),
-                (Algorithm::RsaPkcs1(_), Hash::Sha256) => key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &digest, signature),
-                (Algorithm::RsaPkcs1(_), Hash::Sha384) => key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha384>(), &digest, signature),
-                (Algorithm::RsaPkcs1(_), Hash::Sha512) => key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha512>(), &digest, signature),
-                (_, Hash::Sha1) => key.verify(rsa::pss::Pss::<sha1::Sha1>::default(), &digest, signature),
-                (_, Hash::Sha224) => key.verify(rsa::pss::Pss::<sha2::Sha224>::default(), &digest, signature),
-                (_, Hash::Sha256) => key.verify(rsa::pss::Pss::<sha2::Sha256>::default(), &digest, signature),
-                (_, Hash::Sha384) => key.verify(rsa::pss::Pss::<sha2::Sha384>::default(), &digest, signature),
-                (_, Hash::Sha512) => key.verify(rsa::pss::Pss::<sha2::Sha512>::default(), &digest, signature),
+                (Algorithm::RsaPkcs1(_), Hash::Sha1) => {
+                    key.verify(rsa::Pkcs1v15Sign::new::<sha1::Sha1>(), &digest, signature)
+                }
+                (Algorithm::RsaPkcs1(_), Hash::Sha224) => {
+                    key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha224>(), &digest, signature)
+                }
+                (Algorithm::RsaPkcs1(_), Hash::Sha256) => {
+                    key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &digest, signature)
+                }
+                (Algorithm::RsaPkcs1(_), Hash::Sha384) => {
+                    key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha384>(), &digest, signature)
+                }
+                (Algorithm::RsaPkcs1(_), Hash::Sha512) => {
+                    key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha512>(), &digest, signature)
+                }
+                (_, Hash::Sha1) => {
+                    key.verify(rsa::pss::Pss::<sha1::Sha1>::default(), &digest, signature)
+                }
+                (_, Hash::Sha224) => {
+                    key.verify(rsa::pss::Pss::<sha2::Sha224>::default(), &digest, signature)
+                }
+                (_, Hash::Sha256) => {
+                    key.verify(rsa::pss::Pss::<sha2::Sha256>::default(), &digest, signature)
+                }
+                (_, Hash::Sha384) => {
+                    key.verify(rsa::pss::Pss::<sha2::Sha384>::default(), &digest, signature)
+                }
+                (_, Hash::Sha512) => {
+                    key.verify(rsa::pss::Pss::<sha2::Sha512>::default(), &digest, signature)
+                }
             };
             result.map_err(|_| SignatureError::Invalid)
         }
@@ -159,14 +193,19 @@ pub fn verify(
             let bad_key = |e: ecdsa::Error| SignatureError::BadKey(e.to_string());
             let ok = if curve == P256 {
                 let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes).map_err(bad_key)?;
-                let sig = p256::ecdsa::DerSignature::from_bytes(signature).map_err(|_| SignatureError::Invalid)?;
+                let sig = p256::ecdsa::DerSignature::from_bytes(signature)
+                    .map_err(|_| SignatureError::Invalid)?;
                 key.verify_prehash(&digest, &sig).is_ok()
             } else if curve == P384 {
                 let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes).map_err(bad_key)?;
-                let sig = p384::ecdsa::DerSignature::from_bytes(signature).map_err(|_| SignatureError::Invalid)?;
+                let sig = p384::ecdsa::DerSignature::from_bytes(signature)
+                    .map_err(|_| SignatureError::Invalid)?;
                 key.verify_prehash(&digest, &sig).is_ok()
             } else {
-                return Err(SignatureError::UnsupportedAlgorithm(format!("ECDSA on {}", crate::oids::name(&curve))));
+                return Err(SignatureError::UnsupportedAlgorithm(format!(
+                    "ECDSA on {}",
+                    crate::oids::name(&curve)
+                )));
             };
             ok.then_some(()).ok_or(SignatureError::Invalid)
         }
@@ -174,10 +213,15 @@ pub fn verify(
             if key_oid != ED25519 {
                 return Err(SignatureError::KeyMismatch);
             }
-            let bytes: [u8; 32] = key_bytes.try_into().map_err(|_| SignatureError::BadKey("not 32 bytes".into()))?;
-            let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|e| SignatureError::BadKey(e.to_string()))?;
-            let sig = ed25519_dalek::Signature::from_slice(signature).map_err(|_| SignatureError::Invalid)?;
-            key.verify_strict(message, &sig).map_err(|_| SignatureError::Invalid)
+            let bytes: [u8; 32] = key_bytes
+                .try_into()
+                .map_err(|_| SignatureError::BadKey("not 32 bytes".into()))?;
+            let key = ed25519_dalek::VerifyingKey::from_bytes(&bytes)
+                .map_err(|e| SignatureError::BadKey(e.to_string()))?;
+            let sig = ed25519_dalek::Signature::from_slice(signature)
+                .map_err(|_| SignatureError::Invalid)?;
+            key.verify_strict(message, &sig)
+                .map_err(|_| SignatureError::Invalid)
         }
     }
 }

@@ -148,23 +148,49 @@ mod tests {
 
     #[test]
     fn round_trips_rfc3339() {
-        for text in ["1970-01-01T00:00:00Z", "2026-11-28T10:26:41Z", "2049-12-31T23:59:59Z", "1950-02-28T12:00:00Z"] {
+        for text in [
+            "1970-01-01T00:00:00Z",
+            "2026-11-28T10:26:41Z",
+            "2049-12-31T23:59:59Z",
+            "1950-02-28T12:00:00Z",
+        ] {
             assert_eq!(UnixTime::parse_rfc3339(text).unwrap().to_rfc3339(), text);
         }
-        assert_eq!(UnixTime::parse_rfc3339("2000-03-01T00:00:00Z").unwrap().0, 951_868_800);
+        assert_eq!(
+            UnixTime::parse_rfc3339("2000-03-01T00:00:00Z").unwrap().0,
+            951_868_800
+        );
     }
 
     #[test]
     fn applies_offsets_and_bare_dates() {
         let utc = UnixTime::parse_rfc3339("2026-01-01T10:00:00Z").unwrap();
-        assert_eq!(UnixTime::parse_rfc3339("2026-01-01T12:00:00+02:00").unwrap(), utc);
-        assert_eq!(UnixTime::parse_rfc3339("2026-01-01T10:00:00.123Z").unwrap(), utc);
-        assert_eq!(UnixTime::parse_rfc3339("2026-01-01").unwrap().0, utc.0 - 36_000);
+        assert_eq!(
+            UnixTime::parse_rfc3339("2026-01-01T12:00:00+02:00").unwrap(),
+            utc
+        );
+        assert_eq!(
+            UnixTime::parse_rfc3339("2026-01-01T10:00:00.123Z").unwrap(),
+            utc
+        );
+        assert_eq!(
+            UnixTime::parse_rfc3339("2026-01-01").unwrap().0,
+            utc.0 - 36_000
+        );
     }
 
     #[test]
     fn rejects_nonsense() {
-        for text in ["", "yesterday", "2026-13-01", "2026-02-30", "2026-01-01T25:00:00Z", "2026-01-01T10:00:00", "2026-01-01T10:00Zjunk", "١٢٣٤-01-01"] {
+        for text in [
+            "",
+            "yesterday",
+            "2026-13-01",
+            "2026-02-30",
+            "2026-01-01T25:00:00Z",
+            "2026-01-01T10:00:00",
+            "2026-01-01T10:00Zjunk",
+            "١٢٣٤-01-01",
+        ] {
             assert!(UnixTime::parse_rfc3339(text).is_err(), "{text}");
         }
     }

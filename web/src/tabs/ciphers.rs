@@ -31,7 +31,18 @@ pub fn CiphersTab() -> Html {
 
 fn explanation(e: &Explanation) -> Html {
     let rows = [
-        ("Key exchange", format!("{}{}", e.kx, if e.forward_secrecy { " (forward secrecy)" } else { " (no forward secrecy)" })),
+        (
+            "Key exchange",
+            format!(
+                "{}{}",
+                e.kx,
+                if e.forward_secrecy {
+                    " (forward secrecy)"
+                } else {
+                    " (no forward secrecy)"
+                }
+            ),
+        ),
         ("Authentication", e.auth.clone()),
         ("Cipher", format!("{} {} bits, {}", e.enc, e.bits, e.mode)),
         ("MAC", e.mac.clone()),

@@ -12,7 +12,8 @@ pub fn DecodeTab() -> Html {
         let input = input.clone();
         Callback::from(move |e: InputEvent| input.set(event_value(&e)))
     };
-    let results = (!input.trim().is_empty()).then(|| decode::decode(input.as_bytes(), browser::now()));
+    let results =
+        (!input.trim().is_empty()).then(|| decode::decode(input.as_bytes(), browser::now()));
     html! {
         <section class="tool">
             <h2>{ "Decode" }</h2>
@@ -51,7 +52,14 @@ fn block_card(d: &Decoded) -> Html {
             ("Subject", csr.subject.clone()),
             ("Names (SAN)", csr.san.join(", ")),
             ("Key", key_text(&csr.public_key)),
-            ("Signature", if csr.signature_valid { "valid".into() } else { "INVALID".into() }),
+            (
+                "Signature",
+                if csr.signature_valid {
+                    "valid".into()
+                } else {
+                    "INVALID".into()
+                },
+            ),
         ],
         Report::PrivateKey(key) => {
             let mut rows = vec![("Format", key.format.clone())];
@@ -67,7 +75,10 @@ fn block_card(d: &Decoded) -> Html {
         Report::Crl(crl) => vec![
             ("Issuer", crl.issuer.clone()),
             ("This update", crl.this_update.clone()),
-            ("Next update", crl.next_update.clone().unwrap_or_else(|| "none".into())),
+            (
+                "Next update",
+                crl.next_update.clone().unwrap_or_else(|| "none".into()),
+            ),
             ("Revoked", crl.revoked.len().to_string()),
         ],
     };
@@ -113,5 +124,9 @@ fn key_text(key: &certbench_core::decode::PublicKeyReport) -> String {
 }
 
 fn colons(hex: &str) -> String {
-    hex.as_bytes().chunks(2).map(|c| String::from_utf8_lossy(c).to_uppercase()).collect::<Vec<_>>().join(":")
+    hex.as_bytes()
+        .chunks(2)
+        .map(|c| String::from_utf8_lossy(c).to_uppercase())
+        .collect::<Vec<_>>()
+        .join(":")
 }

@@ -21,7 +21,9 @@ pub fn GenerateTab() -> Html {
     let result = use_state(|| None::<Result<Issued, String>>);
     let onclick = {
         let result = result.clone();
-        Callback::from(move |_| result.set(Some(self_signed_localhost().map_err(|e| e.to_string()))))
+        Callback::from(move |_| {
+            result.set(Some(self_signed_localhost().map_err(|e| e.to_string())))
+        })
     };
     html! {
         <section class="tool">

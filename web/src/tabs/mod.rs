@@ -19,7 +19,10 @@ pub fn event_value(event: &InputEvent) -> String {
     if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
         return area.value();
     }
-    event.target_dyn_into::<HtmlInputElement>().map(|input| input.value()).unwrap_or_default()
+    event
+        .target_dyn_into::<HtmlInputElement>()
+        .map(|input| input.value())
+        .unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]

@@ -30,7 +30,8 @@ pub fn VerifyTab() -> Html {
         Callback::from(move |e: InputEvent| state.set(event_value(&e)))
     };
     let onclick = {
-        let (chain, roots, host, verdict) = (chain.clone(), roots.clone(), host.clone(), verdict.clone());
+        let (chain, roots, host, verdict) =
+            (chain.clone(), roots.clone(), host.clone(), verdict.clone());
         Callback::from(move |_| verdict.set(Some(run(&chain, &roots, &host))))
     };
     html! {

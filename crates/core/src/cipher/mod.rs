@@ -1,5 +1,6 @@
 //! Ciphers: explain any TLS cipher suite of the IANA registry, part by part, with a rating.
 
+#[rustfmt::skip]
 mod registry;
 
 use crate::error::Error;
@@ -77,15 +78,25 @@ pub fn find(query: &str) -> Result<&'static Registered, Error> {
             .find(|r| (r.first..=r.last).contains(&code))
             .map(|r| r.description)
             .unwrap_or("Unassigned");
-        return Err(Error::UnknownCipher { query: format!("{trimmed} ({what})"), suggestions: Vec::new() });
+        return Err(Error::UnknownCipher {
+            query: format!("{trimmed} ({what})"),
+            suggestions: Vec::new(),
+        });
     }
     let upper = trimmed.to_ascii_uppercase().replace('-', "_");
-    let name = if upper.starts_with("TLS_") || upper.starts_with("SSL_") { upper } else { format!("TLS_{upper}") };
+    let name = if upper.starts_with("TLS_") || upper.starts_with("SSL_") {
+        upper
+    } else {
+        format!("TLS_{upper}")
+    };
     let name = name.replacen("SSL_", "TLS_", 1);
-    SUITES.iter().find(|s| s.iana.eq_ignore_ascii_case(&name)).ok_or_else(|| Error::UnknownCipher {
-        query: trimmed.to_string(),
-        suggestions: suggestions(&name),
-    })
+    SUITES
+        .iter()
+        .find(|s| s.iana.eq_ignore_ascii_case(&name))
+        .ok_or_else(|| Error::UnknownCipher {
+            query: trimmed.to_string(),
+            suggestions: suggestions(&name),
+        })
 }
 
 /// Explains the suite `query` names.
@@ -113,9 +124,17 @@ pub fn code_text(code: u16) -> String {
 }
 
 fn suggestions(name: &str) -> Vec<String> {
-    let mut scored: Vec<(usize, &str)> = SUITES.iter().map(|s| (edit_distance(name, s.iana), s.iana)).collect();
+    let mut scored: Vec<(usize, &str)> = SUITES
+        .iter()
+        .map(|s| (edit_distance(name, s.iana), s.iana))
+        .collect();
     scored.sort();
-    scored.into_iter().take_while(|(d, _)| *d <= 4.max(name.len() / 6)).take(3).map(|(_, n)| n.to_string()).collect()
+    scored
+        .into_iter()
+        .take_while(|(d, _)| *d <= 4.max(name.len() / 6))
+        .take(3)
+        .map(|(_, n)| n.to_string())
+        .collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -126,7 +145,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
+            row[j + 1] = (previous + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(current + 1);
             previous = current;
         }
     }
@@ -164,7 +185,12 @@ const KEY_EXCHANGES: &[(&str, &str, &str, bool)] = &[
     ("SRP_SHA_RSA", "SRP", "RSA", false),
     ("SRP_SHA_DSS", "SRP", "DSS", false),
     ("SRP_SHA", "SRP", "SRP", false),
-    ("GOSTR341112_256", "GOST R 34.11-2012", "GOST R 34.10-2012", true),
+    (
+        "GOSTR341112_256",
+        "GOST R 34.11-2012",
+        "GOST R 34.10-2012",
+        true,
+    ),
     ("NULL", "none", "none", false),
 ];
 
@@ -243,7 +269,11 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
         } else {
             "a signal, not a cipher: the client supports secure renegotiation (RFC 5746)"
         };
-        return Explanation { notes: vec![note.into()], versions: vec!["any".into()], ..base };
+        return Explanation {
+            notes: vec![note.into()],
+            versions: vec!["any".into()],
+            ..base
+        };
     }
     let body = name.strip_prefix("TLS_").unwrap_or(name);
     let (kx_part, rest, tls13) = match body.split_once("_WITH_") {
@@ -256,22 +286,43 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
             .find(|(p, ..)| *p == part)
             .map(|&(_, kx, auth, fs)| (kx.to_string(), auth.to_string(), fs))
             .unwrap_or_else(|| (part.to_string(), part.to_string(), false)),
-        None => ("any (negotiated separately)".into(), "any (negotiated separately)".into(), true),
+        None => (
+            "any (negotiated separately)".into(),
+            "any (negotiated separately)".into(),
+            true,
+        ),
     };
     let (enc, bits, mode, hash) = match CIPHERS.iter().find(|(p, ..)| rest.starts_with(p)) {
-        Some(&(part, enc, bits, mode)) => {
-            (enc.to_string(), bits, mode.to_string(), rest[part.len()..].trim_start_matches('_').to_string())
-        }
+        Some(&(part, enc, bits, mode)) => (
+            enc.to_string(),
+            bits,
+            mode.to_string(),
+            rest[part.len()..].trim_start_matches('_').to_string(),
+        ),
         // RFC 9150 integrity-only suites: TLS_SHA256_SHA256.
-        None => ("none (integrity only)".into(), 0, "NULL".into(), rest.rsplit('_').next().unwrap_or(rest).to_string()),
+        None => (
+            "none (integrity only)".into(),
+            0,
+            "NULL".into(),
+            rest.rsplit('_').next().unwrap_or(rest).to_string(),
+        ),
     };
-    let aead = matches!(mode.as_str(), "GCM" | "CCM" | "CCM_8" | "AEAD stream" | "AEAD" | "MGM");
+    let aead = matches!(
+        mode.as_str(),
+        "GCM" | "CCM" | "CCM_8" | "AEAD stream" | "AEAD" | "MGM"
+    );
     let hash_name = match hash.as_str() {
         "SHA" => "SHA-1".to_string(),
         "" => "SHA-256".to_string(),
         h => h.replace("SHA", "SHA-"),
     };
-    let mac = if aead { "AEAD".to_string() } else if enc == "none" && hash.is_empty() { "none".into() } else { format!("HMAC-{hash_name}") };
+    let mac = if aead {
+        "AEAD".to_string()
+    } else if enc == "none" && hash.is_empty() {
+        "none".into()
+    } else {
+        format!("HMAC-{hash_name}")
+    };
     let prf = if tls13 {
         format!("HKDF-{hash_name}")
     } else if matches!(hash.as_str(), "SHA256" | "SHA384" | "") {
@@ -286,10 +337,26 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
     } else if kx.contains("export") || enc == "RC2" || (enc == "DES" && bits == 40) {
         vec!["SSL 3.0".into(), "TLS 1.0".into()]
     } else {
-        vec!["SSL 3.0".into(), "TLS 1.0".into(), "TLS 1.1".into(), "TLS 1.2".into()]
+        vec![
+            "SSL 3.0".into(),
+            "TLS 1.0".into(),
+            "TLS 1.1".into(),
+            "TLS 1.2".into(),
+        ]
     };
-    let mut explanation =
-        Explanation { versions, kx, auth, enc, bits, mode, aead, mac, prf, forward_secrecy: fs, ..base };
+    let mut explanation = Explanation {
+        versions,
+        kx,
+        auth,
+        enc,
+        bits,
+        mode,
+        aead,
+        mac,
+        prf,
+        forward_secrecy: fs,
+        ..base
+    };
     if tls13 {
         explanation.notes.push(
             "TLS 1.3 suites name only the AEAD and the HKDF hash: key exchange (supported_groups) and \
@@ -298,29 +365,46 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
         );
     }
     let (rating, reasons) = rate(&explanation, tls13);
-    Explanation { rating, reasons, ..explanation }
+    Explanation {
+        rating,
+        reasons,
+        ..explanation
+    }
 }
 
 /// The rating rules, worst finding first. README states them for users to check.
 fn rate(e: &Explanation, tls13: bool) -> (Rating, Vec<String>) {
     let mut findings: Vec<(Rating, &str)> = Vec::new();
     if e.enc == "none" || e.enc.starts_with("none") {
-        findings.push((Rating::Insecure, "NULL encryption: traffic is sent in clear text"));
+        findings.push((
+            Rating::Insecure,
+            "NULL encryption: traffic is sent in clear text",
+        ));
     }
     if e.auth == "none" {
         findings.push((Rating::Insecure, "anonymous key exchange: no authentication, so anyone in the middle can impersonate the server"));
     }
-    if e.kx.contains("export") || e.bits == 40 || (e.enc == "DES" && e.bits == 56) || e.enc == "RC2" {
-        findings.push((Rating::Insecure, "EXPORT-grade or single-DES key sizes: broken by brute force (FREAK, Logjam)"));
+    if e.kx.contains("export") || e.bits == 40 || (e.enc == "DES" && e.bits == 56) || e.enc == "RC2"
+    {
+        findings.push((
+            Rating::Insecure,
+            "EXPORT-grade or single-DES key sizes: broken by brute force (FREAK, Logjam)",
+        ));
     }
     if e.enc == "RC4" {
-        findings.push((Rating::Insecure, "RC4 has exploitable keystream biases; prohibited by RFC 7465"));
+        findings.push((
+            Rating::Insecure,
+            "RC4 has exploitable keystream biases; prohibited by RFC 7465",
+        ));
     }
     if e.mac == "HMAC-MD5" {
         findings.push((Rating::Insecure, "MD5 MAC: MD5 is broken"));
     }
     if e.enc == "3DES" || e.enc == "IDEA" {
-        findings.push((Rating::Weak, "64-bit block cipher: SWEET32 recovers data after ~32 GB on one connection"));
+        findings.push((
+            Rating::Weak,
+            "64-bit block cipher: SWEET32 recovers data after ~32 GB on one connection",
+        ));
     }
     if e.mode == "CBC" {
         findings.push((Rating::Weak, "CBC mode with MAC-then-encrypt: padding-oracle timing attacks (Lucky13), BEAST on TLS 1.0"));
@@ -334,24 +418,45 @@ fn rate(e: &Explanation, tls13: bool) -> (Rating, Vec<String>) {
         findings.push((Rating::Weak, why));
     }
     if e.mac == "HMAC-SHA-1" {
-        findings.push((Rating::Weak, "SHA-1 HMAC: not broken as a MAC, but only in legacy (≤ TLS 1.2 CBC) suites"));
+        findings.push((
+            Rating::Weak,
+            "SHA-1 HMAC: not broken as a MAC, but only in legacy (≤ TLS 1.2 CBC) suites",
+        ));
     }
     if e.mode == "CCM_8" {
-        findings.push((Rating::Weak, "CCM_8 has an 8-byte authentication tag: meant for constrained IoT devices only"));
+        findings.push((
+            Rating::Weak,
+            "CCM_8 has an 8-byte authentication tag: meant for constrained IoT devices only",
+        ));
     }
-    if matches!(e.enc.as_str(), "Kuznyechik" | "Magma" | "GOST 28147-89" | "SM4") || e.kx.starts_with("GOST") {
+    if matches!(
+        e.enc.as_str(),
+        "Kuznyechik" | "Magma" | "GOST 28147-89" | "SM4"
+    ) || e.kx.starts_with("GOST")
+    {
         findings.push((Rating::Weak, "national cipher outside mainstream TLS stacks: browsers and most clients do not offer it"));
     }
     if e.kx == "DHE" {
-        findings.push((Rating::Secure, "DHE is slow and vulnerable to Logjam with groups under 2048 bits; prefer ECDHE"));
+        findings.push((
+            Rating::Secure,
+            "DHE is slow and vulnerable to Logjam with groups under 2048 bits; prefer ECDHE",
+        ));
     }
     let worst = findings.iter().map(|(r, _)| *r).max();
     let rating = match worst {
         Some(r) if r >= Rating::Secure => r,
-        _ if tls13 || (e.aead && e.forward_secrecy && matches!(e.auth.as_str(), "ECDSA" | "RSA")) => Rating::Recommended,
+        _ if tls13
+            || (e.aead && e.forward_secrecy && matches!(e.auth.as_str(), "ECDSA" | "RSA")) =>
+        {
+            Rating::Recommended
+        }
         _ => Rating::Secure,
     };
-    let mut reasons: Vec<String> = findings.into_iter().filter(|(r, _)| *r >= Rating::Secure).map(|(_, s)| s.to_string()).collect();
+    let mut reasons: Vec<String> = findings
+        .into_iter()
+        .filter(|(r, _)| *r >= Rating::Secure)
+        .map(|(_, s)| s.to_string())
+        .collect();
     if reasons.is_empty() {
         reasons.push(if rating == Rating::Recommended {
             "AEAD cipher with forward secrecy: what modern configurations use".into()
@@ -369,7 +474,16 @@ mod tests {
     #[test]
     fn explains_a_tls12_suite_by_name_and_code() {
         let e = explain("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384").unwrap();
-        assert_eq!((e.kx.as_str(), e.auth.as_str(), e.enc.as_str(), e.bits, e.mode.as_str()), ("ECDHE", "RSA", "AES", 256, "GCM"));
+        assert_eq!(
+            (
+                e.kx.as_str(),
+                e.auth.as_str(),
+                e.enc.as_str(),
+                e.bits,
+                e.mode.as_str()
+            ),
+            ("ECDHE", "RSA", "AES", 256, "GCM")
+        );
         assert!(e.aead && e.forward_secrecy);
         assert_eq!(e.prf, "TLS 1.2 PRF with SHA-384");
         assert_eq!(e.rating, Rating::Recommended);
@@ -381,14 +495,35 @@ mod tests {
 
     #[test]
     fn rates_the_classic_mistakes() {
-        assert_eq!(explain("TLS_RSA_WITH_RC4_128_MD5").unwrap().rating, Rating::Insecure);
-        assert_eq!(explain("TLS_DH_anon_WITH_AES_128_CBC_SHA").unwrap().rating, Rating::Insecure);
-        assert_eq!(explain("TLS_RSA_WITH_3DES_EDE_CBC_SHA").unwrap().rating, Rating::Weak);
-        assert_eq!(explain("TLS_RSA_WITH_AES_128_GCM_SHA256").unwrap().rating, Rating::Weak);
-        assert_eq!(explain("TLS_AES_128_CCM_8_SHA256").unwrap().rating, Rating::Weak);
-        assert_eq!(explain("TLS_FALLBACK_SCSV").unwrap().rating, Rating::Signalling);
+        assert_eq!(
+            explain("TLS_RSA_WITH_RC4_128_MD5").unwrap().rating,
+            Rating::Insecure
+        );
+        assert_eq!(
+            explain("TLS_DH_anon_WITH_AES_128_CBC_SHA").unwrap().rating,
+            Rating::Insecure
+        );
+        assert_eq!(
+            explain("TLS_RSA_WITH_3DES_EDE_CBC_SHA").unwrap().rating,
+            Rating::Weak
+        );
+        assert_eq!(
+            explain("TLS_RSA_WITH_AES_128_GCM_SHA256").unwrap().rating,
+            Rating::Weak
+        );
+        assert_eq!(
+            explain("TLS_AES_128_CCM_8_SHA256").unwrap().rating,
+            Rating::Weak
+        );
+        assert_eq!(
+            explain("TLS_FALLBACK_SCSV").unwrap().rating,
+            Rating::Signalling
+        );
         let tls13 = explain("tls_aes_128_gcm_sha256").unwrap();
-        assert_eq!((tls13.rating, tls13.prf.as_str()), (Rating::Recommended, "HKDF-SHA-256"));
+        assert_eq!(
+            (tls13.rating, tls13.prf.as_str()),
+            (Rating::Recommended, "HKDF-SHA-256")
+        );
     }
 
     #[test]
@@ -398,17 +533,34 @@ mod tests {
             if e.rating == Rating::Signalling {
                 continue;
             }
-            assert!(KEY_EXCHANGES.iter().any(|k| k.1 == e.kx) || e.kx.starts_with("any"), "{}: kx {}", suite.iana, e.kx);
-            assert!(CIPHERS.iter().any(|c| c.1 == e.enc) || e.enc.starts_with("none"), "{}: enc {}", suite.iana, e.enc);
+            assert!(
+                KEY_EXCHANGES.iter().any(|k| k.1 == e.kx) || e.kx.starts_with("any"),
+                "{}: kx {}",
+                suite.iana,
+                e.kx
+            );
+            assert!(
+                CIPHERS.iter().any(|c| c.1 == e.enc) || e.enc.starts_with("none"),
+                "{}: enc {}",
+                suite.iana,
+                e.enc
+            );
         }
     }
 
     #[test]
     fn suggests_close_names_and_names_ranges() {
-        let Err(Error::UnknownCipher { suggestions, .. }) = explain("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA348") else {
+        let Err(Error::UnknownCipher { suggestions, .. }) =
+            explain("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA348")
+        else {
             panic!("expected an unknown-cipher error")
         };
         assert_eq!(suggestions[0], "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
-        assert!(explain("0x0A0A").unwrap_err().to_string().contains("Reserved"));
+        assert!(
+            explain("0x0A0A")
+                .unwrap_err()
+                .to_string()
+                .contains("Reserved")
+        );
     }
 }

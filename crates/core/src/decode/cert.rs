@@ -68,7 +68,11 @@ impl ValidityStatus {
         } else {
             ("valid", now.days_until(not_after))
         };
-        ValidityStatus { status: status.into(), days, at: now.to_rfc3339() }
+        ValidityStatus {
+            status: status.into(),
+            days,
+            at: now.to_rfc3339(),
+        }
     }
 }
 
@@ -118,10 +122,24 @@ pub fn report(cert: &Certificate, der: &[u8], now: UnixTime) -> CertificateRepor
 }
 
 /// Checks `cert`'s signature with `issuer`'s public key (RFC 5280 section 6.1.3 (a)(1)).
-pub fn verify_issued_by(cert: &Certificate, issuer: &Certificate) -> Result<(), signature::SignatureError> {
-    let tbs = cert.tbs_certificate().to_der().map_err(|_| signature::SignatureError::Invalid)?;
-    let sig = cert.signature().as_bytes().ok_or(signature::SignatureError::Invalid)?;
-    signature::verify(cert.signature_algorithm(), issuer.tbs_certificate().subject_public_key_info(), &tbs, sig)
+pub fn verify_issued_by(
+    cert: &Certificate,
+    issuer: &Certificate,
+) -> Result<(), signature::SignatureError> {
+    let tbs = cert
+        .tbs_certificate()
+        .to_der()
+        .map_err(|_| signature::SignatureError::Invalid)?;
+    let sig = cert
+        .signature()
+        .as_bytes()
+        .ok_or(signature::SignatureError::Invalid)?;
+    signature::verify(
+        cert.signature_algorithm(),
+        issuer.tbs_certificate().subject_public_key_info(),
+        &tbs,
+        sig,
+    )
 }
 
 /// The serial's value in hex: DER's sign-padding zero dropped, `-` for negative serials
@@ -129,8 +147,16 @@ pub fn verify_issued_by(cert: &Certificate, issuer: &Certificate) -> Result<(), 
 pub fn serial_hex(bytes: &[u8]) -> String {
     let (negative, magnitude) = signed_magnitude(bytes);
     let digits = dn::hex(&magnitude);
-    let digits = if digits.is_empty() { "00".to_string() } else { digits };
-    if negative { format!("-{digits}") } else { digits }
+    let digits = if digits.is_empty() {
+        "00".to_string()
+    } else {
+        digits
+    };
+    if negative {
+        format!("-{digits}")
+    } else {
+        digits
+    }
 }
 
 pub fn serial_decimal(bytes: &[u8]) -> String {
@@ -169,7 +195,10 @@ fn signed_magnitude(bytes: &[u8]) -> (bool, Vec<u8>) {
             }
         }
     }
-    let start = magnitude.iter().position(|&b| b != 0).unwrap_or(magnitude.len());
+    let start = magnitude
+        .iter()
+        .position(|&b| b != 0)
+        .unwrap_or(magnitude.len());
     (negative, magnitude.split_off(start))
 }
 
@@ -184,16 +213,25 @@ mod tests {
         assert_eq!(serial_hex(&[0x00]), "00");
         assert_eq!(serial_hex(&[0xff]), "-01");
         assert_eq!(serial_decimal(&[0x01, 0x00]), "256");
-        assert_eq!(serial_decimal(&[0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), "18446744073709551615");
+        assert_eq!(
+            serial_decimal(&[0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+            "18446744073709551615"
+        );
         assert_eq!(serial_decimal(&[0xfe]), "-2");
     }
 
     #[test]
     fn tells_validity_status() {
         let (nb, na) = (UnixTime(1000 * 86_400), UnixTime(2000 * 86_400));
-        assert_eq!(ValidityStatus::at(nb, na, UnixTime(1500 * 86_400)).days, 500);
+        assert_eq!(
+            ValidityStatus::at(nb, na, UnixTime(1500 * 86_400)).days,
+            500
+        );
         let expired = ValidityStatus::at(nb, na, UnixTime(2010 * 86_400));
         assert_eq!((expired.status.as_str(), expired.days), ("expired", 10));
-        assert_eq!(ValidityStatus::at(nb, na, UnixTime(990 * 86_400)).status, "not_yet_valid");
+        assert_eq!(
+            ValidityStatus::at(nb, na, UnixTime(990 * 86_400)).status,
+            "not_yet_valid"
+        );
     }
 }

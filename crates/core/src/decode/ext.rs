@@ -6,8 +6,8 @@ use serde::Serialize;
 use x509_cert::ext::{
     Extension,
     pkix::{
-        AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, KeyUsages,
-        SubjectAltName, SubjectKeyIdentifier,
+        AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage,
+        KeyUsage, KeyUsages, SubjectAltName, SubjectKeyIdentifier,
         name::{GeneralName, GeneralNames},
     },
 };
@@ -68,8 +68,11 @@ pub fn decode(extensions: &[Extension]) -> Decoded {
                 vec![line]
             }),
             "2.5.29.15" => KeyUsage::from_der(bytes).map(|ku| {
-                out.key_usage =
-                    KEY_USAGE_NAMES.iter().filter(|(flag, _)| ku.0.contains(*flag)).map(|(_, n)| n.to_string()).collect();
+                out.key_usage = KEY_USAGE_NAMES
+                    .iter()
+                    .filter(|(flag, _)| ku.0.contains(*flag))
+                    .map(|(_, n)| n.to_string())
+                    .collect();
                 vec![out.key_usage.join(", ")]
             }),
             "2.5.29.37" => ExtendedKeyUsage::from_der(bytes).map(|eku| {
@@ -101,7 +104,10 @@ pub fn decode(extensions: &[Extension]) -> Decoded {
                     .iter()
                     .map(|ad| {
                         let location = general_name(&ad.access_location);
-                        let uri = location.strip_prefix("URI:").unwrap_or(&location).to_string();
+                        let uri = location
+                            .strip_prefix("URI:")
+                            .unwrap_or(&location)
+                            .to_string();
                         match ad.access_method.to_string().as_str() {
                             "1.3.6.1.5.5.7.48.1" => out.ocsp.push(uri),
                             "1.3.6.1.5.5.7.48.2" => out.ca_issuers.push(uri),
@@ -113,7 +119,8 @@ pub fn decode(extensions: &[Extension]) -> Decoded {
             }),
             _ => Ok(vec![colon_hex(bytes)]),
         };
-        let value = value.unwrap_or_else(|e| vec![format!("(malformed: {e}) {}", colon_hex(bytes))]);
+        let value =
+            value.unwrap_or_else(|e| vec![format!("(malformed: {e}) {}", colon_hex(bytes))]);
         out.extensions.push(ExtensionReport {
             oid: ext.extn_id.to_string(),
             name: oids::name(&ext.extn_id),
@@ -167,12 +174,20 @@ fn ip_bytes_text(b: &[u8]) -> String {
         return std::net::Ipv6Addr::from(v6).to_string();
     }
     match b.len() {
-        8 | 32 => format!("{}/{}", ip_bytes_text(&b[..b.len() / 2]), ip_bytes_text(&b[b.len() / 2..])),
+        8 | 32 => format!(
+            "{}/{}",
+            ip_bytes_text(&b[..b.len() / 2]),
+            ip_bytes_text(&b[b.len() / 2..])
+        ),
         _ => format!("<invalid {} bytes: {}>", b.len(), dn::hex(b)),
     }
 }
 
 /// Uppercase hex with colons, as OpenSSL prints key identifiers.
 pub fn colon_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(":")
+    bytes
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
 }

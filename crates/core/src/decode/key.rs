@@ -33,8 +33,12 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
     };
     match spki.algorithm.oid.to_string().as_str() {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
-            report.algorithm =
-                if spki.algorithm.oid.to_string().ends_with(".10") { "RSA-PSS" } else { "RSA" }.into();
+            report.algorithm = if spki.algorithm.oid.to_string().ends_with(".10") {
+                "RSA-PSS"
+            } else {
+                "RSA"
+            }
+            .into();
             if let Ok(key) = pkcs1::RsaPublicKeyRef::from_der(bits) {
                 let modulus = key.modulus.as_bytes();
                 report.bits = Some(bit_length(modulus));
@@ -44,7 +48,11 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
         }
         "1.2.840.10045.2.1" => {
             report.algorithm = "EC".into();
-            let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.decode_as::<Oid>().ok());
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<Oid>().ok());
             if let Some(curve) = curve {
                 let (name, size) = curve_name(&curve);
                 report.curve = Some(name);
@@ -134,7 +142,10 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
             public = rsa_public(&rsa);
         }
         "1.2.840.10045.2.1" => {
-            let curve = info.algorithm.parameters.and_then(|p| p.decode_as::<Oid>().ok());
+            let curve = info
+                .algorithm
+                .parameters
+                .and_then(|p| p.decode_as::<Oid>().ok());
             let sec1 = sec1::EcPrivateKey::from_der(info.private_key.as_bytes())?;
             public = ec_public(&sec1, curve);
         }
@@ -142,20 +153,35 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         "1.3.101.113" => (public.algorithm, public.bits) = ("Ed448".into(), Some(456)),
         _ => {}
     }
-    Ok(PrivateKeyReport { format: "pkcs8".into(), encrypted: false, public_key: Some(public), encryption: None })
+    Ok(PrivateKeyReport {
+        format: "pkcs8".into(),
+        encrypted: false,
+        public_key: Some(public),
+        encryption: None,
+    })
 }
 
 /// A PKCS#1 `RSAPrivateKey` (`BEGIN RSA PRIVATE KEY`).
 pub fn pkcs1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
     let rsa = pkcs1::RsaPrivateKeyRef::from_der(der)?;
-    Ok(PrivateKeyReport { format: "pkcs1".into(), encrypted: false, public_key: Some(rsa_public(&rsa)), encryption: None })
+    Ok(PrivateKeyReport {
+        format: "pkcs1".into(),
+        encrypted: false,
+        public_key: Some(rsa_public(&rsa)),
+        encryption: None,
+    })
 }
 
 /// A SEC1 `ECPrivateKey` (`BEGIN EC PRIVATE KEY`).
 pub fn sec1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
     let key = sec1::EcPrivateKey::from_der(der)?;
     let curve = key.parameters.and_then(|p| p.named_curve());
-    Ok(PrivateKeyReport { format: "sec1".into(), encrypted: false, public_key: Some(ec_public(&key, curve)), encryption: None })
+    Ok(PrivateKeyReport {
+        format: "sec1".into(),
+        encrypted: false,
+        public_key: Some(ec_public(&key, curve)),
+        encryption: None,
+    })
 }
 
 /// An `EncryptedPrivateKeyInfo` (`BEGIN ENCRYPTED PRIVATE KEY`): says how it is protected.
@@ -165,15 +191,24 @@ pub fn encrypted_pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
     let scheme = match &alg {
         pkcs8::pkcs5::EncryptionScheme::Pbes2(params) => {
             let kdf = match &params.kdf {
-                pkcs8::pkcs5::pbes2::Kdf::Pbkdf2(p) => format!("PBKDF2-{:?}, {} iterations", p.prf, p.iteration_count),
-                pkcs8::pkcs5::pbes2::Kdf::Scrypt(p) => format!("scrypt, cost {:?}", p.cost_parameter),
-                other => format!("{}", oids::name(&other.oid())),
+                pkcs8::pkcs5::pbes2::Kdf::Pbkdf2(p) => {
+                    format!("PBKDF2-{:?}, {} iterations", p.prf, p.iteration_count)
+                }
+                pkcs8::pkcs5::pbes2::Kdf::Scrypt(p) => {
+                    format!("scrypt, cost {:?}", p.cost_parameter)
+                }
+                other => oids::name(&other.oid()),
             };
             format!("PBES2 ({kdf}, {})", oids::name(&params.encryption.oid()))
         }
         other => format!("{} (PBES1, legacy)", oids::name(&other.oid())),
     };
-    Ok(PrivateKeyReport { format: "encrypted_pkcs8".into(), encrypted: true, public_key: None, encryption: Some(scheme) })
+    Ok(PrivateKeyReport {
+        format: "encrypted_pkcs8".into(),
+        encrypted: true,
+        public_key: None,
+        encryption: Some(scheme),
+    })
 }
 
 fn rsa_public(rsa: &pkcs1::RsaPrivateKeyRef<'_>) -> PublicKeyReport {
@@ -192,8 +227,18 @@ fn ec_public(key: &sec1::EcPrivateKey<'_>, curve: Option<Oid>) -> PublicKeyRepor
         let (name, bits) = curve_name(&c);
         (Some(name), bits)
     });
-    let point = key.public_key.map(dn::hex).or_else(|| derive_point(key.private_key, curve)).unwrap_or_default();
-    PublicKeyReport { algorithm: "EC".into(), bits, curve: name, exponent: None, public_hex: point }
+    let point = key
+        .public_key
+        .map(dn::hex)
+        .or_else(|| derive_point(key.private_key, curve))
+        .unwrap_or_default();
+    PublicKeyReport {
+        algorithm: "EC".into(),
+        bits,
+        curve: name,
+        exponent: None,
+        public_hex: point,
+    }
 }
 
 /// The public point of an EC private scalar, for keys stored without it.

@@ -68,7 +68,10 @@ pub struct RevokedEntry {
 
 /// Decodes every block of `input`; `now` drives validity status.
 pub fn decode(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>, Error> {
-    Ok(input::read_blocks(input)?.into_iter().map(|block| decode_block(block?, now)).collect())
+    Ok(input::read_blocks(input)?
+        .into_iter()
+        .map(|block| decode_block(block?, now))
+        .collect())
 }
 
 /// The kind a PEM label announces.
@@ -114,21 +117,49 @@ const SNIFF_ORDER: [Kind; 8] = [
 ];
 
 fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
-    let Block { at, encoding, headers, der } = block;
-    let der_error = |at: &Location, detail: String| Error::Der { at: at.clone(), detail };
-    if headers.iter().any(|(k, v)| k == "Proc-Type" && v.contains("ENCRYPTED")) {
-        let cipher = headers.iter().find(|(k, _)| k == "DEK-Info").map(|(_, v)| v.as_str()).unwrap_or("unknown cipher");
+    let Block {
+        at,
+        encoding,
+        headers,
+        der,
+    } = block;
+    let der_error = |at: &Location, detail: String| Error::Der {
+        at: at.clone(),
+        detail,
+    };
+    if headers
+        .iter()
+        .any(|(k, v)| k == "Proc-Type" && v.contains("ENCRYPTED"))
+    {
+        let cipher = headers
+            .iter()
+            .find(|(k, _)| k == "DEK-Info")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("unknown cipher");
         let report = Report::PrivateKey(PrivateKeyReport {
             format: "legacy_encrypted_pem".into(),
             encrypted: true,
             public_key: None,
-            encryption: Some(format!("OpenSSL legacy PEM encryption ({cipher}), MD5-based key derivation")),
+            encryption: Some(format!(
+                "OpenSSL legacy PEM encryption ({cipher}), MD5-based key derivation"
+            )),
         });
-        return Ok(Decoded { block: at.block, label: at.label.clone(), line: at.line, encoding, report, der });
+        return Ok(Decoded {
+            block: at.block,
+            label: at.label.clone(),
+            line: at.line,
+            encoding,
+            report,
+            der,
+        });
     }
     // TRUSTED CERTIFICATE carries OpenSSL trust settings after the certificate: read only the first TLV.
     let whole = if at.label.as_deref() == Some("TRUSTED CERTIFICATE") {
-        input::outer_length(&der).ok().and_then(|len| der.get(..len)).map(<[u8]>::to_vec).unwrap_or_else(|| der.clone())
+        input::outer_length(&der)
+            .ok()
+            .and_then(|len| der.get(..len))
+            .map(<[u8]>::to_vec)
+            .unwrap_or_else(|| der.clone())
     } else {
         der
     };
@@ -139,28 +170,44 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
                 at: at.clone(),
                 detail: format!("`{label}` blocks are not supported yet; certbench reads certificates, CSRs, keys and CRLs"),
             })?;
-            report_as(kind, &whole, now).map_err(|e| der_error(&at, format!("not a valid {label}: {e}")))?
+            report_as(kind, &whole, now)
+                .map_err(|e| der_error(&at, format!("not a valid {label}: {e}")))?
         }
-        None => SNIFF_ORDER.iter().find_map(|&kind| report_as(kind, &whole, now).ok()).ok_or_else(|| {
-            Error::UnsupportedKind {
+        None => SNIFF_ORDER
+            .iter()
+            .find_map(|&kind| report_as(kind, &whole, now).ok())
+            .ok_or_else(|| Error::UnsupportedKind {
                 at: at.clone(),
-                detail: "well-formed DER, but not a certificate, CSR, CRL, key or public key".into(),
-            }
-        })?,
+                detail: "well-formed DER, but not a certificate, CSR, CRL, key or public key"
+                    .into(),
+            })?,
     };
-    Ok(Decoded { block: at.block, label: at.label, line: at.line, encoding, report, der: whole })
+    Ok(Decoded {
+        block: at.block,
+        label: at.label,
+        line: at.line,
+        encoding,
+        report,
+        der: whole,
+    })
 }
 
 fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error> {
     Ok(match kind {
-        Kind::Certificate => Report::Certificate(Box::new(cert::report(&Certificate::from_der(der)?, der, now))),
+        Kind::Certificate => Report::Certificate(Box::new(cert::report(
+            &Certificate::from_der(der)?,
+            der,
+            now,
+        ))),
         Kind::Csr => Report::Csr(csr(&CertReq::from_der(der)?)),
         Kind::Crl => Report::Crl(crl(&CertificateList::from_der(der)?)),
         Kind::Pkcs8 => Report::PrivateKey(key::pkcs8(der)?),
         Kind::EncryptedPkcs8 => Report::PrivateKey(key::encrypted_pkcs8(der)?),
         Kind::Pkcs1Private => Report::PrivateKey(key::pkcs1(der)?),
         Kind::Sec1 => Report::PrivateKey(key::sec1(der)?),
-        Kind::PublicKey => Report::PublicKey(key::public_key(&spki::SubjectPublicKeyInfoOwned::from_der(der)?)),
+        Kind::PublicKey => Report::PublicKey(key::public_key(
+            &spki::SubjectPublicKeyInfoOwned::from_der(der)?,
+        )),
         Kind::Pkcs1Public => {
             pkcs1::RsaPublicKeyRef::from_der(der)?;
             let spki = spki::SubjectPublicKeyInfoOwned {
@@ -186,9 +233,13 @@ fn csr(req: &CertReq) -> CsrReport {
         .flatten()
         .collect();
     let decoded = ext::decode(&extensions);
-    let signature_valid = info.to_der().ok().zip(req.signature.as_bytes()).is_some_and(|(tbs, sig)| {
-        signature::verify(&req.algorithm, &info.public_key, &tbs, sig).is_ok()
-    });
+    let signature_valid = info
+        .to_der()
+        .ok()
+        .zip(req.signature.as_bytes())
+        .is_some_and(|(tbs, sig)| {
+            signature::verify(&req.algorithm, &info.public_key, &tbs, sig).is_ok()
+        });
     CsrReport {
         subject: dn::rfc4514(&info.subject),
         subject_attributes: dn::attributes(&info.subject),
@@ -212,7 +263,10 @@ fn crl(list: &CertificateList) -> CrlReport {
             .revoked_certificates
             .iter()
             .flatten()
-            .map(|r| RevokedEntry { serial: cert::serial_hex(r.serial_number.as_bytes()), date: time(&r.revocation_date) })
+            .map(|r| RevokedEntry {
+                serial: cert::serial_hex(r.serial_number.as_bytes()),
+                date: time(&r.revocation_date),
+            })
             .collect(),
         extensions: ext::decode(tbs.crl_extensions.as_deref().unwrap_or_default()).extensions,
     }

@@ -1,0 +1,158 @@
+//! Tests that run inside headless Chromium: core compiled to wasm gives the same answers as
+//! natively (checked against OpenSSL's own fingerprints), and the Yew components work.
+
+use certbench_core::decode::{self, Report};
+use certbench_core::generate::{self, KeyPair, KeyType, SelfSignedRequest};
+use certbench_core::{UnixTime, cipher, verify};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FULLCHAIN: &str = include_str!("../../tests/fixtures/fullchain.pem");
+const ROOT: &str = include_str!("../../tests/fixtures/root.pem");
+/// SHA-256 fingerprints as `openssl x509 -fingerprint -sha256` printed them.
+const LEAF_SHA256: &str = include_str!("../../tests/fixtures/leaf.sha256");
+const INT_SHA256: &str = include_str!("../../tests/fixtures/int.sha256");
+
+#[wasm_bindgen_test]
+fn core_decodes_like_openssl_in_wasm() {
+    let blocks =
+        decode::decode(FULLCHAIN.as_bytes(), certbench_web::browser::now()).expect("decodes");
+    let fingerprints: Vec<String> = blocks
+        .iter()
+        .map(|b| match &b.as_ref().expect("block decodes").report {
+            Report::Certificate(c) => c.fingerprint_sha256.clone(),
+            other => panic!("expected a certificate, got {other:?}"),
+        })
+        .collect();
+    assert_eq!(fingerprints, [LEAF_SHA256.trim(), INT_SHA256.trim()]);
+}
+
+#[wasm_bindgen_test]
+fn core_rejects_garbage_without_panicking_in_wasm() {
+    for input in [
+        &b""[..],
+        b"\x30\x84\xff\xff\xff\xff",
+        b"-----BEGIN CERTIFICATE-----\nMIIB\n",
+        &[0x30; 4096],
+    ] {
+        if let Ok(blocks) = decode::decode(input, UnixTime(0)) {
+            assert!(blocks.iter().all(Result::is_err));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn core_generates_with_the_browser_csprng_and_verifies() {
+    let mut rng = certbench_web::browser::rng();
+    let now = certbench_web::browser::now();
+    let key = KeyPair::generate(KeyType::P256, &mut rng).expect("key");
+    let request = SelfSignedRequest::new("localhost", vec!["DNS:localhost".into()], now, 30);
+    let issued = generate::self_signed(&request, &key, &mut rng).expect("certificate");
+    let certs = verify::read_certificates(issued.cert_pem.as_bytes()).expect("parses");
+    let mut options = verify::Options::at(now);
+    options.host = Some("localhost".into());
+    let verdict = verify::verify(&certs, &certs, &options);
+    assert!(verdict.valid, "{:?}", verdict.errors);
+}
+
+#[wasm_bindgen_test]
+fn core_verifies_the_fixture_chain_in_wasm() {
+    let bundle = verify::read_certificates(FULLCHAIN.as_bytes()).expect("bundle");
+    let anchors = verify::read_certificates(ROOT.as_bytes()).expect("root");
+    let verdict = verify::verify(
+        &bundle,
+        &anchors,
+        &verify::Options::at(certbench_web::browser::now()),
+    );
+    assert!(verdict.valid, "{:?}", verdict.errors);
+    assert_eq!(verdict.path.len(), 3);
+    assert_eq!(
+        cipher::explain("0x1301").expect("known").iana,
+        "TLS_AES_128_GCM_SHA256"
+    );
+}
+
+fn mount<C: yew::BaseComponent<Properties = ()>>() -> web_sys::Element {
+    let document = gloo_document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<C>::with_root(root.clone()).render();
+    root
+}
+
+fn gloo_document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
+}
+
+fn type_into(root: &web_sys::Element, selector: &str, text: &str) {
+    let area: web_sys::HtmlTextAreaElement = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .expect(selector)
+        .dyn_into()
+        .expect("textarea");
+    area.set_value(text);
+    let event = web_sys::InputEvent::new("input").expect("event");
+    area.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn decode_tab_renders_a_card_per_block() {
+    let root = mount::<certbench_web::tabs::DecodeTab>();
+    yew::scheduler::flush().await;
+    type_into(&root, "#decode-input", FULLCHAIN);
+    yew::scheduler::flush().await;
+    let cards = root.query_selector_all(".card").expect("query");
+    assert_eq!(cards.length(), 2);
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("www.example.test"), "{text}");
+    type_into(&root, "#decode-input", "not a certificate");
+    yew::scheduler::flush().await;
+    let alert = root
+        .query_selector("[role=alert]")
+        .ok()
+        .flatten()
+        .expect("error shown");
+    assert!(
+        alert
+            .text_content()
+            .unwrap_or_default()
+            .contains("nothing recognisable")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn generate_tab_makes_a_certificate_on_click() {
+    let root = mount::<certbench_web::tabs::GenerateTab>();
+    yew::scheduler::flush().await;
+    let button: web_sys::HtmlElement = root
+        .query_selector("#gen-selfsigned")
+        .ok()
+        .flatten()
+        .expect("button")
+        .dyn_into()
+        .expect("element");
+    button.click();
+    yew::scheduler::flush().await;
+    let cert: web_sys::HtmlTextAreaElement = root
+        .query_selector("#gen-cert")
+        .ok()
+        .flatten()
+        .expect("cert shown")
+        .dyn_into()
+        .expect("textarea");
+    let blocks =
+        decode::decode(cert.value().as_bytes(), certbench_web::browser::now()).expect("decodes");
+    assert!(
+        matches!(&blocks[0].as_ref().expect("ok").report, Report::Certificate(c) if c.subject == "CN=localhost")
+    );
+}
