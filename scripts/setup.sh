@@ -63,7 +63,7 @@ setup_build() {
 
 setup_test() {
   setup_build
-  apt_install chromium chromium-driver openssl
+  apt_install chromium chromium-driver openssl ca-certificates
   export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
   export CERTBENCH_REQUIRE_OPENSSL=1
 }

@@ -62,11 +62,34 @@ pub fn decoded(d: &Decoded) -> String {
             );
             let _ = writeln!(out, "    Revoked Certificates: {}", crl.revoked.len());
             for entry in &crl.revoked {
+                let reason = entry
+                    .reason
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "        Serial {} revoked {}",
+                    "        Serial {} revoked {}{reason}",
                     entry.serial, entry.date
                 );
+            }
+        }
+        Report::Pkcs7(bundle) => {
+            let _ = writeln!(
+                out,
+                "PKCS#7 bundle: {} certificate(s), {} CRL(s), {} signer(s)",
+                bundle.certificates.len(),
+                bundle.crl_count,
+                bundle.signer_count
+            );
+            for c in &bundle.certificates {
+                certificate(&mut out, c);
+            }
+        }
+        Report::Pkcs12(p12) => {
+            let _ = writeln!(out, "PKCS#12: {}", p12.note);
+            if let Some(mac) = &p12.mac {
+                let _ = writeln!(out, "    MAC: {mac}");
             }
         }
     }

@@ -72,6 +72,27 @@ fn block_card(d: &Decoded) -> Html {
             rows
         }
         Report::PublicKey(key) => vec![("Key", key_text(key))],
+        Report::Pkcs7(bundle) => {
+            let mut rows = vec![(
+                "Contents",
+                format!(
+                    "{} certificate(s), {} CRL(s)",
+                    bundle.certificates.len(),
+                    bundle.crl_count
+                ),
+            )];
+            rows.extend(
+                bundle
+                    .certificates
+                    .iter()
+                    .map(|c| ("Certificate", c.subject.clone())),
+            );
+            rows
+        }
+        Report::Pkcs12(p12) => vec![
+            ("Contents", p12.note.clone()),
+            ("MAC", p12.mac.clone().unwrap_or_default()),
+        ],
         Report::Crl(crl) => vec![
             ("Issuer", crl.issuer.clone()),
             ("This update", crl.this_update.clone()),
@@ -101,6 +122,8 @@ fn kind_name(report: &Report) -> &'static str {
         Report::PrivateKey(_) => "private key",
         Report::PublicKey(_) => "public key",
         Report::Crl(_) => "revocation list (CRL)",
+        Report::Pkcs7(_) => "PKCS#7 certificate bundle",
+        Report::Pkcs12(_) => "PKCS#12 bundle",
     }
 }
 

@@ -41,8 +41,9 @@ pub struct CertificateReport {
     pub ca_issuers: Vec<String>,
     /// Issuer and subject are the same name.
     pub self_issued: bool,
-    /// Self-issued and its signature verifies with its own key.
-    pub self_signed: bool,
+    /// Self-issued and its signature verifies with its own key; `None` when certbench cannot
+    /// check this signature algorithm (P-521, Ed448), rather than a wrong `false`.
+    pub self_signed: Option<bool>,
     pub extensions: Vec<ext::ExtensionReport>,
     pub signature_hex: String,
 }
@@ -83,7 +84,12 @@ pub fn report(cert: &Certificate, der: &[u8], now: UnixTime) -> CertificateRepor
     let not_before = UnixTime::from(&tbs.validity().not_before);
     let not_after = UnixTime::from(&tbs.validity().not_after);
     let self_issued = tbs.subject() == tbs.issuer();
-    let self_signed = self_issued && verify_issued_by(cert, cert).is_ok();
+    let self_signed = match verify_issued_by(cert, cert) {
+        _ if !self_issued => Some(false),
+        Ok(()) => Some(true),
+        Err(signature::SignatureError::UnsupportedAlgorithm(_)) => None,
+        Err(_) => Some(false),
+    };
     let spki_der = spki.to_der().unwrap_or_default();
     CertificateReport {
         subject: dn::rfc4514(tbs.subject()),

@@ -6,9 +6,11 @@ use serde::Serialize;
 use x509_cert::ext::{
     Extension,
     pkix::{
-        AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage,
-        KeyUsage, KeyUsages, SubjectAltName, SubjectKeyIdentifier,
-        name::{GeneralName, GeneralNames},
+        AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies,
+        CrlDistributionPoints, ExtendedKeyUsage, InhibitAnyPolicy, IssuerAltName, KeyUsage,
+        KeyUsages, NameConstraints, PolicyConstraints, SubjectAltName, SubjectKeyIdentifier,
+        constraints::name::GeneralSubtrees,
+        name::{DistributionPointName, GeneralName, GeneralNames},
     },
 };
 
@@ -16,6 +18,8 @@ use x509_cert::ext::{
 pub struct ExtensionReport {
     pub oid: String,
     pub name: String,
+    /// What the extension is for, in a few plain words.
+    pub about: String,
     pub critical: bool,
     /// Decoded value, one line per item, as `openssl x509 -text` would show it.
     pub value: Vec<String>,
@@ -33,7 +37,29 @@ pub struct Decoded {
     pub authority_key_id: Option<String>,
     pub ocsp: Vec<String>,
     pub ca_issuers: Vec<String>,
+    pub crl_distribution_points: Vec<String>,
+    /// Policy OIDs, named where known (`DV`, `OV`, `EV`, `anyPolicy`).
+    pub policies: Vec<String>,
+    pub name_constraints: Option<NameConstraintsReport>,
+    /// TLS feature status_request: the server must staple an OCSP response (RFC 7633).
+    pub must_staple: bool,
+    pub scts: Vec<SctReport>,
     pub extensions: Vec<ExtensionReport>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NameConstraintsReport {
+    pub permitted: Vec<String>,
+    pub excluded: Vec<String>,
+}
+
+/// One Certificate Transparency signed certificate timestamp (RFC 6962 section 3.2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SctReport {
+    pub version: u8,
+    /// base64 of the log's key id, as CT log lists publish it.
+    pub log_id: String,
+    pub timestamp: String,
 }
 
 pub const KEY_USAGE_NAMES: [(KeyUsages, &str); 9] = [
@@ -117,6 +143,87 @@ pub fn decode(extensions: &[Extension]) -> Decoded {
                     })
                     .collect()
             }),
+            "2.5.29.18" => IssuerAltName::from_der(bytes).map(|ian| general_names(&ian.0)),
+            "2.5.29.31" => CrlDistributionPoints::from_der(bytes).map(|dps| {
+                for dp in &dps.0 {
+                    match &dp.distribution_point {
+                        Some(DistributionPointName::FullName(names)) => {
+                            out.crl_distribution_points.extend(general_names(names))
+                        }
+                        Some(DistributionPointName::NameRelativeToCRLIssuer(rdn)) => out
+                            .crl_distribution_points
+                            .push(format!("relative name: {rdn}")),
+                        None => {}
+                    }
+                }
+                out.crl_distribution_points.clone()
+            }),
+            "2.5.29.32" => CertificatePolicies::from_der(bytes).map(|policies| {
+                let mut lines = Vec::new();
+                for policy in &policies.0 {
+                    let name = policy_name(&policy.policy_identifier);
+                    out.policies.push(name.clone());
+                    lines.push(format!("Policy: {name}"));
+                    for qualifier in policy.policy_qualifiers.iter().flatten() {
+                        if let Some(cps) = qualifier
+                            .qualifier
+                            .as_ref()
+                            .filter(|_| {
+                                qualifier.policy_qualifier_id.to_string() == "1.3.6.1.5.5.7.2.1"
+                            })
+                            .and_then(|q| dn::any_text(q.into()))
+                        {
+                            lines.push(format!("  CPS: {cps}"));
+                        }
+                    }
+                }
+                lines
+            }),
+            "2.5.29.30" => NameConstraints::from_der(bytes).map(|nc| {
+                let report = NameConstraintsReport {
+                    permitted: subtrees(nc.permitted_subtrees.as_ref()),
+                    excluded: subtrees(nc.excluded_subtrees.as_ref()),
+                };
+                let lines = report
+                    .permitted
+                    .iter()
+                    .map(|n| format!("Permitted: {n}"))
+                    .chain(report.excluded.iter().map(|n| format!("Excluded: {n}")))
+                    .collect();
+                out.name_constraints = Some(report);
+                lines
+            }),
+            "2.5.29.36" => PolicyConstraints::from_der(bytes).map(|pc| {
+                let mut lines = Vec::new();
+                if let Some(n) = pc.require_explicit_policy {
+                    lines.push(format!("Require Explicit Policy: {n}"));
+                }
+                if let Some(n) = pc.inhibit_policy_mapping {
+                    lines.push(format!("Inhibit Policy Mapping: {n}"));
+                }
+                lines
+            }),
+            "2.5.29.54" => {
+                InhibitAnyPolicy::from_der(bytes).map(|n| vec![format!("skip certs: {}", n.0)])
+            }
+            "1.3.6.1.5.5.7.1.24" => Vec::<u32>::from_der(bytes).map(|features| {
+                out.must_staple = features.contains(&5);
+                features
+                    .iter()
+                    .map(|f| match f {
+                        5 => "status_request (OCSP must-staple)".to_string(),
+                        17 => "status_request_v2".to_string(),
+                        other => format!("feature {other}"),
+                    })
+                    .collect()
+            }),
+            "1.3.6.1.4.1.11129.2.4.2" => OctetString::from_der(bytes).map(|list| {
+                out.scts = sct_list(list.as_bytes());
+                out.scts
+                    .iter()
+                    .map(|s| format!("log {} at {}", s.log_id, s.timestamp))
+                    .collect()
+            }),
             _ => Ok(vec![colon_hex(bytes)]),
         };
         let value =
@@ -124,11 +231,63 @@ pub fn decode(extensions: &[Extension]) -> Decoded {
         out.extensions.push(ExtensionReport {
             oid: ext.extn_id.to_string(),
             name: oids::name(&ext.extn_id),
+            about: oids::lookup(&ext.extn_id)
+                .map_or("unknown extension", |k| k.about)
+                .to_string(),
             critical: ext.critical,
             value,
         });
     }
     out
+}
+
+/// A policy OID with its CA/B Forum or well-known name.
+fn policy_name(oid: &der::oid::ObjectIdentifier) -> String {
+    match oids::lookup(oid) {
+        Some(known) => format!("{} ({})", known.name, oid),
+        None => oid.to_string(),
+    }
+}
+
+fn subtrees(trees: Option<&GeneralSubtrees>) -> Vec<String> {
+    trees
+        .into_iter()
+        .flatten()
+        .map(|t| general_name(&t.base))
+        .collect()
+}
+
+/// The TLS-encoded SCT list inside the extension (RFC 6962 section 3.3). A malformed list
+/// yields the SCTs read before the damage.
+fn sct_list(bytes: &[u8]) -> Vec<SctReport> {
+    use base64ct::{Base64, Encoding};
+    let mut scts = Vec::new();
+    let Some(list) = bytes.get(2..) else {
+        return scts;
+    };
+    let mut rest = list;
+    while let Some(len) = rest
+        .get(..2)
+        .map(|l| usize::from(u16::from_be_bytes([l[0], l[1]])))
+    {
+        let Some(sct) = rest.get(2..2 + len) else {
+            break;
+        };
+        rest = &rest[2 + len..];
+        let (Some(&version), Some(log_id), Some(ts)) =
+            (sct.first(), sct.get(1..33), sct.get(33..41))
+        else {
+            break;
+        };
+        let millis = ts.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+        scts.push(SctReport {
+            version: version + 1,
+            log_id: Base64::encode_string(log_id),
+            timestamp: crate::time::UnixTime(i64::try_from(millis / 1000).unwrap_or(i64::MAX))
+                .to_rfc3339(),
+        });
+    }
+    scts
 }
 
 /// `DNS:example.com`, `IP:127.0.0.1`, … as OpenSSL prints them, but with `IP:` (shorter and

@@ -1,6 +1,7 @@
 //! Decode: what each block of the input is, and everything it says.
 
 pub mod cert;
+pub mod container;
 pub mod ext;
 pub mod key;
 
@@ -36,6 +37,8 @@ pub enum Report {
     PrivateKey(PrivateKeyReport),
     PublicKey(PublicKeyReport),
     Crl(CrlReport),
+    Pkcs7(container::Pkcs7Report),
+    Pkcs12(container::Pkcs12Report),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -64,6 +67,8 @@ pub struct CrlReport {
 pub struct RevokedEntry {
     pub serial: String,
     pub date: String,
+    /// RFC 5280 section 5.3.1 reason (`keyCompromise`, …), when the entry gives one.
+    pub reason: Option<String>,
 }
 
 /// Decodes every block of `input`; `now` drives validity status.
@@ -86,6 +91,8 @@ enum Kind {
     PublicKey,
     Pkcs1Public,
     Crl,
+    Pkcs7,
+    Pkcs12,
 }
 
 fn kind_of_label(label: &str) -> Option<Kind> {
@@ -99,16 +106,20 @@ fn kind_of_label(label: &str) -> Option<Kind> {
         "PUBLIC KEY" => Kind::PublicKey,
         "RSA PUBLIC KEY" => Kind::Pkcs1Public,
         "X509 CRL" => Kind::Crl,
+        "PKCS7" | "CMS" => Kind::Pkcs7,
+        "PKCS12" => Kind::Pkcs12,
         _ => return None,
     })
 }
 
 /// Order in which unlabeled DER is tried: most common first, and each structure distinct
 /// enough from the others that the first that parses is the right one.
-const SNIFF_ORDER: [Kind; 8] = [
+const SNIFF_ORDER: [Kind; 10] = [
     Kind::Certificate,
     Kind::Csr,
     Kind::Crl,
+    Kind::Pkcs7,
+    Kind::Pkcs12,
     Kind::Pkcs8,
     Kind::EncryptedPkcs8,
     Kind::PublicKey,
@@ -201,6 +212,8 @@ fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error
         ))),
         Kind::Csr => Report::Csr(csr(&CertReq::from_der(der)?)),
         Kind::Crl => Report::Crl(crl(&CertificateList::from_der(der)?)),
+        Kind::Pkcs7 => Report::Pkcs7(container::pkcs7(der, now)?),
+        Kind::Pkcs12 => Report::Pkcs12(container::pkcs12(der)?),
         Kind::Pkcs8 => Report::PrivateKey(key::pkcs8(der)?),
         Kind::EncryptedPkcs8 => Report::PrivateKey(key::encrypted_pkcs8(der)?),
         Kind::Pkcs1Private => Report::PrivateKey(key::pkcs1(der)?),
@@ -266,8 +279,35 @@ fn crl(list: &CertificateList) -> CrlReport {
             .map(|r| RevokedEntry {
                 serial: cert::serial_hex(r.serial_number.as_bytes()),
                 date: time(&r.revocation_date),
+                reason: r
+                    .crl_entry_extensions
+                    .iter()
+                    .flatten()
+                    .find(|e| e.extn_id.to_string() == "2.5.29.21")
+                    .and_then(|e| {
+                        x509_cert::ext::pkix::CrlReason::from_der(e.extn_value.as_bytes()).ok()
+                    })
+                    .map(crl_reason_name),
             })
             .collect(),
         extensions: ext::decode(tbs.crl_extensions.as_deref().unwrap_or_default()).extensions,
     }
+}
+
+/// RFC 5280 section 5.3.1 names.
+fn crl_reason_name(reason: x509_cert::ext::pkix::CrlReason) -> String {
+    use x509_cert::ext::pkix::CrlReason as R;
+    match reason {
+        R::Unspecified => "unspecified",
+        R::KeyCompromise => "keyCompromise",
+        R::CaCompromise => "cACompromise",
+        R::AffiliationChanged => "affiliationChanged",
+        R::Superseded => "superseded",
+        R::CessationOfOperation => "cessationOfOperation",
+        R::CertificateHold => "certificateHold",
+        R::RemoveFromCRL => "removeFromCRL",
+        R::PrivilegeWithdrawn => "privilegeWithdrawn",
+        R::AaCompromise => "aACompromise",
+    }
+    .to_string()
 }

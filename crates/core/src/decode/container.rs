@@ -1,0 +1,139 @@
+//! Containers that carry certificates: PKCS#7 / CMS `SignedData` bundles (`.p7b`, RFC 5652)
+//! and PKCS#12 files (`.p12`/`.pfx`, RFC 7292).
+
+use super::cert::{self, CertificateReport};
+use crate::{input, oids, time::UnixTime};
+use const_oid::ObjectIdentifier as Oid;
+use der::{Any, Decode, Encode, Sequence, Tagged};
+use serde::Serialize;
+use x509_cert::Certificate;
+
+const SIGNED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.2");
+
+/// RFC 5652 section 3: `ContentInfo ::= SEQUENCE { contentType, [0] EXPLICIT content }`.
+#[derive(Sequence)]
+struct ContentInfo {
+    content_type: Oid,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    content: Option<Any>,
+}
+
+/// RFC 5652 section 5.1, up to the fields certbench reads; the rest is kept opaque.
+#[derive(Sequence)]
+struct SignedData {
+    version: u8,
+    digest_algorithms: Any,
+    encap_content_info: Any,
+    #[asn1(
+        context_specific = "0",
+        tag_mode = "IMPLICIT",
+        constructed = "true",
+        optional = "true"
+    )]
+    certificates: Option<Vec<Any>>,
+    #[asn1(
+        context_specific = "1",
+        tag_mode = "IMPLICIT",
+        constructed = "true",
+        optional = "true"
+    )]
+    crls: Option<Vec<Any>>,
+    signer_infos: Any,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Pkcs7Report {
+    pub certificates: Vec<CertificateReport>,
+    pub crl_count: usize,
+    pub signer_count: usize,
+}
+
+/// A PKCS#7 `SignedData` bundle, as `openssl crl2pkcs7` and Windows `.p7b` exports write.
+pub fn pkcs7(der: &[u8], now: UnixTime) -> Result<Pkcs7Report, der::Error> {
+    let info = ContentInfo::from_der(der)?;
+    if info.content_type != SIGNED_DATA {
+        return Err(der::Tag::ObjectIdentifier.value_error().into());
+    }
+    let content = info
+        .content
+        .ok_or_else(|| der::Error::from(der::ErrorKind::Failed))?;
+    let signed = SignedData::from_der(&content.to_der()?)?;
+    let mut certificates = Vec::new();
+    for choice in signed.certificates.iter().flatten() {
+        // CertificateChoices: only plain certificates (a SEQUENCE); attribute certificates are skipped.
+        if choice.tag() == der::Tag::Sequence {
+            let bytes = choice.to_der()?;
+            certificates.push(cert::report(&Certificate::from_der(&bytes)?, &bytes, now));
+        }
+    }
+    let signer_count = count_set(&signed.signer_infos);
+    Ok(Pkcs7Report {
+        certificates,
+        crl_count: signed.crls.map_or(0, |c| c.len()),
+        signer_count,
+    })
+}
+
+fn count_set(any: &Any) -> usize {
+    let mut rest = any.value();
+    let mut n = 0;
+    while let Ok(len) = input::outer_length(rest) {
+        let Some(tail) = rest.get(len..) else { break };
+        rest = tail;
+        n += 1;
+    }
+    n
+}
+
+/// RFC 7292 section 4: `PFX ::= SEQUENCE { version (3), authSafe ContentInfo, macData OPTIONAL }`.
+#[derive(Sequence)]
+struct Pfx {
+    version: u8,
+    auth_safe: ContentInfo,
+    mac_data: Option<MacData>,
+}
+
+#[derive(Sequence)]
+struct MacData {
+    mac: DigestInfo,
+    mac_salt: der::asn1::OctetString,
+    #[asn1(default = "default_iterations")]
+    iterations: u32,
+}
+
+fn default_iterations() -> u32 {
+    1
+}
+
+#[derive(Sequence)]
+struct DigestInfo {
+    algorithm: spki::AlgorithmIdentifierOwned,
+    digest: der::asn1::OctetString,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Pkcs12Report {
+    /// The integrity MAC's hash and iteration count (`sha256, 2048 iterations`), if any.
+    pub mac: Option<String>,
+    /// What is needed to see inside.
+    pub note: String,
+}
+
+/// Recognises a PKCS#12 file; its contents are encrypted and need the password.
+pub fn pkcs12(der: &[u8]) -> Result<Pkcs12Report, der::Error> {
+    let pfx = Pfx::from_der(der)?;
+    if pfx.version != 3 {
+        return Err(der::Tag::Integer.value_error().into());
+    }
+    Ok(Pkcs12Report {
+        mac: pfx.mac_data.map(|m| {
+            format!(
+                "{}, {} iterations",
+                oids::name(&m.mac.algorithm.oid),
+                m.iterations
+            )
+        }),
+        note: "a PKCS#12 bundle (key and certificates); its contents are encrypted with a password"
+            .into(),
+    })
+}

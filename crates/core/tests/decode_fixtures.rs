@@ -1,0 +1,347 @@
+//! Decode against fixtures made by OpenSSL (tests/fixtures/make.sh): every key type, every
+//! extension the report names, CSRs, CRLs, PKCS#7, PKCS#12, encrypted keys; and malformed input.
+
+use certbench_core::UnixTime;
+use certbench_core::decode::{self, CertificateReport, Decoded, PrivateKeyReport, Report};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
+    std::fs::read(format!("{path}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn fixture_text(name: &str) -> String {
+    String::from_utf8(fixture(name))
+        .expect("utf-8")
+        .trim()
+        .to_string()
+}
+
+/// 2030-01-01: inside every fixture's validity.
+const NOW: UnixTime = UnixTime(1_893_456_000);
+
+fn decode_ok(name: &str) -> Vec<Decoded> {
+    decode::decode(&fixture(name), NOW)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .into_iter()
+        .map(|b| b.unwrap_or_else(|e| panic!("{name}: {e}")))
+        .collect()
+}
+
+fn certificate(name: &str) -> CertificateReport {
+    match decode_ok(name).remove(0).report {
+        Report::Certificate(c) => *c,
+        other => panic!("{name}: expected a certificate, got {other:?}"),
+    }
+}
+
+fn private_key(name: &str) -> PrivateKeyReport {
+    match decode_ok(name).remove(0).report {
+        Report::PrivateKey(k) => k,
+        other => panic!("{name}: expected a private key, got {other:?}"),
+    }
+}
+
+#[test]
+fn every_key_type_decodes_with_its_size_and_curve() {
+    let expected: [(&str, &str, u32, Option<&str>); 9] = [
+        ("rsa1024", "RSA", 1024, None),
+        ("rsa2048", "RSA", 2048, None),
+        ("rsa3072", "RSA", 3072, None),
+        ("rsa4096", "RSA", 4096, None),
+        ("p256", "EC", 256, Some("P-256")),
+        ("p384", "EC", 384, Some("P-384")),
+        ("p521", "EC", 521, Some("P-521")),
+        ("ed25519", "Ed25519", 256, None),
+        ("ed448", "Ed448", 456, None),
+    ];
+    for (name, algorithm, bits, curve) in expected {
+        let cert = certificate(&format!("keys/{name}.pem"));
+        let key = private_key(&format!("keys/{name}.key"));
+        let Report::PublicKey(public) = decode_ok(&format!("keys/{name}.pub")).remove(0).report
+        else {
+            panic!("{name}.pub is not a public key")
+        };
+        for (what, report) in [
+            ("cert", &cert.public_key),
+            ("key", key.public_key.as_ref().expect("public")),
+            ("pub", &public),
+        ] {
+            assert_eq!(report.algorithm, algorithm, "{name} {what}");
+            assert_eq!(report.bits, Some(bits), "{name} {what}");
+            assert_eq!(report.curve.as_deref(), curve, "{name} {what}");
+        }
+        // The private key implies the certificate's public key.
+        if algorithm != "Ed25519" && algorithm != "Ed448" {
+            assert_eq!(
+                key.public_key.as_ref().unwrap().public_hex,
+                cert.public_key.public_hex,
+                "{name}"
+            );
+        }
+        assert!(cert.self_issued, "{name}");
+        let checkable = !matches!(name, "p521" | "ed448");
+        assert_eq!(cert.self_signed, checkable.then_some(true), "{name}");
+    }
+}
+
+#[test]
+fn key_formats_are_named() {
+    assert_eq!(private_key("int.key").format, "pkcs8");
+    assert_eq!(private_key("int.rsa.key").format, "pkcs1");
+    assert_eq!(private_key("leaf.sec1.key").format, "sec1");
+    let encrypted = private_key("leaf.enc.key");
+    assert!(encrypted.encrypted && encrypted.public_key.is_none());
+    let scheme = encrypted.encryption.expect("scheme");
+    assert!(
+        scheme.starts_with("PBES2") && scheme.contains("aes-256-cbc"),
+        "{scheme}"
+    );
+    let legacy = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0011\n\nMAMCAQE=\n-----END RSA PRIVATE KEY-----\n";
+    let blocks = decode::decode(legacy.as_bytes(), NOW).unwrap();
+    let Report::PrivateKey(key) = &blocks[0].as_ref().unwrap().report else {
+        panic!("legacy key")
+    };
+    assert_eq!(key.format, "legacy_encrypted_pem");
+    assert!(
+        key.encryption
+            .as_deref()
+            .unwrap_or_default()
+            .contains("AES-128-CBC")
+    );
+}
+
+#[test]
+fn leaf_fields_match_openssl() {
+    let leaf = certificate("leaf.pem");
+    assert_eq!(leaf.fingerprint_sha256, fixture_text("leaf.sha256"));
+    assert_eq!(leaf.serial, "c0ffee0123456789");
+    assert_eq!(leaf.serial_decimal, "13907095862997510025");
+    assert_eq!(leaf.subject, "CN=www.example.test,O=certbench fixtures");
+    assert_eq!(
+        leaf.san,
+        [
+            "DNS:www.example.test",
+            "DNS:*.api.example.test",
+            "IP:192.0.2.7"
+        ]
+    );
+    assert_eq!(leaf.ca_issuers, ["http://ca.example.test/int.crt"]);
+    assert_eq!(leaf.validity.status, "valid");
+    assert_eq!(leaf.self_signed, Some(false));
+    assert_eq!(leaf.version, 3);
+    assert_eq!(leaf.signature_algorithm, "sha384WithRSAEncryption");
+    // DER input gives the same report as PEM.
+    assert_eq!(certificate("leaf.der"), leaf);
+}
+
+#[test]
+fn every_listed_extension_is_decoded() {
+    let c = certificate("everything.pem");
+    assert!(c.is_ca);
+    assert_eq!(c.path_len, Some(0));
+    assert_eq!(c.key_usage, ["digitalSignature", "keyCertSign", "cRLSign"]);
+    assert_eq!(
+        c.extended_key_usage,
+        [
+            "serverAuth",
+            "clientAuth",
+            "codeSigning",
+            "emailProtection",
+            "timeStamping",
+            "OCSPSigning",
+            "1.2.3.4.5"
+        ]
+    );
+    assert_eq!(
+        c.san,
+        [
+            "DNS:everything.example.test",
+            "IP:2001:db8::1",
+            "email:pki@example.test",
+            "URI:https://example.test/",
+            "DirName:CN=Directory Name,O=Directory Org",
+            "othername:UPN:user@example.test",
+        ]
+    );
+    assert_eq!(c.ocsp, ["http://ocsp.example.test"]);
+    let find = |name: &str| {
+        c.extensions
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} missing"))
+    };
+    assert_eq!(
+        find("crlDistributionPoints").value,
+        ["URI:http://crl.example.test/root.crl"]
+    );
+    assert_eq!(
+        find("certificatePolicies").value,
+        [
+            "Policy: DV (2.23.140.1.2.1)",
+            "Policy: EV (2.23.140.1.1)",
+            "  CPS: https://cps.example.test/"
+        ]
+    );
+    let nc = find("nameConstraints");
+    assert!(nc.critical);
+    assert_eq!(
+        nc.value,
+        [
+            "Permitted: DNS:example.test",
+            "Permitted: IP:192.0.2.0/255.255.255.0",
+            "Excluded: email:bad.example.test"
+        ]
+    );
+    assert_eq!(
+        find("policyConstraints").value,
+        ["Require Explicit Policy: 1"]
+    );
+    assert_eq!(find("inhibitAnyPolicy").value, ["skip certs: 2"]);
+    assert_eq!(
+        find("tlsFeature").value,
+        ["status_request (OCSP must-staple)"]
+    );
+    assert_eq!(
+        find("ctPrecertificateSCTs").value,
+        ["log ERERERERERERERERERERERERERERERERERERERERERE= at 2023-11-14T22:13:20Z"]
+    );
+    let unknown = find("1.2.3.4.5.6.7");
+    assert!(unknown.critical && unknown.about == "unknown extension");
+    assert!(
+        unknown.value[0].starts_with("0C:1A:75:6E"),
+        "{:?}",
+        unknown.value
+    );
+    assert!(find("authorityKeyIdentifier").value[0].starts_with("keyid:"));
+}
+
+#[test]
+fn csr_reports_requests_and_checks_its_signature() {
+    let Report::Csr(csr) = decode_ok("everything.csr").remove(0).report else {
+        panic!("csr")
+    };
+    assert!(csr.signature_valid);
+    assert_eq!(csr.san, ["DNS:everything.example.test", "IP:192.0.2.9"]);
+    assert!(
+        csr.requested_extensions
+            .iter()
+            .any(|e| e.name == "basicConstraints" && e.value == ["CA:TRUE"])
+    );
+    // Flip a bit in the signature: the report says so instead of failing.
+    let blocks = certbench_core::input::read_blocks(&fixture("everything.csr")).unwrap();
+    let mut der = blocks[0].as_ref().unwrap().der.clone();
+    let last = der.len() - 3;
+    der[last] ^= 1;
+    let blocks = decode::decode(&der, NOW).unwrap();
+    let Report::Csr(tampered) = &blocks[0].as_ref().unwrap().report else {
+        panic!("csr")
+    };
+    assert!(!tampered.signature_valid);
+}
+
+#[test]
+fn crl_pkcs7_and_pkcs12_decode() {
+    let Report::Crl(crl) = decode_ok("root.crl").remove(0).report else {
+        panic!("crl")
+    };
+    assert_eq!(
+        crl.issuer,
+        "CN=certbench Test Root,O=certbench fixtures,C=GB"
+    );
+    assert_eq!(crl.revoked.len(), 1);
+    assert_eq!(
+        (
+            crl.revoked[0].serial.as_str(),
+            crl.revoked[0].reason.as_deref()
+        ),
+        ("1001", Some("keyCompromise"))
+    );
+    let Report::Pkcs7(bundle) = decode_ok("fullchain.p7b").remove(0).report else {
+        panic!("p7b")
+    };
+    let fingerprints: Vec<&str> = bundle
+        .certificates
+        .iter()
+        .map(|c| c.fingerprint_sha256.as_str())
+        .collect();
+    assert_eq!(
+        fingerprints,
+        [fixture_text("leaf.sha256"), fixture_text("int.sha256")]
+    );
+    let Report::Pkcs12(p12) = decode_ok("leaf.p12").remove(0).report else {
+        panic!("p12")
+    };
+    assert_eq!(p12.mac.as_deref(), Some("sha256, 2048 iterations"));
+}
+
+#[test]
+fn malformed_input_gets_a_clear_error() {
+    let pem = fixture_text("leaf.pem");
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let cases: Vec<(String, &str)> = vec![
+        (
+            format!(
+                "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----",
+                &body[..body.len() / 2 / 4 * 4]
+            ),
+            "cut off",
+        ),
+        (
+            pem.replace("-----BEGIN CERTIFICATE-----", "-----BEGIN PRIVATE KEY-----")
+                .replace("END CERTIFICATE", "END PRIVATE KEY"),
+            "not a valid PRIVATE KEY",
+        ),
+        (
+            pem.replace(
+                "-----BEGIN CERTIFICATE-----",
+                "-----BEGIN EC PARAMETERS-----",
+            )
+            .replace("END CERTIFICATE", "END EC PARAMETERS"),
+            "not supported",
+        ),
+        (pem.replacen('M', "M!", 1), "not a base64 character"),
+        (
+            "-----BEGIN CERTIFICATE-----\nMIT/////\n-----END CERTIFICATE-----".into(),
+            "cut off",
+        ),
+    ];
+    for (input, expected) in cases {
+        let blocks = decode::decode(input.as_bytes(), NOW).expect("recognisable");
+        let message = blocks[0].as_ref().expect_err("must fail").to_string();
+        assert!(
+            message.contains(expected) && message.starts_with("block 1"),
+            "expected `{expected}` in: {message}"
+        );
+    }
+    // Trailing garbage after DER.
+    let mut der = fixture("leaf.der");
+    der.extend_from_slice(b"garbage");
+    let blocks = decode::decode(&der, NOW).unwrap();
+    assert!(blocks[0].is_ok());
+    assert!(
+        blocks[1]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("7 bytes after the last DER structure")
+    );
+    // Deeply nested SEQUENCEs: an error, not a stack overflow.
+    let depth = 50_000usize;
+    let mut nested = Vec::with_capacity(depth * 5);
+    for i in 0..depth {
+        let inner = (depth - i - 1) * 5;
+        nested.extend_from_slice(&[
+            0x30,
+            0x83,
+            (inner >> 16) as u8,
+            (inner >> 8) as u8,
+            inner as u8,
+        ]);
+    }
+    let result = decode::decode(&nested, NOW);
+    assert!(
+        result
+            .map(|blocks| blocks.iter().all(Result::is_err))
+            .unwrap_or(true)
+    );
+}
