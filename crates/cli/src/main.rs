@@ -3,6 +3,7 @@
 //! Exit codes are a contract: 0 success, 1 the input was read but is bad (a block failed to
 //! decode, a chain is invalid), 2 the input is unusable. A panic (101) is always a bug.
 
+mod limbo;
 mod text;
 
 use certbench_core::{
@@ -64,6 +65,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run the C2SP x509-limbo path-validation suite (limbo.json) through the verifier.
+    Limbo {
+        path: PathBuf,
+        /// The upstream harness result format instead of one line per case.
+        #[arg(long)]
+        json: bool,
+    },
     /// Explain one TLS cipher suite by IANA name or hex code.
     Cipher {
         name_or_hex: String,
@@ -122,6 +130,7 @@ fn main() -> ExitCode {
             json,
         } => run_verify(chain, roots, host, purpose, at, pins, json),
         Command::Cipher { name_or_hex, json } => run_cipher(&name_or_hex, json),
+        Command::Limbo { path, json } => run_limbo(&path, json),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -287,5 +296,32 @@ fn run_cipher(query: &str, json: bool) -> Result<u8, Failure> {
     } else {
         print!("{}", text::cipher(&explanation));
     }
+    Ok(0)
+}
+
+fn run_limbo(path: &PathBuf, json: bool) -> Result<u8, Failure> {
+    let input = read_input(Some(path))?;
+    let limbo: serde_json::Value = serde_json::from_slice(&input)
+        .map_err(|e| Failure(2, format!("{}: not JSON: {e}", path.display())))?;
+    let outcomes = limbo::run(&limbo, now()).map_err(|e| Failure(2, e))?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&limbo::results_json(&outcomes))?
+        );
+    } else {
+        for o in &outcomes {
+            let verdict = match (o.actual.as_str(), o.actual == o.expected) {
+                ("SKIPPED", _) => "skipped",
+                (_, true) => "ok",
+                (_, false) => "UNEXPECTED",
+            };
+            println!(
+                "{verdict:<10} {} expected {} got {}: {}",
+                o.id, o.expected, o.actual, o.context
+            );
+        }
+    }
+    eprintln!("{}", limbo::summary(&outcomes));
     Ok(0)
 }

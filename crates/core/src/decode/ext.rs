@@ -21,6 +21,8 @@ pub struct ExtensionReport {
     /// What the extension is for, in a few plain words.
     pub about: String,
     pub critical: bool,
+    /// The value does not parse as the extension's ASN.1 type.
+    pub malformed: bool,
     /// Decoded value, one line per item, as `openssl x509 -text` would show it.
     pub value: Vec<String>,
 }
@@ -226,6 +228,7 @@ pub fn decode(extensions: &[Extension]) -> Decoded {
             }),
             _ => Ok(vec![colon_hex(bytes)]),
         };
+        let malformed = value.is_err();
         let value =
             value.unwrap_or_else(|e| vec![format!("(malformed: {e}) {}", colon_hex(bytes))]);
         out.extensions.push(ExtensionReport {
@@ -235,6 +238,7 @@ pub fn decode(extensions: &[Extension]) -> Decoded {
                 .map_or("unknown extension", |k| k.about)
                 .to_string(),
             critical: ext.critical,
+            malformed,
             value,
         });
     }

@@ -1,0 +1,178 @@
+//! `certbench limbo PATH`: runs the C2SP x509-limbo path-validation suite through the verifier.
+//! Prints one line per case and `limbo: E/N as expected, U unexpected, S skipped`; with
+//! `--json`, the upstream harness result format instead.
+
+use certbench_core::{
+    Certificate, UnixTime,
+    verify::{self, Options, Purpose},
+};
+use serde_json::{Value, json};
+
+/// One case's outcome.
+pub struct Outcome {
+    pub id: String,
+    pub expected: String,
+    /// `SUCCESS`, `FAILURE` or `SKIPPED`.
+    pub actual: String,
+    /// Why it failed or was skipped.
+    pub context: String,
+}
+
+/// Runs every case of a parsed limbo.json.
+pub fn run(limbo: &Value, now: UnixTime) -> Result<Vec<Outcome>, String> {
+    let cases = limbo["testcases"]
+        .as_array()
+        .ok_or("limbo.json has no `testcases` array")?;
+    Ok(cases.iter().map(|case| run_case(case, now)).collect())
+}
+
+fn text(value: &Value) -> String {
+    value.as_str().unwrap_or_default().to_string()
+}
+
+fn run_case(case: &Value, now: UnixTime) -> Outcome {
+    let outcome = |actual: &str, context: String| Outcome {
+        id: text(&case["id"]),
+        expected: text(&case["expected_result"]),
+        actual: actual.to_string(),
+        context,
+    };
+    if let Some(reason) = unsupported(case) {
+        return outcome("SKIPPED", reason);
+    }
+    match evaluate(case, now) {
+        Ok(verdict) if verdict.valid => outcome("SUCCESS", verdict.path.join(" <- ")),
+        Ok(verdict) => {
+            let reason = verdict
+                .errors
+                .first()
+                .map_or("no trusted path".into(), |e| {
+                    format!("{}: {}", e.code, e.message)
+                });
+            outcome("FAILURE", reason)
+        }
+        Err(reason) => outcome("FAILURE", reason),
+    }
+}
+
+/// Features certbench does not implement: such cases are SKIPPED with the reason, never passed.
+fn unsupported(case: &Value) -> Option<String> {
+    let features: Vec<&str> = case["features"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    if features.contains(&"has-crl") || case["crls"].as_array().is_some_and(|c| !c.is_empty()) {
+        return Some("revocation (CRL) checking is not implemented".into());
+    }
+    if case["key_usage"].as_array().is_some_and(|k| !k.is_empty()) {
+        return Some("a caller-imposed key usage constraint is not supported".into());
+    }
+    if case["signature_algorithms"]
+        .as_array()
+        .is_some_and(|k| !k.is_empty())
+    {
+        return Some("a caller-imposed signature algorithm list is not supported".into());
+    }
+    if features.contains(&"pedantic-webpki-eku") {
+        return Some("certbench applies RFC 5280 EKU semantics (absent = any purpose), not the CA/B issuance profile; lint reports the latter".into());
+    }
+    if features.contains(&"rfc5280-incompatible-with-webpki") {
+        return Some("certbench follows browsers here (non-critical name constraints are processed), not strict RFC 5280".into());
+    }
+    if features.contains(&"pedantic-rfc5280") {
+        return Some(
+            "a trust anchor is trusted as a name and key; certbench does not require an AKI on it"
+                .into(),
+        );
+    }
+    if features.contains(&"pedantic-public-suffix-wildcard") {
+        return Some("wildcards over public suffixes need the Public Suffix List, which certbench does not ship".into());
+    }
+    if case["expected_peer_name"]["kind"] == "RFC822" {
+        return Some("e-mail (RFC 822) peer names are not matched".into());
+    }
+    None
+}
+
+fn certificates(values: &Value) -> Vec<Result<Certificate, String>> {
+    values
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|pem| {
+            let mut certs =
+                verify::read_certificates(text(pem).as_bytes()).map_err(|e| e.to_string())?;
+            certs.pop().ok_or_else(|| "empty certificate".to_string())
+        })
+        .collect()
+}
+
+fn evaluate(case: &Value, now: UnixTime) -> Result<verify::Verdict, String> {
+    let peer = certificates(&json!([case["peer_certificate"]]))
+        .remove(0)
+        .map_err(|e| format!("peer: {e}"))?;
+    // An intermediate or anchor that does not parse cannot be part of a valid path: leave it out.
+    let intermediates: Vec<Certificate> = certificates(&case["untrusted_intermediates"])
+        .into_iter()
+        .flatten()
+        .collect();
+    let anchors: Vec<Certificate> = certificates(&case["trusted_certs"])
+        .into_iter()
+        .flatten()
+        .collect();
+    let at = match case["validation_time"].as_str() {
+        Some(time) => UnixTime::parse_rfc3339(time).map_err(|e| e.to_string())?,
+        None => now,
+    };
+    let ekus: Vec<&str> = case["extended_key_usage"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let purpose = if ekus.contains(&"clientAuth")
+        || (ekus.is_empty() && case["validation_kind"] == "CLIENT")
+    {
+        Purpose::Client
+    } else {
+        Purpose::Server
+    };
+    let options = Options {
+        host: case["expected_peer_name"]["value"]
+            .as_str()
+            .map(str::to_string),
+        purpose: Some(purpose),
+        max_intermediates: case["max_chain_depth"]
+            .as_u64()
+            .and_then(|d| usize::try_from(d).ok()),
+        ..Options::at(at)
+    };
+    Ok(verify::verify_peer(
+        &peer,
+        &intermediates,
+        &anchors,
+        &options,
+    ))
+}
+
+/// The upstream harness result document.
+pub fn results_json(outcomes: &[Outcome]) -> Value {
+    json!({
+        "version": 1,
+        "harness": "certbench",
+        "results": outcomes.iter().map(|o| json!({"id": o.id, "actual_result": o.actual, "context": o.context})).collect::<Vec<_>>(),
+    })
+}
+
+/// The closing line: `limbo: E/N as expected, U unexpected, S skipped`.
+pub fn summary(outcomes: &[Outcome]) -> String {
+    let skipped = outcomes.iter().filter(|o| o.actual == "SKIPPED").count();
+    let expected = outcomes.iter().filter(|o| o.actual == o.expected).count();
+    let unexpected = outcomes.len() - skipped - expected;
+    format!(
+        "limbo: {expected}/{} as expected, {unexpected} unexpected, {skipped} skipped",
+        outcomes.len()
+    )
+}

@@ -1,0 +1,94 @@
+//! x509-limbo conformance (C2SP), run through `certbench limbo`. Uses ../shared/x509-limbo/limbo.json
+//! beside the project root when it exists, and skips with a message when it does not. Fails only
+//! on regressions against tests/limbo/expectations.json, the committed list of deliberate
+//! differences (and when a listed case starts passing, so the list stays true).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+const MAX_UNEXPECTED: usize = 20;
+
+#[test]
+fn limbo_has_no_regressions() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let limbo_path = root.join("../shared/x509-limbo/limbo.json");
+    if !limbo_path.exists() {
+        eprintln!(
+            "skipping: {} not found (x509-limbo lives in ../shared beside the project)",
+            limbo_path.display()
+        );
+        return;
+    }
+    let limbo: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&limbo_path).unwrap()).unwrap();
+    let expected: BTreeMap<&str, &str> = limbo["testcases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["expected_result"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let out = Command::new(env!("CARGO_BIN_EXE_certbench"))
+        .arg("limbo")
+        .arg(&limbo_path)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results["harness"], "certbench");
+    let results = results["results"].as_array().unwrap();
+    assert_eq!(results.len(), expected.len(), "one result per case");
+    let mut unexpected = BTreeSet::new();
+    for r in results {
+        let (id, actual) = (
+            r["id"].as_str().unwrap(),
+            r["actual_result"].as_str().unwrap(),
+        );
+        match actual {
+            "SKIPPED" => assert!(
+                r["context"].as_str().is_some_and(|c| !c.is_empty()),
+                "{id}: skipped without a reason"
+            ),
+            "SUCCESS" | "FAILURE" if actual != expected[id] => {
+                unexpected.insert(id.to_string());
+            }
+            "SUCCESS" | "FAILURE" => {}
+            other => panic!("{id}: unknown result {other}"),
+        }
+    }
+    let listed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("tests/limbo/expectations.json")).unwrap())
+            .unwrap();
+    let listed: BTreeSet<String> = listed["unexpected"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    let regressions: Vec<_> = unexpected.difference(&listed).collect();
+    let fixed: Vec<_> = listed.difference(&unexpected).collect();
+    eprintln!("{}", String::from_utf8_lossy(&out.stderr).trim());
+    assert!(
+        regressions.is_empty(),
+        "new unexpected limbo results: {regressions:?}"
+    );
+    assert!(
+        fixed.is_empty(),
+        "now as expected; remove from tests/limbo/expectations.json: {fixed:?}"
+    );
+    assert!(
+        unexpected.len() <= MAX_UNEXPECTED,
+        "{} unexpected results",
+        unexpected.len()
+    );
+}

@@ -1,0 +1,448 @@
+//! Verify: build a certification path from a bundle in any order to a trust anchor and check
+//! it (RFC 5280 section 6), then match the leaf against a host name (RFC 6125) and pins.
+//! Every check is recorded, passed or failed, so the verdict can be explained.
+
+mod names;
+mod rules;
+
+pub use names::dns_matches;
+
+use crate::decode::ext;
+use crate::error::Error;
+use crate::{dn, time::UnixTime};
+use der::Decode;
+use rules::*;
+use serde::Serialize;
+use x509_cert::Certificate;
+
+/// The extended key usage the leaf is checked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Purpose {
+    Server,
+    Client,
+}
+
+impl Purpose {
+    pub(crate) fn eku(self) -> &'static str {
+        match self {
+            Purpose::Server => "serverAuth",
+            Purpose::Client => "clientAuth",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub at: UnixTime,
+    pub host: Option<String>,
+    pub purpose: Option<Purpose>,
+    /// `pin-sha256` values (base64 SHA-256 of a SubjectPublicKeyInfo); one must match the path.
+    pub pins: Vec<String>,
+    /// Most logical intermediates allowed between leaf and anchor (self-issued ones are free,
+    /// as in RFC 5280 section 6.1.4 (l)); `None` for no limit of the user's.
+    pub max_intermediates: Option<usize>,
+}
+
+impl Options {
+    pub fn at(at: UnixTime) -> Options {
+        Options {
+            at,
+            host: None,
+            purpose: None,
+            pins: Vec::new(),
+            max_intermediates: None,
+        }
+    }
+}
+
+/// Longest path building explores, anchor included: real chains have 2 to 5 certificates;
+/// the cap bounds the work a hostile bundle can cause.
+const MAX_PATH_CERTIFICATES: usize = 12;
+/// Most candidate paths evaluated for one leaf.
+const MAX_PATHS: usize = 64;
+
+/// The outcome: a verdict, the path chosen and every check made on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub valid: bool,
+    /// Subjects from the leaf to the anchor (or to where the path stops).
+    pub path: Vec<String>,
+    /// The bundle was not in leaf-to-root order.
+    pub reordered: bool,
+    pub checks: Vec<Check>,
+    pub errors: Vec<Failure>,
+}
+
+/// One check on one certificate of the path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// Position in the path, 0 = leaf.
+    pub depth: usize,
+    /// Subject of the certificate checked.
+    pub cert: String,
+    /// Rule name, e.g. `signature`, `validity`, `basic_constraints`.
+    pub check: &'static str,
+    pub ok: bool,
+    pub detail: String,
+}
+
+/// A failed check, explained for a person and mapped to the names other tools use.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    pub code: &'static str,
+    pub message: String,
+    pub rfc: &'static str,
+    pub openssl: &'static str,
+    pub chromium: &'static str,
+}
+
+/// What each failure code means elsewhere: (code, RFC section, OpenSSL error, Chromium error).
+#[rustfmt::skip]
+const FAILURE_NAMES: &[(&str, &str, &str, &str)] = &[
+    ("expired", "RFC 5280 §6.1.3 (a)(2)", "X509_V_ERR_CERT_HAS_EXPIRED (10)", "ERR_CERT_DATE_INVALID"),
+    ("not_yet_valid", "RFC 5280 §6.1.3 (a)(2)", "X509_V_ERR_CERT_NOT_YET_VALID (9)", "ERR_CERT_DATE_INVALID"),
+    ("bad_signature", "RFC 5280 §6.1.3 (a)(1)", "X509_V_ERR_CERT_SIGNATURE_FAILURE (7)", "ERR_CERT_INVALID"),
+    ("missing_issuer", "RFC 5280 §6.1", "X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY (20)", "ERR_CERT_AUTHORITY_INVALID"),
+    ("untrusted_root", "RFC 5280 §6.1.1 (d)", "X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN (19)", "ERR_CERT_AUTHORITY_INVALID"),
+    ("self_signed_leaf", "RFC 5280 §6.1.1 (d)", "X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT (18)", "ERR_CERT_AUTHORITY_INVALID"),
+    ("not_a_ca", "RFC 5280 §6.1.4 (k)", "X509_V_ERR_INVALID_CA (24)", "ERR_CERT_INVALID"),
+    ("path_length", "RFC 5280 §6.1.4 (l)-(m)", "X509_V_ERR_PATH_LENGTH_EXCEEDED (25)", "ERR_CERT_INVALID"),
+    ("key_usage", "RFC 5280 §6.1.4 (n)", "X509_V_ERR_KEYUSAGE_NO_CERTSIGN (32)", "ERR_CERT_INVALID"),
+    ("extended_key_usage", "RFC 5280 §4.2.1.12", "X509_V_ERR_INVALID_PURPOSE (26)", "ERR_CERT_INVALID"),
+    ("unknown_critical_extension", "RFC 5280 §4.2", "X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION (34)", "ERR_CERT_INVALID"),
+    ("invalid_extension", "RFC 5280 §4.2", "X509_V_ERR_INVALID_EXTENSION (41)", "ERR_CERT_INVALID"),
+    ("hostname", "RFC 6125 §6.4", "X509_V_ERR_HOSTNAME_MISMATCH (62)", "ERR_CERT_COMMON_NAME_INVALID"),
+    ("pin", "RFC 7469 §2.6", "(none: pinning is done by the application)", "ERR_SSL_PINNED_KEY_NOT_IN_CERT_CHAIN"),
+    ("too_long", "RFC 5280 §6.1", "X509_V_ERR_CERT_CHAIN_TOO_LONG (22)", "ERR_CERT_INVALID"),
+    ("no_certificates", "RFC 5280 §6.1", "(no certificate)", "ERR_CERT_INVALID"),
+    ("serial", "RFC 5280 §4.1.2.2", "(accepted by OpenSSL)", "ERR_CERT_INVALID"),
+    ("weak_key", "CA/B BR §6.1.5", "X509_V_ERR_EE_KEY_TOO_SMALL (67) / X509_V_ERR_CA_KEY_TOO_SMALL (66)", "ERR_CERT_WEAK_KEY"),
+    ("empty_subject", "RFC 5280 §4.1.2.6", "X509_V_ERR_SUBJECT_NAME_EMPTY (88, strict mode)", "ERR_CERT_INVALID"),
+    ("key_identifiers", "RFC 5280 §4.2.1.1-4.2.1.2", "X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER (86) / X509_V_ERR_MISSING_SUBJECT_KEY_IDENTIFIER (87)", "ERR_CERT_INVALID"),
+    ("leaf_key_usage", "RFC 5280 §4.2.1.3", "X509_V_ERR_INVALID_PURPOSE (26)", "ERR_CERT_INVALID"),
+    ("invalid_san", "RFC 5280 §4.2.1.6", "X509_V_ERR_UNSUPPORTED_NAME_SYNTAX (53)", "ERR_CERT_INVALID"),
+    ("name_constraints", "RFC 5280 §4.2.1.10, §6.1.3 (b)-(c)", "X509_V_ERR_PERMITTED_VIOLATION (47) / X509_V_ERR_EXCLUDED_VIOLATION (48)", "ERR_CERT_NAME_CONSTRAINT_VIOLATION"),
+];
+
+pub(crate) fn failure(code: &'static str, message: String) -> Failure {
+    let (_, rfc, openssl, chromium) = FAILURE_NAMES
+        .iter()
+        .copied()
+        .find(|(c, ..)| *c == code)
+        .unwrap_or((code, "RFC 5280 §6.1", "", ""));
+    Failure {
+        code,
+        message,
+        rfc,
+        openssl,
+        chromium,
+    }
+}
+
+/// A certificate with what the checks need, decoded once.
+pub(crate) struct Candidate<'a> {
+    cert: &'a Certificate,
+    subject: String,
+    exts: ext::Decoded,
+    anchor: bool,
+    /// Index in the user's bundle, for the reorder note.
+    bundle_index: Option<usize>,
+}
+
+impl<'a> Candidate<'a> {
+    fn new(cert: &'a Certificate, anchor: bool, bundle_index: Option<usize>) -> Self {
+        let tbs = cert.tbs_certificate();
+        Candidate {
+            cert,
+            subject: dn::rfc4514(tbs.subject()),
+            exts: ext::decode(tbs.extensions().map(|e| e.as_slice()).unwrap_or_default()),
+            anchor,
+            bundle_index,
+        }
+    }
+
+    fn issued(&self, child: &Candidate<'_>) -> bool {
+        self.cert.tbs_certificate().subject() == child.cert.tbs_certificate().issuer()
+            && match (&child.exts.authority_key_id, &self.exts.subject_key_id) {
+                (Some(aki), Some(ski)) => aki == ski,
+                _ => true,
+            }
+    }
+
+    pub(crate) fn self_issued(&self) -> bool {
+        self.cert.tbs_certificate().subject() == self.cert.tbs_certificate().issuer()
+    }
+}
+
+/// Every certificate in `input` (PEM, DER or base64); any block that is not a certificate is an
+/// error naming it, since a verdict over half a bundle would mislead.
+pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, Error> {
+    let mut certs = Vec::new();
+    for block in crate::input::read_blocks(input)? {
+        let block = block?;
+        let cert = Certificate::from_der(&block.der).map_err(|e| Error::UnsupportedKind {
+            at: block.at.clone(),
+            detail: format!("expected a certificate: {e}"),
+        })?;
+        certs.push(cert);
+    }
+    Ok(certs)
+}
+
+/// Verifies `bundle` (leaf and intermediates, any order, extras allowed) against `anchors`.
+/// The leaf is found in the bundle: the certificate that issued none of the others.
+pub fn verify(bundle: &[Certificate], anchors: &[Certificate], options: &Options) -> Verdict {
+    let pool = candidates(bundle, anchors);
+    let leaf = pick_leaf(&pool);
+    verify_from(&pool, leaf, options)
+}
+
+/// Verifies `peer` as the leaf, with `intermediates` to build from, as a TLS client does with
+/// the server's certificate message.
+pub fn verify_peer(
+    peer: &Certificate,
+    intermediates: &[Certificate],
+    anchors: &[Certificate],
+    options: &Options,
+) -> Verdict {
+    let bundle: Vec<Certificate> = std::iter::once(peer.clone())
+        .chain(intermediates.iter().cloned())
+        .collect();
+    let pool = candidates(&bundle, anchors);
+    verify_from(&pool, pool.iter().position(|c| c.cert == peer), options)
+}
+
+fn candidates<'a>(bundle: &'a [Certificate], anchors: &'a [Certificate]) -> Vec<Candidate<'a>> {
+    let mut pool: Vec<Candidate> = Vec::new();
+    for (i, cert) in bundle.iter().enumerate() {
+        if !pool.iter().any(|c| c.cert == cert) {
+            pool.push(Candidate::new(cert, false, Some(i)));
+        }
+    }
+    for anchor in anchors {
+        match pool.iter_mut().find(|c| c.cert == anchor) {
+            Some(existing) => existing.anchor = true,
+            None => pool.push(Candidate::new(anchor, true, None)),
+        }
+    }
+    pool
+}
+
+fn verify_from(pool: &[Candidate<'_>], leaf: Option<usize>, options: &Options) -> Verdict {
+    let Some(leaf) = leaf else {
+        return Verdict {
+            valid: false,
+            path: Vec::new(),
+            reordered: false,
+            checks: Vec::new(),
+            errors: vec![failure(
+                "no_certificates",
+                "there is no certificate to verify".into(),
+            )],
+        };
+    };
+    let mut paths = Vec::new();
+    extend_paths(pool, vec![leaf], &mut paths);
+    // Prefer a path that validates; otherwise the one with the fewest failures, longest first.
+    let (path, best) = paths
+        .into_iter()
+        .map(|path| {
+            let verdict = check_path(pool, &path, options);
+            (path, verdict)
+        })
+        .min_by_key(|(_, v)| (!v.valid, v.errors.len(), usize::MAX - v.path.len()))
+        .unwrap_or_else(|| (vec![leaf], check_path(pool, &[leaf], options)));
+    Verdict {
+        reordered: is_reordered(pool, &path),
+        ..best
+    }
+}
+
+/// The bundle's first certificate is the leaf when it is one; otherwise the certificate that
+/// issued nothing else in the bundle, non-CA first.
+fn pick_leaf(pool: &[Candidate<'_>]) -> Option<usize> {
+    let bundle: Vec<usize> = (0..pool.len())
+        .filter(|&i| pool[i].bundle_index.is_some())
+        .collect();
+    let issues_nothing = |i: usize| {
+        !bundle
+            .iter()
+            .any(|&j| j != i && pool[i].issued(&pool[j]) && !pool[j].self_issued())
+    };
+    bundle
+        .iter()
+        .copied()
+        .filter(|&i| issues_nothing(i))
+        .min_by_key(|&i| (pool[i].exts.is_ca, pool[i].bundle_index))
+        .or_else(|| bundle.first().copied())
+        .or_else(|| (!pool.is_empty()).then_some(0))
+}
+
+/// All simple paths upward from `path`'s last element, ending at an anchor, a self-issued
+/// certificate, or where no issuer is found. Bounded by [`MAX_PATHS`] and [`MAX_PATH_CERTIFICATES`].
+fn extend_paths(pool: &[Candidate<'_>], path: Vec<usize>, out: &mut Vec<Vec<usize>>) {
+    let Some(&top) = path.last() else { return };
+    if out.len() >= MAX_PATHS {
+        return;
+    }
+    if pool[top].anchor || path.len() >= MAX_PATH_CERTIFICATES {
+        out.push(path);
+        return;
+    }
+    let mut issuers: Vec<usize> = (0..pool.len())
+        .filter(|&i| !path.contains(&i) && pool[i].issued(&pool[top]))
+        .collect();
+    // Anchors first: the shortest trusted path is usually the intended one.
+    issuers.sort_by_key(|&i| !pool[i].anchor);
+    if issuers.is_empty() {
+        out.push(path);
+        return;
+    }
+    for issuer in issuers {
+        let mut longer = path.clone();
+        longer.push(issuer);
+        extend_paths(pool, longer, out);
+    }
+}
+
+fn is_reordered(pool: &[Candidate<'_>], path: &[usize]) -> bool {
+    let order: Vec<usize> = path.iter().filter_map(|&i| pool[i].bundle_index).collect();
+    order.windows(2).any(|w| w[0] > w[1]) || order.first().is_some_and(|&first| first != 0)
+}
+
+fn check_path(pool: &[Candidate<'_>], path: &[usize], options: &Options) -> Verdict {
+    let mut checks = Vec::new();
+    let mut errors = Vec::new();
+    let mut record = |depth: usize,
+                      cert: &Candidate<'_>,
+                      check: &'static str,
+                      result: RuleResult| match result {
+        Ok(detail) => checks.push(Check {
+            depth,
+            cert: cert.subject.clone(),
+            check,
+            ok: true,
+            detail,
+        }),
+        Err(f) => {
+            checks.push(Check {
+                depth,
+                cert: cert.subject.clone(),
+                check,
+                ok: false,
+                detail: f.message.clone(),
+            });
+            errors.push(f);
+        }
+    };
+    let certs: Vec<&Candidate> = path.iter().map(|&i| &pool[i]).collect();
+    let trusted = certs.last().is_some_and(|c| c.anchor);
+    let purpose = options.purpose.unwrap_or(Purpose::Server);
+    // Intermediates between the leaf and each issuer, not counting self-issued ones (§6.1.4 (l)).
+    let mut non_self_issued_below = 0usize;
+    for (depth, cert) in certs.iter().copied().enumerate() {
+        let is_top = depth == certs.len() - 1;
+        let is_anchor = cert.anchor && is_top;
+        let self_signed = cert.self_issued() && is_top;
+        record(
+            depth,
+            cert,
+            "validity",
+            rule_6_1_3_a2_validity(cert, options.at),
+        );
+        record(
+            depth,
+            cert,
+            "extensions",
+            rule_4_2_extensions(cert, depth == 0),
+        );
+        if !is_anchor {
+            record(depth, cert, "serial", rule_4_1_2_2_serial(cert));
+        }
+        record(depth, cert, "public_key", cabf_6_1_5_key(cert));
+        record(
+            depth,
+            cert,
+            "key_identifiers",
+            rule_4_2_1_1_key_identifiers(cert, depth > 0, self_signed, is_anchor),
+        );
+        if depth > 0 {
+            record(depth, cert, "subject", rule_4_1_2_6_ca_subject(cert));
+            record(depth, cert, "basic_constraints", rule_6_1_4_k_is_ca(cert));
+            record(depth, cert, "key_usage", rule_6_1_4_n_key_cert_sign(cert));
+            record(
+                depth,
+                cert,
+                "path_length",
+                rule_6_1_4_m_path_length(cert, non_self_issued_below),
+            );
+            record(
+                depth,
+                cert,
+                "issuer_eku",
+                cabf_7_1_2_issuer_eku(cert, purpose, self_signed),
+            );
+            if !cert.self_issued() && !is_anchor {
+                non_self_issued_below += 1;
+            }
+        }
+        if is_anchor {
+            record(
+                depth,
+                cert,
+                "trust_anchor",
+                Ok("this certificate is a trust anchor you supplied".into()),
+            );
+            continue;
+        }
+        match certs.get(depth + 1) {
+            Some(issuer) => record(
+                depth,
+                cert,
+                "signature",
+                rule_6_1_3_a1_signature(cert, issuer),
+            ),
+            None => record(depth, cert, "issuer", Err(missing_issuer(cert, depth))),
+        }
+    }
+    if let Some(leaf) = certs.first().copied() {
+        record(0, leaf, "leaf_key_usage", rule_4_2_1_3_leaf_key_usage(leaf));
+        record(0, leaf, "subject_alt_name", rule_4_2_1_6_san(leaf));
+        record(
+            0,
+            leaf,
+            "name_constraints",
+            rule_6_1_3_b_name_constraints(&certs),
+        );
+        if let Some(limit) = options.max_intermediates {
+            record(
+                0,
+                leaf,
+                "max_intermediates",
+                max_intermediates(non_self_issued_below, limit),
+            );
+        }
+        if let Some(purpose) = options.purpose {
+            record(
+                0,
+                leaf,
+                "extended_key_usage",
+                rule_4_2_1_12_eku(leaf, purpose),
+            );
+        }
+        if let Some(host) = &options.host {
+            record(0, leaf, "hostname", rfc6125_host(leaf, host));
+        }
+        if !options.pins.is_empty() {
+            record(0, leaf, "pin", rfc7469_pins(&certs, &options.pins));
+        }
+    }
+    Verdict {
+        valid: errors.is_empty() && trusted,
+        path: certs.iter().map(|c| c.subject.clone()).collect(),
+        reordered: false,
+        checks,
+        errors,
+    }
+}

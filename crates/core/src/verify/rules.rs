@@ -1,0 +1,475 @@
+//! The rules applied to each certificate of a path, one function per rule, each named after
+//! the RFC 5280 (or CA/B Forum Baseline Requirements) section it enforces. Each returns the
+//! detail shown for a pass, or the failure.
+
+use super::names::{self, CertNames, Constraints};
+use super::{Candidate, Failure, Purpose, failure};
+use crate::decode::cert::verify_issued_by;
+use crate::{dn, time::UnixTime};
+use base64ct::{Base64, Encoding};
+use der::Encode;
+use sha2::Digest;
+
+pub type RuleResult = Result<String, Failure>;
+
+/// Extensions this validator processes; any other marked critical fails (RFC 5280 §4.2).
+const UNDERSTOOD_EXTENSIONS: &[&str] = &[
+    "2.5.29.14",
+    "2.5.29.15",
+    "2.5.29.17",
+    "2.5.29.19",
+    "2.5.29.30",
+    "2.5.29.35",
+    "2.5.29.37",
+    "2.5.29.31",
+    "2.5.29.32",
+    "2.5.29.36",
+    "2.5.29.54",
+    "1.3.6.1.5.5.7.1.1",
+    "1.3.6.1.4.1.11129.2.4.2",
+    "2.5.29.18",
+    "1.3.6.1.5.5.7.1.24",
+];
+
+pub fn rule_6_1_3_a1_signature(cert: &Candidate<'_>, issuer: &Candidate<'_>) -> RuleResult {
+    verify_issued_by(cert.cert, issuer.cert)
+        .map(|()| format!("signed by {}", issuer.subject))
+        .map_err(|e| failure("bad_signature", format!("{e} ({})", issuer.subject)))
+}
+
+pub fn rule_6_1_3_a2_validity(cert: &Candidate<'_>, at: UnixTime) -> RuleResult {
+    let validity = cert.cert.tbs_certificate().validity();
+    let (not_before, not_after) = (
+        UnixTime::from(&validity.not_before),
+        UnixTime::from(&validity.not_after),
+    );
+    if at < not_before {
+        Err(failure(
+            "not_yet_valid",
+            format!(
+                "not valid until {not_before} ({} days after {at}); check the clock or wait",
+                at.days_until(not_before)
+            ),
+        ))
+    } else if at > not_after {
+        Err(failure(
+            "expired",
+            format!(
+                "expired on {not_after}, {} days before {at}; renew it",
+                not_after.days_until(at)
+            ),
+        ))
+    } else {
+        Ok(format!("valid from {not_before} to {not_after}"))
+    }
+}
+
+/// §4.2: unknown critical extensions are fatal; each extension appears once; the ones the
+/// profile names parse and carry the criticality it prescribes.
+pub fn rule_4_2_extensions(cert: &Candidate<'_>, is_leaf: bool) -> RuleResult {
+    let exts = &cert.exts.extensions;
+    let bad = |message: String| Err(failure("invalid_extension", message));
+    if let Some((_, dup)) = exts
+        .iter()
+        .enumerate()
+        .find(|(i, e)| exts[..*i].iter().any(|o| o.oid == e.oid))
+    {
+        return bad(format!("the {} extension appears more than once", dup.name));
+    }
+    if let Some(broken) = exts.iter().find(|e| e.malformed) {
+        return bad(format!("the {} extension is malformed", broken.name));
+    }
+    let unknown: Vec<&str> = exts
+        .iter()
+        .filter(|e| e.critical && !UNDERSTOOD_EXTENSIONS.contains(&e.oid.as_str()))
+        .map(|e| e.name.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        return Err(failure(
+            "unknown_critical_extension",
+            format!(
+                "critical extension(s) this validator does not process: {}",
+                unknown.join(", ")
+            ),
+        ));
+    }
+    let critical = |oid: &str| exts.iter().find(|e| e.oid == oid).map(|e| e.critical);
+    let empty_subject = cert.cert.tbs_certificate().subject().is_empty();
+    let wrong = [
+        (
+            critical("2.5.29.35") == Some(true),
+            "authorityKeyIdentifier must not be critical (§4.2.1.1)",
+        ),
+        (
+            critical("2.5.29.14") == Some(true),
+            "subjectKeyIdentifier must not be critical (§4.2.1.2)",
+        ),
+        (
+            critical("1.3.6.1.5.5.7.1.1") == Some(true),
+            "authorityInfoAccess must not be critical (§4.2.2.1)",
+        ),
+        (
+            critical("2.5.29.36") == Some(false),
+            "policyConstraints must be critical (§4.2.1.11)",
+        ),
+        (
+            cert.exts.is_ca && critical("2.5.29.19") == Some(false),
+            "basicConstraints must be critical in a CA (§4.2.1.9)",
+        ),
+        (
+            empty_subject && critical("2.5.29.17") == Some(false),
+            "with an empty subject, subjectAltName must be critical (§4.2.1.6)",
+        ),
+        (
+            !empty_subject && critical("2.5.29.17") == Some(true),
+            "with a non-empty subject, subjectAltName must not be critical (§4.2.1.6)",
+        ),
+        (
+            is_leaf && critical("2.5.29.37") == Some(true),
+            "extendedKeyUsage in a leaf must not be critical (CA/B BR §7.1.2.7.10)",
+        ),
+        (
+            exts.iter().any(|e| e.oid == "2.5.29.37") && cert.exts.extended_key_usage.is_empty(),
+            "extendedKeyUsage is empty (§4.2.1.12 requires at least one)",
+        ),
+    ];
+    match wrong.iter().find(|(broken, _)| *broken) {
+        Some((_, why)) => bad(why.to_string()),
+        None => Ok("extensions are unique, well-formed and correctly marked".into()),
+    }
+}
+
+/// §4.1.2.2: serial numbers are positive and at most 20 bytes.
+pub fn rule_4_1_2_2_serial(cert: &Candidate<'_>) -> RuleResult {
+    let bytes = cert.cert.tbs_certificate().serial_number().as_bytes();
+    let value = bytes.strip_prefix(&[0]).unwrap_or(bytes);
+    if bytes.first().is_some_and(|b| b & 0x80 != 0) {
+        Err(failure("serial", "the serial number is negative".into()))
+    } else if value.iter().all(|&b| b == 0) {
+        Err(failure("serial", "the serial number is zero".into()))
+    } else if value.len() > 20 {
+        Err(failure(
+            "serial",
+            format!(
+                "the serial number is {} bytes; at most 20 are allowed",
+                value.len()
+            ),
+        ))
+    } else {
+        Ok("positive serial of at most 20 bytes".into())
+    }
+}
+
+/// CA/B BR §6.1.5-6.1.6: RSA of at least 2048 bits (a multiple of 8), ECDSA on P-256, P-384
+/// or P-521, or Ed25519.
+pub fn cabf_6_1_5_key(cert: &Candidate<'_>) -> RuleResult {
+    let key = crate::decode::key::public_key(cert.cert.tbs_certificate().subject_public_key_info());
+    let weak = |why: String| Err(failure("weak_key", why));
+    match (key.algorithm.as_str(), key.bits, key.curve.as_deref()) {
+        ("RSA" | "RSA-PSS", Some(bits), _) if bits < 2048 => {
+            weak(format!("RSA-{bits} is too weak; use at least 2048 bits"))
+        }
+        ("RSA" | "RSA-PSS", Some(bits), _) if bits % 8 != 0 => weak(format!(
+            "an RSA modulus of {bits} bits is not a whole number of bytes"
+        )),
+        ("RSA" | "RSA-PSS", Some(bits), _) => Ok(format!("RSA {bits} bit")),
+        ("EC", _, Some(curve @ ("P-256" | "P-384" | "P-521"))) => Ok(format!("ECDSA {curve}")),
+        ("EC", _, curve) => weak(format!(
+            "the EC curve {} is not allowed (P-256, P-384, P-521)",
+            curve.unwrap_or("unknown")
+        )),
+        ("Ed25519", ..) => Ok("Ed25519".into()),
+        (algorithm, ..) => weak(format!("{algorithm} keys are not allowed")),
+    }
+}
+
+/// §4.1.2.6: a CA's subject names it; it cannot be empty.
+pub fn rule_4_1_2_6_ca_subject(cert: &Candidate<'_>) -> RuleResult {
+    if cert.cert.tbs_certificate().subject().is_empty() {
+        Err(failure(
+            "empty_subject",
+            "a CA certificate must have a non-empty subject".into(),
+        ))
+    } else {
+        Ok("the CA has a subject name".into())
+    }
+}
+
+/// §4.2.1.1-4.2.1.2: CAs carry a subjectKeyIdentifier; every certificate below the anchor that
+/// is not self-signed carries an authorityKeyIdentifier with a keyIdentifier (an anchor is
+/// trusted as a name and key, whoever issued it); a self-signed root's AKI, if any, holds only
+/// its own key identifier.
+pub fn rule_4_2_1_1_key_identifiers(
+    cert: &Candidate<'_>,
+    is_ca: bool,
+    self_signed: bool,
+    is_anchor: bool,
+) -> RuleResult {
+    let bad = |why: &str| Err(failure("key_identifiers", why.to_string()));
+    if is_ca && cert.exts.subject_key_id.is_none() {
+        return bad("a CA certificate must have a subjectKeyIdentifier (§4.2.1.2)");
+    }
+    let aki = cert.exts.extensions.iter().find(|e| e.oid == "2.5.29.35");
+    if !self_signed && !is_anchor && cert.exts.authority_key_id.is_none() {
+        return bad("the certificate has no authorityKeyIdentifier keyIdentifier (§4.2.1.1)");
+    }
+    if self_signed && let Some(aki) = aki {
+        if cert.exts.authority_key_id.is_none() {
+            return bad("a root's authorityKeyIdentifier must contain a keyIdentifier");
+        }
+        if aki.value.len() > 1 {
+            return bad("a root's authorityKeyIdentifier must not name an issuer or serial");
+        }
+        if cert.exts.authority_key_id != cert.exts.subject_key_id {
+            return bad("a root's authorityKeyIdentifier differs from its subjectKeyIdentifier");
+        }
+    }
+    Ok("key identifiers present and consistent".into())
+}
+
+pub fn rule_6_1_4_k_is_ca(cert: &Candidate<'_>) -> RuleResult {
+    if cert.exts.is_ca {
+        Ok("basicConstraints CA:TRUE".into())
+    } else {
+        Err(failure(
+            "not_a_ca",
+            "this certificate issued another one but is not a CA (basicConstraints CA:TRUE is missing)".into(),
+        ))
+    }
+}
+
+pub fn rule_6_1_4_n_key_cert_sign(cert: &Candidate<'_>) -> RuleResult {
+    let has_ku = cert.exts.extensions.iter().any(|e| e.oid == "2.5.29.15");
+    if !has_ku || cert.exts.key_usage.iter().any(|u| u == "keyCertSign") {
+        Ok(if has_ku {
+            "keyUsage includes keyCertSign".into()
+        } else {
+            "no keyUsage extension: not restricted".into()
+        })
+    } else {
+        Err(failure(
+            "key_usage",
+            "the issuer's keyUsage does not include keyCertSign".into(),
+        ))
+    }
+}
+
+pub fn rule_6_1_4_m_path_length(cert: &Candidate<'_>, intermediates_below: usize) -> RuleResult {
+    match cert.exts.path_len {
+        Some(limit) if intermediates_below > usize::from(limit) => Err(failure(
+            "path_length",
+            format!(
+                "pathlen:{limit} allows {limit} intermediate(s) below it, but the path has {intermediates_below}"
+            ),
+        )),
+        Some(limit) => Ok(format!(
+            "pathlen:{limit}, {intermediates_below} intermediate(s) below"
+        )),
+        None => Ok("no path length limit".into()),
+    }
+}
+
+/// CA/B BR §7.1.2.1-7.1.2.2: roots carry no extendedKeyUsage; an intermediate that has one
+/// must allow the purpose (EKU chaining, as browsers enforce).
+pub fn cabf_7_1_2_issuer_eku(cert: &Candidate<'_>, purpose: Purpose, is_root: bool) -> RuleResult {
+    let ekus = &cert.exts.extended_key_usage;
+    if ekus.is_empty() {
+        Ok("no extendedKeyUsage: not restricted".into())
+    } else if is_root {
+        Err(failure(
+            "extended_key_usage",
+            "a root certificate must not have an extendedKeyUsage extension".into(),
+        ))
+    } else if ekus
+        .iter()
+        .any(|e| e == purpose.eku() || e == "anyExtendedKeyUsage")
+    {
+        Ok(format!("extendedKeyUsage allows {}", purpose.eku()))
+    } else {
+        Err(failure(
+            "extended_key_usage",
+            format!(
+                "the CA is limited to {} and cannot issue for {}",
+                ekus.join(", "),
+                purpose.eku()
+            ),
+        ))
+    }
+}
+
+/// RFC 5280 §4.2.1.3: keyCertSign needs cA; §4.2.1.10: only CAs constrain names. (A CA
+/// certificate in leaf position is allowed by RFC 5280; lint flags it.)
+pub fn rule_4_2_1_3_leaf_key_usage(leaf: &Candidate<'_>) -> RuleResult {
+    let why = if !leaf.exts.is_ca && leaf.exts.key_usage.iter().any(|u| u == "keyCertSign") {
+        "the leaf has keyUsage keyCertSign but is not a CA (§4.2.1.3)"
+    } else if !leaf.exts.is_ca && leaf.exts.extensions.iter().any(|e| e.oid == "2.5.29.30") {
+        "name constraints belong in CA certificates only (§4.2.1.10)"
+    } else {
+        return Ok("key usage fits an end-entity certificate".into());
+    };
+    Err(failure("leaf_key_usage", why.into()))
+}
+
+/// RFC 5280 §4.2.1.12: without the extension the key serves any purpose; with it, the purpose
+/// (or anyExtendedKeyUsage) must be listed.
+pub fn rule_4_2_1_12_eku(leaf: &Candidate<'_>, purpose: Purpose) -> RuleResult {
+    let ekus = &leaf.exts.extended_key_usage;
+    if ekus.is_empty() {
+        Ok("no extendedKeyUsage: any purpose".into())
+    } else if ekus
+        .iter()
+        .any(|e| e == purpose.eku() || e == "anyExtendedKeyUsage")
+    {
+        Ok(format!("extendedKeyUsage allows {}", purpose.eku()))
+    } else {
+        Err(failure(
+            "extended_key_usage",
+            format!(
+                "extendedKeyUsage is {} but {} is needed",
+                ekus.join(", "),
+                purpose.eku()
+            ),
+        ))
+    }
+}
+
+/// §4.2.1.6: every dNSName in the SAN uses the preferred name syntax (wildcard only as the
+/// whole left-most label) and every rfc822Name is a mailbox.
+pub fn rule_4_2_1_6_san(leaf: &Candidate<'_>) -> RuleResult {
+    let invalid = leaf.exts.san.iter().find(|entry| {
+        match (entry.strip_prefix("DNS:"), entry.strip_prefix("email:")) {
+            (Some(dns), _) => !names::valid_dns_name(dns, true),
+            (_, Some(email)) => !names::valid_mailbox(email),
+            _ => false,
+        }
+    });
+    match invalid {
+        Some(bad) => Err(failure(
+            "invalid_san",
+            format!("the SAN entry `{bad}` is malformed (§4.2.1.6)"),
+        )),
+        None => Ok("subjectAltName entries are well-formed".into()),
+    }
+}
+
+/// §6.1.3 (b)-(c): every name of every certificate below a constraining CA lies within its
+/// permitted and outside its excluded subtrees (self-issued intermediates excepted).
+pub fn rule_6_1_3_b_name_constraints(path: &[&Candidate<'_>]) -> RuleResult {
+    let mut budget = names::COMPARISON_BUDGET;
+    let mut applied = 0;
+    for (depth, ca) in path.iter().enumerate().skip(1) {
+        let constraints = Constraints::of(ca.cert).map_err(|e| failure("name_constraints", e))?;
+        let Some(constraints) = constraints else {
+            continue;
+        };
+        for (below, cert) in path[..depth].iter().enumerate() {
+            if below > 0 && cert.self_issued() {
+                continue;
+            }
+            constraints
+                .check(&CertNames::of(cert.cert), &mut budget)
+                .map_err(|e| {
+                    failure(
+                        "name_constraints",
+                        format!("{e} (constraint set by {})", ca.subject),
+                    )
+                })?;
+            applied += 1;
+        }
+    }
+    Ok(if applied == 0 {
+        "no name constraints in the path".into()
+    } else {
+        "every name is within the constraints".into()
+    })
+}
+
+/// RFC 6125 §6.4 with the CA/B rules: SAN only (the CN is ignored), a wildcard only as the
+/// whole left-most label matching exactly one label, never for IP addresses.
+pub fn rfc6125_host(leaf: &Candidate<'_>, host: &str) -> RuleResult {
+    let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    let mismatch = |what: &str| {
+        let names = if leaf.exts.san.is_empty() {
+            "no subjectAltName at all".to_string()
+        } else {
+            leaf.exts.san.join(", ")
+        };
+        failure(
+            "hostname",
+            format!("{what} `{host}` is not in the certificate's names ({names})"),
+        )
+    };
+    if let Ok(ip) = host.trim_matches(['[', ']']).parse::<std::net::IpAddr>() {
+        let wanted = format!("IP:{ip}");
+        return if leaf.exts.san.contains(&wanted) {
+            Ok(format!("{wanted} is in the SAN"))
+        } else {
+            Err(mismatch("IP address"))
+        };
+    }
+    for name in leaf.exts.san.iter().filter_map(|s| s.strip_prefix("DNS:")) {
+        if names::dns_matches(&name.to_ascii_lowercase(), &host) {
+            return Ok(format!("DNS:{name} matches"));
+        }
+    }
+    Err(mismatch("host name"))
+}
+
+/// RFC 7469 §2.6: some certificate of the path has a public key matching a pin.
+pub fn rfc7469_pins(path: &[&Candidate<'_>], pins: &[String]) -> RuleResult {
+    for cert in path {
+        let spki = cert
+            .cert
+            .tbs_certificate()
+            .subject_public_key_info()
+            .to_der()
+            .unwrap_or_default();
+        let pin = Base64::encode_string(&sha2::Sha256::digest(&spki));
+        if pins
+            .iter()
+            .any(|p| p.trim().trim_start_matches("pin-sha256=").trim_matches('"') == pin)
+        {
+            return Ok(format!("pin-sha256 {pin} matches {}", cert.subject));
+        }
+    }
+    Err(failure(
+        "pin",
+        "no certificate in the path has a public key matching any of the pins".into(),
+    ))
+}
+
+pub fn max_intermediates(count: usize, limit: usize) -> RuleResult {
+    if count <= limit {
+        Ok(format!("{count} intermediate(s), at most {limit} allowed"))
+    } else {
+        Err(failure(
+            "too_long",
+            format!("the path has {count} intermediate CA(s); at most {limit} are allowed"),
+        ))
+    }
+}
+
+pub fn missing_issuer(cert: &Candidate<'_>, depth: usize) -> Failure {
+    let issuer = dn::rfc4514(cert.cert.tbs_certificate().issuer());
+    if cert.self_issued() {
+        let code = if depth == 0 {
+            "self_signed_leaf"
+        } else {
+            "untrusted_root"
+        };
+        return failure(
+            code,
+            format!(
+                "{} is self-signed and not among the trust anchors; add it as a root only if you trust it",
+                cert.subject
+            ),
+        );
+    }
+    let mut message = format!(
+        "the issuer {issuer} is missing: add the intermediate certificate (serve fullchain.pem, not cert.pem)"
+    );
+    if let Some(url) = cert.exts.ca_issuers.first() {
+        message.push_str(&format!("; its certificate is published at {url}"));
+    }
+    failure("missing_issuer", message)
+}
