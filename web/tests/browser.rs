@@ -2,7 +2,7 @@
 //! natively (checked against OpenSSL's own fingerprints), and the Yew components work.
 
 use certbench_core::decode::{self, Report};
-use certbench_core::generate::{self, KeyPair, KeyType, SelfSignedRequest};
+use certbench_core::generate::{self, KeyPair, KeyType, Profile, Request, Subject};
 use certbench_core::{UnixTime, cipher, verify};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -48,7 +48,13 @@ fn core_generates_with_the_browser_csprng_and_verifies() {
     let mut rng = certbench_web::browser::rng();
     let now = certbench_web::browser::now();
     let key = KeyPair::generate(KeyType::P256, &mut rng).expect("key");
-    let request = SelfSignedRequest::new("localhost", vec!["DNS:localhost".into()], now, 30);
+    let request = Request::new(
+        Profile::SelfSigned,
+        Subject::common_name("localhost"),
+        vec!["DNS:localhost".into()],
+        now,
+        30,
+    );
     let issued = generate::self_signed(&request, &key, &mut rng).expect("certificate");
     let certs = verify::read_certificates(issued.cert_pem.as_bytes()).expect("parses");
     let mut options = verify::Options::at(now);

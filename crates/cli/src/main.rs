@@ -8,7 +8,7 @@ mod text;
 
 use certbench_core::{
     UnixTime, cipher, decode,
-    generate::{self, KeyPair, KeyType, SelfSignedRequest},
+    generate::{self, IssuedBy, KeyPair, KeyType, Profile, Request, Subject},
     verify::{self, Options, Purpose},
 };
 use clap::{Parser, Subcommand, ValueEnum};
@@ -25,6 +25,8 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once per run: the size difference between variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Decode PEM, DER or base64: certificates, CSRs, keys, CRLs.
@@ -82,22 +84,93 @@ enum Command {
 
 #[derive(Subcommand)]
 enum GenProfile {
-    /// A self-signed certificate for development (like `openssl req -x509`).
-    Selfsigned {
-        #[arg(long)]
-        cn: String,
-        /// Comma-separated SANs: DNS:x,IP:y,email:z,URI:u.
-        #[arg(long, value_delimiter = ',')]
-        san: Vec<String>,
-        /// rsa2048, rsa3072, rsa4096, p256, p384 or ed25519.
-        #[arg(long, default_value = "p256")]
-        key: String,
-        #[arg(long, default_value_t = 365)]
-        days: i64,
-        /// Directory for cert.pem and key.pem.
-        #[arg(long, default_value = ".")]
-        out: PathBuf,
-    },
+    /// A self-signed certificate for development (like `openssl req -x509`): cert.pem, key.pem.
+    Selfsigned(GenArgs),
+    /// A root CA: cert.pem, key.pem.
+    Root(GenArgs),
+    /// An intermediate CA signed by --ca-cert/--ca-key: cert.pem, key.pem, chain.pem, fullchain.pem.
+    Intermediate(GenArgs),
+    /// A TLS server certificate signed by --ca-cert/--ca-key: cert.pem, key.pem, chain.pem, fullchain.pem.
+    Server(GenArgs),
+    /// A TLS client (mTLS) certificate signed by --ca-cert/--ca-key: cert.pem, key.pem, chain.pem, fullchain.pem.
+    Client(GenArgs),
+    /// A certificate signing request: request.csr, key.pem.
+    Csr(GenArgs),
+    /// Sign --csr with --ca-cert/--ca-key as a server certificate (or --as client|intermediate): cert.pem, chain.pem, fullchain.pem.
+    Sign(GenArgs),
+}
+
+/// Options shared by every profile; each uses those that apply to it.
+#[derive(clap::Args)]
+struct GenArgs {
+    /// Subject common name (CN); servers default to their first DNS SAN.
+    #[arg(long)]
+    cn: Option<String>,
+    /// Organization (O).
+    #[arg(long)]
+    org: Option<String>,
+    /// Organizational unit (OU).
+    #[arg(long)]
+    ou: Option<String>,
+    /// Country, two letters (C).
+    #[arg(long)]
+    country: Option<String>,
+    /// Comma-separated SANs: DNS:x,IP:y,email:z,URI:u.
+    #[arg(long, value_delimiter = ',')]
+    san: Vec<String>,
+    /// rsa2048, rsa3072, rsa4096, p256, p384 or ed25519.
+    #[arg(long, default_value = "p256")]
+    key: String,
+    /// Use this private key (PEM or DER: PKCS#8, PKCS#1, SEC1) instead of generating one.
+    #[arg(long)]
+    key_file: Option<PathBuf>,
+    /// Validity in days (CAs default to 10 years, leaves to 365 days).
+    #[arg(long)]
+    days: Option<i64>,
+    /// Start of validity (RFC 3339); default five minutes ago. Past or future dates make expired
+    /// or not-yet-valid certificates for testing.
+    #[arg(long)]
+    not_before: Option<String>,
+    /// basicConstraints pathLenConstraint for CAs.
+    #[arg(long)]
+    pathlen: Option<u8>,
+    /// Name constraints for CAs: permitted subtrees (DNS:example.com, IP:10.0.0.0/8, email:example.com).
+    #[arg(long, value_delimiter = ',')]
+    permit: Vec<String>,
+    /// Name constraints for CAs: excluded subtrees.
+    #[arg(long, value_delimiter = ',')]
+    exclude: Vec<String>,
+    /// Issuing CA certificate (the first certificate in the file; the rest go to chain.pem).
+    #[arg(long)]
+    ca_cert: Option<PathBuf>,
+    /// Issuing CA private key.
+    #[arg(long)]
+    ca_key: Option<PathBuf>,
+    /// The CSR to sign (for `sign`).
+    #[arg(long)]
+    csr: Option<PathBuf>,
+    /// Profile for `sign`.
+    #[arg(long = "as", value_enum, default_value = "server")]
+    sign_as: SignAs,
+    #[arg(long)]
+    ocsp_url: Option<String>,
+    #[arg(long)]
+    ca_issuers_url: Option<String>,
+    #[arg(long)]
+    crl_url: Option<String>,
+    /// Add the OCSP must-staple TLS feature.
+    #[arg(long)]
+    must_staple: bool,
+    /// Directory for the files.
+    #[arg(long, default_value = ".")]
+    out: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SignAs {
+    Server,
+    Client,
+    Intermediate,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -202,38 +275,211 @@ fn run_decode(file: Option<PathBuf>, json: bool, at: Option<String>) -> Result<u
 
 fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
     let mut rng = getrandom::rand_core::UnwrapErr(getrandom::SysRng);
-    match profile {
-        GenProfile::Selfsigned {
-            cn,
-            san,
-            key,
-            days,
-            out,
-        } => {
-            let key = KeyPair::generate(KeyType::parse(&key)?, &mut rng)?;
-            let san: Vec<String> = san.into_iter().filter(|s| !s.trim().is_empty()).collect();
-            let request = SelfSignedRequest::new(&cn, san, now(), days);
-            let issued = generate::self_signed(&request, &key, &mut rng)?;
-            std::fs::create_dir_all(&out)
-                .map_err(|e| Failure(2, format!("{}: {e}", out.display())))?;
-            write_file(&out.join("cert.pem"), issued.cert_pem.as_bytes())?;
-            write_key(&out.join("key.pem"), issued.key_pem.as_bytes())?;
-            println!(
-                "wrote {} and {}",
-                out.join("cert.pem").display(),
-                out.join("key.pem").display()
-            );
-            Ok(0)
+    let (kind, args) = match profile {
+        GenProfile::Selfsigned(a) => (Some(Profile::SelfSigned), a),
+        GenProfile::Root(a) => (Some(Profile::Root), a),
+        GenProfile::Intermediate(a) => (Some(Profile::Intermediate), a),
+        GenProfile::Server(a) => (Some(Profile::Server), a),
+        GenProfile::Client(a) => (Some(Profile::Client), a),
+        GenProfile::Csr(a) => (None, a),
+        GenProfile::Sign(a) => {
+            let kind = match a.sign_as {
+                SignAs::Server => Profile::Server,
+                SignAs::Client => Profile::Client,
+                SignAs::Intermediate => Profile::Intermediate,
+            };
+            return run_sign(kind, &a, &mut rng);
         }
+    };
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| Failure(2, format!("{}: {e}", args.out.display())))?;
+    let key = match &args.key_file {
+        Some(path) => KeyPair::from_input(&read_input(Some(path))?)?,
+        None => KeyPair::generate(KeyType::parse(&args.key)?, &mut rng)?,
+    };
+    let Some(kind) = kind else {
+        // `csr`: a request signed by the key.
+        let req = generate::csr(&subject(&args, None), &sans(&args), &key)?;
+        write_file(
+            &args.out.join("request.csr"),
+            generate::pem("CERTIFICATE REQUEST", &der_of(&req)?)?.as_bytes(),
+        )?;
+        write_key(&args.out.join("key.pem"), key.pkcs8_pem()?.as_bytes())?;
+        println!("wrote request.csr and key.pem in {}", args.out.display());
+        return Ok(0);
+    };
+    let request = request(kind, &args)?;
+    let spki = key.public_key_info()?;
+    let ca = read_ca(&args)?;
+    let cert = match &ca {
+        None if matches!(kind, Profile::SelfSigned | Profile::Root) => {
+            generate::issue(&request, &spki, IssuedBy::Itself(&key), now(), &mut rng)?
+        }
+        None => {
+            return Err(Failure(
+                2,
+                "this profile is signed by a CA: give --ca-cert and --ca-key".into(),
+            ));
+        }
+        Some((chain, ca_key)) => generate::issue(
+            &request,
+            &spki,
+            IssuedBy::Ca {
+                cert: &chain[0],
+                key: ca_key,
+            },
+            now(),
+            &mut rng,
+        )?,
+    };
+    write_key(&args.out.join("key.pem"), key.pkcs8_pem()?.as_bytes())?;
+    write_issued(
+        &args.out,
+        &cert,
+        ca.as_ref().map(|(chain, _)| chain.as_slice()),
+    )
+}
+
+fn run_sign<R: getrandom::rand_core::CryptoRng>(
+    kind: Profile,
+    args: &GenArgs,
+    rng: &mut R,
+) -> Result<u8, Failure> {
+    let csr_path = args
+        .csr
+        .as_ref()
+        .ok_or_else(|| Failure(2, "give the CSR to sign with --csr".into()))?;
+    let block = certbench_core::input::read_blocks(&read_input(Some(csr_path))?)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Failure(2, "the CSR file is empty".into()))??;
+    let (chain, ca_key) =
+        read_ca(args)?.ok_or_else(|| Failure(2, "signing needs --ca-cert and --ca-key".into()))?;
+    let signed = generate::sign_csr(
+        &block.der,
+        request(kind, args)?,
+        &chain[0],
+        &ca_key,
+        now(),
+        rng,
+    )?;
+    for note in &signed.ignored {
+        eprintln!("certbench: not copied from the CSR: {note}");
+    }
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| Failure(2, format!("{}: {e}", args.out.display())))?;
+    write_issued(&args.out, &signed.cert, Some(&chain))
+}
+
+fn subject(args: &GenArgs, default_cn: Option<&str>) -> Subject {
+    let field = |v: &Option<String>| v.clone().unwrap_or_default();
+    Subject {
+        common_name: args
+            .cn
+            .clone()
+            .or(default_cn.map(str::to_string))
+            .unwrap_or_default(),
+        organization: field(&args.org),
+        organizational_unit: field(&args.ou),
+        country: field(&args.country),
+        ..Subject::default()
     }
 }
 
-fn write_file(path: &PathBuf, bytes: &[u8]) -> Result<(), Failure> {
+fn sans(args: &GenArgs) -> Vec<String> {
+    args.san
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .cloned()
+        .collect()
+}
+
+fn request(kind: Profile, args: &GenArgs) -> Result<Request, Failure> {
+    let san = sans(args);
+    let first_dns = san.iter().find_map(|s| {
+        s.strip_prefix("DNS:")
+            .or((!s.contains(':')).then_some(s.as_str()))
+    });
+    let default_days = if matches!(kind, Profile::Root | Profile::Intermediate) {
+        3650
+    } else {
+        365
+    };
+    let start = match &args.not_before {
+        Some(text) => UnixTime::parse_rfc3339(text)?,
+        None => now().plus_seconds(-300),
+    };
+    let mut request = Request::new(
+        kind,
+        subject(args, first_dns),
+        san,
+        start.plus_seconds(300),
+        args.days.unwrap_or(default_days),
+    );
+    request.not_before = start;
+    request.path_len = args.pathlen;
+    request.permitted = args.permit.clone();
+    request.excluded = args.exclude.clone();
+    request.ocsp_url = args.ocsp_url.clone();
+    request.ca_issuers_url = args.ca_issuers_url.clone();
+    request.crl_url = args.crl_url.clone();
+    request.must_staple = args.must_staple;
+    Ok(request)
+}
+
+/// The CA chain (issuer first) and key from --ca-cert/--ca-key, if given.
+fn read_ca(args: &GenArgs) -> Result<Option<(Vec<certbench_core::Certificate>, KeyPair)>, Failure> {
+    match (&args.ca_cert, &args.ca_key) {
+        (None, None) => Ok(None),
+        (Some(cert), Some(key)) => {
+            let chain = read_certificates(cert)?;
+            if chain.is_empty() {
+                return Err(Failure(2, format!("{}: no certificate", cert.display())));
+            }
+            Ok(Some((chain, KeyPair::from_input(&read_input(Some(key))?)?)))
+        }
+        _ => Err(Failure(2, "give both --ca-cert and --ca-key".into())),
+    }
+}
+
+fn der_of<T: der::Encode>(value: &T) -> Result<Vec<u8>, Failure> {
+    value.to_der().map_err(|e| Failure(2, e.to_string()))
+}
+
+/// cert.pem; with a CA also chain.pem (the CA certificates as given) and fullchain.pem (the
+/// certificate and the CA certificates that are not self-signed roots: what a server sends).
+fn write_issued(
+    out: &std::path::Path,
+    cert: &certbench_core::Certificate,
+    ca_chain: Option<&[certbench_core::Certificate]>,
+) -> Result<u8, Failure> {
+    let cert_pem = generate::pem("CERTIFICATE", &der_of(cert)?)?;
+    write_file(&out.join("cert.pem"), cert_pem.as_bytes())?;
+    let mut written = vec!["cert.pem"];
+    if let Some(chain) = ca_chain {
+        let mut chain_pem = String::new();
+        let mut full = cert_pem.clone();
+        for ca in chain {
+            let pem = generate::pem("CERTIFICATE", &der_of(ca)?)?;
+            chain_pem.push_str(&pem);
+            if ca.tbs_certificate().subject() != ca.tbs_certificate().issuer() {
+                full.push_str(&pem);
+            }
+        }
+        write_file(&out.join("chain.pem"), chain_pem.as_bytes())?;
+        write_file(&out.join("fullchain.pem"), full.as_bytes())?;
+        written.extend(["chain.pem", "fullchain.pem"]);
+    }
+    println!("wrote {} in {}", written.join(", "), out.display());
+    Ok(0)
+}
+
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
     std::fs::write(path, bytes).map_err(|e| Failure(2, format!("{}: {e}", path.display())))
 }
 
 /// Private keys are written readable by the owner only, as `openssl genpkey` does.
-fn write_key(path: &PathBuf, bytes: &[u8]) -> Result<(), Failure> {
+fn write_key(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
     write_file(path, bytes)?;
     #[cfg(unix)]
     {

@@ -266,43 +266,55 @@ fn cipher_json_has_the_contract_keys() {
     }
 }
 
+fn generate_ok(args: &[&str]) -> Output {
+    let out = certbench(&[&["gen"], args].concat(), None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "gen {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn assert_ok(out: Output, what: &str) {
+    assert!(
+        out.status.success(),
+        "{what}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("certbench-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 #[test]
 fn generated_self_signed_certificates_satisfy_openssl() {
     if !openssl_available() {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("certbench-gen-{}", std::process::id()));
+    let dir = temp_dir("selfsigned");
     for key in ["p256", "p384", "ed25519", "rsa2048"] {
         let out_dir = dir.join(key);
-        let out = certbench(
-            &[
-                "gen",
-                "selfsigned",
-                "--cn",
-                "localhost",
-                "--san",
-                "DNS:localhost,IP:127.0.0.1,IP:::1",
-                "--key",
-                key,
-                "--out",
-                out_dir.to_str().unwrap(),
-            ],
-            None,
-        );
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{key}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        generate_ok(&[
+            "selfsigned",
+            "--cn",
+            "localhost",
+            "--san",
+            "DNS:localhost,IP:127.0.0.1,IP:::1",
+            "--key",
+            key,
+            "--out",
+            out_dir.to_str().unwrap(),
+        ]);
         let cert = out_dir.join("cert.pem");
         let cert = cert.to_str().unwrap();
-        let verify = openssl(&["verify", "-CAfile", cert, cert]);
-        assert!(
-            verify.status.success(),
-            "{key}: openssl verify: {}",
-            String::from_utf8_lossy(&verify.stdout)
-        );
+        assert_ok(openssl(&["verify", "-CAfile", cert, cert]), key);
         let text = openssl(&["x509", "-in", cert, "-noout", "-text"]);
         let text = String::from_utf8_lossy(&text.stdout);
         assert!(
@@ -323,6 +335,405 @@ fn generated_self_signed_certificates_satisfy_openssl() {
         );
     }
     std::fs::remove_dir_all(dir).ok();
+}
+
+/// Root -> intermediate -> server, client and a signed CSR, for every key type: OpenSSL
+/// verifies each leaf, accepts each CSR and key, and sees the profile's extensions.
+#[test]
+fn every_profile_and_key_type_satisfies_openssl() {
+    if !openssl_available() {
+        return;
+    }
+    let dir = temp_dir("profiles");
+    for key in ["p256", "p384", "ed25519", "rsa2048"] {
+        let d = |name: &str| dir.join(key).join(name).to_str().unwrap().to_string();
+        generate_ok(&[
+            "root",
+            "--cn",
+            &format!("{key} root"),
+            "--org",
+            "certbench tests",
+            "--country",
+            "GB",
+            "--key",
+            key,
+            "--out",
+            &d("root"),
+        ]);
+        generate_ok(&[
+            "intermediate",
+            "--cn",
+            &format!("{key} intermediate"),
+            "--key",
+            key,
+            "--pathlen",
+            "0",
+            "--permit",
+            "DNS:example.test,IP:127.0.0.0/8",
+            "--ca-cert",
+            &d("root/cert.pem"),
+            "--ca-key",
+            &d("root/key.pem"),
+            "--out",
+            &d("int"),
+        ]);
+        let ca_chain = format!("{}/ca.pem", d("int"));
+        let chain = [
+            std::fs::read_to_string(d("int/cert.pem")).unwrap(),
+            std::fs::read_to_string(d("root/cert.pem")).unwrap(),
+        ]
+        .concat();
+        std::fs::write(&ca_chain, chain).unwrap();
+        generate_ok(&[
+            "server",
+            "--san",
+            "DNS:www.example.test,IP:127.0.0.1",
+            "--key",
+            key,
+            "--must-staple",
+            "--ocsp-url",
+            "http://ocsp.example.test",
+            "--ca-cert",
+            &ca_chain,
+            "--ca-key",
+            &d("int/key.pem"),
+            "--out",
+            &d("server"),
+        ]);
+        generate_ok(&[
+            "client",
+            "--cn",
+            "alice",
+            "--san",
+            "email:alice@example.test",
+            "--key",
+            key,
+            "--ca-cert",
+            &ca_chain,
+            "--ca-key",
+            &d("int/key.pem"),
+            "--out",
+            &d("client"),
+        ]);
+        generate_ok(&[
+            "csr",
+            "--cn",
+            "api.example.test",
+            "--san",
+            "DNS:api.example.test",
+            "--key",
+            key,
+            "--out",
+            &d("csr"),
+        ]);
+        assert_ok(
+            openssl(&["req", "-in", &d("csr/request.csr"), "-verify", "-noout"]),
+            &format!("{key}: openssl req -verify"),
+        );
+        generate_ok(&[
+            "sign",
+            "--csr",
+            &d("csr/request.csr"),
+            "--ca-cert",
+            &ca_chain,
+            "--ca-key",
+            &d("int/key.pem"),
+            "--out",
+            &d("signed"),
+        ]);
+        for leaf in ["server", "client", "signed"] {
+            let verify = openssl(&[
+                "verify",
+                "-CAfile",
+                &d("root/cert.pem"),
+                "-untrusted",
+                &d("int/cert.pem"),
+                &d(&format!("{leaf}/cert.pem")),
+            ]);
+            assert_ok(verify, &format!("{key} {leaf}: openssl verify"));
+        }
+        // fullchain.pem is leaf + intermediate: enough with the root alone.
+        assert_ok(
+            openssl(&[
+                "verify",
+                "-CAfile",
+                &d("root/cert.pem"),
+                "-untrusted",
+                &d("server/fullchain.pem"),
+                &d("server/cert.pem"),
+            ]),
+            "fullchain",
+        );
+        let text = |path: &str| {
+            String::from_utf8_lossy(&openssl(&["x509", "-in", path, "-noout", "-text"]).stdout)
+                .to_string()
+        };
+        let int = text(&d("int/cert.pem"));
+        assert!(
+            int.contains("CA:TRUE, pathlen:0")
+                && int.contains("Certificate Sign, CRL Sign")
+                && int.contains("DNS:example.test"),
+            "{key}: {int}"
+        );
+        let server = text(&d("server/cert.pem"));
+        assert!(
+            server.contains("TLS Web Server Authentication")
+                && server.contains("status_request")
+                && server.contains("OCSP - URI:http://ocsp.example.test"),
+            "{key}: {server}"
+        );
+        assert!(
+            text(&d("client/cert.pem")).contains("TLS Web Client Authentication"),
+            "{key}"
+        );
+        assert!(
+            text(&d("signed/cert.pem")).contains("DNS:api.example.test"),
+            "{key}: SAN copied from the CSR"
+        );
+        for k in ["root", "int", "server", "client", "csr"] {
+            assert_ok(
+                openssl(&["pkey", "-in", &d(&format!("{k}/key.pem")), "-noout"]),
+                &format!("{key} {k}: openssl pkey"),
+            );
+        }
+        // certbench's own verifier agrees with OpenSSL.
+        let ours = certbench(
+            &[
+                "verify",
+                &d("server/fullchain.pem"),
+                "--roots",
+                &d("root/cert.pem"),
+                "--host",
+                "www.example.test",
+                "--purpose",
+                "server",
+            ],
+            None,
+        );
+        assert_eq!(
+            ours.status.code(),
+            Some(0),
+            "{key}: {}",
+            String::from_utf8_lossy(&ours.stdout)
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn mtls_handshake_succeeds_with_generated_certificates_and_fails_across_cas() {
+    if !openssl_available() || Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("skipping: needs openssl and python3");
+        return;
+    }
+    let dir = temp_dir("mtls");
+    let d = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    generate_ok(&["root", "--cn", "mTLS root", "--out", &d("root")]);
+    generate_ok(&[
+        "server",
+        "--san",
+        "DNS:localhost,IP:127.0.0.1",
+        "--ca-cert",
+        &d("root/cert.pem"),
+        "--ca-key",
+        &d("root/key.pem"),
+        "--out",
+        &d("server"),
+    ]);
+    generate_ok(&[
+        "client",
+        "--cn",
+        "alice",
+        "--ca-cert",
+        &d("root/cert.pem"),
+        "--ca-key",
+        &d("root/key.pem"),
+        "--out",
+        &d("client"),
+    ]);
+    generate_ok(&["root", "--cn", "other root", "--out", &d("other")]);
+    generate_ok(&[
+        "client",
+        "--cn",
+        "mallory",
+        "--ca-cert",
+        &d("other/cert.pem"),
+        "--ca-key",
+        &d("other/key.pem"),
+        "--out",
+        &d("stranger"),
+    ]);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/interop/mtls.py");
+    let handshake = |client: &str| {
+        Command::new("python3")
+            .arg(&script)
+            .args([
+                d("root/cert.pem"),
+                d("server/fullchain.pem"),
+                d("server/key.pem"),
+            ])
+            .args([
+                d(&format!("{client}/fullchain.pem")),
+                d(&format!("{client}/key.pem")),
+                "localhost".into(),
+            ])
+            .output()
+            .expect("python3")
+    };
+    let ok = handshake("client");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    let refused = handshake("stranger");
+    assert!(
+        !refused.status.success(),
+        "a client from another CA was accepted"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn generate_refuses_bad_inputs_with_clear_messages() {
+    let dir = temp_dir("refuse");
+    let d = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    generate_ok(&["root", "--cn", "root", "--out", &d("root")]);
+    generate_ok(&["root", "--cn", "other", "--out", &d("other")]);
+    generate_ok(&[
+        "root",
+        "--cn",
+        "old",
+        "--days",
+        "1",
+        "--not-before",
+        "2020-01-01T00:00:00Z",
+        "--out",
+        &d("old"),
+    ]);
+    let refused = |args: &[&str], message: &str| {
+        let out = certbench(&[&["gen"], args].concat(), None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    };
+    refused(
+        &[
+            "server",
+            "--san",
+            "DNS:x.test",
+            "--ca-cert",
+            &d("root/cert.pem"),
+            "--ca-key",
+            &d("other/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        "the CA key does not match",
+    );
+    refused(
+        &[
+            "server",
+            "--san",
+            "DNS:x.test",
+            "--ca-cert",
+            &d("old/cert.pem"),
+            "--ca-key",
+            &d("old/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        "expired on 2020-01-02",
+    );
+    refused(
+        &[
+            "server",
+            "--ca-cert",
+            &d("root/cert.pem"),
+            "--ca-key",
+            &d("root/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        "needs at least one SAN",
+    );
+    generate_ok(&[
+        "server",
+        "--san",
+        "DNS:leaf.test",
+        "--ca-cert",
+        &d("root/cert.pem"),
+        "--ca-key",
+        &d("root/key.pem"),
+        "--out",
+        &d("leaf"),
+    ]);
+    refused(
+        &[
+            "client",
+            "--cn",
+            "c",
+            "--ca-cert",
+            &d("leaf/cert.pem"),
+            "--ca-key",
+            &d("leaf/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        "is not a CA certificate",
+    );
+    // A CSR whose signature no longer verifies.
+    generate_ok(&[
+        "csr",
+        "--cn",
+        "c.test",
+        "--san",
+        "DNS:c.test",
+        "--out",
+        &d("csr"),
+    ]);
+    let pem = std::fs::read_to_string(d("csr/request.csr")).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let mut der = base64_decode(&body);
+    let last = der.len() - 2;
+    der[last] ^= 0x01;
+    std::fs::write(d("csr/tampered.der"), der).unwrap();
+    refused(
+        &[
+            "sign",
+            "--csr",
+            &d("csr/tampered.der"),
+            "--ca-cert",
+            &d("root/cert.pem"),
+            "--ca-key",
+            &d("root/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        "signature does not verify",
+    );
+    // A CSR asking to be a CA is signed as a leaf, and says so.
+    let out = certbench(&["decode", &d("csr/request.csr"), "--json"], None);
+    assert_eq!(json(&out)[0]["kind"], "csr");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    let out = Command::new("openssl")
+        .args(["base64", "-d", "-A"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(text.as_bytes())?;
+            child.wait_with_output()
+        });
+    out.expect("openssl base64").stdout
 }
 
 #[test]

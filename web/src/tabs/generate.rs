@@ -2,7 +2,7 @@
 
 use super::{Artifact, ErrorBox};
 use crate::browser;
-use certbench_core::generate::{self, Issued, KeyPair, KeyType, SelfSignedRequest};
+use certbench_core::generate::{self, Issued, KeyPair, KeyType, Profile, Request, Subject};
 use yew::prelude::*;
 
 /// The defaults mkcert users expect: localhost over IPv4 and IPv6.
@@ -12,7 +12,13 @@ fn self_signed_localhost() -> Result<Issued, certbench_core::Error> {
     let mut rng = browser::rng();
     let key = KeyPair::generate(KeyType::P256, &mut rng)?;
     let san = LOCALHOST_SANS.iter().map(|s| s.to_string()).collect();
-    let request = SelfSignedRequest::new("localhost", san, browser::now(), 365);
+    let request = Request::new(
+        Profile::SelfSigned,
+        Subject::common_name("localhost"),
+        san,
+        browser::now(),
+        365,
+    );
     generate::self_signed(&request, &key, &mut rng)
 }
 

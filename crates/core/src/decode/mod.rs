@@ -235,16 +235,21 @@ fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error
     })
 }
 
-fn csr(req: &CertReq) -> CsrReport {
-    let info = &req.info;
-    let extensions: Vec<_> = info
+/// The extensions a CSR requests (PKCS#9 extensionRequest attribute, RFC 2985).
+pub fn csr_extensions(req: &CertReq) -> Vec<x509_cert::ext::Extension> {
+    req.info
         .attributes
         .iter()
         .filter(|attr| attr.oid.to_string() == "1.2.840.113549.1.9.14")
         .flat_map(|attr| attr.values.iter())
         .filter_map(|value| value.decode_as::<x509_cert::ext::Extensions>().ok())
         .flatten()
-        .collect();
+        .collect()
+}
+
+fn csr(req: &CertReq) -> CsrReport {
+    let info = &req.info;
+    let extensions = csr_extensions(req);
     let decoded = ext::decode(&extensions);
     let signature_valid = info
         .to_der()

@@ -5,7 +5,7 @@
 mod names;
 mod rules;
 
-pub use names::dns_matches;
+pub use names::{dns_matches, valid_dns_name};
 
 use crate::decode::ext;
 use crate::error::Error;

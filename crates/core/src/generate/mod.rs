@@ -1,0 +1,673 @@
+//! Generate: keys, certificates for every profile (self-signed, root, intermediate, server,
+//! client), CSRs, and signing a CSR with a CA. Randomness and time are passed in; the same code
+//! runs in the CLI (OS randomness) and in the page (the browser's CSPRNG).
+
+mod key;
+
+pub use key::{KeyPair, KeyType};
+
+use crate::{dn, error::Error, time::UnixTime};
+use const_oid::ObjectIdentifier as Oid;
+use der::{
+    Decode, Encode,
+    asn1::{Ia5String, OctetString},
+    pem::LineEnding,
+};
+use rand_core::CryptoRng;
+use serde::Serialize;
+use sha1::Digest;
+use std::str::FromStr;
+use x509_cert::{
+    Certificate,
+    builder::{CertificateBuilder, profile::BuilderProfile},
+    certificate::TbsCertificate,
+    ext::{
+        Extension, ToExtension,
+        pkix::{
+            AccessDescription, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints,
+            CrlDistributionPoints, ExtendedKeyUsage, KeyUsage, KeyUsages, NameConstraints,
+            SubjectAltName, SubjectKeyIdentifier,
+            constraints::name::GeneralSubtree,
+            crl::dp::DistributionPoint,
+            name::{DistributionPointName, GeneralName},
+        },
+    },
+    name::Name,
+    request::{CertReq, RequestBuilder},
+    serial_number::SerialNumber,
+    spki::{SubjectPublicKeyInfoOwned, SubjectPublicKeyInfoRef},
+    time::{Time, Validity},
+};
+
+/// What a certificate is for; each profile fixes its extensions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// A self-signed TLS leaf for development (`openssl req -x509`, mkcert without a CA).
+    SelfSigned,
+    Root,
+    Intermediate,
+    /// A TLS server leaf (serverAuth).
+    Server,
+    /// A TLS client leaf for mTLS (clientAuth).
+    Client,
+}
+
+impl Profile {
+    fn is_ca(self) -> bool {
+        matches!(self, Profile::Root | Profile::Intermediate)
+    }
+}
+
+/// Subject distinguished name fields, as the form and the CLI take them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Subject {
+    pub country: String,
+    pub state: String,
+    pub locality: String,
+    pub organization: String,
+    pub organizational_unit: String,
+    pub common_name: String,
+}
+
+impl Subject {
+    pub fn common_name(cn: &str) -> Subject {
+        Subject {
+            common_name: cn.to_string(),
+            ..Subject::default()
+        }
+    }
+
+    /// The X.501 name: C, ST, L, O, OU, CN from general to specific, empty fields left out.
+    pub fn to_name(&self) -> Result<Name, Error> {
+        let fields = [
+            ("CN", &self.common_name),
+            ("OU", &self.organizational_unit),
+            ("O", &self.organization),
+            ("L", &self.locality),
+            ("ST", &self.state),
+            ("C", &self.country),
+        ];
+        let parts: Vec<String> = fields
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| format!("{k}={}", escape_rfc4514(v.trim())))
+            .collect();
+        if parts.is_empty() {
+            return Err(Error::InvalidName(
+                "the subject is empty: give at least a common name (CN)".into(),
+            ));
+        }
+        if !self.country.trim().is_empty() && self.country.trim().len() != 2 {
+            return Err(Error::InvalidName(format!(
+                "country `{}` must be a two-letter code like GB",
+                self.country.trim()
+            )));
+        }
+        Name::from_str(&parts.join(","))
+            .map_err(|e| Error::InvalidName(format!("invalid subject: {e}")))
+    }
+}
+
+fn escape_rfc4514(value: &str) -> String {
+    value
+        .chars()
+        .flat_map(|c| match c {
+            ',' | '+' | '"' | '\\' | '<' | '>' | ';' | '=' => vec!['\\', c],
+            _ => vec![c],
+        })
+        .collect()
+}
+
+/// Everything that goes into one certificate.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub profile: Profile,
+    pub subject: Subject,
+    /// `DNS:x`, `IP:y`, `email:z`, `URI:u`; a bare name is DNS, a bare address is IP.
+    pub san: Vec<String>,
+    pub not_before: UnixTime,
+    pub not_after: UnixTime,
+    /// basicConstraints pathLenConstraint, for CAs.
+    pub path_len: Option<u8>,
+    /// Name constraints for CAs, in SAN syntax (`DNS:example.com`, `IP:10.0.0.0/8`, `email:example.com`).
+    pub permitted: Vec<String>,
+    pub excluded: Vec<String>,
+    pub ocsp_url: Option<String>,
+    pub ca_issuers_url: Option<String>,
+    pub crl_url: Option<String>,
+    /// TLS feature status_request (RFC 7633).
+    pub must_staple: bool,
+}
+
+impl Request {
+    /// certbench's defaults: valid from five minutes ago (clock skew) for `days` days.
+    pub fn new(
+        profile: Profile,
+        subject: Subject,
+        san: Vec<String>,
+        now: UnixTime,
+        days: i64,
+    ) -> Request {
+        Request {
+            profile,
+            subject,
+            san,
+            not_before: now.plus_seconds(-300),
+            not_after: now.plus_seconds(days.saturating_mul(86_400)),
+            path_len: None,
+            permitted: Vec::new(),
+            excluded: Vec::new(),
+            ocsp_url: None,
+            ca_issuers_url: None,
+            crl_url: None,
+            must_staple: false,
+        }
+    }
+}
+
+/// Who signs: the certificate's own key, or a CA.
+pub enum IssuedBy<'a> {
+    Itself(&'a KeyPair),
+    Ca {
+        cert: &'a Certificate,
+        key: &'a KeyPair,
+    },
+}
+
+/// Builds and signs one certificate for `subject_key` (the public key it certifies).
+pub fn issue<R: CryptoRng + ?Sized>(
+    request: &Request,
+    subject_key: &SubjectPublicKeyInfoOwned,
+    by: IssuedBy<'_>,
+    now: UnixTime,
+    rng: &mut R,
+) -> Result<Certificate, Error> {
+    require_san(request)?;
+    build(
+        request,
+        request.subject.to_name()?,
+        subject_key,
+        by,
+        now,
+        rng,
+    )
+}
+
+/// A server certificate is matched by its SANs only (RFC 6125): without one it is useless.
+fn require_san(request: &Request) -> Result<(), Error> {
+    if request.profile == Profile::Server && request.san.is_empty() {
+        return Err(Error::InvalidName(
+            "a server certificate needs at least one SAN (DNS name or IP address)".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// `issue` with the subject name given verbatim (from a CSR, or built from the fields).
+fn build<R: CryptoRng + ?Sized>(
+    request: &Request,
+    subject: Name,
+    subject_key: &SubjectPublicKeyInfoOwned,
+    by: IssuedBy<'_>,
+    now: UnixTime,
+    rng: &mut R,
+) -> Result<Certificate, Error> {
+    let key_id = key_identifier(subject_key)?;
+    let (issuer, issuer_key_id, signer) = match by {
+        IssuedBy::Itself(key) => {
+            if !key.matches(subject_key) {
+                return Err(Error::Key(
+                    "a self-signed certificate must certify its own key".into(),
+                ));
+            }
+            (subject.clone(), key_id.clone(), key)
+        }
+        IssuedBy::Ca { cert, key } => {
+            check_ca(cert, key, now)?;
+            let ca_key_id = key_identifier(cert.tbs_certificate().subject_public_key_info())?;
+            // The issuer name is the CA's subject byte for byte: path validators compare bytes.
+            (cert.tbs_certificate().subject().clone(), ca_key_id, key)
+        }
+    };
+    let subject_is_rsa = subject_key.algorithm.oid == Oid::new_unwrap("1.2.840.113549.1.1.1");
+    let extensions = profile_extensions(request, subject_is_rsa, key_id, issuer_key_id)?;
+    let profile = FixedProfile {
+        subject,
+        issuer,
+        extensions,
+    };
+    let builder = CertificateBuilder::new(
+        profile,
+        random_serial(rng)?,
+        validity(request.not_before, request.not_after)?,
+        subject_key.clone(),
+    )
+    .map_err(|e| Error::Build(e.to_string()))?;
+    signer.sign(builder)
+}
+
+/// A CA certificate and key must belong together, be a CA, and be valid now.
+fn check_ca(cert: &Certificate, key: &KeyPair, now: UnixTime) -> Result<(), Error> {
+    let tbs = cert.tbs_certificate();
+    if !key.matches(tbs.subject_public_key_info()) {
+        return Err(Error::Key(
+            "the CA key does not match the CA certificate's public key".into(),
+        ));
+    }
+    let exts =
+        crate::decode::ext::decode(tbs.extensions().map(|e| e.as_slice()).unwrap_or_default());
+    if !exts.is_ca {
+        return Err(Error::Build(format!(
+            "{} is not a CA certificate (basicConstraints CA:TRUE is missing)",
+            dn::rfc4514(tbs.subject())
+        )));
+    }
+    let not_after = UnixTime::from(&tbs.validity().not_after);
+    if now > not_after {
+        return Err(Error::Build(format!(
+            "the CA certificate expired on {not_after}; certificates it signs would not validate"
+        )));
+    }
+    Ok(())
+}
+
+fn profile_extensions(
+    request: &Request,
+    subject_is_rsa: bool,
+    key_id: OctetString,
+    issuer_key_id: OctetString,
+) -> Result<Vec<Extension>, Error> {
+    let profile = request.profile;
+    let mut exts = vec![extension(
+        BASIC_CONSTRAINTS,
+        true,
+        &BasicConstraints {
+            ca: profile.is_ca(),
+            path_len_constraint: request.path_len.filter(|_| profile.is_ca()),
+        },
+    )?];
+    let usage = if profile.is_ca() {
+        KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::DigitalSignature
+    } else if subject_is_rsa && profile != Profile::Client {
+        KeyUsages::DigitalSignature | KeyUsages::KeyEncipherment
+    } else {
+        KeyUsages::DigitalSignature.into()
+    };
+    exts.push(extension(KEY_USAGE, true, &KeyUsage(usage))?);
+    let ekus: &[&str] = match profile {
+        Profile::SelfSigned => &[SERVER_AUTH, CLIENT_AUTH],
+        Profile::Server => &[SERVER_AUTH],
+        Profile::Client => &[CLIENT_AUTH],
+        Profile::Root | Profile::Intermediate => &[],
+    };
+    if !ekus.is_empty() {
+        exts.push(extension(
+            EXTENDED_KEY_USAGE,
+            false,
+            &ExtendedKeyUsage(ekus.iter().map(|o| Oid::new_unwrap(o)).collect()),
+        )?);
+    }
+    exts.push(extension(
+        SUBJECT_KEY_ID,
+        false,
+        &SubjectKeyIdentifier(key_id),
+    )?);
+    if profile != Profile::Root {
+        let aki = AuthorityKeyIdentifier {
+            key_identifier: Some(issuer_key_id),
+            ..Default::default()
+        };
+        exts.push(extension(AUTHORITY_KEY_ID, false, &aki)?);
+    }
+    require_san(request)?;
+    if !request.san.is_empty() {
+        let names = request
+            .san
+            .iter()
+            .map(|s| parse_san(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        // RFC 5280 §4.2.1.6: with an empty subject the SAN is critical.
+        exts.push(extension(SUBJECT_ALT_NAME, false, &SubjectAltName(names))?);
+    }
+    if profile.is_ca() && (!request.permitted.is_empty() || !request.excluded.is_empty()) {
+        let subtrees = |names: &[String]| -> Result<Option<Vec<GeneralSubtree>>, Error> {
+            let trees = names
+                .iter()
+                .map(|n| {
+                    Ok(GeneralSubtree {
+                        base: parse_constraint(n)?,
+                        minimum: 0,
+                        maximum: None,
+                    })
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            Ok((!trees.is_empty()).then_some(trees))
+        };
+        let nc = NameConstraints {
+            permitted_subtrees: subtrees(&request.permitted)?,
+            excluded_subtrees: subtrees(&request.excluded)?,
+        };
+        exts.push(extension(NAME_CONSTRAINTS, true, &nc)?);
+    }
+    let uri = |u: &str| {
+        Ia5String::new(u)
+            .map(GeneralName::UniformResourceIdentifier)
+            .map_err(|_| Error::InvalidName(format!("`{u}` is not an ASCII URL")))
+    };
+    let mut access = Vec::new();
+    if let Some(url) = &request.ocsp_url {
+        access.push(AccessDescription {
+            access_method: Oid::new_unwrap("1.3.6.1.5.5.7.48.1"),
+            access_location: uri(url)?,
+        });
+    }
+    if let Some(url) = &request.ca_issuers_url {
+        access.push(AccessDescription {
+            access_method: Oid::new_unwrap("1.3.6.1.5.5.7.48.2"),
+            access_location: uri(url)?,
+        });
+    }
+    if !access.is_empty() {
+        exts.push(extension(
+            AUTHORITY_INFO_ACCESS,
+            false,
+            &AuthorityInfoAccessSyntax(access),
+        )?);
+    }
+    if let Some(url) = &request.crl_url {
+        let dp = DistributionPoint {
+            distribution_point: Some(DistributionPointName::FullName(vec![uri(url)?])),
+            reasons: None,
+            crl_issuer: None,
+        };
+        exts.push(extension(
+            CRL_DISTRIBUTION_POINTS,
+            false,
+            &CrlDistributionPoints(vec![dp]),
+        )?);
+    }
+    if request.must_staple {
+        exts.push(extension(TLS_FEATURE, false, &vec![5u32])?);
+    }
+    Ok(exts)
+}
+
+const BASIC_CONSTRAINTS: &str = "2.5.29.19";
+const KEY_USAGE: &str = "2.5.29.15";
+const EXTENDED_KEY_USAGE: &str = "2.5.29.37";
+const SUBJECT_KEY_ID: &str = "2.5.29.14";
+const AUTHORITY_KEY_ID: &str = "2.5.29.35";
+const SUBJECT_ALT_NAME: &str = "2.5.29.17";
+const NAME_CONSTRAINTS: &str = "2.5.29.30";
+const AUTHORITY_INFO_ACCESS: &str = "1.3.6.1.5.5.7.1.1";
+const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
+const TLS_FEATURE: &str = "1.3.6.1.5.5.7.1.24";
+const SERVER_AUTH: &str = "1.3.6.1.5.5.7.3.1";
+const CLIENT_AUTH: &str = "1.3.6.1.5.5.7.3.2";
+
+/// A builder profile that adds exactly the extensions certbench chose, in its order.
+struct FixedProfile {
+    subject: Name,
+    issuer: Name,
+    extensions: Vec<Extension>,
+}
+
+impl BuilderProfile for FixedProfile {
+    fn get_issuer(&self, _subject: &Name) -> Name {
+        self.issuer.clone()
+    }
+
+    fn get_subject(&self) -> Name {
+        self.subject.clone()
+    }
+
+    fn build_extensions(
+        &self,
+        _spk: SubjectPublicKeyInfoRef<'_>,
+        _issuer_spk: SubjectPublicKeyInfoRef<'_>,
+        _tbs: &TbsCertificate,
+    ) -> x509_cert::builder::Result<Vec<Extension>> {
+        Ok(self.extensions.clone())
+    }
+}
+
+/// An extension certbench built itself, handed to x509-cert's CSR builder as is.
+struct Prebuilt(Extension);
+
+impl ToExtension for Prebuilt {
+    type Error = der::Error;
+
+    fn to_extension(
+        self,
+        _subject: &Name,
+        _extensions: &[Extension],
+    ) -> Result<Extension, der::Error> {
+        Ok(self.0)
+    }
+}
+
+fn extension<T: Encode>(oid: &str, critical: bool, value: &T) -> Result<Extension, Error> {
+    let bytes = value.to_der().map_err(|e| Error::Build(e.to_string()))?;
+    Ok(Extension {
+        extn_id: Oid::new_unwrap(oid),
+        critical,
+        extn_value: OctetString::new(bytes).map_err(|e| Error::Build(e.to_string()))?,
+    })
+}
+
+/// RFC 5280 section 4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits.
+fn key_identifier(spki: &SubjectPublicKeyInfoOwned) -> Result<OctetString, Error> {
+    let digest = sha1::Sha1::digest(spki.subject_public_key.raw_bytes());
+    OctetString::new(digest.to_vec()).map_err(|e| Error::Build(e.to_string()))
+}
+
+/// 16 random bytes, positive and minimally encoded (RFC 5280 section 4.1.2.2; CA/B wants ≥ 64 bits).
+fn random_serial<R: CryptoRng + ?Sized>(rng: &mut R) -> Result<SerialNumber, Error> {
+    let mut bytes = [0u8; 16];
+    rng.fill_bytes(&mut bytes);
+    bytes[0] = (bytes[0] & 0x7f) | 0x40;
+    SerialNumber::new(&bytes).map_err(|e| Error::Build(e.to_string()))
+}
+
+fn validity(not_before: UnixTime, not_after: UnixTime) -> Result<Validity, Error> {
+    // The builder turns dates before 2050 into UTCTime, as RFC 5280 section 4.1.2.5 requires.
+    let time = |t: UnixTime| -> Result<Time, Error> {
+        let invalid = || Error::InvalidTime(format!("{t} (certificates can hold 1970 to 9999)"));
+        let secs = u64::try_from(t.0).map_err(|_| invalid())?;
+        let date = der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs))
+            .map_err(|_| invalid())?;
+        Ok(Time::from(date))
+    };
+    if not_after < not_before {
+        return Err(Error::InvalidTime(format!(
+            "notAfter {not_after} is before notBefore {not_before}"
+        )));
+    }
+    Ok(Validity::new(time(not_before)?, time(not_after)?))
+}
+
+/// Parses one SAN as the CLI and the form take it.
+pub fn parse_san(text: &str) -> Result<GeneralName, Error> {
+    let text = text.trim();
+    let invalid = |why: &str| Error::InvalidName(format!("invalid SAN `{text}`: {why}"));
+    let ia5 = |s: &str| {
+        Ia5String::new(s).map_err(|_| invalid("only ASCII is allowed (use the xn-- form for IDNs)"))
+    };
+    let (kind, value) = text
+        .split_once(':')
+        .filter(|(k, _)| !k.contains('.'))
+        .unwrap_or(("", text));
+    match kind.to_ascii_lowercase().as_str() {
+        "dns" => dns_name(value).and_then(|v| ia5(v).map(GeneralName::DnsName)),
+        "ip" => value
+            .trim()
+            .parse::<std::net::IpAddr>()
+            .map(GeneralName::from)
+            .map_err(|_| invalid("not an IP address")),
+        "email" => ia5(value).map(GeneralName::Rfc822Name),
+        "uri" => ia5(value).map(GeneralName::UniformResourceIdentifier),
+        "" => match text.parse::<std::net::IpAddr>() {
+            Ok(ip) => Ok(GeneralName::from(ip)),
+            Err(_) => dns_name(text).and_then(|v| ia5(v).map(GeneralName::DnsName)),
+        },
+        // `[::1]` style and bare IPv6 contain colons: try them as addresses before giving up.
+        _ => text
+            .trim_matches(['[', ']'])
+            .parse::<std::net::IpAddr>()
+            .map(GeneralName::from)
+            .map_err(|_| invalid("expected DNS:, IP:, email: or URI:")),
+    }
+}
+
+/// A name constraint in SAN syntax; IP constraints are CIDR (`IP:10.0.0.0/8`).
+fn parse_constraint(text: &str) -> Result<GeneralName, Error> {
+    let text = text.trim();
+    match text.split_once(':') {
+        Some((kind, cidr)) if kind.eq_ignore_ascii_case("ip") => {
+            let invalid = || {
+                Error::InvalidName(format!(
+                    "invalid IP constraint `{text}`: expected CIDR like IP:10.0.0.0/8"
+                ))
+            };
+            let (addr, prefix) = cidr.split_once('/').ok_or_else(invalid)?;
+            let addr: std::net::IpAddr = addr.parse().map_err(|_| invalid())?;
+            let octets = match addr {
+                std::net::IpAddr::V4(a) => a.octets().to_vec(),
+                std::net::IpAddr::V6(a) => a.octets().to_vec(),
+            };
+            let prefix: usize = prefix.parse().map_err(|_| invalid())?;
+            if prefix > octets.len() * 8 {
+                return Err(invalid());
+            }
+            let mask: Vec<u8> = (0..octets.len())
+                .map(|i| (0xffu16 << (8 - (prefix.saturating_sub(i * 8)).min(8))) as u8)
+                .collect();
+            let masked: Vec<u8> = octets.iter().zip(&mask).map(|(a, m)| a & m).collect();
+            let bytes = [masked, mask].concat();
+            Ok(GeneralName::IpAddress(
+                OctetString::new(bytes).map_err(|e| Error::Build(e.to_string()))?,
+            ))
+        }
+        _ => parse_san(text),
+    }
+}
+
+fn dns_name(name: &str) -> Result<&str, Error> {
+    if crate::verify::valid_dns_name(name, true) {
+        Ok(name)
+    } else {
+        Err(Error::InvalidName(format!("invalid DNS name `{name}`")))
+    }
+}
+
+/// A PEM string for `label` (`CERTIFICATE`, `CERTIFICATE REQUEST`, …).
+pub fn pem(label: &str, der: &[u8]) -> Result<String, Error> {
+    der::pem::encode_string(label, LineEnding::LF, der).map_err(|e| Error::Build(e.to_string()))
+}
+
+/// A PKCS#10 CSR for `subject` and `san`, signed by `key` (proof of possession).
+pub fn csr(subject: &Subject, san: &[String], key: &KeyPair) -> Result<CertReq, Error> {
+    let mut builder =
+        RequestBuilder::new(subject.to_name()?).map_err(|e| Error::Build(e.to_string()))?;
+    if !san.is_empty() {
+        let names = san
+            .iter()
+            .map(|s| parse_san(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        builder
+            .add_extension(Prebuilt(extension(
+                SUBJECT_ALT_NAME,
+                false,
+                &SubjectAltName(names),
+            )?))
+            .map_err(|e| Error::Build(e.to_string()))?;
+    }
+    key.sign(builder)
+}
+
+/// What signing a CSR produced, and what of the request was not copied.
+#[derive(Clone, Debug)]
+pub struct SignedCsr {
+    pub cert: Certificate,
+    /// Requested extensions certbench did not copy, by name (e.g. `basicConstraints CA:TRUE`).
+    pub ignored: Vec<String>,
+}
+
+/// Signs a CSR with a CA as `profile`: the subject and SANs come from the CSR unless `request`
+/// gives its own (non-empty) SANs; requested CA rights are never copied.
+pub fn sign_csr<R: CryptoRng + ?Sized>(
+    csr_der: &[u8],
+    mut request: Request,
+    ca_cert: &Certificate,
+    ca_key: &KeyPair,
+    now: UnixTime,
+    rng: &mut R,
+) -> Result<SignedCsr, Error> {
+    let req = CertReq::from_der(csr_der).map_err(|e| Error::Build(format!("not a CSR: {e}")))?;
+    let tbs = req.info.to_der().map_err(|e| Error::Build(e.to_string()))?;
+    let sig = req.signature.as_bytes().unwrap_or_default();
+    crate::signature::verify(&req.algorithm, &req.info.public_key, &tbs, sig).map_err(|e| {
+        Error::Build(format!(
+            "the CSR's signature does not verify ({e}): it was altered or not signed by its key"
+        ))
+    })?;
+    let requested = crate::decode::csr_extensions(&req);
+    let decoded = crate::decode::ext::decode(&requested);
+    if request.san.is_empty() {
+        request.san = decoded.san.clone();
+    }
+    let mut ignored = Vec::new();
+    if decoded.is_ca {
+        ignored.push("basicConstraints CA:TRUE (the CSR asked to be a CA; choose the intermediate profile to mean it)".to_string());
+    }
+    ignored.extend(
+        decoded
+            .extensions
+            .iter()
+            .filter(|e| !matches!(e.oid.as_str(), SUBJECT_ALT_NAME | BASIC_CONSTRAINTS))
+            .map(|e| format!("{} (set by the profile instead)", e.name)),
+    );
+    let cert = build(
+        &request,
+        req.info.subject.clone(),
+        &req.info.public_key,
+        IssuedBy::Ca {
+            cert: ca_cert,
+            key: ca_key,
+        },
+        now,
+        rng,
+    )?;
+    Ok(SignedCsr { cert, ignored })
+}
+
+/// A certificate with its key, ready to save.
+#[derive(Clone, Debug, Serialize)]
+pub struct Issued {
+    pub cert_pem: String,
+    pub key_pem: String,
+    #[serde(skip)]
+    pub cert_der: Vec<u8>,
+}
+
+/// A self-signed TLS leaf with a new or given key: the one-click dev certificate.
+pub fn self_signed<R: CryptoRng + ?Sized>(
+    request: &Request,
+    key: &KeyPair,
+    rng: &mut R,
+) -> Result<Issued, Error> {
+    let cert = issue(
+        request,
+        &key.public_key_info()?,
+        IssuedBy::Itself(key),
+        request.not_before,
+        rng,
+    )?;
+    let cert_der = cert.to_der().map_err(|e| Error::Build(e.to_string()))?;
+    Ok(Issued {
+        cert_pem: pem("CERTIFICATE", &cert_der)?,
+        key_pem: key.pkcs8_pem()?,
+        cert_der,
+    })
+}
