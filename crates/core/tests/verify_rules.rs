@@ -1,0 +1,610 @@
+//! One test per verification rule, on chains certbench generates (and two OpenSSL-made broken
+//! issuers from tests/fixtures). Each asserts the failure code and that the message explains it.
+
+use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile, Request, Subject};
+use certbench_core::verify::{self, Options, Purpose, Verdict};
+use certbench_core::{Certificate, UnixTime};
+use der::{Decode, Encode};
+
+/// 2030-01-01, "now" for these tests.
+const NOW: UnixTime = UnixTime(1_893_456_000);
+const DAY: i64 = 86_400;
+
+struct Ca {
+    cert: Certificate,
+    key: KeyPair,
+}
+
+fn rng() -> impl rand_core::CryptoRng {
+    // Deterministic: the same chains on every run.
+    rand_chacha_like::Counter(0)
+}
+
+/// A tiny deterministic CSPRNG stand-in for tests (not for keys anyone uses).
+mod rand_chacha_like {
+    pub struct Counter(pub u64);
+    impl rand_core::TryRng for Counter {
+        type Error = core::convert::Infallible;
+        fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+            Ok(self.try_next_u64()? as u32)
+        }
+        fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+            // splitmix64
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            Ok(z ^ (z >> 31))
+        }
+        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+            for chunk in dst.chunks_mut(8) {
+                let bytes = self.try_next_u64()?.to_le_bytes();
+                chunk.copy_from_slice(&bytes[..chunk.len()]);
+            }
+            Ok(())
+        }
+    }
+    impl rand_core::TryCryptoRng for Counter {}
+}
+
+fn request(profile: Profile, cn: &str, san: &[&str]) -> Request {
+    Request::new(
+        profile,
+        Subject::common_name(cn),
+        san.iter().map(|s| s.to_string()).collect(),
+        NOW.plus_seconds(-400 * DAY),
+        3650,
+    )
+}
+
+fn root(cn: &str, edit: impl FnOnce(&mut Request)) -> Ca {
+    let key = KeyPair::generate(KeyType::P256, &mut rng_for(cn)).unwrap();
+    let mut req = request(Profile::Root, cn, &[]);
+    edit(&mut req);
+    let cert = generate::issue(
+        &req,
+        &key.public_key_info().unwrap(),
+        IssuedBy::Itself(&key),
+        req.not_before,
+        &mut rng(),
+    )
+    .unwrap();
+    Ca { cert, key }
+}
+
+fn rng_for(seed: &str) -> rand_chacha_like::Counter {
+    rand_chacha_like::Counter(
+        seed.bytes()
+            .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))),
+    )
+}
+
+/// Issues `profile` for `cn` under `ca`, after `edit` adjusts the request.
+fn issue(ca: &Ca, profile: Profile, cn: &str, san: &[&str], edit: impl FnOnce(&mut Request)) -> Ca {
+    let key = KeyPair::generate(KeyType::P256, &mut rng_for(cn)).unwrap();
+    let mut req = request(profile, cn, san);
+    edit(&mut req);
+    let cert = generate::issue(
+        &req,
+        &key.public_key_info().unwrap(),
+        IssuedBy::Ca {
+            cert: &ca.cert,
+            key: &ca.key,
+        },
+        req.not_before,
+        &mut rng(),
+    )
+    .unwrap();
+    Ca { cert, key }
+}
+
+fn check(
+    bundle: &[&Certificate],
+    anchors: &[&Certificate],
+    edit: impl FnOnce(&mut Options),
+) -> Verdict {
+    let mut options = Options::at(NOW);
+    edit(&mut options);
+    let bundle: Vec<Certificate> = bundle.iter().map(|c| (*c).clone()).collect();
+    let anchors: Vec<Certificate> = anchors.iter().map(|c| (*c).clone()).collect();
+    verify::verify(&bundle, &anchors, &options)
+}
+
+fn assert_fails(verdict: &Verdict, code: &str, words: &str) {
+    assert!(!verdict.valid, "expected {code}, got valid");
+    let error = verdict
+        .errors
+        .iter()
+        .find(|e| e.code == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", verdict.errors));
+    assert!(
+        error.message.contains(words),
+        "{code}: `{}` lacks `{words}`",
+        error.message
+    );
+    assert!(
+        !error.rfc.is_empty() && !error.openssl.is_empty() && !error.chromium.is_empty(),
+        "{code} is not mapped"
+    );
+}
+
+fn chain() -> (Ca, Ca, Ca) {
+    let root = root("Rule Root", |_| {});
+    let int = issue(
+        &root,
+        Profile::Intermediate,
+        "Rule Intermediate",
+        &[],
+        |_| {},
+    );
+    let leaf = issue(
+        &int,
+        Profile::Server,
+        "www.example.test",
+        &[
+            "DNS:www.example.test",
+            "DNS:*.api.example.test",
+            "IP:127.0.0.1",
+        ],
+        |_| {},
+    );
+    (root, int, leaf)
+}
+
+#[test]
+fn a_good_chain_in_any_order_is_valid_and_reordered() {
+    let (root, int, leaf) = chain();
+    let verdict = check(&[&int.cert, &leaf.cert], &[&root.cert], |o| {
+        o.host = Some("www.example.test".into());
+        o.purpose = Some(Purpose::Server);
+    });
+    assert!(verdict.valid, "{:?}", verdict.errors);
+    assert!(verdict.reordered);
+    assert_eq!(
+        verdict.path,
+        [
+            "CN=www.example.test",
+            "CN=Rule Intermediate",
+            "CN=Rule Root"
+        ]
+    );
+    assert!(verdict.checks.iter().all(|c| c.ok));
+    // Extra unrelated certificates do not disturb path building.
+    let stranger = root_named("Stranger");
+    assert!(
+        check(
+            &[&leaf.cert, &stranger.cert, &int.cert],
+            &[&root.cert],
+            |_| {}
+        )
+        .valid
+    );
+}
+
+#[test]
+fn expired_intermediate() {
+    let root = root("Rule Root", |_| {});
+    let int = issue(&root, Profile::Intermediate, "Old Intermediate", &[], |r| {
+        r.not_after = NOW.plus_seconds(-10 * DAY)
+    });
+    let leaf = issue(
+        &int,
+        Profile::Server,
+        "www.example.test",
+        &["DNS:www.example.test"],
+        |r| r.not_before = NOW.plus_seconds(-20 * DAY),
+    );
+    let verdict = check(&[&leaf.cert, &int.cert], &[&root.cert], |_| {});
+    assert_fails(&verdict, "expired", "days before");
+    assert!(
+        verdict
+            .checks
+            .iter()
+            .any(|c| c.depth == 1 && c.check == "validity" && !c.ok)
+    );
+}
+
+#[test]
+fn not_yet_valid_leaf_and_clock_choice() {
+    let (root, int, _) = chain();
+    let leaf = issue(
+        &int,
+        Profile::Server,
+        "soon.example.test",
+        &["DNS:soon.example.test"],
+        |r| r.not_before = NOW.plus_seconds(5 * DAY),
+    );
+    assert_fails(
+        &check(&[&leaf.cert, &int.cert], &[&root.cert], |_| {}),
+        "not_yet_valid",
+        "check the clock",
+    );
+    assert!(
+        check(&[&leaf.cert, &int.cert], &[&root.cert], |o| o.at =
+            NOW.plus_seconds(6 * DAY))
+        .valid
+    );
+}
+
+#[test]
+fn path_length_exceeded() {
+    let root = root("Pathlen Root", |r| r.path_len = Some(0));
+    let int1 = issue(&root, Profile::Intermediate, "Int One", &[], |_| {});
+    let int2 = issue(&int1, Profile::Intermediate, "Int Two", &[], |_| {});
+    let leaf = issue(
+        &int2,
+        Profile::Server,
+        "deep.example.test",
+        &["DNS:deep.example.test"],
+        |_| {},
+    );
+    assert_fails(
+        &check(&[&leaf.cert, &int2.cert, &int1.cert], &[&root.cert], |_| {}),
+        "path_length",
+        "pathlen:0 allows 0",
+    );
+}
+
+#[test]
+fn wrong_extended_key_usage() {
+    let (root, int, _) = chain();
+    let client = issue(
+        &int,
+        Profile::Client,
+        "alice",
+        &["email:alice@example.test"],
+        |_| {},
+    );
+    let verdict = check(&[&client.cert, &int.cert], &[&root.cert], |o| {
+        o.purpose = Some(Purpose::Server)
+    });
+    assert_fails(&verdict, "extended_key_usage", "serverAuth is needed");
+    assert!(
+        check(&[&client.cert, &int.cert], &[&root.cert], |o| o.purpose =
+            Some(Purpose::Client))
+        .valid
+    );
+}
+
+fn fixture_certs(name: &str) -> Vec<Certificate> {
+    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    verify::read_certificates(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn issuer_that_is_not_a_ca() {
+    let root = fixture_certs("root.pem");
+    let mut bundle = fixture_certs("leaf-signed-leaf.pem");
+    bundle.extend(fixture_certs("leaf.pem"));
+    bundle.extend(fixture_certs("int.pem"));
+    let verdict = verify::verify_peer(&bundle[0], &bundle[1..], &root, &Options::at(NOW));
+    assert_fails(&verdict, "not_a_ca", "not a CA");
+}
+
+#[test]
+fn issuer_without_key_cert_sign() {
+    let root = fixture_certs("root.pem");
+    let bundle = [
+        fixture_certs("no-certsign-leaf.pem"),
+        fixture_certs("no-certsign-ca.pem"),
+    ]
+    .concat();
+    assert_fails(
+        &verify::verify(&bundle, &root, &Options::at(NOW)),
+        "key_usage",
+        "keyCertSign",
+    );
+}
+
+#[test]
+fn name_constraint_violation() {
+    let root = root("NC Root", |_| {});
+    let int = issue(&root, Profile::Intermediate, "NC Intermediate", &[], |r| {
+        r.permitted = vec!["DNS:example.test".into(), "IP:10.0.0.0/8".into()];
+        r.excluded = vec!["DNS:secret.example.test".into()];
+    });
+    let ok = issue(
+        &int,
+        Profile::Server,
+        "a.example.test",
+        &["DNS:a.example.test", "IP:10.1.2.3"],
+        |_| {},
+    );
+    assert!(check(&[&ok.cert, &int.cert], &[&root.cert], |_| {}).valid);
+    let outside = issue(
+        &int,
+        Profile::Server,
+        "evil.test",
+        &["DNS:evil.test"],
+        |_| {},
+    );
+    assert_fails(
+        &check(&[&outside.cert, &int.cert], &[&root.cert], |_| {}),
+        "name_constraints",
+        "outside the permitted names",
+    );
+    let ip = issue(
+        &int,
+        Profile::Server,
+        "ip.example.test",
+        &["DNS:ip.example.test", "IP:192.168.0.1"],
+        |_| {},
+    );
+    assert_fails(
+        &check(&[&ip.cert, &int.cert], &[&root.cert], |_| {}),
+        "name_constraints",
+        "IP:192.168.0.1",
+    );
+    let excluded = issue(
+        &int,
+        Profile::Server,
+        "x.secret.example.test",
+        &["DNS:x.secret.example.test"],
+        |_| {},
+    );
+    assert_fails(
+        &check(&[&excluded.cert, &int.cert], &[&root.cert], |_| {}),
+        "name_constraints",
+        "excluded",
+    );
+    let wildcard = issue(
+        &int,
+        Profile::Server,
+        "w.example.test",
+        &["DNS:*.example.test"],
+        |_| {},
+    );
+    assert_fails(
+        &check(&[&wildcard.cert, &int.cert], &[&root.cert], |_| {}),
+        "name_constraints",
+        "excluded",
+    );
+}
+
+#[test]
+fn wildcard_covers_exactly_one_label() {
+    let (root, int, leaf) = chain();
+    let host = |h: &str| {
+        check(&[&leaf.cert, &int.cert], &[&root.cert], |o| {
+            o.host = Some(h.into())
+        })
+    };
+    assert!(host("x.api.example.test").valid);
+    assert!(
+        host("WWW.Example.Test.").valid,
+        "case and trailing dot do not matter"
+    );
+    assert_fails(
+        &host("a.b.api.example.test"),
+        "hostname",
+        "not in the certificate's names",
+    );
+    assert_fails(&host("api.example.test"), "hostname", "*.api.example.test");
+    assert_fails(&host("example.test"), "hostname", "host name");
+}
+
+#[test]
+fn ip_addresses_match_ip_sans_only() {
+    let (root, int, leaf) = chain();
+    let host = |h: &str| {
+        check(&[&leaf.cert, &int.cert], &[&root.cert], |o| {
+            o.host = Some(h.into())
+        })
+    };
+    assert!(host("127.0.0.1").valid);
+    assert_fails(&host("127.0.0.2"), "hostname", "IP address");
+    let dns_only = issue(
+        &int,
+        Profile::Server,
+        "1.2.3.4",
+        &["DNS:www.example.test"],
+        |_| {},
+    );
+    assert_fails(
+        &check(&[&dns_only.cert, &int.cert], &[&root.cert], |o| {
+            o.host = Some("1.2.3.4".into())
+        }),
+        "hostname",
+        "IP address",
+    );
+}
+
+#[test]
+fn bad_signature() {
+    let (root, int, leaf) = chain();
+    let mut der = leaf.cert.to_der().unwrap();
+    let last = der.len() - 5;
+    der[last] ^= 0x40;
+    let Ok(tampered) = Certificate::from_der(&der) else {
+        panic!("still parses")
+    };
+    assert_fails(
+        &check(&[&tampered, &int.cert], &[&root.cert], |_| {}),
+        "bad_signature",
+        "does not verify",
+    );
+}
+
+#[test]
+fn missing_intermediate_names_it_and_its_url() {
+    let root = root("AIA Root", |_| {});
+    let int = issue(
+        &root,
+        Profile::Intermediate,
+        "AIA Intermediate",
+        &[],
+        |_| {},
+    );
+    let leaf = issue(
+        &int,
+        Profile::Server,
+        "www.example.test",
+        &["DNS:www.example.test"],
+        |r| r.ca_issuers_url = Some("http://ca.example.test/int.crt".into()),
+    );
+    let verdict = check(&[&leaf.cert], &[&root.cert], |_| {});
+    assert_fails(&verdict, "missing_issuer", "CN=AIA Intermediate is missing");
+    assert!(
+        verdict.errors[0]
+            .message
+            .contains("http://ca.example.test/int.crt")
+    );
+    assert!(verdict.errors[0].openssl.contains("(20)"));
+}
+
+#[test]
+fn untrusted_root_and_self_signed_leaf() {
+    let (root, int, leaf) = chain();
+    let other = root_named("Other Root");
+    assert_fails(
+        &check(&[&leaf.cert, &int.cert, &root.cert], &[&other.cert], |_| {}),
+        "untrusted_root",
+        "not among the trust anchors",
+    );
+    let key = KeyPair::generate(KeyType::P256, &mut rng_for("self")).unwrap();
+    let req = request(Profile::SelfSigned, "localhost", &["DNS:localhost"]);
+    let own = generate::issue(
+        &req,
+        &key.public_key_info().unwrap(),
+        IssuedBy::Itself(&key),
+        NOW,
+        &mut rng(),
+    )
+    .unwrap();
+    assert_fails(
+        &check(&[&own], &[&other.cert], |_| {}),
+        "self_signed_leaf",
+        "self-signed",
+    );
+    assert!(
+        check(&[&own], &[&own], |o| o.host = Some("localhost".into())).valid,
+        "trusted directly, it is valid"
+    );
+}
+
+fn root_named(cn: &str) -> Ca {
+    root(cn, |_| {})
+}
+
+#[test]
+fn cross_signed_intermediate_validates_through_either_root() {
+    let old_root = root_named("Old Root");
+    let new_root = root_named("New Root");
+    // The same intermediate (subject and key) signed by both roots.
+    let int_key = KeyPair::generate(KeyType::P256, &mut rng_for("Cross Intermediate")).unwrap();
+    let spki = int_key.public_key_info().unwrap();
+    let req = request(Profile::Intermediate, "Cross Intermediate", &[]);
+    let by_new = generate::issue(
+        &req,
+        &spki,
+        IssuedBy::Ca {
+            cert: &new_root.cert,
+            key: &new_root.key,
+        },
+        NOW,
+        &mut rng(),
+    )
+    .unwrap();
+    let by_old = generate::issue(
+        &req,
+        &spki,
+        IssuedBy::Ca {
+            cert: &old_root.cert,
+            key: &old_root.key,
+        },
+        NOW,
+        &mut rng(),
+    )
+    .unwrap();
+    let int = Ca {
+        cert: by_new.clone(),
+        key: int_key,
+    };
+    let leaf = issue(
+        &int,
+        Profile::Server,
+        "www.example.test",
+        &["DNS:www.example.test"],
+        |_| {},
+    );
+    for anchor in [&old_root.cert, &new_root.cert] {
+        let verdict = check(&[&leaf.cert, &by_new, &by_old], &[anchor], |_| {});
+        assert!(verdict.valid, "{:?}", verdict.errors);
+        assert_eq!(verdict.path.len(), 3);
+    }
+}
+
+#[test]
+fn pins_match_any_certificate_in_the_path() {
+    let (root, int, leaf) = chain();
+    let pin = |cert: &Certificate| {
+        use base64ct::Encoding;
+        use sha2::Digest;
+        base64ct::Base64::encode_string(&sha2::Sha256::digest(
+            cert.tbs_certificate()
+                .subject_public_key_info()
+                .to_der()
+                .unwrap(),
+        ))
+    };
+    let with_pins =
+        |pins: Vec<String>| check(&[&leaf.cert, &int.cert], &[&root.cert], |o| o.pins = pins);
+    assert!(with_pins(vec![format!("pin-sha256=\"{}\"", pin(&int.cert))]).valid);
+    assert!(
+        with_pins(vec!["AAAA".into(), pin(&root.cert)]).valid,
+        "a backup pin may match"
+    );
+    assert_fails(
+        &with_pins(vec!["AAAA".into()]),
+        "pin",
+        "matching any of the pins",
+    );
+}
+
+#[test]
+fn max_intermediates_counts_logical_cas() {
+    let (root, int, leaf) = chain();
+    assert!(
+        check(&[&leaf.cert, &int.cert], &[&root.cert], |o| o
+            .max_intermediates =
+            Some(1))
+        .valid
+    );
+    assert_fails(
+        &check(&[&leaf.cert, &int.cert], &[&root.cert], |o| {
+            o.max_intermediates = Some(0)
+        }),
+        "too_long",
+        "at most 0",
+    );
+}
+
+#[test]
+fn hostile_bundles_stay_bounded() {
+    // Forty intermediates that all claim the same issuer: path building stays bounded.
+    let root = root_named("Busy Root");
+    let ints: Vec<Ca> = (0..40)
+        .map(|i| {
+            issue(&root, Profile::Intermediate, "Same Name", &[], |r| {
+                r.not_before = NOW.plus_seconds(-i * DAY)
+            })
+        })
+        .collect();
+    let leaf = issue(
+        &ints[0],
+        Profile::Server,
+        "www.example.test",
+        &["DNS:www.example.test"],
+        |_| {},
+    );
+    let mut bundle: Vec<&Certificate> = vec![&leaf.cert];
+    bundle.extend(ints.iter().map(|c| &c.cert));
+    let started = std::time::Instant::now();
+    let verdict = check(&bundle, &[&root.cert], |_| {});
+    assert!(verdict.valid, "{:?}", verdict.errors);
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "took {:?}",
+        started.elapsed()
+    );
+}
