@@ -3,7 +3,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { X509Certificate } from 'node:crypto';
-import { serve, launch, open, fixture } from './harness.mjs';
+import path from 'node:path';
+import { serve, launch, open, fixture, root } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -52,6 +53,33 @@ test('decode: a pasted chain shows every certificate; garbage shows an error', a
   await context.close();
 });
 
+test('decode: picked files (a PEM bundle and a DER file) show every block, fields and ASN.1', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await page.setInputFiles('#decode-files', [
+    path.join(root, 'tests', 'fixtures', 'fullchain.pem'),
+    path.join(root, 'tests', 'fixtures', 'leaf.der'),
+  ]);
+  await page.waitForSelector('#decode-results .card >> nth=2');
+  const origins = await page.$$eval('#decode-results .origin', (ps) => ps.map((p) => p.textContent));
+  assert.equal(origins.length, 3);
+  assert.match(origins[0], /fullchain\.pem, block 1 \(CERTIFICATE, line 1\)/);
+  assert.match(origins[2], /leaf\.der, block 1 \(DER\)/);
+  const der = await page.$$eval('#decode-results .card', (cs) => cs[2].textContent);
+  assert.ok(der.includes(new X509Certificate(fixture('leaf.pem')).fingerprint256), 'DER file decoded to the same certificate');
+  // Every field, the extensions and the ASN.1 tree are there.
+  const card = page.locator('#decode-results .card').first();
+  await card.locator('details.fields > summary').click();
+  assert.match(await card.locator('details.fields').textContent(), /subjectAltName.*DNS:www\.example\.test/s);
+  assert.match(await card.locator('details.fields').textContent(), /pin-sha256="/);
+  await card.locator('details.asn1 > summary').click();
+  assert.match(await card.locator('details.asn1').textContent(), /SEQUENCE @0/);
+  const [download] = await Promise.all([page.waitForEvent('download'), card.locator('.download-der').click()]);
+  assert.equal(download.suggestedFilename(), 'certificate-1.der');
+  assert.deepEqual(fs.readFileSync(await download.path()), fs.readFileSync(path.join(root, 'tests', 'fixtures', 'leaf.der')));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('generate: one click makes a localhost certificate that downloads and decodes', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/generate`);
   await page.click('#gen-selfsigned');
@@ -89,6 +117,12 @@ test('verify: a shuffled chain is valid; without its intermediate it is not', as
   await page.click('#verify-run');
   await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
   assert.match(await page.textContent('#verify-reason'), /issuer .*certbench Test Intermediate.* is missing.*http:\/\/ca\.example\.test\/int\.crt/);
+  // Past the leaf's expiry, the verdict says so.
+  await page.fill('#verify-chain', fixture('fullchain.pem'));
+  await page.fill('#verify-at', '2080-01-01T00:00');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-reason')?.textContent.includes('expired'));
+  assert.match(await page.textContent('#verify-reason'), /expired on .* renew it.*ERR_CERT_DATE_INVALID/s);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,6 +1,7 @@
 //! certbench-core: all of certbench's PKI logic, pure Rust, the same natively and in wasm.
 //! Time and randomness are always passed in.
 
+pub mod asn1;
 pub mod cipher;
 pub mod decode;
 pub mod dn;

@@ -1,155 +1,117 @@
-//! Decode tab: paste anything, see every block.
+//! Decode tab: paste anything, or drop or pick files (PEM, DER, base64, any number), and see
+//! every block.
 
+use super::report::BlockCard;
 use super::{ErrorBox, event_value};
 use crate::browser;
-use certbench_core::decode::{self, Decoded, Report};
+use certbench_core::decode;
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+use web_sys::{DragEvent, FileList, HtmlInputElement};
 use yew::prelude::*;
+
+/// One file the user dropped or picked, with its bytes.
+#[derive(Clone, PartialEq)]
+struct LoadedFile {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+/// Reads every file of a FileList, then hands them over together.
+fn read_files(files: FileList, done: Callback<Vec<LoadedFile>>) {
+    spawn_local(async move {
+        let mut loaded = Vec::new();
+        for i in 0..files.length() {
+            let Some(file) = files.get(i) else { continue };
+            if let Ok(buffer) = JsFuture::from(file.array_buffer()).await {
+                loaded.push(LoadedFile {
+                    name: file.name(),
+                    bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+                });
+            }
+        }
+        done.emit(loaded);
+    });
+}
 
 #[component]
 pub fn DecodeTab() -> Html {
     let input = use_state(String::new);
+    let files = use_state(Vec::<LoadedFile>::new);
+    let dragging = use_state(|| false);
     let oninput = {
         let input = input.clone();
         Callback::from(move |e: InputEvent| input.set(event_value(&e)))
     };
-    let results =
-        (!input.trim().is_empty()).then(|| decode::decode(input.as_bytes(), browser::now()));
+    let add_files = {
+        let files = files.clone();
+        Callback::from(move |loaded: Vec<LoadedFile>| files.set(loaded))
+    };
+    let onchange = {
+        let add_files = add_files.clone();
+        Callback::from(move |e: Event| {
+            if let Some(list) = e
+                .target_dyn_into::<HtmlInputElement>()
+                .and_then(|i| i.files())
+            {
+                read_files(list, add_files.clone());
+            }
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                read_files(list, add_files.clone());
+            }
+        })
+    };
+    let clear = {
+        let (input, files) = (input.clone(), files.clone());
+        Callback::from(move |_| {
+            input.set(String::new());
+            files.set(Vec::new());
+        })
+    };
+    let now = browser::now();
+    let mut sources: Vec<(String, &[u8])> = Vec::new();
+    if !input.trim().is_empty() {
+        sources.push(("pasted text".into(), input.as_bytes()));
+    }
+    sources.extend(files.iter().map(|f| (f.name.clone(), f.bytes.as_slice())));
     html! {
-        <section class="tool">
+        <section class={classes!("tool", (*dragging).then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
             <h2>{ "Decode" }</h2>
-            <label for="decode-input">{ "Paste PEM (any number of blocks), base64 or a DER dump:" }</label>
+            <label for="decode-input">{ "Paste PEM (any number of blocks), base64, or drop files anywhere here:" }</label>
             <textarea id="decode-input" rows="10" spellcheck="false" value={(*input).clone()} {oninput}
                 placeholder="-----BEGIN CERTIFICATE-----" />
+            <div class="actions">
+                <input id="decode-files" type="file" multiple=true {onchange}
+                    accept=".pem,.crt,.cer,.der,.csr,.key,.crl,.p7b,.p7c,.p12,.pfx,.pub,.txt" />
+                <label class="file-button" for="decode-files">{ "Open files…" }</label>
+                <button type="button" id="decode-clear" onclick={clear}>{ "Clear" }</button>
+            </div>
             <div id="decode-results" aria-live="polite">
-                { match results {
-                    None => html! {},
-                    Some(Err(e)) => html! { <ErrorBox message={e.to_string()} /> },
-                    Some(Ok(blocks)) => blocks.into_iter().map(|block| match block {
-                        Ok(decoded) => block_card(&decoded),
-                        Err(e) => html! { <ErrorBox message={e.to_string()} /> },
+                { for sources.iter().map(|(name, bytes)| match decode::decode(bytes, now) {
+                    Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
+                    Ok(blocks) => blocks.into_iter().map(|block| match block {
+                        Ok(decoded) => html! { <BlockCard decoded={decoded} source={name.clone()} /> },
+                        Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
                     }).collect::<Html>(),
-                } }
+                }) }
             </div>
         </section>
     }
-}
-
-fn block_card(d: &Decoded) -> Html {
-    let title = format!("Block {}: {}", d.block, kind_name(&d.report));
-    let rows: Vec<(&str, String)> = match &d.report {
-        Report::Certificate(c) => vec![
-            ("Subject", c.subject.clone()),
-            ("Issuer", c.issuer.clone()),
-            ("Serial", c.serial.clone()),
-            ("Not before", c.not_before.clone()),
-            ("Not after", c.not_after.clone()),
-            ("Status", validity_text(&c.validity)),
-            ("Names (SAN)", c.san.join(", ")),
-            ("Key", key_text(&c.public_key)),
-            ("SHA-256", colons(&c.fingerprint_sha256)),
-        ],
-        Report::Csr(csr) => vec![
-            ("Subject", csr.subject.clone()),
-            ("Names (SAN)", csr.san.join(", ")),
-            ("Key", key_text(&csr.public_key)),
-            (
-                "Signature",
-                if csr.signature_valid {
-                    "valid".into()
-                } else {
-                    "INVALID".into()
-                },
-            ),
-        ],
-        Report::PrivateKey(key) => {
-            let mut rows = vec![("Format", key.format.clone())];
-            if let Some(scheme) = &key.encryption {
-                rows.push(("Encryption", scheme.clone()));
-            }
-            if let Some(public) = &key.public_key {
-                rows.push(("Key", key_text(public)));
-            }
-            rows
-        }
-        Report::PublicKey(key) => vec![("Key", key_text(key))],
-        Report::Pkcs7(bundle) => {
-            let mut rows = vec![(
-                "Contents",
-                format!(
-                    "{} certificate(s), {} CRL(s)",
-                    bundle.certificates.len(),
-                    bundle.crl_count
-                ),
-            )];
-            rows.extend(
-                bundle
-                    .certificates
-                    .iter()
-                    .map(|c| ("Certificate", c.subject.clone())),
-            );
-            rows
-        }
-        Report::Pkcs12(p12) => vec![
-            ("Contents", p12.note.clone()),
-            ("MAC", p12.mac.clone().unwrap_or_default()),
-        ],
-        Report::Crl(crl) => vec![
-            ("Issuer", crl.issuer.clone()),
-            ("This update", crl.this_update.clone()),
-            (
-                "Next update",
-                crl.next_update.clone().unwrap_or_else(|| "none".into()),
-            ),
-            ("Revoked", crl.revoked.len().to_string()),
-        ],
-    };
-    html! {
-        <article class="card">
-            <h3>{ title }</h3>
-            <dl>
-                { for rows.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| html! {
-                    <><dt>{ k }</dt><dd class="mono">{ v }</dd></>
-                }) }
-            </dl>
-        </article>
-    }
-}
-
-fn kind_name(report: &Report) -> &'static str {
-    match report {
-        Report::Certificate(_) => "certificate",
-        Report::Csr(_) => "certificate request (CSR)",
-        Report::PrivateKey(_) => "private key",
-        Report::PublicKey(_) => "public key",
-        Report::Crl(_) => "revocation list (CRL)",
-        Report::Pkcs7(_) => "PKCS#7 certificate bundle",
-        Report::Pkcs12(_) => "PKCS#12 bundle",
-    }
-}
-
-fn validity_text(v: &certbench_core::decode::cert::ValidityStatus) -> String {
-    match v.status.as_str() {
-        "valid" => format!("valid, expires in {} days", v.days),
-        "expired" => format!("expired {} days ago", v.days),
-        _ => format!("not yet valid, starts in {} days", v.days),
-    }
-}
-
-fn key_text(key: &certbench_core::decode::PublicKeyReport) -> String {
-    let mut text = key.algorithm.clone();
-    if let Some(bits) = key.bits {
-        text.push_str(&format!(" {bits} bit"));
-    }
-    if let Some(curve) = &key.curve {
-        text.push_str(&format!(" ({curve})"));
-    }
-    text
-}
-
-fn colons(hex: &str) -> String {
-    hex.as_bytes()
-        .chunks(2)
-        .map(|c| String::from_utf8_lossy(c).to_uppercase())
-        .collect::<Vec<_>>()
-        .join(":")
 }

@@ -3,6 +3,7 @@
 mod ciphers;
 mod decode;
 mod generate;
+mod report;
 mod verify;
 
 pub use ciphers::CiphersTab;

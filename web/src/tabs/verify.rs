@@ -1,9 +1,11 @@
-//! Verify tab: a chain and its trust anchors in, a verdict out.
+//! Verify tab: a chain (any order) and trust anchors in; the path, every check and a verdict
+//! explained in plain words out.
 
 use super::{ErrorBox, event_value};
 use crate::browser;
-use certbench_core::Certificate;
-use certbench_core::verify::{self, Options, Verdict};
+use certbench_core::verify::{self, Options, Purpose, Verdict};
+use certbench_core::{Certificate, UnixTime};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Reads every certificate in `text`, or says which block is not one.
@@ -11,38 +13,104 @@ fn certificates(text: &str, what: &str) -> Result<Vec<Certificate>, String> {
     verify::read_certificates(text.as_bytes()).map_err(|e| format!("{what}: {e}"))
 }
 
-fn run(chain: &str, roots: &str, host: &str) -> Result<Verdict, String> {
-    let bundle = certificates(chain, "chain")?;
-    let anchors = certificates(roots, "trust anchors")?;
-    let mut options = Options::at(browser::now());
-    options.host = Some(host.trim().to_string()).filter(|h| !h.is_empty());
+/// What the form holds.
+#[derive(Clone, Default, PartialEq)]
+struct Form {
+    chain: String,
+    roots: String,
+    host: String,
+    purpose: String,
+    /// `YYYY-MM-DDTHH:MM` from the datetime input, UTC; empty for now.
+    at: String,
+    pins: String,
+}
+
+fn run(form: &Form) -> Result<Verdict, String> {
+    let bundle = certificates(&form.chain, "chain")?;
+    let anchors = certificates(&form.roots, "trust anchors")?;
+    let at = match form.at.trim() {
+        "" => browser::now(),
+        // datetime-local gives `YYYY-MM-DDTHH:MM` without a zone; the label says it is UTC.
+        text => UnixTime::parse_rfc3339(&format!("{text}Z")).map_err(|e| e.to_string())?,
+    };
+    let options = Options {
+        host: Some(form.host.trim().to_string()).filter(|h| !h.is_empty()),
+        purpose: match form.purpose.as_str() {
+            "server" => Some(Purpose::Server),
+            "client" => Some(Purpose::Client),
+            _ => None,
+        },
+        pins: form
+            .pins
+            .split([',', '\n', ' '])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect(),
+        ..Options::at(at)
+    };
     Ok(verify::verify(&bundle, &anchors, &options))
 }
 
 #[component]
 pub fn VerifyTab() -> Html {
-    let chain = use_state(String::new);
-    let roots = use_state(String::new);
-    let host = use_state(String::new);
+    let form = use_state(|| Form {
+        purpose: "server".into(),
+        ..Form::default()
+    });
     let verdict = use_state(|| None::<Result<Verdict, String>>);
-    let setter = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| state.set(event_value(&e)))
+    let field = |set: fn(&mut Form, String)| {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = (*form).clone();
+            set(&mut next, event_value(&e));
+            form.set(next);
+        })
+    };
+    let on_purpose = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                form.set(Form {
+                    purpose: select.value(),
+                    ..(*form).clone()
+                });
+            }
+        })
     };
     let onclick = {
-        let (chain, roots, host, verdict) =
-            (chain.clone(), roots.clone(), host.clone(), verdict.clone());
-        Callback::from(move |_| verdict.set(Some(run(&chain, &roots, &host))))
+        let (form, verdict) = (form.clone(), verdict.clone());
+        Callback::from(move |_| verdict.set(Some(run(&form))))
     };
     html! {
         <section class="tool">
             <h2>{ "Verify" }</h2>
-            <label for="verify-chain">{ "Certificate chain (leaf and intermediates, any order):" }</label>
-            <textarea id="verify-chain" rows="8" spellcheck="false" value={(*chain).clone()} oninput={setter(&chain)} />
-            <label for="verify-roots">{ "Trust anchors (root certificates you trust):" }</label>
-            <textarea id="verify-roots" rows="6" spellcheck="false" value={(*roots).clone()} oninput={setter(&roots)} />
-            <label for="verify-host">{ "Host name or IP (optional):" }</label>
-            <input id="verify-host" type="text" value={(*host).clone()} oninput={setter(&host)} />
+            <label for="verify-chain">{ "Certificate chain: leaf and intermediates, in any order (extra certificates are fine):" }</label>
+            <textarea id="verify-chain" rows="8" spellcheck="false" value={form.chain.clone()} oninput={field(|f, v| f.chain = v)} />
+            <label for="verify-roots">{ "Trust anchors: the root certificates you trust:" }</label>
+            <textarea id="verify-roots" rows="6" spellcheck="false" value={form.roots.clone()} oninput={field(|f, v| f.roots = v)} />
+            <div class="options">
+                <div>
+                    <label for="verify-host">{ "Host name or IP (optional)" }</label>
+                    <input id="verify-host" type="text" value={form.host.clone()} oninput={field(|f, v| f.host = v)} placeholder="www.example.com" />
+                </div>
+                <div>
+                    <label for="verify-purpose">{ "Purpose" }</label>
+                    <select id="verify-purpose" onchange={on_purpose}>
+                        <option value="server" selected={form.purpose == "server"}>{ "TLS server" }</option>
+                        <option value="client" selected={form.purpose == "client"}>{ "TLS client (mTLS)" }</option>
+                        <option value="any" selected={form.purpose == "any"}>{ "any purpose" }</option>
+                    </select>
+                </div>
+                <div>
+                    <label for="verify-at">{ "Validation time, UTC (empty: now)" }</label>
+                    <input id="verify-at" type="datetime-local" value={form.at.clone()} oninput={field(|f, v| f.at = v)} />
+                </div>
+                <div>
+                    <label for="verify-pins">{ "SPKI pins (pin-sha256, optional)" }</label>
+                    <input id="verify-pins" type="text" value={form.pins.clone()} oninput={field(|f, v| f.pins = v)} placeholder="base64, comma-separated" />
+                </div>
+            </div>
             <button type="button" id="verify-run" class="primary" {onclick}>{ "Verify" }</button>
             <div id="verify-result" aria-live="polite">
                 { match &*verdict {
@@ -59,10 +127,30 @@ fn verdict_view(v: &Verdict) -> Html {
     html! {
         <article class={classes!("card", if v.valid { "ok" } else { "bad" })}>
             <h3 id="verify-verdict">{ if v.valid { "valid" } else { "invalid" } }</h3>
-            { for v.errors.first().map(|e| html! {
-                <p class="error" id="verify-reason">{ format!("{} ({}; OpenSSL {}; Chromium {})", e.message, e.rfc, e.openssl, e.chromium) }</p>
+            { if v.reordered { html! { <p class="hint" id="verify-reordered">{ "Your chain was not in leaf-to-root order; certbench put it in order." }</p> } } else { html! {} } }
+            <ol class="path mono" aria-label="certification path, leaf first">{ for v.path.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+            { for v.errors.iter().enumerate().map(|(i, e)| html! {
+                <div class="failure" id={(i == 0).then_some("verify-reason")}>
+                    <p>{ &e.message }</p>
+                    <p class="mapping">{ format!("{} · OpenSSL: {} · Chromium: {}", e.rfc, e.openssl, e.chromium) }</p>
+                </div>
             }) }
-            <ol class="path mono">{ for v.path.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+            <details open={!v.valid}>
+                <summary>{ format!("Every check ({})", v.checks.len()) }</summary>
+                <table class="checks">
+                    <thead><tr><th>{ "Certificate" }</th><th>{ "Check" }</th><th>{ "Result" }</th><th>{ "Detail" }</th></tr></thead>
+                    <tbody>
+                        { for v.checks.iter().map(|c| html! {
+                            <tr>
+                                <td class="mono">{ format!("{} {}", c.depth, c.cert) }</td>
+                                <td>{ c.check.replace('_', " ") }</td>
+                                <td class={if c.ok { "ok" } else { "fail" }}>{ if c.ok { "passed" } else { "FAILED" } }</td>
+                                <td>{ &c.detail }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
         </article>
     }
 }

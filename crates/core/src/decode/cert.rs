@@ -58,6 +58,10 @@ pub struct ValidityStatus {
     pub days: i64,
     /// The moment the status was computed for.
     pub at: String,
+    /// Whole days from notBefore to notAfter.
+    pub lifetime_days: i64,
+    /// How much of the lifetime has passed at `at`, 0 to 100.
+    pub elapsed_percent: u8,
 }
 
 impl ValidityStatus {
@@ -69,10 +73,15 @@ impl ValidityStatus {
         } else {
             ("valid", now.days_until(not_after))
         };
+        let lifetime = (not_after.0 - not_before.0).max(1);
+        let elapsed = (i128::from((now.0 - not_before.0).clamp(0, lifetime)) * 100
+            / i128::from(lifetime)) as u8;
         ValidityStatus {
             status: status.into(),
             days,
             at: now.to_rfc3339(),
+            lifetime_days: not_before.days_until(not_after),
+            elapsed_percent: elapsed,
         }
     }
 }

@@ -1,0 +1,331 @@
+//! A generic ASN.1 (DER/BER) tree for the "show me the bytes" view, as asn1js draws it: every
+//! node with its tag, offset and lengths, and its value summarised in words.
+
+use crate::oids;
+use serde::Serialize;
+
+/// Deepest nesting shown; real certificates nest about 10 levels.
+pub const MAX_DEPTH: usize = 64;
+/// Most nodes in one tree; a CA bundle's largest certificate has a few hundred.
+pub const MAX_NODES: usize = 20_000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Node {
+    /// `SEQUENCE`, `INTEGER`, `[0]`, `[APPLICATION 3]`, …
+    pub tag: String,
+    /// Byte offset of the tag within the block.
+    pub offset: usize,
+    pub header_len: usize,
+    pub length: usize,
+    pub constructed: bool,
+    /// A one-line reading of primitive values: the OID's name, the integer, the string, the time.
+    pub value: Option<String>,
+    pub children: Vec<Node>,
+    /// Why parsing stopped here, if it did (the bytes beyond are not shown as nodes).
+    pub error: Option<String>,
+}
+
+/// Parses `der` into a forest (normally one root). Never fails: damage shows as a node error.
+pub fn parse(der: &[u8]) -> Vec<Node> {
+    let mut budget = MAX_NODES;
+    parse_all(der, 0, 0, &mut budget)
+}
+
+fn parse_all(bytes: &[u8], base: usize, depth: usize, budget: &mut usize) -> Vec<Node> {
+    let mut nodes = Vec::new();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if *budget == 0 {
+            nodes.push(error_node(
+                base + pos,
+                format!("more than {MAX_NODES} nodes; the rest is not shown"),
+            ));
+            break;
+        }
+        *budget -= 1;
+        match parse_one(&bytes[pos..], base + pos, depth, budget) {
+            Ok((node, used)) => {
+                nodes.push(node);
+                pos += used;
+            }
+            Err(e) => {
+                nodes.push(error_node(base + pos, e));
+                break;
+            }
+        }
+    }
+    nodes
+}
+
+fn error_node(offset: usize, error: String) -> Node {
+    Node {
+        tag: "?".into(),
+        offset,
+        header_len: 0,
+        length: 0,
+        constructed: false,
+        value: None,
+        children: Vec::new(),
+        error: Some(error),
+    }
+}
+
+fn parse_one(
+    bytes: &[u8],
+    offset: usize,
+    depth: usize,
+    budget: &mut usize,
+) -> Result<(Node, usize), String> {
+    let (&first, _) = bytes.split_first().ok_or("no tag")?;
+    let class = first >> 6;
+    let constructed = first & 0x20 != 0;
+    let mut pos = 1;
+    let mut number = u32::from(first & 0x1f);
+    if number == 0x1f {
+        number = 0;
+        loop {
+            let &b = bytes.get(pos).ok_or("the tag is cut off")?;
+            pos += 1;
+            number = number.checked_mul(128).ok_or("tag number too large")? | u32::from(b & 0x7f);
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+    }
+    let &len_byte = bytes.get(pos).ok_or("the length is cut off")?;
+    pos += 1;
+    let length = match len_byte {
+        0x00..=0x7f => usize::from(len_byte),
+        0x80 => return Err("indefinite length (BER) is not shown".into()),
+        _ => {
+            let n = usize::from(len_byte & 0x7f);
+            if n > 4 {
+                return Err(format!(
+                    "a {n}-byte length field is larger than any real input"
+                ));
+            }
+            let len_bytes = bytes.get(pos..pos + n).ok_or("the length is cut off")?;
+            pos += n;
+            len_bytes
+                .iter()
+                .fold(0usize, |acc, &b| (acc << 8) | usize::from(b))
+        }
+    };
+    let header_len = pos;
+    let content = bytes.get(pos..pos.saturating_add(length)).ok_or_else(|| {
+        format!(
+            "says {length} bytes follow at offset {}, but only {} do",
+            offset + pos,
+            bytes.len() - pos
+        )
+    })?;
+    let tag = tag_name(class, number, constructed);
+    let mut node = Node {
+        tag,
+        offset,
+        header_len,
+        length,
+        constructed,
+        value: None,
+        children: Vec::new(),
+        error: None,
+    };
+    if constructed {
+        if depth >= MAX_DEPTH {
+            node.error = Some(format!(
+                "nested deeper than {MAX_DEPTH} levels; not expanded"
+            ));
+        } else {
+            node.children = parse_all(content, offset + header_len, depth + 1, budget);
+        }
+    } else {
+        node.value = describe(class, number, content);
+        // OCTET STRING and BIT STRING often wrap DER (extensions, keys): show it when it parses cleanly.
+        let inner = match (class, number) {
+            (0, 4) => Some((content, 0)),
+            (0, 3) if content.first() == Some(&0) => Some((&content[1..], 1)),
+            _ => None,
+        };
+        if let Some((wrapped, skip)) = inner
+            && depth < MAX_DEPTH
+            && crate::input::check_whole(wrapped).is_ok()
+            && wrapped.first().is_some_and(|&t| t == 0x30 || t == 0x31)
+        {
+            let children = parse_all(wrapped, offset + header_len + skip, depth + 1, budget);
+            if children.iter().all(|c| c.error.is_none()) {
+                node.children = children;
+            }
+        }
+    }
+    Ok((node, header_len + length))
+}
+
+fn tag_name(class: u8, number: u32, constructed: bool) -> String {
+    match class {
+        0 => match number {
+            1 => "BOOLEAN".into(),
+            2 => "INTEGER".into(),
+            3 => "BIT STRING".into(),
+            4 => "OCTET STRING".into(),
+            5 => "NULL".into(),
+            6 => "OBJECT IDENTIFIER".into(),
+            10 => "ENUMERATED".into(),
+            12 => "UTF8String".into(),
+            16 => "SEQUENCE".into(),
+            17 => "SET".into(),
+            18 => "NumericString".into(),
+            19 => "PrintableString".into(),
+            20 => "TeletexString".into(),
+            22 => "IA5String".into(),
+            23 => "UTCTime".into(),
+            24 => "GeneralizedTime".into(),
+            26 => "VisibleString".into(),
+            28 => "UniversalString".into(),
+            30 => "BMPString".into(),
+            n => format!("[UNIVERSAL {n}]"),
+        },
+        1 => format!("[APPLICATION {number}]"),
+        2 => format!("[{number}]{}", if constructed { "" } else { " (implicit)" }),
+        _ => format!("[PRIVATE {number}]"),
+    }
+}
+
+fn describe(class: u8, number: u32, content: &[u8]) -> Option<String> {
+    if class != 0 {
+        return Some(short_hex(content));
+    }
+    Some(match number {
+        1 => (content.first().is_some_and(|&b| b != 0)).to_string(),
+        2 | 10 => {
+            if content.len() <= 8 {
+                let negative = content.first().is_some_and(|b| b & 0x80 != 0);
+                let value = content
+                    .iter()
+                    .fold(if negative { -1i64 } else { 0 }, |acc, &b| {
+                        (acc << 8) | i64::from(b)
+                    });
+                value.to_string()
+            } else {
+                format!(
+                    "{} bits: {}",
+                    crate::decode::key::bit_length(content),
+                    short_hex(content)
+                )
+            }
+        }
+        3 => format!(
+            "{} bits: {}",
+            content.len().saturating_sub(1) * 8,
+            short_hex(content.get(1..).unwrap_or_default())
+        ),
+        4 => format!("{} bytes: {}", content.len(), short_hex(content)),
+        5 => String::new(),
+        6 => {
+            let oid = const_oid::ObjectIdentifier::from_bytes(content).ok()?;
+            match oids::lookup(&oid) {
+                Some(known) => format!("{} ({}): {}", known.name, oid, known.about),
+                None => oid.to_string(),
+            }
+        }
+        23 | 24 => String::from_utf8_lossy(content).into_owned(),
+        _ => {
+            let tag = match number {
+                12 => der::Tag::Utf8String,
+                18 => der::Tag::NumericString,
+                19 => der::Tag::PrintableString,
+                20 => der::Tag::TeletexString,
+                22 => der::Tag::Ia5String,
+                26 => der::Tag::VisibleString,
+                30 => der::Tag::BmpString,
+                _ => return Some(short_hex(content)),
+            };
+            crate::dn::value_text(tag, content).unwrap_or_else(|| short_hex(content))
+        }
+    })
+}
+
+fn short_hex(bytes: &[u8]) -> String {
+    const SHOWN: usize = 32;
+    let hex = crate::dn::hex(&bytes[..bytes.len().min(SHOWN)]);
+    if bytes.len() > SHOWN {
+        format!("{hex}…")
+    } else {
+        hex
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_nested_structures_with_offsets() {
+        // SEQUENCE { OID 2.5.4.3, [0] { INTEGER 5 }, OCTET STRING { SEQUENCE {} } }
+        let der = [
+            0x30, 0x0e, 0x06, 0x03, 0x55, 0x04, 0x03, 0xa0, 0x03, 0x02, 0x01, 0x05, 0x04, 0x02,
+            0x30, 0x00,
+        ];
+        let tree = parse(&der);
+        assert_eq!(tree.len(), 1);
+        let seq = &tree[0];
+        assert_eq!(
+            (seq.tag.as_str(), seq.length, seq.children.len()),
+            ("SEQUENCE", 14, 3)
+        );
+        assert!(
+            seq.children[0]
+                .value
+                .as_deref()
+                .unwrap()
+                .starts_with("CN (2.5.4.3)")
+        );
+        assert_eq!(seq.children[1].tag, "[0]");
+        assert_eq!(seq.children[1].children[0].value.as_deref(), Some("5"));
+        assert_eq!(seq.children[1].children[0].offset, 9);
+        assert_eq!(
+            seq.children[2].children[0].tag, "SEQUENCE",
+            "OCTET STRING wrapping DER is expanded"
+        );
+    }
+
+    #[test]
+    fn damage_becomes_a_node_error() {
+        let tree = parse(&[0x30, 0x05, 0x02, 0x01]);
+        assert!(
+            tree[0]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("says 5 bytes follow")
+        );
+        let mut deep = Vec::new();
+        for i in (0..200usize).rev() {
+            deep.splice(0..0, [0x30, 0x81, (i * 3) as u8]);
+        }
+        let _ = parse(&deep);
+        assert!(parse(&[0x30, 0x80]).iter().any(|n| n.error.is_some()));
+        assert!(
+            parse(&[0x1f, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f])
+                .iter()
+                .any(|n| n.error.is_some())
+        );
+    }
+
+    #[test]
+    fn a_real_certificate_parses_completely() {
+        let pem = include_str!("../../../tests/fixtures/everything.pem");
+        let block = crate::input::read_blocks(pem.as_bytes())
+            .unwrap()
+            .remove(0)
+            .unwrap();
+        let tree = parse(&block.der);
+        fn walk(n: &Node, count: &mut usize) {
+            assert!(n.error.is_none(), "{n:?}");
+            *count += 1;
+            n.children.iter().for_each(|c| walk(c, count));
+        }
+        let mut count = 0;
+        walk(&tree[0], &mut count);
+        assert!(count > 100, "{count} nodes");
+    }
+}

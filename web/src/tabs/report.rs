@@ -1,0 +1,310 @@
+//! Renders one decoded block: a summary first, then every field, fingerprints, exports and the
+//! ASN.1 tree. Everything shown comes from certbench-core's report.
+
+use crate::browser;
+use certbench_core::asn1::{self, Node};
+use certbench_core::decode::{
+    CertificateReport, Decoded, PublicKeyReport, Report, ext::ExtensionReport,
+};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BlockProps {
+    pub decoded: Decoded,
+    /// Where the block came from (file name or "pasted text").
+    pub source: AttrValue,
+}
+
+#[component]
+pub fn BlockCard(props: &BlockProps) -> Html {
+    let d = &props.decoded;
+    let label = d
+        .label
+        .clone()
+        .unwrap_or_else(|| format!("{:?}", d.encoding).to_uppercase());
+    let origin = match d.line {
+        Some(line) => format!("{}, block {} ({label}, line {line})", props.source, d.block),
+        None => format!("{}, block {} ({label})", props.source, d.block),
+    };
+    html! {
+        <article class="card block">
+            <p class="origin">{ origin }</p>
+            { match &d.report {
+                Report::Certificate(c) => certificate(c),
+                Report::Csr(csr) => html! {
+                    <>
+                        <h3>{ format!("Certificate request for {}", csr.subject) }</h3>
+                        <dl>
+                            { row("Subject", &csr.subject) }
+                            { row("Names (SAN)", &csr.san.join(", ")) }
+                            { key_rows(&csr.public_key) }
+                            { row("Signature", if csr.signature_valid { "valid: signed by the key it carries" } else { "INVALID: altered, or not signed by its key" }) }
+                        </dl>
+                        { extensions(&csr.requested_extensions, "Requested extensions") }
+                    </>
+                },
+                Report::PrivateKey(key) => html! {
+                    <>
+                        <h3>{ format!("Private key ({})", key.format.replace('_', " ")) }</h3>
+                        <p class="hint">{ "A private key: keep it secret. It stays in this page." }</p>
+                        <dl>
+                            { for key.encryption.iter().map(|e| row("Encryption", e)) }
+                            { for key.public_key.iter().map(key_rows) }
+                        </dl>
+                    </>
+                },
+                Report::PublicKey(key) => html! { <><h3>{ "Public key" }</h3><dl>{ key_rows(key) }</dl></> },
+                Report::Crl(crl) => html! {
+                    <>
+                        <h3>{ format!("Revocation list by {}", crl.issuer) }</h3>
+                        <dl>
+                            { row("This update", &crl.this_update) }
+                            { row("Next update", crl.next_update.as_deref().unwrap_or("none")) }
+                            { row("Signature algorithm", &crl.signature_algorithm) }
+                            { row("Revoked", &crl.revoked.len().to_string()) }
+                        </dl>
+                        <ul class="mono">{ for crl.revoked.iter().map(|r| html! {
+                            <li>{ format!("{} on {}{}", r.serial, r.date, r.reason.as_deref().map(|x| format!(" ({x})")).unwrap_or_default()) }</li>
+                        }) }</ul>
+                        { extensions(&crl.extensions, "CRL extensions") }
+                    </>
+                },
+                Report::Pkcs7(bundle) => html! {
+                    <>
+                        <h3>{ format!("PKCS#7 bundle: {} certificate(s)", bundle.certificates.len()) }</h3>
+                        { for bundle.certificates.iter().map(|c| html! { <section class="nested">{ certificate(c) }</section> }) }
+                    </>
+                },
+                Report::Pkcs12(p12) => html! {
+                    <><h3>{ "PKCS#12 bundle" }</h3><dl>{ row("Contents", &p12.note) }{ for p12.mac.iter().map(|m| row("Integrity MAC", m)) }</dl></>
+                },
+            } }
+            { exports(d) }
+            <details class="asn1">
+                <summary>{ format!("ASN.1 structure ({} bytes)", d.der.len()) }</summary>
+                <ul class="tree mono">{ for asn1::parse(&d.der).iter().map(asn1_node) }</ul>
+            </details>
+        </article>
+    }
+}
+
+fn row(name: &str, value: &str) -> Html {
+    if value.is_empty() {
+        return html! {};
+    }
+    html! { <><dt>{ name }</dt><dd class="mono">{ value }</dd></> }
+}
+
+fn key_rows(key: &PublicKeyReport) -> Html {
+    let mut summary = key.algorithm.clone();
+    if let Some(bits) = key.bits {
+        summary.push_str(&format!(", {bits} bits"));
+    }
+    if let Some(curve) = &key.curve {
+        summary.push_str(&format!(", curve {curve}"));
+    }
+    if let Some(e) = key.exponent {
+        summary.push_str(&format!(", exponent {e}"));
+    }
+    html! {
+        <>
+            { row("Public key", &summary) }
+            <dt>{ if key.algorithm.starts_with("RSA") { "Modulus" } else { "Public value" } }</dt>
+            <dd class="mono"><details><summary>{ format!("{} hex digits", key.public_hex.len()) }</summary>{ colons(&key.public_hex) }</details></dd>
+        </>
+    }
+}
+
+fn status_line(c: &CertificateReport) -> (String, &'static str) {
+    let v = &c.validity;
+    match v.status.as_str() {
+        "valid" if v.days <= 30 => (format!("valid, expires in {} days", v.days), "warn"),
+        "valid" => (format!("valid, expires in {} days", v.days), "ok"),
+        "expired" => (format!("expired {} days ago", v.days), "bad"),
+        _ => (format!("not yet valid: starts in {} days", v.days), "bad"),
+    }
+}
+
+fn role(c: &CertificateReport) -> &'static str {
+    match (c.is_ca, c.self_issued) {
+        (true, true) => "root CA",
+        (true, false) => "intermediate CA",
+        (false, true) => "self-signed leaf",
+        (false, false) => "leaf",
+    }
+}
+
+fn certificate(c: &CertificateReport) -> Html {
+    let (status, class) = status_line(c);
+    let title = c
+        .subject_attributes
+        .iter()
+        .rev()
+        .find(|a| a.name == "CN")
+        .map(|a| a.value.clone())
+        .or_else(|| c.san.first().cloned())
+        .unwrap_or_else(|| c.subject.clone());
+    html! {
+        <>
+            <h3>{ title }<span class="badge">{ role(c) }</span><span class={classes!("badge", class)}>{ status.clone() }</span></h3>
+            <div class="validity-bar" role="img" aria-label={format!("{}% of the validity period has passed", c.validity.elapsed_percent)}>
+                <span class={classes!(class)} style={format!("width: {}%", c.validity.elapsed_percent)}></span>
+            </div>
+            <dl class="summary">
+                { row("Subject", &c.subject) }
+                { row("Issuer", &c.issuer) }
+                { row("Names (SAN)", &c.san.join(", ")) }
+                { row("Valid", &format!("{} to {} ({} days)", c.not_before, c.not_after, c.validity.lifetime_days)) }
+                { row("Status", &format!("{status} (at {})", c.validity.at)) }
+                { row("SHA-256", &colons(&c.fingerprint_sha256)) }
+            </dl>
+            <details class="fields">
+                <summary>{ "All fields" }</summary>
+                <dl>
+                    { row("Version", &format!("v{}", c.version)) }
+                    { row("Serial", &format!("{} (decimal {})", colons(&c.serial), c.serial_decimal)) }
+                    { row("Signature algorithm", &c.signature_algorithm) }
+                    <dt>{ "Issuer" }</dt><dd>{ attributes(&c.issuer_attributes) }</dd>
+                    <dt>{ "Subject" }</dt><dd>{ attributes(&c.subject_attributes) }</dd>
+                    { key_rows(&c.public_key) }
+                    { row("SHA-1", &colons(&c.fingerprint_sha1)) }
+                    { row("SPKI pin", &format!("pin-sha256=\"{}\"", c.spki_sha256_base64)) }
+                    { row("Self-signed", match c.self_signed { Some(true) => "yes", Some(false) => "no", None => "cannot tell (signature algorithm not supported)" }) }
+                </dl>
+                { extensions(&c.extensions, "Extensions") }
+            </details>
+        </>
+    }
+}
+
+fn attributes(attrs: &[certbench_core::dn::Attribute]) -> Html {
+    html! {
+        <table class="attrs">
+            { for attrs.iter().map(|a| html! {
+                <tr><th scope="row" title={a.oid.clone()}>{ &a.name }</th><td class="mono">{ &a.value }</td><td class="muted">{ &a.string_type }</td></tr>
+            }) }
+        </table>
+    }
+}
+
+fn extensions(exts: &[ExtensionReport], title: &str) -> Html {
+    if exts.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="extensions">
+            <h4>{ title }</h4>
+            <table>
+                <thead><tr><th>{ "Extension" }</th><th>{ "Value" }</th></tr></thead>
+                <tbody>
+                    { for exts.iter().map(|e| html! {
+                        <tr>
+                            <th scope="row">
+                                { &e.name }
+                                { if e.critical { html! { <span class="badge warn">{ "critical" }</span> } } else { html! {} } }
+                                <div class="muted">{ &e.about }</div>
+                            </th>
+                            <td class="mono">{ for e.value.iter().map(|line| html! { <div>{ line }</div> }) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// (PEM label, file stem) for export.
+fn export_names(report: &Report) -> (&'static str, &'static str) {
+    match report {
+        Report::Certificate(_) => ("CERTIFICATE", "certificate"),
+        Report::Csr(_) => ("CERTIFICATE REQUEST", "request"),
+        Report::PrivateKey(k) if k.format == "encrypted_pkcs8" => ("ENCRYPTED PRIVATE KEY", "key"),
+        Report::PrivateKey(k) if k.format == "pkcs1" => ("RSA PRIVATE KEY", "key"),
+        Report::PrivateKey(k) if k.format == "sec1" => ("EC PRIVATE KEY", "key"),
+        Report::PrivateKey(_) => ("PRIVATE KEY", "key"),
+        Report::PublicKey(_) => ("PUBLIC KEY", "public"),
+        Report::Crl(_) => ("X509 CRL", "crl"),
+        Report::Pkcs7(_) => ("PKCS7", "bundle"),
+        Report::Pkcs12(_) => ("PKCS12", "bundle"),
+    }
+}
+
+/// The openssl command that prints the same block, for people who want to repeat it.
+fn openssl_command(report: &Report, file: &str) -> String {
+    match report {
+        Report::Certificate(_) => {
+            format!("openssl x509 -in {file} -noout -text -fingerprint -sha256")
+        }
+        Report::Csr(_) => format!("openssl req -in {file} -noout -text -verify"),
+        Report::PrivateKey(_) => format!("openssl pkey -in {file} -noout -text"),
+        Report::PublicKey(_) => format!("openssl pkey -pubin -in {file} -noout -text"),
+        Report::Crl(_) => format!("openssl crl -in {file} -noout -text"),
+        Report::Pkcs7(_) => format!("openssl pkcs7 -in {file} -print_certs -noout -text"),
+        Report::Pkcs12(_) => format!("openssl pkcs12 -in {file} -info -nokeys"),
+    }
+}
+
+fn exports(d: &Decoded) -> Html {
+    let (label, stem) = export_names(&d.report);
+    let name = format!("{stem}-{}", d.block);
+    let pem = certbench_core::generate::pem(label, &d.der).unwrap_or_default();
+    let download_pem = {
+        let (pem, file) = (pem.clone(), format!("{name}.pem"));
+        Callback::from(move |_| {
+            browser::download(&file, "application/x-pem-file", pem.as_bytes()).ok();
+        })
+    };
+    let download_der = {
+        let (der, file) = (d.der.clone(), format!("{name}.der"));
+        Callback::from(move |_| {
+            browser::download(&file, "application/octet-stream", &der).ok();
+        })
+    };
+    let copy = Callback::from(move |_| browser::copy(&pem));
+    html! {
+        <div class="actions">
+            <button type="button" class="copy-pem" onclick={copy}>{ "Copy PEM" }</button>
+            <button type="button" class="download-pem" onclick={download_pem}>{ "Download PEM" }</button>
+            <button type="button" class="download-der" onclick={download_der}>{ "Download DER" }</button>
+            <p class="hint">{ "With OpenSSL: " }<code>{ openssl_command(&d.report, &format!("{name}.pem")) }</code></p>
+        </div>
+    }
+}
+
+fn asn1_node(node: &Node) -> Html {
+    let head = format!(
+        "{} @{} +{}{}",
+        node.tag,
+        node.offset,
+        node.length,
+        node.value
+            .as_deref()
+            .map(|v| format!(": {v}"))
+            .unwrap_or_default()
+    );
+    let error = node
+        .error
+        .as_deref()
+        .map(|e| html! { <span class="error-inline">{ format!(" — {e}") }</span> });
+    if node.children.is_empty() {
+        html! { <li>{ head }{ for error }</li> }
+    } else {
+        html! {
+            <li>
+                <details open={node.offset < 8}>
+                    <summary>{ head }{ for error }</summary>
+                    <ul>{ for node.children.iter().map(asn1_node) }</ul>
+                </details>
+            </li>
+        }
+    }
+}
+
+/// Hex digits in pairs with colons, as OpenSSL and browsers show fingerprints.
+pub fn colons(hex: &str) -> String {
+    hex.as_bytes()
+        .chunks(2)
+        .map(|c| String::from_utf8_lossy(c).to_uppercase())
+        .collect::<Vec<_>>()
+        .join(":")
+}
