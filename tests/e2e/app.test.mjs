@@ -44,6 +44,12 @@ test('decode: a pasted chain shows every certificate; garbage shows an error', a
   assert.ok(cards[0].includes(leaf.fingerprint256), `leaf fingerprint ${leaf.fingerprint256} shown`);
   assert.match(cards[0], /c0ffee0123456789/);
   assert.match(cards[1], /certbench Test Intermediate/);
+  // Lint findings appear on the card, bundle findings above the cards.
+  await page.fill('#decode-input', fixture('int.pem') + fixture('keys/rsa1024.pem'));
+  await page.waitForSelector('#decode-results .finding[data-code=weak_rsa_key]');
+  assert.match(await page.textContent('#decode-results .finding[data-code=weak_rsa_key]'), /error.*RSA-1024 is breakable.*6\.1\.5/s);
+  await page.fill('#decode-input', fixture('int.pem') + fixture('leaf.pem'));
+  await page.waitForSelector('#decode-results .finding[data-code=wrong_order]');
   await page.fill('#decode-input', 'this is not a certificate');
   const error = await page.textContent('#decode-results [role=alert]');
   assert.match(error, /nothing recognisable/);

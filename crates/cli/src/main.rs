@@ -67,6 +67,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Find misconfigurations in certificates and in the bundle as a whole.
+    Lint {
+        /// File to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// Judge validity at this time (RFC 3339) instead of now.
+        #[arg(long)]
+        at: Option<String>,
+    },
     /// Run the C2SP x509-limbo path-validation suite (limbo.json) through the verifier.
     Limbo {
         path: PathBuf,
@@ -124,7 +134,7 @@ struct GenArgs {
     /// Use this private key (PEM or DER: PKCS#8, PKCS#1, SEC1) instead of generating one.
     #[arg(long)]
     key_file: Option<PathBuf>,
-    /// Validity in days (CAs default to 10 years, leaves to 365 days).
+    /// Validity in days (CAs default to 10 years; leaves to the CA/B Forum maximum for today, at most 365).
     #[arg(long)]
     days: Option<i64>,
     /// Start of validity (RFC 3339); default five minutes ago. Past or future dates make expired
@@ -204,6 +214,7 @@ fn main() -> ExitCode {
         } => run_verify(chain, roots, host, purpose, at, pins, json),
         Command::Cipher { name_or_hex, json } => run_cipher(&name_or_hex, json),
         Command::Limbo { path, json } => run_limbo(&path, json),
+        Command::Lint { file, json, at } => run_lint(file, json, at),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -400,11 +411,7 @@ fn request(kind: Profile, args: &GenArgs) -> Result<Request, Failure> {
         s.strip_prefix("DNS:")
             .or((!s.contains(':')).then_some(s.as_str()))
     });
-    let default_days = if matches!(kind, Profile::Root | Profile::Intermediate) {
-        3650
-    } else {
-        365
-    };
+    let default_days = generate::default_days(kind, now());
     let start = match &args.not_before {
         Some(text) => UnixTime::parse_rfc3339(text)?,
         None => now().plus_seconds(-300),
@@ -570,4 +577,60 @@ fn run_limbo(path: &PathBuf, json: bool) -> Result<u8, Failure> {
     }
     eprintln!("{}", limbo::summary(&outcomes));
     Ok(0)
+}
+
+/// Exit 0 when no finding is an error, 1 when one is, 2 when nothing could be read.
+fn run_lint(file: Option<PathBuf>, json: bool, at: Option<String>) -> Result<u8, Failure> {
+    use certbench_core::decode::Report;
+    use certbench_core::lint::{self, Severity};
+    let input = read_input(file.as_ref())?;
+    let blocks = decode::decode(&input, time_or_now(at)?)?;
+    let mut certs = Vec::new();
+    for block in &blocks {
+        match block {
+            Ok(d) => match &d.report {
+                Report::Certificate(c) => certs.push((d.block, c.as_ref())),
+                Report::Pkcs7(bundle) => {
+                    certs.extend(bundle.certificates.iter().map(|c| (d.block, c)))
+                }
+                _ => {}
+            },
+            Err(e) => eprintln!("certbench: {e}"),
+        }
+    }
+    if certs.is_empty() {
+        return Err(Failure(2, "no certificate to lint".into()));
+    }
+    let bundle = lint::bundle(&certs.iter().map(|(_, c)| *c).collect::<Vec<_>>());
+    if json {
+        let certificates: Vec<_> = certs
+            .iter()
+            .map(|(block, c)| serde_json::json!({"block": block, "subject": c.subject, "findings": c.lint}))
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &serde_json::json!({"certificates": certificates, "bundle": bundle})
+            )?
+        );
+    } else {
+        for (block, c) in &certs {
+            println!("block {block}: {}", c.subject);
+            if c.lint.is_empty() {
+                println!("  no findings");
+            }
+            for f in &c.lint {
+                println!("  {:?}: {} [{}]", f.severity, f.message, f.source);
+            }
+        }
+        for f in &bundle {
+            println!("bundle {:?}: {} [{}]", f.severity, f.message, f.source);
+        }
+    }
+    let errors = certs
+        .iter()
+        .flat_map(|(_, c)| &c.lint)
+        .chain(&bundle)
+        .any(|f| f.severity == Severity::Error);
+    Ok(u8::from(errors))
 }

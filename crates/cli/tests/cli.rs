@@ -643,7 +643,7 @@ fn generate_refuses_bad_inputs_with_clear_messages() {
             "--out",
             &d("x"),
         ],
-        "expired on 2020-01-02",
+        "expired on 2020-01-01T23:59:59Z",
     );
     refused(
         &[
@@ -764,4 +764,37 @@ fn openssl_agrees_on_fixture_fields() {
             ours["subject"].as_str().unwrap()
         );
     }
+}
+
+#[test]
+fn lint_exit_codes_and_json() {
+    let fixture = |name: &str| fixtures().join(name).to_str().unwrap().to_string();
+    let weak = certbench(&["lint", &fixture("keys/rsa1024.pem"), "--json"], None);
+    assert_eq!(weak.status.code(), Some(1), "an error finding exits 1");
+    let report = json(&weak);
+    let finding = &report["certificates"][0]["findings"][0];
+    assert_eq!(finding["code"], "weak_rsa_key");
+    assert_eq!(finding["severity"], "error");
+    assert!(finding["source"].as_str().unwrap().contains("6.1.5"));
+    let clean = certbench(&["lint", &fixture("root.pem")], None);
+    assert_eq!(
+        clean.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&clean.stdout)
+    );
+    let reversed = [
+        std::fs::read_to_string(fixture("int.pem")).unwrap(),
+        std::fs::read_to_string(fixture("leaf.pem")).unwrap(),
+    ]
+    .concat();
+    let out = certbench(&["lint", "--json"], Some(reversed.as_bytes()));
+    assert_eq!(json(&out)["bundle"][0]["code"], "wrong_order");
+    assert_eq!(
+        certbench(&["lint", &fixture("leaf.key")], None)
+            .status
+            .code(),
+        Some(2),
+        "no certificate to lint"
+    );
 }

@@ -8,6 +8,7 @@ pub mod dn;
 pub mod error;
 pub mod generate;
 pub mod input;
+pub mod lint;
 pub mod oids;
 pub mod signature;
 pub mod time;

@@ -1,102 +1,13 @@
 //! One test per verification rule, on chains certbench generates (and two OpenSSL-made broken
 //! issuers from tests/fixtures). Each asserts the failure code and that the message explains it.
 
-use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile, Request, Subject};
+mod common;
+
+use certbench_core::Certificate;
+use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile};
 use certbench_core::verify::{self, Options, Purpose, Verdict};
-use certbench_core::{Certificate, UnixTime};
+use common::*;
 use der::{Decode, Encode};
-
-/// 2030-01-01, "now" for these tests.
-const NOW: UnixTime = UnixTime(1_893_456_000);
-const DAY: i64 = 86_400;
-
-struct Ca {
-    cert: Certificate,
-    key: KeyPair,
-}
-
-fn rng() -> impl rand_core::CryptoRng {
-    // Deterministic: the same chains on every run.
-    rand_chacha_like::Counter(0)
-}
-
-/// A tiny deterministic CSPRNG stand-in for tests (not for keys anyone uses).
-mod rand_chacha_like {
-    pub struct Counter(pub u64);
-    impl rand_core::TryRng for Counter {
-        type Error = core::convert::Infallible;
-        fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
-            Ok(self.try_next_u64()? as u32)
-        }
-        fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
-            // splitmix64
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            Ok(z ^ (z >> 31))
-        }
-        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
-            for chunk in dst.chunks_mut(8) {
-                let bytes = self.try_next_u64()?.to_le_bytes();
-                chunk.copy_from_slice(&bytes[..chunk.len()]);
-            }
-            Ok(())
-        }
-    }
-    impl rand_core::TryCryptoRng for Counter {}
-}
-
-fn request(profile: Profile, cn: &str, san: &[&str]) -> Request {
-    Request::new(
-        profile,
-        Subject::common_name(cn),
-        san.iter().map(|s| s.to_string()).collect(),
-        NOW.plus_seconds(-400 * DAY),
-        3650,
-    )
-}
-
-fn root(cn: &str, edit: impl FnOnce(&mut Request)) -> Ca {
-    let key = KeyPair::generate(KeyType::P256, &mut rng_for(cn)).unwrap();
-    let mut req = request(Profile::Root, cn, &[]);
-    edit(&mut req);
-    let cert = generate::issue(
-        &req,
-        &key.public_key_info().unwrap(),
-        IssuedBy::Itself(&key),
-        req.not_before,
-        &mut rng(),
-    )
-    .unwrap();
-    Ca { cert, key }
-}
-
-fn rng_for(seed: &str) -> rand_chacha_like::Counter {
-    rand_chacha_like::Counter(
-        seed.bytes()
-            .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))),
-    )
-}
-
-/// Issues `profile` for `cn` under `ca`, after `edit` adjusts the request.
-fn issue(ca: &Ca, profile: Profile, cn: &str, san: &[&str], edit: impl FnOnce(&mut Request)) -> Ca {
-    let key = KeyPair::generate(KeyType::P256, &mut rng_for(cn)).unwrap();
-    let mut req = request(profile, cn, san);
-    edit(&mut req);
-    let cert = generate::issue(
-        &req,
-        &key.public_key_info().unwrap(),
-        IssuedBy::Ca {
-            cert: &ca.cert,
-            key: &ca.key,
-        },
-        req.not_before,
-        &mut rng(),
-    )
-    .unwrap();
-    Ca { cert, key }
-}
 
 fn check(
     bundle: &[&Certificate],
@@ -126,29 +37,6 @@ fn assert_fails(verdict: &Verdict, code: &str, words: &str) {
         !error.rfc.is_empty() && !error.openssl.is_empty() && !error.chromium.is_empty(),
         "{code} is not mapped"
     );
-}
-
-fn chain() -> (Ca, Ca, Ca) {
-    let root = root("Rule Root", |_| {});
-    let int = issue(
-        &root,
-        Profile::Intermediate,
-        "Rule Intermediate",
-        &[],
-        |_| {},
-    );
-    let leaf = issue(
-        &int,
-        Profile::Server,
-        "www.example.test",
-        &[
-            "DNS:www.example.test",
-            "DNS:*.api.example.test",
-            "IP:127.0.0.1",
-        ],
-        |_| {},
-    );
-    (root, int, leaf)
 }
 
 #[test]
@@ -185,7 +73,8 @@ fn a_good_chain_in_any_order_is_valid_and_reordered() {
 fn expired_intermediate() {
     let root = root("Rule Root", |_| {});
     let int = issue(&root, Profile::Intermediate, "Old Intermediate", &[], |r| {
-        r.not_after = NOW.plus_seconds(-10 * DAY)
+        r.not_before = NOW.plus_seconds(-400 * DAY);
+        r.not_after = NOW.plus_seconds(-10 * DAY);
     });
     let leaf = issue(
         &int,
@@ -264,11 +153,6 @@ fn wrong_extended_key_usage() {
             Some(Purpose::Client))
         .valid
     );
-}
-
-fn fixture_certs(name: &str) -> Vec<Certificate> {
-    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    verify::read_certificates(&std::fs::read(path).unwrap()).unwrap()
 }
 
 #[test]
@@ -480,10 +364,6 @@ fn untrusted_root_and_self_signed_leaf() {
         check(&[&own], &[&own], |o| o.host = Some("localhost".into())).valid,
         "trusted directly, it is valid"
     );
-}
-
-fn root_named(cn: &str) -> Ca {
-    root(cn, |_| {})
 }
 
 #[test]

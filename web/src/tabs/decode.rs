@@ -106,12 +106,29 @@ pub fn DecodeTab() -> Html {
             <div id="decode-results" aria-live="polite">
                 { for sources.iter().map(|(name, bytes)| match decode::decode(bytes, now) {
                     Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
-                    Ok(blocks) => blocks.into_iter().map(|block| match block {
-                        Ok(decoded) => html! { <BlockCard decoded={decoded} source={name.clone()} /> },
-                        Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
-                    }).collect::<Html>(),
+                    Ok(blocks) => html! {
+                        <>
+                            { bundle_findings(&blocks) }
+                            { for blocks.into_iter().map(|block| match block {
+                                Ok(decoded) => html! { <BlockCard decoded={decoded} source={name.clone()} /> },
+                                Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
+                            }) }
+                        </>
+                    },
                 }) }
             </div>
         </section>
     }
+}
+
+/// What the certificates of one input say together: order and completeness.
+fn bundle_findings(blocks: &[Result<decode::Decoded, certbench_core::Error>]) -> Html {
+    let certs: Vec<&certbench_core::decode::CertificateReport> = blocks
+        .iter()
+        .filter_map(|b| match &b.as_ref().ok()?.report {
+            decode::Report::Certificate(c) => Some(c.as_ref()),
+            _ => None,
+        })
+        .collect();
+    super::report::findings(&certbench_core::lint::bundle(&certs))
 }

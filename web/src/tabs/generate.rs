@@ -8,7 +8,7 @@ use yew::prelude::*;
 /// The defaults mkcert users expect: localhost over IPv4 and IPv6.
 const LOCALHOST_SANS: [&str; 3] = ["DNS:localhost", "IP:127.0.0.1", "IP:::1"];
 
-fn self_signed_localhost() -> Result<Issued, certbench_core::Error> {
+fn self_signed_localhost(days: i64) -> Result<Issued, certbench_core::Error> {
     let mut rng = browser::rng();
     let key = KeyPair::generate(KeyType::P256, &mut rng)?;
     let san = LOCALHOST_SANS.iter().map(|s| s.to_string()).collect();
@@ -17,24 +17,26 @@ fn self_signed_localhost() -> Result<Issued, certbench_core::Error> {
         Subject::common_name("localhost"),
         san,
         browser::now(),
-        365,
+        days,
     );
     generate::self_signed(&request, &key, &mut rng)
 }
 
 #[component]
 pub fn GenerateTab() -> Html {
+    // The longest validity the CA/B Forum allows today, so the certificate is lint-clean.
+    let days = generate::default_days(Profile::SelfSigned, browser::now());
     let result = use_state(|| None::<Result<Issued, String>>);
     let onclick = {
         let result = result.clone();
         Callback::from(move |_| {
-            result.set(Some(self_signed_localhost().map_err(|e| e.to_string())))
+            result.set(Some(self_signed_localhost(days).map_err(|e| e.to_string())))
         })
     };
     html! {
         <section class="tool">
             <h2>{ "Generate" }</h2>
-            <p>{ "A self-signed ECDSA P-256 certificate for localhost (DNS:localhost, IP:127.0.0.1, IP:::1), valid for 365 days. The key is made in this page and never leaves it." }</p>
+            <p>{ format!("A self-signed ECDSA P-256 certificate for localhost (DNS:localhost, IP:127.0.0.1, IP:::1), valid for {days} days. The key is made in this page and never leaves it.") }</p>
             <button type="button" id="gen-selfsigned" class="primary" {onclick}>{ "Generate localhost certificate" }</button>
             { match &*result {
                 None => html! {},
@@ -43,7 +45,7 @@ pub fn GenerateTab() -> Html {
                     <div id="gen-output">
                         <Artifact id="gen-cert" title="Certificate (PEM)" file_name="cert.pem" text={issued.cert_pem.clone()} />
                         <Artifact id="gen-key" title="Private key (PKCS#8 PEM)" file_name="key.pem" text={issued.key_pem.clone()} />
-                        <p class="hint">{ "The same with OpenSSL: " }<code>{ "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 365 -keyout key.pem -out cert.pem -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1" }</code></p>
+                        <p class="hint">{ "The same with OpenSSL: " }<code>{ format!("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days {days} -keyout key.pem -out cert.pem -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1") }</code></p>
                     </div>
                 },
             } }

@@ -150,6 +150,7 @@ fn certificate(c: &CertificateReport) -> Html {
             <div class="validity-bar" role="img" aria-label={format!("{}% of the validity period has passed", c.validity.elapsed_percent)}>
                 <span class={classes!(class)} style={format!("width: {}%", c.validity.elapsed_percent)}></span>
             </div>
+            { findings(&c.lint) }
             <dl class="summary">
                 { row("Subject", &c.subject) }
                 { row("Issuer", &c.issuer) }
@@ -307,4 +308,29 @@ pub fn colons(hex: &str) -> String {
         .map(|c| String::from_utf8_lossy(c).to_uppercase())
         .collect::<Vec<_>>()
         .join(":")
+}
+
+/// Lint findings, most severe first, each with the rule it comes from.
+pub fn findings(list: &[certbench_core::lint::Finding]) -> Html {
+    use certbench_core::lint::Severity;
+    if list.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="findings">
+            { for list.iter().map(|f| {
+                let (class, word) = match f.severity {
+                    Severity::Error => ("bad", "error"),
+                    Severity::Warning => ("warn", "warning"),
+                    Severity::Notice => ("notice", "notice"),
+                };
+                html! {
+                    <li class={classes!("finding", class)} data-code={f.code}>
+                        <span class={classes!("badge", class)}>{ word }</span>{ " " }{ &f.message }
+                        <span class="muted">{ format!(" ({})", f.source) }</span>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
 }

@@ -46,6 +46,8 @@ pub struct CertificateReport {
     pub self_signed: Option<bool>,
     pub extensions: Vec<ext::ExtensionReport>,
     pub signature_hex: String,
+    /// Misconfigurations found in this certificate (see [`crate::lint`]).
+    pub lint: Vec<crate::lint::Finding>,
 }
 
 /// Where `now` falls in a certificate's validity period.
@@ -100,7 +102,7 @@ pub fn report(cert: &Certificate, der: &[u8], now: UnixTime) -> CertificateRepor
         Err(_) => Some(false),
     };
     let spki_der = spki.to_der().unwrap_or_default();
-    CertificateReport {
+    let mut report = CertificateReport {
         subject: dn::rfc4514(tbs.subject()),
         issuer: dn::rfc4514(tbs.issuer()),
         subject_attributes: dn::attributes(tbs.subject()),
@@ -133,7 +135,10 @@ pub fn report(cert: &Certificate, der: &[u8], now: UnixTime) -> CertificateRepor
         self_signed,
         extensions: exts.extensions,
         signature_hex: dn::hex(cert.signature().raw_bytes()),
-    }
+        lint: Vec::new(),
+    };
+    report.lint = crate::lint::certificate(&report);
+    report
 }
 
 /// Checks `cert`'s signature with `issuer`'s public key (RFC 5280 section 6.1.3 (a)(1)).

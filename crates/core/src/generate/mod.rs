@@ -119,6 +119,16 @@ fn escape_rfc4514(value: &str) -> String {
         .collect()
 }
 
+/// Default validity in days: ten years for CAs; for leaves, the longest the CA/B Forum allows
+/// a certificate issued `now` (so generated certificates pass lint), at most a year.
+pub fn default_days(profile: Profile, now: UnixTime) -> i64 {
+    if profile.is_ca() {
+        3650
+    } else {
+        crate::lint::cabf_max_days(now).0.min(365)
+    }
+}
+
 /// Everything that goes into one certificate.
 #[derive(Clone, Debug)]
 pub struct Request {
@@ -141,7 +151,8 @@ pub struct Request {
 }
 
 impl Request {
-    /// certbench's defaults: valid from five minutes ago (clock skew) for `days` days.
+    /// certbench's defaults: valid from five minutes ago (clock skew) for exactly `days` days as
+    /// CA/B Forum counts them (notAfter - notBefore + 1 second).
     pub fn new(
         profile: Profile,
         subject: Subject,
@@ -154,7 +165,7 @@ impl Request {
             subject,
             san,
             not_before: now.plus_seconds(-300),
-            not_after: now.plus_seconds(days.saturating_mul(86_400)),
+            not_after: now.plus_seconds(days.saturating_mul(86_400).saturating_sub(301)),
             path_len: None,
             permitted: Vec::new(),
             excluded: Vec::new(),

@@ -1,0 +1,506 @@
+//! Lint: the misconfigurations people actually ship, found in any certificate certbench shows.
+//! Each finding has a severity, a sentence, and the rule it comes from (RFC 5280 section, CA/B
+//! Forum Baseline Requirements section, or the mistake it prevents).
+
+use crate::decode::CertificateReport;
+use crate::time::UnixTime;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Clients will reject it, or it is insecure.
+    Error,
+    /// Likely to break somewhere, or against a standard.
+    Warning,
+    /// Worth knowing; fine in some settings (development, private PKI).
+    Notice,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Stable identifier, e.g. `expired`, `weak_rsa_key`.
+    pub code: &'static str,
+    pub message: String,
+    /// Where the rule comes from.
+    pub source: &'static str,
+}
+
+fn finding(
+    severity: Severity,
+    code: &'static str,
+    source: &'static str,
+    message: String,
+) -> Finding {
+    Finding {
+        severity,
+        code,
+        message,
+        source,
+    }
+}
+
+/// CA/B Forum maximum validity of a publicly trusted TLS certificate, by its notBefore.
+pub fn cabf_max_days(not_before: UnixTime) -> (i64, &'static str) {
+    let from = |date: &str| UnixTime::parse_rfc3339(date).unwrap_or(UnixTime(i64::MAX));
+    if not_before >= from("2029-03-15") {
+        (47, "from 15 March 2029")
+    } else if not_before >= from("2027-03-15") {
+        (100, "from 15 March 2027")
+    } else if not_before >= from("2026-03-15") {
+        (200, "from 15 March 2026")
+    } else {
+        (398, "since 1 September 2020")
+    }
+}
+
+/// What a certificate is, as far as lint rules care.
+#[derive(PartialEq)]
+enum Role {
+    Ca,
+    TlsServer,
+    Other,
+}
+
+fn role(c: &CertificateReport) -> Role {
+    if c.is_ca {
+        Role::Ca
+    } else if c.extended_key_usage.iter().any(|e| e == "serverAuth")
+        || (c.extended_key_usage.is_empty()
+            && c.san
+                .iter()
+                .any(|s| s.starts_with("DNS:") || s.starts_with("IP:")))
+    {
+        Role::TlsServer
+    } else {
+        Role::Other
+    }
+}
+
+/// Every finding for one certificate, most severe first.
+pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
+    use Severity::*;
+    let mut out = Vec::new();
+    let role = role(c);
+    let is_leaf = role != Role::Ca;
+
+    // Validity (RFC 5280 §4.1.2.5; CA/B BR §6.3.2).
+    match c.validity.status.as_str() {
+        "expired" => out.push(finding(Error, "expired", "RFC 5280 §4.1.2.5", format!("expired {} days ago ({}); clients reject it: renew it", c.validity.days, c.not_after))),
+        "not_yet_valid" => out.push(finding(Error, "not_yet_valid", "RFC 5280 §4.1.2.5", format!("not valid until {} ({} days from now); clients reject it until then, or their clock is wrong", c.not_before, c.validity.days))),
+        _ if c.validity.days <= 30 => out.push(finding(Warning, "expires_soon", "operational", format!("expires in {} days ({}): renew it now", c.validity.days, c.not_after))),
+        _ => {}
+    }
+    if let (Ok(nb), Ok(na)) = (
+        UnixTime::parse_rfc3339(&c.not_before),
+        UnixTime::parse_rfc3339(&c.not_after),
+    ) {
+        let (max, since) = cabf_max_days(nb);
+        // CA/B BR §6.3.2 counts the validity period as notAfter - notBefore + 1 second.
+        if role == Role::TlsServer && !c.self_issued && na.0 - nb.0 + 1 > max * 86_400 {
+            out.push(finding(Warning, "validity_too_long", "CA/B BR §6.3.2", format!(
+                "valid for {} days; publicly trusted TLS certificates may last at most {max} days {since}, and browsers reject longer ones from public CAs",
+                nb.days_until(na)
+            )));
+        }
+    }
+
+    // Keys and signatures (CA/B BR §6.1.5-6.1.6, §7.1.3).
+    let key = &c.public_key;
+    match (key.algorithm.as_str(), key.bits, key.curve.as_deref()) {
+        ("RSA" | "RSA-PSS", Some(bits), _) if bits < 2048 => out.push(finding(
+            Error,
+            "weak_rsa_key",
+            "CA/B BR §6.1.5",
+            format!("RSA-{bits} is breakable; use at least 2048 bits (3072+ for long-lived CAs)"),
+        )),
+        ("EC", _, Some("P-256" | "P-384" | "P-521")) | ("RSA" | "RSA-PSS" | "Ed25519", ..) => {}
+        ("EC", _, curve) => out.push(finding(
+            Warning,
+            "unusual_curve",
+            "CA/B BR §6.1.5",
+            format!(
+                "curve {} is not accepted by browsers; use P-256 or P-384",
+                curve.unwrap_or("(unknown)")
+            ),
+        )),
+        ("DSA", ..) => out.push(finding(
+            Error,
+            "dsa_key",
+            "CA/B BR §6.1.5",
+            "DSA keys are not accepted for TLS certificates any more".into(),
+        )),
+        (other, ..) => out.push(finding(
+            Notice,
+            "uncommon_key",
+            "CA/B BR §6.1.5",
+            format!("{other} keys are not accepted by browsers for web PKI"),
+        )),
+    }
+    let sig = c.signature_algorithm.to_ascii_lowercase();
+    if sig.contains("md5") || sig.contains("md2") {
+        out.push(finding(
+            Error,
+            "md5_signature",
+            "CA/B BR §7.1.3.2",
+            format!(
+                "signed with {}: collisions are practical; reissue it with SHA-256",
+                c.signature_algorithm
+            ),
+        ));
+    } else if sig.contains("sha1") && !c.self_signed.unwrap_or(false) {
+        out.push(finding(Error, "sha1_signature", "CA/B BR §7.1.3.2", format!("signed with {}: SHA-1 collisions are practical (SHAttered) and browsers reject it; reissue with SHA-256", c.signature_algorithm)));
+    }
+
+    // Serial number (RFC 5280 §4.1.2.2).
+    let serial_bytes = c.serial.trim_start_matches('-').len() / 2;
+    // Old roots with serial 0 are still trusted; RFC 5280 asks clients to cope with them.
+    let serial_severity = if c.is_ca && c.self_issued {
+        Warning
+    } else {
+        Error
+    };
+    if c.serial.starts_with('-') {
+        out.push(finding(
+            serial_severity,
+            "negative_serial",
+            "RFC 5280 §4.1.2.2",
+            "the serial number is negative; it must be a positive integer".into(),
+        ));
+    } else if c.serial.trim_start_matches('0').is_empty() {
+        out.push(finding(
+            serial_severity,
+            "zero_serial",
+            "RFC 5280 §4.1.2.2",
+            "the serial number is zero; it must be positive".into(),
+        ));
+    }
+    if serial_bytes > 20 {
+        out.push(finding(
+            Error,
+            "long_serial",
+            "RFC 5280 §4.1.2.2",
+            format!("the serial number is {serial_bytes} bytes; at most 20 are allowed"),
+        ));
+    } else if !c.self_issued && serial_bytes < 8 && role == Role::TlsServer {
+        out.push(finding(
+            Notice,
+            "short_serial",
+            "CA/B BR §7.1",
+            format!(
+                "the serial number has {serial_bytes} bytes; public CAs use at least 64 random bits"
+            ),
+        ));
+    }
+
+    // Names (RFC 5280 §4.2.1.6, RFC 6125, CA/B BR §7.1.4).
+    let dns: Vec<&str> = c
+        .san
+        .iter()
+        .filter_map(|s| s.strip_prefix("DNS:"))
+        .collect();
+    let cn = c
+        .subject_attributes
+        .iter()
+        .rev()
+        .find(|a| a.name == "CN")
+        .map(|a| a.value.as_str());
+    if role == Role::TlsServer && c.san.is_empty() {
+        out.push(finding(
+            Error,
+            "no_san",
+            "RFC 6125 §6.4.4; CA/B BR §7.1.2.7.12",
+            format!(
+                "no subjectAltName: browsers ignore the CN{}, so this matches no host name",
+                cn.map(|cn| format!(" ({cn})")).unwrap_or_default()
+            ),
+        ));
+    }
+    if let Some(cn) = cn.filter(|_| is_leaf && !c.san.is_empty()) {
+        let in_san = c.san.iter().any(|s| {
+            s.split_once(':')
+                .is_some_and(|(_, v)| v.eq_ignore_ascii_case(cn))
+        });
+        if !in_san && (cn.contains('.') || cn.parse::<std::net::IpAddr>().is_ok()) {
+            out.push(finding(Warning, "cn_not_in_san", "CA/B BR §7.1.4.3", format!("the CN `{cn}` is not among the SANs; clients use only the SANs, so the CN misleads")));
+        }
+    }
+    for name in &dns {
+        if let Some(problem) = wildcard_problem(name) {
+            out.push(finding(
+                Error,
+                "wildcard_misuse",
+                "RFC 6125 §6.4.3; CA/B BR §7.1.2.7.12",
+                format!("`{name}`: {problem}"),
+            ));
+        }
+    }
+    if cn.is_some_and(|cn| cn.contains('*')) && !dns.iter().any(|d| Some(*d) == cn) {
+        out.push(finding(
+            Error,
+            "wildcard_misuse",
+            "RFC 6125 §6.4.4",
+            "a wildcard in the CN but not in the SAN matches nothing: clients read only the SAN"
+                .into(),
+        ));
+    }
+
+    // Roles (RFC 5280 §4.2.1.3, §4.2.1.9, §4.2.1.12).
+    let looks_like_server =
+        !dns.is_empty() || c.extended_key_usage.iter().any(|e| e == "serverAuth");
+    if c.is_ca
+        && looks_like_server
+        && !c.self_issued
+        && c.extended_key_usage.iter().any(|e| e == "serverAuth")
+    {
+        out.push(finding(
+            Warning,
+            "ca_flag_on_leaf",
+            "CA/B BR §7.1.2.7.8",
+            "CA:TRUE on what looks like a server certificate: a leaf must not be a CA".into(),
+        ));
+    }
+    if !c.is_ca && c.key_usage.iter().any(|u| u == "keyCertSign") {
+        out.push(finding(Error, "key_cert_sign_on_leaf", "RFC 5280 §4.2.1.3", "keyUsage keyCertSign without basicConstraints CA:TRUE: contradictory; remove keyCertSign".into()));
+    }
+    if is_leaf
+        && !dns.is_empty()
+        && !c.extended_key_usage.is_empty()
+        && !c
+            .extended_key_usage
+            .iter()
+            .any(|e| e == "serverAuth" || e == "anyExtendedKeyUsage")
+    {
+        out.push(finding(Warning, "no_server_auth", "RFC 5280 §4.2.1.12", format!(
+            "has DNS names but its extendedKeyUsage ({}) lacks serverAuth: TLS servers cannot use it (a client certificate used as a server certificate?)",
+            c.extended_key_usage.join(", ")
+        )));
+    }
+    if is_leaf && c.self_signed == Some(true) {
+        out.push(finding(Notice, "self_signed_leaf", "operational", "self-signed: fine for development, never for production (clients must be told to trust it, or to skip checks)".into()));
+    }
+
+    // Extensions (RFC 5280 §4.2).
+    let ext = |name: &str| c.extensions.iter().find(|e| e.name == name);
+    for (i, e) in c.extensions.iter().enumerate() {
+        if c.extensions[..i].iter().any(|o| o.oid == e.oid) {
+            out.push(finding(
+                Error,
+                "duplicate_extension",
+                "RFC 5280 §4.2",
+                format!("the {} extension appears twice", e.name),
+            ));
+        }
+        if e.malformed {
+            out.push(finding(
+                Error,
+                "malformed_extension",
+                "RFC 5280 §4.2",
+                format!("the {} extension does not parse", e.name),
+            ));
+        }
+    }
+    if c.version < 3 && !c.extensions.is_empty() {
+        out.push(finding(
+            Error,
+            "extensions_need_v3",
+            "RFC 5280 §4.1.2.1",
+            format!("version {} certificates cannot carry extensions", c.version),
+        ));
+    }
+    if c.version == 1 {
+        out.push(finding(
+            Notice,
+            "version_1",
+            "RFC 5280 §4.1.2.1",
+            "a version 1 certificate has no extensions: no SAN, no CA flag".into(),
+        ));
+    }
+    if c.is_ca {
+        if c.subject_key_id.is_none() {
+            out.push(finding(
+                Warning,
+                "ca_without_ski",
+                "RFC 5280 §4.2.1.2",
+                "a CA certificate without subjectKeyIdentifier: path building gets harder".into(),
+            ));
+        }
+        if ext("basicConstraints").is_some_and(|e| !e.critical) {
+            out.push(finding(
+                Warning,
+                "bc_not_critical",
+                "RFC 5280 §4.2.1.9",
+                "basicConstraints must be critical in a CA certificate".into(),
+            ));
+        }
+        if ext("keyUsage").is_some_and(|_| !c.key_usage.iter().any(|u| u == "keyCertSign")) {
+            out.push(finding(
+                Error,
+                "ca_without_key_cert_sign",
+                "RFC 5280 §4.2.1.3",
+                "a CA whose keyUsage lacks keyCertSign cannot sign certificates".into(),
+            ));
+        }
+    }
+    if !c.self_issued && c.authority_key_id.is_none() && c.version == 3 {
+        out.push(finding(
+            Warning,
+            "missing_aki",
+            "RFC 5280 §4.2.1.1",
+            "no authorityKeyIdentifier: validators must guess the issuer by name alone".into(),
+        ));
+    }
+    let critical_rules = [
+        ("authorityKeyIdentifier", false),
+        ("subjectKeyIdentifier", false),
+        ("authorityInfoAccess", false),
+        ("nameConstraints", true),
+    ];
+    for (name, must_be_critical) in critical_rules {
+        if ext(name).is_some_and(|e| e.critical != must_be_critical) {
+            out.push(finding(
+                Warning,
+                "wrong_criticality",
+                "RFC 5280 §4.2",
+                format!(
+                    "{name} must be marked {}",
+                    if must_be_critical {
+                        "critical"
+                    } else {
+                        "non-critical"
+                    }
+                ),
+            ));
+        }
+    }
+    let empty_subject = c.subject.is_empty();
+    if ext("subjectAltName").is_some_and(|e| e.critical != empty_subject) {
+        out.push(finding(
+            Warning,
+            "wrong_criticality",
+            "RFC 5280 §4.2.1.6",
+            "subjectAltName must be critical exactly when the subject is empty".into(),
+        ));
+    }
+
+    // String types (RFC 5280 §4.1.2.4 and appendix A).
+    for attr in c.subject_attributes.iter().chain(&c.issuer_attributes) {
+        match attr.string_type.as_str() {
+            "PrintableString" if !attr.value.chars().all(printable) => out.push(finding(
+                Error,
+                "bad_printable_string",
+                "RFC 5280 appendix A (X.520)",
+                format!(
+                    "{}=`{}` uses characters PrintableString does not allow",
+                    attr.name, attr.value
+                ),
+            )),
+            "PrintableString" | "UTF8String" => {}
+            "IA5String" if matches!(attr.name.as_str(), "emailAddress" | "DC") => {}
+            other if attr.name == "C" && other != "PrintableString" => out.push(finding(
+                Warning,
+                "country_not_printable",
+                "RFC 5280 appendix A",
+                format!("the country must be a PrintableString, not {other}"),
+            )),
+            other => out.push(finding(
+                Notice,
+                "legacy_string_type",
+                "RFC 5280 §4.1.2.4",
+                format!(
+                    "{}=`{}` is a {other}; new certificates use UTF8String or PrintableString",
+                    attr.name, attr.value
+                ),
+            )),
+        }
+    }
+    out.sort_by_key(|f| f.severity);
+    out
+}
+
+/// X.680 PrintableString characters.
+fn printable(c: char) -> bool {
+    c.is_ascii_alphanumeric() || " '()+,-./:=?".contains(c)
+}
+
+/// Why a SAN dNSName is a misused wildcard, if it is.
+fn wildcard_problem(name: &str) -> Option<&'static str> {
+    if !name.contains('*') {
+        return None;
+    }
+    let labels: Vec<&str> = name.split('.').collect();
+    if labels[0] != "*" || labels[1..].iter().any(|l| l.contains('*')) {
+        return Some(
+            "a wildcard must be the whole left-most label (`*.example.com`); clients reject partial or inner wildcards",
+        );
+    }
+    if labels.len() < 3 {
+        return Some(
+            "a wildcard directly over a top-level domain covers every site under it; CAs must not issue it and clients reject it",
+        );
+    }
+    None
+}
+
+/// Findings about a bundle as a whole: order and completeness, as a server would send it.
+pub fn bundle(certs: &[&CertificateReport]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if certs.len() < 2 {
+        return out;
+    }
+    let issued_by = |child: &CertificateReport, parent: &CertificateReport| {
+        child.issuer == parent.subject
+            && match (&child.authority_key_id, &parent.subject_key_id) {
+                (Some(a), Some(s)) => a == s,
+                _ => true,
+            }
+    };
+    let misordered = certs
+        .windows(2)
+        .any(|w| !issued_by(w[0], w[1]) && !w[0].self_issued);
+    if misordered
+        && certs.iter().enumerate().any(|(i, c)| {
+            certs
+                .iter()
+                .enumerate()
+                .any(|(j, p)| i != j && issued_by(c, p))
+        })
+    {
+        out.push(finding(Severity::Warning, "wrong_order", "RFC 8446 §4.4.2", "the certificates are not in leaf-to-root order, each followed by its issuer: some clients (and OpenSSL 1.0) reject this; put the leaf first".into()));
+    }
+    for c in certs.iter().filter(|c| !c.self_issued) {
+        if !certs.iter().any(|p| issued_by(c, p)) {
+            out.push(finding(Severity::Notice, "issuer_not_in_bundle", "RFC 5280 §6.1", format!(
+                "the issuer of {} ({}) is not in this input: fine if it is a trusted root, otherwise the chain is incomplete (serve fullchain.pem){}",
+                c.subject,
+                c.issuer,
+                c.ca_issuers.first().map(|u| format!("; it is published at {u}")).unwrap_or_default()
+            )));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards() {
+        assert_eq!(wildcard_problem("*.example.com"), None);
+        assert!(wildcard_problem("*.com").is_some());
+        assert!(wildcard_problem("a*.example.com").is_some());
+        assert!(wildcard_problem("www.*.example.com").is_some());
+        assert_eq!(wildcard_problem("www.example.com"), None);
+    }
+
+    #[test]
+    fn cabf_validity_limits_follow_the_schedule() {
+        let day = |d: &str| UnixTime::parse_rfc3339(d).unwrap();
+        assert_eq!(cabf_max_days(day("2025-01-01")).0, 398);
+        assert_eq!(cabf_max_days(day("2026-03-15")).0, 200);
+        assert_eq!(cabf_max_days(day("2027-06-01")).0, 100);
+        assert_eq!(cabf_max_days(day("2030-01-01")).0, 47);
+    }
+}

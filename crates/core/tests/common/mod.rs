@@ -1,0 +1,139 @@
+//! Shared by the integration tests: a deterministic RNG and certificate factories built on
+//! certbench's own generator.
+#![allow(dead_code)] // each test file uses its own subset
+
+use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile, Request, Subject};
+use certbench_core::verify;
+use certbench_core::{Certificate, UnixTime};
+
+/// 2030-01-01, "now" for these tests.
+pub const NOW: UnixTime = UnixTime(1_893_456_000);
+pub const DAY: i64 = 86_400;
+
+pub struct Ca {
+    pub cert: Certificate,
+    pub key: KeyPair,
+}
+
+pub fn rng() -> impl rand_core::CryptoRng {
+    // Deterministic: the same chains on every run.
+    rand_chacha_like::Counter(0)
+}
+
+/// A tiny deterministic CSPRNG stand-in for tests (not for keys anyone uses).
+pub mod rand_chacha_like {
+    pub struct Counter(pub u64);
+    impl rand_core::TryRng for Counter {
+        type Error = core::convert::Infallible;
+        fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+            Ok(self.try_next_u64()? as u32)
+        }
+        fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+            // splitmix64
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            Ok(z ^ (z >> 31))
+        }
+        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+            for chunk in dst.chunks_mut(8) {
+                let bytes = self.try_next_u64()?.to_le_bytes();
+                chunk.copy_from_slice(&bytes[..chunk.len()]);
+            }
+            Ok(())
+        }
+    }
+    impl rand_core::TryCryptoRng for Counter {}
+}
+
+pub fn request(profile: Profile, cn: &str, san: &[&str]) -> Request {
+    let san = san.iter().map(|s| s.to_string()).collect();
+    let start = NOW.plus_seconds(-DAY);
+    Request::new(
+        profile,
+        Subject::common_name(cn),
+        san,
+        start,
+        generate::default_days(profile, start),
+    )
+}
+
+pub fn root(cn: &str, edit: impl FnOnce(&mut Request)) -> Ca {
+    let key = KeyPair::generate(KeyType::P256, &mut rng_for(cn)).unwrap();
+    let mut req = request(Profile::Root, cn, &[]);
+    edit(&mut req);
+    let cert = generate::issue(
+        &req,
+        &key.public_key_info().unwrap(),
+        IssuedBy::Itself(&key),
+        req.not_before,
+        &mut rng(),
+    )
+    .unwrap();
+    Ca { cert, key }
+}
+
+pub fn rng_for(seed: &str) -> rand_chacha_like::Counter {
+    rand_chacha_like::Counter(
+        seed.bytes()
+            .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))),
+    )
+}
+
+/// Issues `profile` for `cn` under `ca`, after `edit` adjusts the request.
+pub fn issue(
+    ca: &Ca,
+    profile: Profile,
+    cn: &str,
+    san: &[&str],
+    edit: impl FnOnce(&mut Request),
+) -> Ca {
+    let key = KeyPair::generate(KeyType::P256, &mut rng_for(cn)).unwrap();
+    let mut req = request(profile, cn, san);
+    edit(&mut req);
+    let cert = generate::issue(
+        &req,
+        &key.public_key_info().unwrap(),
+        IssuedBy::Ca {
+            cert: &ca.cert,
+            key: &ca.key,
+        },
+        req.not_before,
+        &mut rng(),
+    )
+    .unwrap();
+    Ca { cert, key }
+}
+
+pub fn chain() -> (Ca, Ca, Ca) {
+    let root = root("Rule Root", |_| {});
+    let int = issue(
+        &root,
+        Profile::Intermediate,
+        "Rule Intermediate",
+        &[],
+        |_| {},
+    );
+    let leaf = issue(
+        &int,
+        Profile::Server,
+        "www.example.test",
+        &[
+            "DNS:www.example.test",
+            "DNS:*.api.example.test",
+            "IP:127.0.0.1",
+        ],
+        |_| {},
+    );
+    (root, int, leaf)
+}
+
+pub fn root_named(cn: &str) -> Ca {
+    root(cn, |_| {})
+}
+
+pub fn fixture_certs(name: &str) -> Vec<Certificate> {
+    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    verify::read_certificates(&std::fs::read(path).unwrap()).unwrap()
+}
