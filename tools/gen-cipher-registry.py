@@ -3,12 +3,48 @@
 
 Usage: python3 tools/gen-cipher-registry.py ../shared/iana/tls-parameters-4.csv
 The output is committed so the app builds without the CSV; a test checks they agree.
+
+OpenSSL and GnuTLS names come from their own listings, committed beside this script:
+  tools/cipher-names/openssl-3.0.txt   `openssl ciphers -V 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'` (OpenSSL 3.0.19)
+  tools/cipher-names/gnutls-3.7.txt    `gnutls-cli -l`, its cipher-suite section (GnuTLS 3.7.9)
+plus the classic OpenSSL names of suites OpenSSL 3 no longer builds (CLASSIC_OPENSSL below).
 """
 import csv
 import re
 import sys
 
 OUT = "crates/core/src/cipher/registry.rs"
+NAMES = "tools/cipher-names"
+
+# Names OpenSSL 1.x used for suites OpenSSL 3 dropped (RC4, DES, 3DES, EXPORT, IDEA, SEED):
+# still what old configs and scanners print.
+CLASSIC_OPENSSL = {
+    0x0001: "NULL-MD5", 0x0002: "NULL-SHA", 0x0003: "EXP-RC4-MD5", 0x0004: "RC4-MD5", 0x0005: "RC4-SHA",
+    0x0006: "EXP-RC2-CBC-MD5", 0x0007: "IDEA-CBC-SHA", 0x0008: "EXP-DES-CBC-SHA", 0x0009: "DES-CBC-SHA",
+    0x000A: "DES-CBC3-SHA", 0x0011: "EXP-EDH-DSS-DES-CBC-SHA", 0x0012: "EDH-DSS-DES-CBC-SHA",
+    0x0013: "EDH-DSS-DES-CBC3-SHA", 0x0014: "EXP-EDH-RSA-DES-CBC-SHA", 0x0015: "EDH-RSA-DES-CBC-SHA",
+    0x0016: "EDH-RSA-DES-CBC3-SHA", 0x0017: "EXP-ADH-RC4-MD5", 0x0018: "ADH-RC4-MD5",
+    0x0019: "EXP-ADH-DES-CBC-SHA", 0x001A: "ADH-DES-CBC-SHA", 0x001B: "ADH-DES-CBC3-SHA",
+    0x0096: "SEED-SHA", 0x0099: "DHE-DSS-SEED-SHA", 0x009A: "DHE-RSA-SEED-SHA", 0x009B: "ADH-SEED-SHA",
+    0x008A: "PSK-RC4-SHA", 0x008B: "PSK-3DES-EDE-CBC-SHA", 0x008F: "DHE-PSK-3DES-EDE-CBC-SHA",
+    0x0093: "RSA-PSK-3DES-EDE-CBC-SHA", 0xC002: "ECDH-ECDSA-RC4-SHA", 0xC003: "ECDH-ECDSA-DES-CBC3-SHA",
+    0xC007: "ECDHE-ECDSA-RC4-SHA", 0xC008: "ECDHE-ECDSA-DES-CBC3-SHA", 0xC00C: "ECDH-RSA-RC4-SHA",
+    0xC00D: "ECDH-RSA-DES-CBC3-SHA", 0xC011: "ECDHE-RSA-RC4-SHA", 0xC012: "ECDHE-RSA-DES-CBC3-SHA",
+    0xC016: "AECDH-RC4-SHA", 0xC017: "AECDH-DES-CBC3-SHA", 0xC01A: "SRP-3DES-EDE-CBC-SHA",
+    0xC01B: "SRP-RSA-3DES-EDE-CBC-SHA", 0xC01C: "SRP-DSS-3DES-EDE-CBC-SHA", 0xC033: "ECDHE-PSK-RC4-SHA",
+    0xC034: "ECDHE-PSK-3DES-EDE-CBC-SHA",
+}
+
+
+def listing_names(path, code_re, name_re):
+    """{code: name} from a tool's listing, one suite a line."""
+    names = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            code, name = re.search(code_re, line), re.search(name_re, line)
+            if code and name:
+                names[(int(code.group(1), 16) << 8) | int(code.group(2), 16)] = name.group(1)
+    return names
 
 
 def codes(value):
@@ -34,6 +70,9 @@ def rust_str(text):
 
 
 def main(path):
+    openssl = dict(CLASSIC_OPENSSL)
+    openssl.update(listing_names(f"{NAMES}/openssl-3.0.txt", r"0x([0-9A-F]{2}),0x([0-9A-F]{2})", r" - (\S+)"))
+    gnutls = listing_names(f"{NAMES}/gnutls-3.7.txt", r"0x([0-9a-fA-F]{2}), 0x([0-9a-fA-F]{2})", r"^(TLS_\S+)")
     suites, ranges = [], []
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -47,7 +86,9 @@ def main(path):
         out.write("use super::{Range, Registered};\n\n")
         out.write("pub static SUITES: &[Registered] = &[\n")
         for first, _, name, dtls, rec, ref in suites:
-            out.write(f"    Registered {{ code: 0x{first:04X}, iana: {rust_str(name)}, dtls: {str(dtls).lower()}, recommended: {str(rec).lower()}, reference: {rust_str(ref)} }},\n")
+            o = f"Some({rust_str(openssl[first])})" if first in openssl else "None"
+            g = f"Some({rust_str(gnutls[first])})" if first in gnutls else "None"
+            out.write(f"    Registered {{ code: 0x{first:04X}, iana: {rust_str(name)}, openssl: {o}, gnutls: {g}, dtls: {str(dtls).lower()}, recommended: {str(rec).lower()}, reference: {rust_str(ref)} }},\n")
         out.write("];\n\npub static RANGES: &[Range] = &[\n")
         for first, last, name, _, _, ref in ranges:
             out.write(f"    Range {{ first: 0x{first:04X}, last: 0x{last:04X}, description: {rust_str(name)}, reference: {rust_str(ref)} }},\n")

@@ -143,6 +143,23 @@ test('ciphers: a name and a hex code explain the same suite', async () => {
   assert.match(await page.textContent('#cipher-result h3'), /TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384/);
   await page.fill('#cipher-input', 'TLS_RSA_WITH_RC4_128_MD5');
   assert.equal(await page.textContent('#cipher-rating'), 'insecure');
+  // OpenSSL's spelling, and the fragment follows the query.
+  await page.fill('#cipher-input', 'DHE-RSA-CHACHA20-POLY1305');
+  assert.match(await page.textContent('#cipher-result h3'), /TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 \(0xCC,0xAA\)/);
+  assert.match(page.url(), /#\/ciphers\/DHE-RSA-CHACHA20-POLY1305$/);
+  // A shared link opens the explanation in a fresh page.
+  const shared = await open(browser, `${server.base}#/ciphers/TLS_AES_128_GCM_SHA256`);
+  await shared.page.waitForSelector('#cipher-parts');
+  assert.match(await shared.page.textContent('#cipher-parts'), /HKDF-SHA-256/);
+  assert.deepEqual(shared.problems, []);
+  await shared.context.close();
+  // The registry table filters, and a row opens its explanation.
+  await page.fill('#cipher-input', '');
+  await page.fill('#cipher-filter', 'ecdhe chacha20');
+  const rows = await page.$$eval('.registry-table tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.ok(rows.length >= 3 && rows.every((r) => /ECDHE/.test(r) && /CHACHA20/.test(r)), rows.join('\n'));
+  await page.click('.registry-table tbody tr:first-child button.link');
+  await page.waitForSelector('#cipher-parts');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,21 +1,91 @@
-//! Ciphers tab: type a suite name or code, see its parts.
+//! Ciphers tab: explain any suite by IANA, OpenSSL or GnuTLS name or code, and browse the whole
+//! IANA registry. `#/ciphers/NAME` opens an explanation (the fragment never leaves the browser).
 
 use super::{ErrorBox, event_value};
-use certbench_core::cipher::{self, Explanation};
+use certbench_core::cipher::{self, Explanation, Rating, SUITES};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+/// The suite named in the URL fragment, if any (`#/ciphers/TLS_AES_128_GCM_SHA256`).
+fn query_from_hash() -> String {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let rest = hash
+        .trim_start_matches('#')
+        .trim_start_matches('/')
+        .strip_prefix("ciphers/")
+        .unwrap_or_default();
+    js_sys::decode_uri_component(rest)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// Keeps the fragment in step with the query, without a history entry per keystroke.
+fn set_hash(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let encoded = String::from(js_sys::encode_uri_component(query.trim()));
+    let url = if encoded.is_empty() {
+        "#/ciphers".to_string()
+    } else {
+        format!("#/ciphers/{encoded}")
+    };
+    if let Ok(history) = window.history() {
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            .ok();
+    }
+}
+
+fn rating_word(rating: Rating) -> &'static str {
+    match rating {
+        Rating::Recommended => "recommended",
+        Rating::Secure => "secure",
+        Rating::Weak => "weak",
+        Rating::Insecure => "insecure",
+        Rating::Signalling => "signalling",
+    }
+}
 
 #[component]
 pub fn CiphersTab() -> Html {
-    let query = use_state(String::new);
+    let query = use_state(query_from_hash);
+    let filter = use_state(String::new);
+    let rating_filter = use_state(String::new);
     let oninput = {
         let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(event_value(&e)))
+        Callback::from(move |e: InputEvent| {
+            let value = event_value(&e);
+            set_hash(&value);
+            query.set(value);
+        })
+    };
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| filter.set(event_value(&e)))
+    };
+    let on_rating = {
+        let rating_filter = rating_filter.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                rating_filter.set(select.value());
+            }
+        })
+    };
+    let pick = {
+        let query = query.clone();
+        Callback::from(move |name: String| {
+            set_hash(&name);
+            query.set(name);
+        })
     };
     let result = (!query.trim().is_empty()).then(|| cipher::explain(&query));
     html! {
         <section class="tool">
             <h2>{ "Ciphers" }</h2>
-            <label for="cipher-input">{ "Cipher suite name (IANA) or code (0xC0,0x30):" }</label>
+            <label for="cipher-input">{ "Cipher suite: IANA, OpenSSL or GnuTLS name, or code (0xC0,0x30):" }</label>
             <input id="cipher-input" type="text" spellcheck="false" value={(*query).clone()} {oninput}
                 placeholder="TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384" />
             <div id="cipher-result" aria-live="polite">
@@ -25,12 +95,91 @@ pub fn CiphersTab() -> Html {
                     Some(Ok(e)) => explanation(&e),
                 } }
             </div>
+            <details class="registry" open={query.trim().is_empty()}>
+                <summary>{ format!("All {} registered suites", SUITES.len()) }</summary>
+                <div class="options">
+                    <div>
+                        <label for="cipher-filter">{ "Filter (name, key exchange, cipher, version)" }</label>
+                        <input id="cipher-filter" type="text" value={(*filter).clone()} oninput={on_filter} placeholder="ECDHE GCM" />
+                    </div>
+                    <div>
+                        <label for="cipher-rating-filter">{ "Rating" }</label>
+                        <select id="cipher-rating-filter" onchange={on_rating}>
+                            <option value="">{ "any" }</option>
+                            { for [Rating::Recommended, Rating::Secure, Rating::Weak, Rating::Insecure, Rating::Signalling].map(|r| html! {
+                                <option value={rating_word(r)}>{ rating_word(r) }</option>
+                            }) }
+                        </select>
+                    </div>
+                </div>
+                { registry_table(&filter, &rating_filter, pick) }
+            </details>
         </section>
     }
 }
 
+fn registry_table(filter: &str, rating: &str, pick: Callback<String>) -> Html {
+    let words: Vec<String> = filter
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let rows: Vec<Explanation> = SUITES
+        .iter()
+        .map(cipher::explain_registered)
+        .filter(|e| rating.is_empty() || rating_word(e.rating) == rating)
+        .filter(|e| {
+            let haystack = format!(
+                "{} {} {} {} {} {} {}",
+                e.iana,
+                e.openssl.as_deref().unwrap_or_default(),
+                e.code,
+                e.kx,
+                e.enc,
+                e.mode,
+                e.versions.join(" ")
+            )
+            .to_ascii_lowercase();
+            words.iter().all(|w| haystack.contains(w.as_str()))
+        })
+        .collect();
+    html! {
+        <table class="registry-table">
+            <caption class="muted">{ format!("{} suites", rows.len()) }</caption>
+            <thead><tr><th>{ "Code" }</th><th>{ "IANA name" }</th><th>{ "OpenSSL" }</th><th>{ "Versions" }</th><th>{ "Rating" }</th></tr></thead>
+            <tbody>
+                { for rows.into_iter().map(|e| {
+                    let pick = pick.clone();
+                    let name = e.iana.clone();
+                    let word = rating_word(e.rating);
+                    html! {
+                        <tr>
+                            <td class="mono">{ &e.code }</td>
+                            <td class="mono"><button type="button" class="link" onclick={Callback::from(move |_| pick.emit(name.clone()))}>{ &e.iana }</button></td>
+                            <td class="mono">{ e.openssl.clone().unwrap_or_default() }</td>
+                            <td>{ e.versions.join(", ") }</td>
+                            <td class={classes!("rating", word)}>{ word }</td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
 fn explanation(e: &Explanation) -> Html {
+    let fields = cipher::openssl_fields(e);
     let rows = [
+        (
+            "OpenSSL name",
+            e.openssl
+                .clone()
+                .unwrap_or_else(|| "(not in OpenSSL)".into()),
+        ),
+        (
+            "GnuTLS name",
+            e.gnutls.clone().unwrap_or_else(|| "(not in GnuTLS)".into()),
+        ),
+        ("Versions", e.versions.join(", ")),
         (
             "Key exchange",
             format!(
@@ -45,19 +194,42 @@ fn explanation(e: &Explanation) -> Html {
         ),
         ("Authentication", e.auth.clone()),
         ("Cipher", format!("{} {} bits, {}", e.enc, e.bits, e.mode)),
-        ("MAC", e.mac.clone()),
-        ("PRF", e.prf.clone()),
-        ("Versions", e.versions.join(", ")),
+        (
+            "Integrity",
+            if e.aead {
+                "AEAD: the cipher authenticates the data".to_string()
+            } else {
+                format!("{} (MAC-then-encrypt)", e.mac)
+            },
+        ),
+        ("Key derivation", e.prf.clone()),
+        (
+            "As openssl ciphers -v prints it",
+            format!(
+                "Kx={} Au={} Enc={} Mac={}",
+                fields.kx, fields.au, fields.enc, fields.mac
+            ),
+        ),
+        ("Defined in", e.reference.clone()),
+        (
+            "IANA recommended",
+            if e.iana_recommended {
+                "yes".into()
+            } else {
+                "no".into()
+            },
+        ),
     ];
-    let rating = format!("{:?}", e.rating).to_lowercase();
+    let word = rating_word(e.rating);
     html! {
         <article class="card">
             <h3 class="mono">{ format!("{} ({})", e.iana, e.code) }</h3>
-            <p class={classes!("rating", rating.clone())} id="cipher-rating">{ rating }</p>
+            <p class={classes!("rating", word)} id="cipher-rating">{ word }</p>
+            <ul class="reasons">{ for e.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
             <dl id="cipher-parts">
                 { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
             </dl>
-            <ul>{ for e.reasons.iter().chain(&e.notes).map(|r| html! { <li>{ r }</li> }) }</ul>
+            { for e.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
         </article>
     }
 }

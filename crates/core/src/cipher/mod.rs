@@ -13,6 +13,10 @@ pub use registry::{RANGES, SUITES};
 pub struct Registered {
     pub code: u16,
     pub iana: &'static str,
+    /// OpenSSL's name (`ECDHE-RSA-AES256-GCM-SHA384`), for suites OpenSSL knows or knew.
+    pub openssl: Option<&'static str>,
+    /// GnuTLS's name (`TLS_ECDHE_RSA_AES_256_GCM_SHA384`).
+    pub gnutls: Option<&'static str>,
     pub dtls: bool,
     /// IANA's "Recommended" column.
     pub recommended: bool,
@@ -83,6 +87,12 @@ pub fn find(query: &str) -> Result<&'static Registered, Error> {
             suggestions: Vec::new(),
         });
     }
+    if let Some(suite) = SUITES.iter().find(|s| {
+        s.openssl.is_some_and(|n| n.eq_ignore_ascii_case(trimmed))
+            || s.gnutls.is_some_and(|n| n.eq_ignore_ascii_case(trimmed))
+    }) {
+        return Ok(suite);
+    }
     let upper = trimmed.to_ascii_uppercase().replace('-', "_");
     let name = if upper.starts_with("TLS_") || upper.starts_with("SSL_") {
         upper
@@ -124,11 +134,19 @@ pub fn code_text(code: u16) -> String {
 }
 
 fn suggestions(name: &str) -> Vec<String> {
-    let mut scored: Vec<(usize, &str)> = SUITES
+    let spellings = SUITES
         .iter()
-        .map(|s| (edit_distance(name, s.iana), s.iana))
+        .flat_map(|s| [Some(s.iana), s.openssl].into_iter().flatten());
+    let mut scored: Vec<(usize, &str)> = spellings
+        .map(|n| {
+            (
+                edit_distance(name, &n.to_ascii_uppercase().replace('-', "_")),
+                n,
+            )
+        })
         .collect();
     scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
     scored
         .into_iter()
         .take_while(|(d, _)| *d <= 4.max(name.len() / 6))
@@ -243,8 +261,8 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
     let code = code_text(suite.code);
     let base = Explanation {
         iana: name.to_string(),
-        openssl: None,
-        gnutls: None,
+        openssl: suite.openssl.map(str::to_string),
+        gnutls: suite.gnutls.map(str::to_string),
         code,
         versions: Vec::new(),
         kx: String::new(),
@@ -372,6 +390,54 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
     }
 }
 
+/// The parts as `openssl ciphers -v` prints them (`Kx=ECDH Au=RSA Enc=AESGCM(256) Mac=AEAD`),
+/// derived from certbench's own reading of the name: a test compares them with OpenSSL's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OpensslFields {
+    pub kx: String,
+    pub au: String,
+    pub enc: String,
+    pub mac: String,
+}
+
+pub fn openssl_fields(e: &Explanation) -> OpensslFields {
+    let kx = match e.kx.as_str() {
+        "ECDHE" | "ECDH" => "ECDH",
+        "DHE" | "DH" => "DH",
+        "ECDHE_PSK" => "ECDHEPSK",
+        "DHE_PSK" => "DHEPSK",
+        "RSA_PSK" => "RSAPSK",
+        k if k.starts_with("any") => "any",
+        k => k,
+    };
+    let au = match e.auth.as_str() {
+        "none" => "None",
+        a if a.starts_with("any") => "any",
+        a => a,
+    };
+    let enc = match (e.enc.as_str(), e.mode.as_str()) {
+        ("none", _) => "None".to_string(),
+        ("AES", "GCM") => format!("AESGCM({})", e.bits),
+        ("AES", "CCM") => format!("AESCCM({})", e.bits),
+        ("AES", "CCM_8") => format!("AESCCM8({})", e.bits),
+        ("ARIA", "GCM") => format!("ARIAGCM({})", e.bits),
+        ("ChaCha20-Poly1305", _) => "CHACHA20/POLY1305(256)".to_string(),
+        // OpenSSL counts 3DES by its 168 key bits, not its 112 bits of strength.
+        ("3DES", _) => "3DES(168)".to_string(),
+        (cipher, _) => format!("{cipher}({})", e.bits),
+    };
+    let mac = match e.mac.as_str() {
+        "AEAD" => "AEAD".to_string(),
+        m => m.trim_start_matches("HMAC-").replace('-', ""),
+    };
+    OpensslFields {
+        kx: kx.into(),
+        au: au.into(),
+        enc,
+        mac,
+    }
+}
+
 /// The rating rules, worst finding first. README states them for users to check.
 fn rate(e: &Explanation, tls13: bool) -> (Rating, Vec<String>) {
     let mut findings: Vec<(Rating, &str)> = Vec::new();
@@ -487,7 +553,15 @@ mod tests {
         assert!(e.aead && e.forward_secrecy);
         assert_eq!(e.prf, "TLS 1.2 PRF with SHA-384");
         assert_eq!(e.rating, Rating::Recommended);
-        for spelling in ["0xC030", "0xC0,0x30", "c030", "{0xC0,0x30}", "0xc0, 0x30"] {
+        for spelling in [
+            "0xC030",
+            "0xC0,0x30",
+            "c030",
+            "{0xC0,0x30}",
+            "0xc0, 0x30",
+            "ECDHE-RSA-AES256-GCM-SHA384",
+            "tls_ecdhe_rsa_aes_256_gcm_sha384",
+        ] {
             assert_eq!(explain(spelling).unwrap().iana, e.iana, "{spelling}");
         }
         assert_eq!(e.code, "0xC0,0x30");
