@@ -110,6 +110,76 @@ test('generate: one click makes a localhost certificate that downloads and decod
   await context.close();
 });
 
+test('generate: the whole chain in one click validates in Node and on the Verify tab', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/generate`);
+  await page.click('#gen-chain');
+  await page.waitForSelector('#gen-server-fullchain');
+  const rootPem = await page.inputValue('#gen-root');
+  const fullchain = await page.inputValue('#gen-server-fullchain');
+  const [leafPem, intPem] = fullchain.split(/(?<=-----END CERTIFICATE-----\n)/);
+  const [root, int, leaf] = [rootPem, intPem, leafPem].map((p) => new X509Certificate(p));
+  assert.ok(leaf.verify(int.publicKey) && int.verify(root.publicKey) && root.verify(root.publicKey), 'signatures chain up');
+  assert.match(leaf.subjectAltName, /DNS:localhost/);
+  assert.ok(int.ca && root.ca && !leaf.ca);
+  const client = new X509Certificate((await page.inputValue('#gen-client-fullchain')).split(/(?<=-----END CERTIFICATE-----\n)/)[0]);
+  assert.match(client.keyUsage.join(','), /1\.3\.6\.1\.5\.5\.7\.3\.2/, 'client certificate has clientAuth');
+  await page.click('#tab-verify');
+  await page.fill('#verify-chain', fullchain);
+  await page.fill('#verify-roots', rootPem);
+  await page.fill('#verify-host', 'localhost');
+  await page.click('#verify-run');
+  await page.waitForSelector('#verify-verdict');
+  assert.equal(await page.textContent('#verify-verdict'), 'valid');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('generate: an RSA root from the form signs a server certificate; RSA-4096 keeps the page responsive', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/generate`);
+  await page.selectOption('#gen-action', 'root');
+  await page.selectOption('#gen-key-type', 'rsa2048');
+  await page.fill('#gen-cn', 'Form Root');
+  await page.click('#gen-run');
+  await page.waitForSelector('#gen-output h3:has-text("Root CA")');
+  const root = new X509Certificate(await page.inputValue('#gen-cert'));
+  assert.equal(root.publicKey.asymmetricKeyDetails.modulusLength, 2048);
+  assert.ok(root.ca && root.verify(root.publicKey));
+  assert.match(await page.textContent('#gen-output details.recipe'), /openssl req -x509 -new -key key\.pem/);
+  await page.selectOption('#gen-action', 'server');
+  await page.selectOption('#gen-key-type', 'p256');
+  await page.fill('#gen-cn', 'api.example.test');
+  await page.fill('#gen-san', 'DNS:api.example.test');
+  await page.selectOption('#gen-ca', 'made:0');
+  await page.click('#gen-run');
+  await page.waitForSelector('#gen-fullchain');
+  const leaf = new X509Certificate(await page.inputValue('#gen-cert'));
+  assert.ok(leaf.verify(root.publicKey), 'signed by the root made in the page');
+  assert.equal(leaf.issuer, root.subject);
+  // RSA-4096 through WebCrypto: measure how long the main thread is blocked while it runs, as
+  // the largest gap between ticks of a 10 ms heartbeat (the longtask API reports nothing headless).
+  const startHeartbeat = () => page.evaluate(() => {
+    window.longest = 0;
+    let last = performance.now();
+    clearInterval(window.heartbeat);
+    window.heartbeat = setInterval(() => { const now = performance.now(); window.longest = Math.max(window.longest, now - last - 10); last = now; }, 10);
+  });
+  await startHeartbeat();
+  // Calibrate: a deliberate 120 ms task must show, or the measurement proves nothing.
+  await page.evaluate(() => { const end = performance.now() + 120; while (performance.now() < end); });
+  await page.waitForFunction(() => window.longest >= 100);
+  await startHeartbeat();
+  await page.selectOption('#gen-action', 'root');
+  await page.selectOption('#gen-key-type', 'rsa4096');
+  await page.fill('#gen-cn', 'Big Root');
+  await page.click('#gen-run');
+  await page.waitForSelector('#gen-output h3:has-text("Big Root")', { timeout: 120000 });
+  const longest = await page.evaluate(() => window.longest);
+  console.log(`# longest main-thread block during RSA-4096 generation: ${Math.round(longest)} ms`);
+  assert.ok(longest < 100, `main thread blocked for ${longest} ms (target: no task over 100 ms)`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('verify: a shuffled chain is valid; without its intermediate it is not', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/verify`);
   await page.fill('#verify-chain', fixture('int.pem') + fixture('leaf.pem'));

@@ -54,3 +54,41 @@ pub fn show_crash(message: &str) {
         body.append_child(&panel).ok();
     }
 }
+
+/// An RSA private key from WebCrypto's native `generateKey` (asynchronous, off the main
+/// thread: pure-Rust RSA-4096 in wasm takes seconds), as PKCS#8 DER for certbench-core.
+pub async fn rsa_pkcs8(bits: u32) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let fail = |e: JsValue| format!("WebCrypto could not make the RSA key: {e:?}");
+    let window = web_sys::window().ok_or("no window")?;
+    let subtle = window.crypto().map_err(fail)?.subtle();
+    let algorithm = js_sys::Object::new();
+    for (key, value) in [
+        ("name", JsValue::from_str("RSASSA-PKCS1-v1_5")),
+        ("modulusLength", JsValue::from(bits)),
+        (
+            "publicExponent",
+            js_sys::Uint8Array::from(&[1u8, 0, 1][..]).into(),
+        ),
+        ("hash", JsValue::from_str("SHA-256")),
+    ] {
+        js_sys::Reflect::set(&algorithm, &JsValue::from_str(key), &value).map_err(fail)?;
+    }
+    let usages = js_sys::Array::of2(&JsValue::from_str("sign"), &JsValue::from_str("verify"));
+    let pair: web_sys::CryptoKeyPair = JsFuture::from(
+        subtle
+            .generate_key_with_object(&algorithm, true, &usages)
+            .map_err(fail)?,
+    )
+    .await
+    .map_err(fail)?
+    .unchecked_into();
+    let exported = JsFuture::from(
+        subtle
+            .export_key("pkcs8", &pair.get_private_key())
+            .map_err(fail)?,
+    )
+    .await
+    .map_err(fail)?;
+    Ok(js_sys::Uint8Array::new(&exported).to_vec())
+}

@@ -313,7 +313,7 @@ fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
         let req = generate::csr(&subject(&args, None), &sans(&args), &key)?;
         write_file(
             &args.out.join("request.csr"),
-            generate::pem("CERTIFICATE REQUEST", &der_of(&req)?)?.as_bytes(),
+            generate::pem("CERTIFICATE REQUEST", &req)?.as_bytes(),
         )?;
         write_key(&args.out.join("key.pem"), key.pkcs8_pem()?.as_bytes())?;
         println!("wrote request.csr and key.pem in {}", args.out.display());
@@ -449,32 +449,18 @@ fn read_ca(args: &GenArgs) -> Result<Option<(Vec<certbench_core::Certificate>, K
     }
 }
 
-fn der_of<T: der::Encode>(value: &T) -> Result<Vec<u8>, Failure> {
-    value.to_der().map_err(|e| Failure(2, e.to_string()))
-}
-
-/// cert.pem; with a CA also chain.pem (the CA certificates as given) and fullchain.pem (the
-/// certificate and the CA certificates that are not self-signed roots: what a server sends).
+/// cert.pem; with a CA also chain.pem and fullchain.pem (see [`generate::ChainFiles`]).
 fn write_issued(
     out: &std::path::Path,
     cert: &certbench_core::Certificate,
     ca_chain: Option<&[certbench_core::Certificate]>,
 ) -> Result<u8, Failure> {
-    let cert_pem = generate::pem("CERTIFICATE", &der_of(cert)?)?;
-    write_file(&out.join("cert.pem"), cert_pem.as_bytes())?;
+    let files = generate::chain_files(cert, ca_chain.unwrap_or_default())?;
+    write_file(&out.join("cert.pem"), files.cert_pem.as_bytes())?;
     let mut written = vec!["cert.pem"];
-    if let Some(chain) = ca_chain {
-        let mut chain_pem = String::new();
-        let mut full = cert_pem.clone();
-        for ca in chain {
-            let pem = generate::pem("CERTIFICATE", &der_of(ca)?)?;
-            chain_pem.push_str(&pem);
-            if ca.tbs_certificate().subject() != ca.tbs_certificate().issuer() {
-                full.push_str(&pem);
-            }
-        }
-        write_file(&out.join("chain.pem"), chain_pem.as_bytes())?;
-        write_file(&out.join("fullchain.pem"), full.as_bytes())?;
+    if ca_chain.is_some() {
+        write_file(&out.join("chain.pem"), files.chain_pem.as_bytes())?;
+        write_file(&out.join("fullchain.pem"), files.fullchain_pem.as_bytes())?;
         written.extend(["chain.pem", "fullchain.pem"]);
     }
     println!("wrote {} in {}", written.join(", "), out.display());

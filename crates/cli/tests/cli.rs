@@ -798,3 +798,92 @@ fn lint_exit_codes_and_json() {
         "no certificate to lint"
     );
 }
+
+/// The OpenSSL recipe shown beside each artifact really makes the same kind of certificate.
+#[test]
+fn openssl_recipes_reproduce_each_profile() {
+    use certbench_core::generate::{self, KeyType, Profile, Request, Subject};
+    if !openssl_available() {
+        return;
+    }
+    let dir = temp_dir("recipes");
+    let now = certbench_core::UnixTime(1_893_456_000);
+    let profiles = [
+        (Profile::Root, "Recipe Root", vec![]),
+        (Profile::Intermediate, "Recipe Intermediate", vec![]),
+        (
+            Profile::Server,
+            "www.example.test",
+            vec![
+                "DNS:www.example.test".to_string(),
+                "IP:127.0.0.1".to_string(),
+            ],
+        ),
+        (
+            Profile::Client,
+            "alice",
+            vec!["email:alice@example.test".to_string()],
+        ),
+        (
+            Profile::SelfSigned,
+            "localhost",
+            vec!["DNS:localhost".to_string()],
+        ),
+    ];
+    for (profile, cn, san) in profiles {
+        let mut request = Request::new(profile, Subject::common_name(cn), san, now, 90);
+        if profile == Profile::Intermediate {
+            request.path_len = Some(0);
+        }
+        let recipe = generate::openssl_recipe(&request, KeyType::P256);
+        let work = dir.join(format!("{profile:?}"));
+        std::fs::create_dir_all(&work).unwrap();
+        std::fs::write(work.join("ext.cnf"), recipe.extfile.unwrap()).unwrap();
+        // The CA the recipe signs with: a throwaway root made by certbench.
+        let ca = work.join("ca");
+        generate_ok(&["root", "--cn", "Recipe CA", "--out", ca.to_str().unwrap()]);
+        std::fs::copy(ca.join("cert.pem"), work.join("ca.pem")).unwrap();
+        std::fs::copy(ca.join("key.pem"), work.join("ca.key")).unwrap();
+        std::fs::write(work.join("intermediates.pem"), "").unwrap();
+        let script = recipe.commands.join(" && ");
+        let run = Command::new("bash")
+            .arg("-c")
+            .arg(&script)
+            .current_dir(&work)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{profile:?}: {script}\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let made = json(&certbench(
+            &["decode", work.join("cert.pem").to_str().unwrap(), "--json"],
+            None,
+        ));
+        let cert = &made[0];
+        let ca_like = matches!(profile, Profile::Root | Profile::Intermediate);
+        assert_eq!(cert["is_ca"], ca_like, "{profile:?}");
+        assert_eq!(
+            cert["path_len"],
+            if profile == Profile::Intermediate {
+                serde_json::json!(0)
+            } else {
+                serde_json::Value::Null
+            }
+        );
+        let eku = match profile {
+            Profile::Server => serde_json::json!(["serverAuth"]),
+            Profile::Client => serde_json::json!(["clientAuth"]),
+            Profile::SelfSigned => serde_json::json!(["serverAuth", "clientAuth"]),
+            _ => serde_json::json!([]),
+        };
+        assert_eq!(cert["extended_key_usage"], eku, "{profile:?}");
+        assert_eq!(cert["san"], serde_json::json!(request.san), "{profile:?}");
+        assert!(
+            cert["subject"].as_str().unwrap().contains(cn),
+            "{profile:?}"
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

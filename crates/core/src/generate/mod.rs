@@ -577,8 +577,8 @@ pub fn pem(label: &str, der: &[u8]) -> Result<String, Error> {
     der::pem::encode_string(label, LineEnding::LF, der).map_err(|e| Error::Build(e.to_string()))
 }
 
-/// A PKCS#10 CSR for `subject` and `san`, signed by `key` (proof of possession).
-pub fn csr(subject: &Subject, san: &[String], key: &KeyPair) -> Result<CertReq, Error> {
+/// A PKCS#10 CSR (DER) for `subject` and `san`, signed by `key` (proof of possession).
+pub fn csr(subject: &Subject, san: &[String], key: &KeyPair) -> Result<Vec<u8>, Error> {
     let mut builder =
         RequestBuilder::new(subject.to_name()?).map_err(|e| Error::Build(e.to_string()))?;
     if !san.is_empty() {
@@ -594,7 +594,9 @@ pub fn csr(subject: &Subject, san: &[String], key: &KeyPair) -> Result<CertReq, 
             )?))
             .map_err(|e| Error::Build(e.to_string()))?;
     }
-    key.sign(builder)
+    key.sign(builder)?
+        .to_der()
+        .map_err(|e| Error::Build(e.to_string()))
 }
 
 /// What signing a CSR produced, and what of the request was not copied.
@@ -681,4 +683,178 @@ pub fn self_signed<R: CryptoRng + ?Sized>(
         key_pem: key.pkcs8_pem()?,
         cert_der,
     })
+}
+
+/// The files a certificate is saved as.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChainFiles {
+    pub cert_pem: String,
+    /// The CA certificates as given (intermediates and root): what clients may need to trust.
+    pub chain_pem: String,
+    /// The certificate and the CA certificates that are not self-signed roots: what a server
+    /// sends (Let's Encrypt's fullchain.pem).
+    pub fullchain_pem: String,
+}
+
+pub fn chain_files(cert: &Certificate, ca_chain: &[Certificate]) -> Result<ChainFiles, Error> {
+    let to_pem = |c: &Certificate| {
+        pem(
+            "CERTIFICATE",
+            &c.to_der().map_err(|e| Error::Build(e.to_string()))?,
+        )
+    };
+    let cert_pem = to_pem(cert)?;
+    let mut chain_pem = String::new();
+    let mut fullchain_pem = cert_pem.clone();
+    for ca in ca_chain {
+        let ca_pem = to_pem(ca)?;
+        chain_pem.push_str(&ca_pem);
+        if ca.tbs_certificate().subject() != ca.tbs_certificate().issuer() {
+            fullchain_pem.push_str(&ca_pem);
+        }
+    }
+    Ok(ChainFiles {
+        cert_pem,
+        chain_pem,
+        fullchain_pem,
+    })
+}
+
+/// The OpenSSL commands (and extensions file) that make the same kind of certificate, for
+/// people who want to repeat it or learn the flags.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OpensslRecipe {
+    pub commands: Vec<String>,
+    /// Contents of `ext.cnf`, when the commands use one.
+    pub extfile: Option<String>,
+}
+
+pub fn openssl_recipe(request: &Request, key_type: KeyType) -> OpensslRecipe {
+    let genkey = match key_type {
+        KeyType::P256 => {
+            "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out key.pem"
+                .to_string()
+        }
+        KeyType::P384 => {
+            "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-384 -out key.pem"
+                .to_string()
+        }
+        KeyType::Ed25519 => "openssl genpkey -algorithm Ed25519 -out key.pem".to_string(),
+        rsa => format!(
+            "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:{} -out key.pem",
+            &rsa.name()[3..]
+        ),
+    };
+    let subject: String = [
+        ("C", &request.subject.country),
+        ("ST", &request.subject.state),
+        ("L", &request.subject.locality),
+        ("O", &request.subject.organization),
+        ("OU", &request.subject.organizational_unit),
+        ("CN", &request.subject.common_name),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("/{k}={}", v.trim().replace('/', "\\/")))
+    .collect();
+    let days = (request.not_before.days_until(request.not_after) + 1).max(1);
+    let mut ext = vec![];
+    let profile = request.profile;
+    ext.push(match (profile.is_ca(), request.path_len) {
+        (true, Some(n)) => format!("basicConstraints = critical, CA:TRUE, pathlen:{n}"),
+        (true, None) => "basicConstraints = critical, CA:TRUE".into(),
+        (false, _) => "basicConstraints = critical, CA:FALSE".into(),
+    });
+    ext.push(match profile {
+        Profile::Root | Profile::Intermediate => {
+            "keyUsage = critical, keyCertSign, cRLSign, digitalSignature".into()
+        }
+        _ if key_type.name().starts_with("rsa") && profile != Profile::Client => {
+            "keyUsage = critical, digitalSignature, keyEncipherment".into()
+        }
+        _ => "keyUsage = critical, digitalSignature".to_string(),
+    });
+    match profile {
+        Profile::SelfSigned => ext.push("extendedKeyUsage = serverAuth, clientAuth".into()),
+        Profile::Server => ext.push("extendedKeyUsage = serverAuth".into()),
+        Profile::Client => ext.push("extendedKeyUsage = clientAuth".into()),
+        _ => {}
+    }
+    ext.push("subjectKeyIdentifier = hash".into());
+    if profile != Profile::Root {
+        ext.push("authorityKeyIdentifier = keyid".into());
+    }
+    if !request.san.is_empty() {
+        let san: Vec<String> = request
+            .san
+            .iter()
+            .map(|s| match s.split_once(':') {
+                Some((k, v))
+                    if !k.contains('.') && !v.contains(':') || k.eq_ignore_ascii_case("ip") =>
+                {
+                    let kind = match k.to_ascii_lowercase().as_str() {
+                        "dns" => "DNS",
+                        "ip" => "IP",
+                        "email" => "email",
+                        "uri" => "URI",
+                        other => return format!("{other}:{v}"),
+                    };
+                    format!("{kind}:{v}")
+                }
+                _ if s.parse::<std::net::IpAddr>().is_ok() => format!("IP:{s}"),
+                _ => format!("DNS:{s}"),
+            })
+            .collect();
+        ext.push(format!("subjectAltName = {}", san.join(", ")));
+    }
+    if !request.permitted.is_empty() || !request.excluded.is_empty() {
+        let mut nc: Vec<String> = request
+            .permitted
+            .iter()
+            .map(|p| format!("permitted;{p}"))
+            .collect();
+        nc.extend(request.excluded.iter().map(|e| format!("excluded;{e}")));
+        ext.push(format!("nameConstraints = critical, {}", nc.join(", ")));
+    }
+    let mut aia = Vec::new();
+    if let Some(url) = &request.ocsp_url {
+        aia.push(format!("OCSP;URI:{url}"));
+    }
+    if let Some(url) = &request.ca_issuers_url {
+        aia.push(format!("caIssuers;URI:{url}"));
+    }
+    if !aia.is_empty() {
+        ext.push(format!("authorityInfoAccess = {}", aia.join(", ")));
+    }
+    if let Some(url) = &request.crl_url {
+        ext.push(format!("crlDistributionPoints = URI:{url}"));
+    }
+    if request.must_staple {
+        ext.push("tlsfeature = status_request".into());
+    }
+    // Also a minimal `req` config: OpenSSL 3.0's `req -x509` takes extensions only from -config.
+    let extfile = format!(
+        "[req]\ndistinguished_name = dn\n[dn]\n[v3]\n{}\n",
+        ext.join("\n")
+    );
+    let commands = match profile {
+        Profile::SelfSigned | Profile::Root => vec![
+            genkey,
+            format!(
+                "openssl req -x509 -new -key key.pem -sha256 -days {days} -subj \"{subject}\" -config ext.cnf -extensions v3 -out cert.pem"
+            ),
+        ],
+        _ => vec![
+            genkey,
+            format!("openssl req -new -key key.pem -subj \"{subject}\" -out request.csr"),
+            format!(
+                "openssl x509 -req -in request.csr -CA ca.pem -CAkey ca.key -sha256 -days {days} -set_serial 0x$(openssl rand -hex 16) -extfile ext.cnf -extensions v3 -out cert.pem"
+            ),
+            "cat cert.pem intermediates.pem > fullchain.pem".to_string(),
+        ],
+    };
+    OpensslRecipe {
+        commands,
+        extfile: Some(extfile),
+    }
 }
