@@ -256,7 +256,41 @@ test('privacy: a whole session requests only the app\'s own assets, and nothing 
   assertOnlyOwnAssets(requests);
   const afterLoad = requests.slice(atLoad).filter((u) => !u.startsWith('blob:'));
   assert.deepEqual(afterLoad, [], 'no request after load');
+  // Nothing was stored: no localStorage, sessionStorage, cookies, IndexedDB or caches.
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookies: document.cookie,
+    indexedDb: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+  }));
+  assert.deepEqual(stored, { local: 0, session: 0, cookies: '', indexedDb: 0, caches: 0 });
   assertOnlyOwnAssets(server.requests.map((p) => server.origin + p));
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('privacy: the Content-Security-Policy is strict and enforced', async () => {
+  const { page, context } = await open(browser, server.base);
+  const policy = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+  assert.match(policy, /default-src 'none'/);
+  assert.match(policy, /connect-src 'self'/);
+  assert.match(policy, /object-src 'none'/);
+  assert.match(policy, /base-uri 'none'/);
+  assert.match(policy, /form-action 'none'/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|https?:/);
+  // Even code running in the page cannot send anything elsewhere.
+  const outcome = await page.evaluate(async () => {
+    const violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    const fetched = await fetch('https://example.com/steal').then(() => 'sent', () => 'blocked');
+    const img = new Image();
+    img.src = 'https://example.com/pixel.png';
+    await new Promise((r) => { img.onerror = r; img.onload = r; });
+    await new Promise((r) => setTimeout(r, 100));
+    return { fetched, violations };
+  });
+  assert.equal(outcome.fetched, 'blocked');
+  assert.ok(outcome.violations.includes('connect-src') && outcome.violations.includes('img-src'), JSON.stringify(outcome.violations));
   await context.close();
 });

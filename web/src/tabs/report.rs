@@ -147,9 +147,8 @@ fn certificate(c: &CertificateReport) -> Html {
     html! {
         <>
             <h3>{ title }<span class="badge">{ role(c) }</span><span class={classes!("badge", class)}>{ status.clone() }</span></h3>
-            <div class="validity-bar" role="img" aria-label={format!("{}% of the validity period has passed", c.validity.elapsed_percent)}>
-                <span class={classes!(class)} style={format!("width: {}%", c.validity.elapsed_percent)}></span>
-            </div>
+            <meter class={classes!("validity-bar", class)} min="0" max="100" value={c.validity.elapsed_percent.to_string()}
+                aria-label={format!("{}% of the validity period has passed", c.validity.elapsed_percent)}></meter>
             { findings(&c.lint) }
             <dl class="summary">
                 { row("Subject", &c.subject) }
