@@ -86,6 +86,21 @@ test('decode: picked files (a PEM bundle and a DER file) show every block, field
   await context.close();
 });
 
+test('decode: an encrypted key decrypts with its password, in the page', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await page.fill('#decode-input', fixture('leaf.enc.key'));
+  await page.waitForSelector('.key-password');
+  await page.fill('.key-password', 'wrong');
+  await page.click('.decrypt-key');
+  assert.match(await page.textContent('.decrypt [role=alert]'), /password is wrong/);
+  await page.fill('.key-password', 'fixture');
+  await page.click('.decrypt-key');
+  await page.waitForSelector('.decrypted');
+  assert.match(await page.textContent('.decrypted'), /EC, 384 bits, curve P-384/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('generate: one click makes a localhost certificate that downloads and decodes', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/generate`);
   await page.click('#gen-selfsigned');
@@ -139,11 +154,14 @@ test('generate: an RSA root from the form signs a server certificate; RSA-4096 k
   await page.selectOption('#gen-action', 'root');
   await page.selectOption('#gen-key-type', 'rsa2048');
   await page.fill('#gen-cn', 'Form Root');
+  await page.fill('#gen-key-password', 'correct horse');
   await page.click('#gen-run');
   await page.waitForSelector('#gen-output h3:has-text("Root CA")');
   const root = new X509Certificate(await page.inputValue('#gen-cert'));
   assert.equal(root.publicKey.asymmetricKeyDetails.modulusLength, 2048);
   assert.ok(root.ca && root.verify(root.publicKey));
+  assert.match(await page.inputValue('#gen-key'), /^-----BEGIN ENCRYPTED PRIVATE KEY-----/, 'key.pem is encrypted');
+  await page.fill('#gen-key-password', '');
   assert.match(await page.textContent('#gen-output details.recipe'), /openssl req -x509 -new -key key\.pem/);
   await page.selectOption('#gen-action', 'server');
   await page.selectOption('#gen-key-type', 'p256');

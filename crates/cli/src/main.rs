@@ -39,6 +39,9 @@ enum Command {
         /// Compute validity status at this time (RFC 3339) instead of now.
         #[arg(long)]
         at: Option<String>,
+        /// Decrypt encrypted PKCS#8 keys with this password.
+        #[arg(long)]
+        password: Option<String>,
     },
     /// Generate keys and certificates.
     Gen {
@@ -134,6 +137,13 @@ struct GenArgs {
     /// Use this private key (PEM or DER: PKCS#8, PKCS#1, SEC1) instead of generating one.
     #[arg(long)]
     key_file: Option<PathBuf>,
+    /// Encrypt key.pem with this password (PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC); also
+    /// decrypts an encrypted --key-file.
+    #[arg(long)]
+    key_password: Option<String>,
+    /// Password of an encrypted --ca-key.
+    #[arg(long)]
+    ca_key_password: Option<String>,
     /// Validity in days (CAs default to 10 years; leaves to the CA/B Forum maximum for today, at most 365).
     #[arg(long)]
     days: Option<i64>,
@@ -201,7 +211,12 @@ impl<E: std::fmt::Display> From<E> for Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Decode { file, json, at } => run_decode(file, json, at),
+        Command::Decode {
+            file,
+            json,
+            at,
+            password,
+        } => run_decode(file, json, at, password),
         Command::Gen { profile } => run_gen(profile),
         Command::Verify {
             chain,
@@ -256,13 +271,30 @@ fn read_input(file: Option<&PathBuf>) -> Result<Vec<u8>, Failure> {
     Ok(bytes)
 }
 
-fn run_decode(file: Option<PathBuf>, json: bool, at: Option<String>) -> Result<u8, Failure> {
+fn run_decode(
+    file: Option<PathBuf>,
+    json: bool,
+    at: Option<String>,
+    password: Option<String>,
+) -> Result<u8, Failure> {
     let now = time_or_now(at)?;
     let input = read_input(file.as_ref())?;
     let blocks = decode::decode(&input, now)?;
     let mut decoded = Vec::new();
     let mut failed = false;
     for block in blocks {
+        // With a password, encrypted keys are shown decrypted.
+        let block = match (block, &password) {
+            (Ok(d), Some(password)) if matches!(&d.report, decode::Report::PrivateKey(k) if k.format == "encrypted_pkcs8") => {
+                decode::decrypt_private_key(&d.der, password, now).map(|plain| decode::Decoded {
+                    block: d.block,
+                    label: d.label,
+                    line: d.line,
+                    ..plain
+                })
+            }
+            (block, _) => block,
+        };
         match block {
             Ok(d) => decoded.push(d),
             Err(e) => {
@@ -305,7 +337,10 @@ fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
     std::fs::create_dir_all(&args.out)
         .map_err(|e| Failure(2, format!("{}: {e}", args.out.display())))?;
     let key = match &args.key_file {
-        Some(path) => KeyPair::from_input(&read_input(Some(path))?)?,
+        Some(path) => KeyPair::from_input_with_password(
+            &read_input(Some(path))?,
+            args.key_password.as_deref(),
+        )?,
         None => KeyPair::generate(KeyType::parse(&args.key)?, &mut rng)?,
     };
     let Some(kind) = kind else {
@@ -315,7 +350,10 @@ fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
             &args.out.join("request.csr"),
             generate::pem("CERTIFICATE REQUEST", &req)?.as_bytes(),
         )?;
-        write_key(&args.out.join("key.pem"), key.pkcs8_pem()?.as_bytes())?;
+        write_key(
+            &args.out.join("key.pem"),
+            key_pem(&key, &args, &mut rng)?.as_bytes(),
+        )?;
         println!("wrote request.csr and key.pem in {}", args.out.display());
         return Ok(0);
     };
@@ -343,7 +381,10 @@ fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
             &mut rng,
         )?,
     };
-    write_key(&args.out.join("key.pem"), key.pkcs8_pem()?.as_bytes())?;
+    write_key(
+        &args.out.join("key.pem"),
+        key_pem(&key, &args, &mut rng)?.as_bytes(),
+    )?;
     write_issued(
         &args.out,
         &cert,
@@ -443,7 +484,13 @@ fn read_ca(args: &GenArgs) -> Result<Option<(Vec<certbench_core::Certificate>, K
             if chain.is_empty() {
                 return Err(Failure(2, format!("{}: no certificate", cert.display())));
             }
-            Ok(Some((chain, KeyPair::from_input(&read_input(Some(key))?)?)))
+            Ok(Some((
+                chain,
+                KeyPair::from_input_with_password(
+                    &read_input(Some(key))?,
+                    args.ca_key_password.as_deref(),
+                )?,
+            )))
         }
         _ => Err(Failure(2, "give both --ca-cert and --ca-key".into())),
     }
@@ -619,4 +666,16 @@ fn run_lint(file: Option<PathBuf>, json: bool, at: Option<String>) -> Result<u8,
         .chain(&bundle)
         .any(|f| f.severity == Severity::Error);
     Ok(u8::from(errors))
+}
+
+/// key.pem: PKCS#8, encrypted when --key-password is given.
+fn key_pem<R: getrandom::rand_core::CryptoRng>(
+    key: &KeyPair,
+    args: &GenArgs,
+    rng: &mut R,
+) -> Result<String, Failure> {
+    Ok(match &args.key_password {
+        Some(password) => key.encrypted_pkcs8_pem(password, rng)?,
+        None => key.pkcs8_pem()?,
+    })
 }

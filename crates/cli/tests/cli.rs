@@ -887,3 +887,114 @@ fn openssl_recipes_reproduce_each_profile() {
     }
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn encrypted_keys_interoperate_with_openssl() {
+    if !openssl_available() {
+        return;
+    }
+    // OpenSSL's encrypted key decrypts with its password, and only with it.
+    let enc = fixtures().join("leaf.enc.key");
+    let out = certbench(
+        &[
+            "decode",
+            enc.to_str().unwrap(),
+            "--password",
+            "fixture",
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)[0]["public_key"]["curve"], "P-384");
+    assert_eq!(
+        certbench(
+            &["decode", enc.to_str().unwrap(), "--password", "nope"],
+            None
+        )
+        .status
+        .code(),
+        Some(1)
+    );
+    // certbench's encrypted key opens in OpenSSL, and signs as a CA with its password.
+    let dir = temp_dir("encrypted");
+    let d = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    generate_ok(&[
+        "root",
+        "--cn",
+        "Encrypted Root",
+        "--key",
+        "rsa2048",
+        "--key-password",
+        "s3cret",
+        "--out",
+        &d("root"),
+    ]);
+    assert!(
+        std::fs::read_to_string(d("root/key.pem"))
+            .unwrap()
+            .starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    );
+    assert_ok(
+        openssl(&[
+            "pkey",
+            "-in",
+            &d("root/key.pem"),
+            "-passin",
+            "pass:s3cret",
+            "-noout",
+        ]),
+        "openssl pkey -passin",
+    );
+    assert!(
+        !openssl(&[
+            "pkey",
+            "-in",
+            &d("root/key.pem"),
+            "-passin",
+            "pass:wrong",
+            "-noout"
+        ])
+        .status
+        .success()
+    );
+    let refused = certbench(
+        &[
+            "gen",
+            "server",
+            "--san",
+            "DNS:x.test",
+            "--ca-cert",
+            &d("root/cert.pem"),
+            "--ca-key",
+            &d("root/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("give its password"));
+    generate_ok(&[
+        "server",
+        "--san",
+        "DNS:x.test",
+        "--ca-cert",
+        &d("root/cert.pem"),
+        "--ca-key",
+        &d("root/key.pem"),
+        "--ca-key-password",
+        "s3cret",
+        "--out",
+        &d("server"),
+    ]);
+    assert_ok(
+        openssl(&[
+            "verify",
+            "-CAfile",
+            &d("root/cert.pem"),
+            &d("server/cert.pem"),
+        ]),
+        "signed by the encrypted CA key",
+    );
+    std::fs::remove_dir_all(dir).ok();
+}

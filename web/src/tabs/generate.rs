@@ -66,6 +66,8 @@ struct Form {
     ocsp: String,
     crl: String,
     must_staple: bool,
+    /// Encrypts key.pem when not empty.
+    key_password: String,
     /// `made:N` for a CA made in this page, or `pasted`.
     ca: String,
     ca_cert: String,
@@ -91,6 +93,7 @@ impl Default for Form {
             ocsp: String::new(),
             crl: String::new(),
             must_staple: false,
+            key_password: String::new(),
             ca_cert: String::new(),
             ca_key: String::new(),
             csr: String::new(),
@@ -207,7 +210,11 @@ fn run(form: &Form, key: KeyPair, made: &mut Vec<MadeCa>) -> Result<Output, Stri
         .find(|(id, ..)| *id == form.action)
         .map(|a| a.1)
         .unwrap_or(Action::Issue(Profile::SelfSigned));
-    let key_pem = key.pkcs8_pem().map_err(err)?;
+    let key_pem = match form.key_password.as_str() {
+        "" => key.pkcs8_pem(),
+        password => key.encrypted_pkcs8_pem(password, &mut rng),
+    }
+    .map_err(err)?;
     match action {
         Action::Csr => {
             let subject = Subject {
@@ -293,7 +300,7 @@ fn run(form: &Form, key: KeyPair, made: &mut Vec<MadeCa>) -> Result<Output, Stri
                         }
                     ),
                     chain: ca_chain,
-                    key_pem: key_pem.clone(),
+                    key_pem: key.pkcs8_pem().map_err(err)?,
                 });
             }
             Ok(Output {
@@ -572,6 +579,8 @@ pub fn GenerateTab() -> Html {
                         <input id="gen-not-before" type="datetime-local" value={form.not_before.clone()} oninput={text(|f, v| f.not_before = v)} />
                     </div>
                 </div>
+                <label for="gen-key-password">{ "Encrypt key.pem with a password (optional; PBES2, AES-256-CBC)" }</label>
+                <input id="gen-key-password" type="password" autocomplete="new-password" value={form.key_password.clone()} oninput={text(|f, v| f.key_password = v)} />
                 <label for="gen-san">{ "Subject alternative names, one per line (DNS:x, IP:y, email:z, URI:u)" }</label>
                 <textarea id="gen-san" rows="3" spellcheck="false" value={form.san.clone()} oninput={text(|f, v| f.san = v)} />
                 if is_ca {

@@ -51,6 +51,9 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                             { for key.encryption.iter().map(|e| row("Encryption", e)) }
                             { for key.public_key.iter().map(key_rows) }
                         </dl>
+                        if key.format == "encrypted_pkcs8" {
+                            <Decrypt der={d.der.clone()} />
+                        }
                     </>
                 },
                 Report::PublicKey(key) => html! { <><h3>{ "Public key" }</h3><dl>{ key_rows(key) }</dl></> },
@@ -331,5 +334,48 @@ pub fn findings(list: &[certbench_core::lint::Finding]) -> Html {
                 }
             }) }
         </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DecryptProps {
+    der: Vec<u8>,
+}
+
+/// Password field for an encrypted PKCS#8 key; the password and the result stay in the page.
+#[component]
+fn Decrypt(props: &DecryptProps) -> Html {
+    let password = use_state(String::new);
+    let result = use_state(|| None::<Result<PublicKeyReport, String>>);
+    let oninput = {
+        let password = password.clone();
+        Callback::from(move |e: InputEvent| password.set(super::event_value(&e)))
+    };
+    let onclick = {
+        let (password, result, der) = (password.clone(), result.clone(), props.der.clone());
+        Callback::from(move |_| {
+            let decrypted =
+                certbench_core::decode::decrypt_private_key(&der, &password, browser::now())
+                    .map_err(|e| e.to_string());
+            result.set(Some(decrypted.and_then(|d| {
+                match d.report {
+                    Report::PrivateKey(k) => k
+                        .public_key
+                        .ok_or_else(|| "decrypted, but the key type is unknown".to_string()),
+                    _ => Err("decrypted, but it is not a private key".into()),
+                }
+            })));
+        })
+    };
+    html! {
+        <div class="decrypt">
+            <label>{ "Password " }<input type="password" class="key-password" autocomplete="off" value={(*password).clone()} {oninput} /></label>
+            <button type="button" class="decrypt-key" {onclick}>{ "Decrypt" }</button>
+            { match &*result {
+                None => html! {},
+                Some(Ok(key)) => html! { <dl class="decrypted">{ row("Decrypted", "yes") }{ key_rows(key) }</dl> },
+                Some(Err(e)) => html! { <p class="error" role="alert">{ e }</p> },
+            } }
+        </div>
     }
 }

@@ -79,6 +79,30 @@ pub fn decode(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>
         .collect())
 }
 
+/// Decrypts an encrypted PKCS#8 key (`BEGIN ENCRYPTED PRIVATE KEY`) with `password` and
+/// decodes what it holds. A wrong password and a damaged file look the same to PBES2: the
+/// message says so.
+pub fn decrypt_private_key(
+    encrypted_der: &[u8],
+    password: &str,
+    now: UnixTime,
+) -> Result<Decoded, Error> {
+    let key = |detail: String| Error::Key(detail);
+    let info = pkcs8::EncryptedPrivateKeyInfoRef::from_der(encrypted_der)
+        .map_err(|e| key(format!("not an encrypted PKCS#8 key: {e}")))?;
+    let plain = info.decrypt(password).map_err(|_| {
+        key("could not decrypt: the password is wrong, or the key is damaged".into())
+    })?;
+    let mut decoded = decode(plain.as_bytes(), now)?
+        .into_iter()
+        .next()
+        .ok_or(Error::NothingRecognisable)??;
+    if let Report::PrivateKey(report) = &mut decoded.report {
+        report.format = "pkcs8 (decrypted)".into();
+    }
+    Ok(decoded)
+}
+
 /// The kind a PEM label announces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {

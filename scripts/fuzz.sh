@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Fuzzes certbench-core with cargo fuzz (libFuzzer). Not part of the README test command.
+#   bash scripts/fuzz.sh                 # every target, 10 million runs each
+#   bash scripts/fuzz.sh -max_total_time=60   # the smoke run: 60 s per target
+#   FUZZ_TARGETS="decode verify" bash scripts/fuzz.sh -runs=1000000
+# Seeds come from tests/fixtures; crashes land in fuzz/artifacts/<target>/ and each one must
+# become a regression test. The machine's stable toolchain is used with RUSTC_BOOTSTRAP=1,
+# since no nightly toolchain can be installed here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH" RUSTC_BOOTSTRAP=1
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+targets=${FUZZ_TARGETS:-"input decode asn1 verify cipher"}
+args=("$@")
+[ ${#args[@]} -gt 0 ] || args=(-runs=10000000)
+for target in $targets; do
+  corpus=fuzz/corpus/$target
+  mkdir -p "$corpus"
+  case $target in
+    cipher) printf '%s' TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 > "$corpus/seed-iana"; printf '%s' '0xC0,0x30' > "$corpus/seed-code"; printf '%s' 'ECDHE-RSA-AES256-GCM-SHA384' > "$corpus/seed-openssl" ;;
+    *) for f in tests/fixtures/*.pem tests/fixtures/*.der tests/fixtures/*.csr tests/fixtures/*.crl tests/fixtures/*.p7b tests/fixtures/*.p12 tests/fixtures/*.key tests/fixtures/keys/*; do
+         cp "$f" "$corpus/seed-$(basename "$f")"
+       done ;;
+  esac
+  echo "== fuzz $target ${args[*]}"
+  cargo fuzz run --fuzz-dir fuzz "$target" "$corpus" -- "${args[@]}" 2>&1 | tee "fuzz/$target.log" | grep -E "^(Done|#[0-9]+ *DONE)|SUMMARY|panicked|ERROR" || true
+  grep -E "Done [0-9]+ runs" "fuzz/$target.log" | tail -1
+done
