@@ -133,7 +133,14 @@ pub fn code_text(code: u16) -> String {
     format!("0x{:02X},0x{:02X}", code >> 8, code & 0xff)
 }
 
+/// Longest query worth suggesting for: every registered name is shorter, and edit distance
+/// over a long paste would stall the page.
+const MAX_SUGGESTION_QUERY: usize = 64;
+
 fn suggestions(name: &str) -> Vec<String> {
+    if name.len() > MAX_SUGGESTION_QUERY {
+        return Vec::new();
+    }
     let spellings = SUITES
         .iter()
         .flat_map(|s| [Some(s.iana), s.openssl].into_iter().flatten());
@@ -620,6 +627,14 @@ mod tests {
                 e.enc
             );
         }
+    }
+
+    #[test]
+    fn long_garbage_is_rejected_quickly() {
+        let started = std::time::Instant::now();
+        let garbage = "X".repeat(4096);
+        assert!(explain(&garbage).is_err());
+        assert!(started.elapsed().as_millis() < 50, "took {:?}", started.elapsed());
     }
 
     #[test]
