@@ -53,8 +53,11 @@ enum Command {
         /// Leaf and intermediates, any order.
         chain: PathBuf,
         /// Trust anchors (PEM or DER).
-        #[arg(long)]
-        roots: PathBuf,
+        #[arg(long, required_unless_present = "mozilla")]
+        roots: Option<PathBuf>,
+        /// Trust the built-in Mozilla root store (Debian ca-certificates 20230311, 144 roots).
+        #[arg(long, conflicts_with = "roots")]
+        mozilla: bool,
         /// Host name or IP address the leaf must be valid for.
         #[arg(long)]
         host: Option<String>,
@@ -221,12 +224,17 @@ fn main() -> ExitCode {
         Command::Verify {
             chain,
             roots,
+            mozilla: _,
             host,
             purpose,
             at,
             pins,
             json,
-        } => run_verify(chain, roots, host, purpose, at, pins, json),
+        } => {
+            // clap guarantees --roots or --mozilla; no --roots means the built-in store.
+            let anchors = roots.map_or(Anchors::Mozilla, Anchors::File);
+            run_verify(chain, anchors, host, purpose, at, pins, json)
+        }
         Command::Cipher { name_or_hex, json } => run_cipher(&name_or_hex, json),
         Command::Limbo { path, json } => run_limbo(&path, json),
         Command::Lint { file, json, at } => run_lint(file, json, at),
@@ -536,9 +544,18 @@ fn read_certificates(path: &PathBuf) -> Result<Vec<certbench_core::Certificate>,
     verify::read_certificates(&input).map_err(|e| Failure(2, format!("{}: {e}", path.display())))
 }
 
+/// Where trust anchors come from.
+enum Anchors {
+    File(PathBuf),
+    /// The Mozilla store built into the binary (crates/cli/data/README.md).
+    Mozilla,
+}
+
+const MOZILLA_ROOTS: &[u8] = include_bytes!("../data/mozilla-roots.pem");
+
 fn run_verify(
     chain: PathBuf,
-    roots: PathBuf,
+    roots: Anchors,
     host: Option<String>,
     purpose: Option<PurposeArg>,
     at: Option<String>,
@@ -546,7 +563,11 @@ fn run_verify(
     json: bool,
 ) -> Result<u8, Failure> {
     let bundle = read_certificates(&chain)?;
-    let anchors = read_certificates(&roots)?;
+    let anchors = match &roots {
+        Anchors::File(path) => read_certificates(path)?,
+        Anchors::Mozilla => verify::read_certificates(MOZILLA_ROOTS)
+            .map_err(|e| Failure(2, format!("built-in roots: {e}")))?,
+    };
     let options = Options {
         at: time_or_now(at)?,
         host,

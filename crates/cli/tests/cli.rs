@@ -998,3 +998,59 @@ fn encrypted_keys_interoperate_with_openssl() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn verify_against_the_builtin_mozilla_roots() {
+    // The fixture root is not a Mozilla root: the chain stops at an untrusted root.
+    let chain = [
+        fixtures().join("fullchain.pem"),
+        fixtures().join("root.pem"),
+    ]
+    .iter()
+    .map(|p| std::fs::read_to_string(p).unwrap())
+    .collect::<String>();
+    // `-` reads the chain from standard input.
+    let out = certbench(
+        &["verify", "-", "--mozilla", "--json"],
+        Some(chain.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["errors"][0]["code"], "untrusted_root");
+    // A real web chain from the x509-limbo suite validates against the built-in store.
+    let limbo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/x509-limbo/limbo.json");
+    let dir = temp_dir("mozilla");
+    let path = dir.join("chain.pem");
+    if let Ok(text) = std::fs::read_to_string(&limbo) {
+        let suite: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let case = suite["testcases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "online::bing.com")
+            .unwrap();
+        let mut pem = case["peer_certificate"].as_str().unwrap().to_string();
+        for int in case["untrusted_intermediates"].as_array().unwrap() {
+            pem.push_str(int.as_str().unwrap());
+        }
+        std::fs::write(&path, pem).unwrap();
+        let out = certbench(
+            &[
+                "verify",
+                path.to_str().unwrap(),
+                "--mozilla",
+                "--host",
+                "www.bing.com",
+                "--at",
+                "2026-02-10T00:00:00Z",
+            ],
+            None,
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

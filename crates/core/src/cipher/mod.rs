@@ -634,7 +634,11 @@ mod tests {
         let started = std::time::Instant::now();
         let garbage = "X".repeat(4096);
         assert!(explain(&garbage).is_err());
-        assert!(started.elapsed().as_millis() < 50, "took {:?}", started.elapsed());
+        assert!(
+            started.elapsed().as_millis() < 50,
+            "took {:?}",
+            started.elapsed()
+        );
     }
 
     #[test]
