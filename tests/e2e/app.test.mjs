@@ -86,6 +86,36 @@ test('decode: picked files (a PEM bundle and a DER file) show every block, field
   await context.close();
 });
 
+test('decode: the 144-root Mozilla bundle decodes and renders well under a second', async () => {
+  const bundlePath = path.join(root, 'crates', 'cli', 'data', 'mozilla-roots.pem');
+  const bundle = fs.readFileSync(bundlePath, 'utf8');
+  const count = (bundle.match(/BEGIN CERTIFICATE/g) || []).length;
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  const times = [];
+  for (let run = 0; run < 3; run++) {
+    await page.click('#decode-clear');
+    // Measured in the page: from the input event to the last card in the DOM.
+    const ms = await page.evaluate(async (text) => {
+      const area = document.querySelector('#decode-input');
+      const start = performance.now();
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((resolve) => {
+        const check = () => (document.querySelectorAll('#decode-results .card').length > 0 ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - start;
+    }, bundle);
+    times.push(ms);
+  }
+  assert.equal(await page.$$eval('#decode-results .card', (c) => c.length), count);
+  times.sort((a, b) => a - b);
+  console.log(`# decode + render ${count} certificates: median ${Math.round(times[1])} ms (runs: ${times.map(Math.round).join(', ')})`);
+  assert.ok(times[1] < 1000, `median ${times[1]} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('decode: an encrypted key decrypts with its password, in the page', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/decode`);
   await page.fill('#decode-input', fixture('leaf.enc.key'));
