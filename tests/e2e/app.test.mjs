@@ -278,6 +278,15 @@ test('ciphers: a name and a hex code explain the same suite', async () => {
   assert.ok(rows.length >= 3 && rows.every((r) => /ECDHE/.test(r) && /CHACHA20/.test(r)), rows.join('\n'));
   await page.click('.registry-table tbody tr:first-child button.link');
   await page.waitForSelector('#cipher-parts');
+  // An nginx line expands to what OpenSSL would use, each suite rated.
+  await page.fill('#cipher-string', "ssl_ciphers 'ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL';");
+  await page.waitForSelector('#cipher-expansion tbody tr');
+  const expanded = await page.$$eval('#cipher-expansion tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(expanded.slice(3, 5), ['ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384']);
+  assert.equal(expanded.length, 9);
+  assert.equal(await page.textContent('#cipher-expansion-rating'), 'recommended');
+  await page.fill('#cipher-string', 'HIGH:RC4:3DES:aNULL');
+  await page.waitForFunction(() => document.querySelector('#cipher-expansion-rating')?.textContent === 'insecure');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -73,6 +73,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Expand an OpenSSL cipher string (or an nginx/Apache line, or a list of IANA names) into
+    /// the ordered suites `openssl ciphers -v` prints, each rated.
+    Ciphers {
+        string: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Find misconfigurations in certificates and in the bundle as a whole.
     Lint {
         /// File to read; `-` or nothing reads standard input.
@@ -237,6 +244,7 @@ fn main() -> ExitCode {
         }
         Command::Cipher { name_or_hex, json } => run_cipher(&name_or_hex, json),
         Command::Limbo { path, json } => run_limbo(&path, json),
+        Command::Ciphers { string, json } => run_ciphers(&string, json),
         Command::Lint { file, json, at } => run_lint(file, json, at),
     };
     match result {
@@ -699,4 +707,28 @@ fn key_pem<R: getrandom::rand_core::CryptoRng>(
         Some(password) => key.encrypted_pkcs8_pem(password, rng)?,
         None => key.pkcs8_pem()?,
     })
+}
+
+/// Exit 0 when the string expands, 1 when nothing matches or it is malformed.
+fn run_ciphers(string: &str, json: bool) -> Result<u8, Failure> {
+    let expansion = cipher::string::expand(string).map_err(|e| Failure(1, e.to_string()))?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&expansion)?);
+    } else {
+        for s in &expansion.suites {
+            println!(
+                "{:<31} {:<7} Kx={:<8} Au={:<5} Enc={:<22} Mac={:<6} {:?}",
+                s.openssl, s.version, s.kx, s.au, s.enc, s.mac, s.rating
+            );
+        }
+        for note in &expansion.notes {
+            eprintln!("certbench: note: {note}");
+        }
+        println!(
+            "{} suites; worst: {:?}",
+            expansion.suites.len(),
+            expansion.rating
+        );
+    }
+    Ok(0)
 }

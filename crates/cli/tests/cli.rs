@@ -1054,3 +1054,26 @@ fn verify_against_the_builtin_mozilla_roots() {
     }
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn ciphers_expands_strings_and_config_lines() {
+    let out = certbench(
+        &["ciphers", "SSLCipherSuite ECDHE+AESGCM:!aNULL", "--json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let x = json(&out);
+    assert_eq!(x["rule"], "ECDHE+AESGCM:!aNULL");
+    assert_eq!(x["rating"], "recommended");
+    let first = &x["suites"][3];
+    assert_eq!(first["openssl"], "ECDHE-ECDSA-AES256-GCM-SHA384");
+    for key in [
+        "iana", "code", "version", "kx", "au", "enc", "mac", "rating",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(
+        certbench(&["ciphers", "NO-SUCH-THING"], None).status.code(),
+        Some(1)
+    );
+}

@@ -52,6 +52,11 @@ fn rating_word(rating: Rating) -> &'static str {
 #[component]
 pub fn CiphersTab() -> Html {
     let query = use_state(query_from_hash);
+    let string = use_state(String::new);
+    let on_string = {
+        let string = string.clone();
+        Callback::from(move |e: InputEvent| string.set(event_value(&e)))
+    };
     let filter = use_state(String::new);
     let rating_filter = use_state(String::new);
     let oninput = {
@@ -95,7 +100,17 @@ pub fn CiphersTab() -> Html {
                     Some(Ok(e)) => explanation(&e),
                 } }
             </div>
-            <details class="registry" open={query.trim().is_empty()}>
+            <label for="cipher-string">{ "Expand a cipher string or config line (ssl_ciphers, SSLCipherSuite, or a list of IANA names):" }</label>
+            <textarea id="cipher-string" rows="2" spellcheck="false" value={(*string).clone()} oninput={on_string}
+                placeholder="ssl_ciphers 'ECDHE+AESGCM:ECDHE+CHACHA20:!aNULL';" />
+            <div id="cipher-expansion" aria-live="polite">
+                { match (!string.trim().is_empty()).then(|| cipher::string::expand(&string)) {
+                    None => html! {},
+                    Some(Err(e)) => html! { <ErrorBox message={e.to_string()} /> },
+                    Some(Ok(x)) => expansion(&x),
+                } }
+            </div>
+            <details class="registry" open={query.trim().is_empty() && string.trim().is_empty()}>
                 <summary>{ format!("All {} registered suites", SUITES.len()) }</summary>
                 <div class="options">
                     <div>
@@ -230,6 +245,33 @@ fn explanation(e: &Explanation) -> Html {
                 { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
             </dl>
             { for e.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
+        </article>
+    }
+}
+
+fn expansion(x: &cipher::string::Expansion) -> Html {
+    let worst = rating_word(x.rating);
+    html! {
+        <article class="card">
+            <h3>{ format!("{} suites, in the order a server prefers them", x.suites.len()) }</h3>
+            <p>{ "Worst suite: " }<span class={classes!("rating", worst)} id="cipher-expansion-rating">{ worst }</span></p>
+            { for x.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
+            <table class="registry-table">
+                <thead><tr><th>{ "OpenSSL name" }</th><th>{ "Version" }</th><th>{ "Kx" }</th><th>{ "Au" }</th><th>{ "Enc" }</th><th>{ "Mac" }</th><th>{ "Rating" }</th></tr></thead>
+                <tbody>
+                    { for x.suites.iter().map(|s| {
+                        let word = rating_word(s.rating);
+                        html! {
+                            <tr>
+                                <td class="mono" title={s.iana.clone()}>{ &s.openssl }</td>
+                                <td>{ &s.version }</td><td>{ &s.kx }</td><td>{ &s.au }</td><td class="mono">{ &s.enc }</td><td>{ &s.mac }</td>
+                                <td class={classes!("rating", word)}>{ word }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            <p class="hint">{ format!("The same with OpenSSL: openssl ciphers -v '{}'", x.rule) }</p>
         </article>
     }
 }

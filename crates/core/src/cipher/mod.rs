@@ -1,7 +1,10 @@
 //! Ciphers: explain any TLS cipher suite of the IANA registry, part by part, with a rating.
 
 #[rustfmt::skip]
+mod openssl_order;
+#[rustfmt::skip]
 mod registry;
+pub mod string;
 
 use crate::error::Error;
 use serde::Serialize;

@@ -1,0 +1,568 @@
+//! OpenSSL cipher strings (`HIGH:!aNULL:!MD5`, `ECDHE+AESGCM:@STRENGTH`) expanded into the
+//! ordered list `openssl ciphers -v` prints for OpenSSL 3.0 at security level 0, and the
+//! configuration lines people paste (nginx `ssl_ciphers`, Apache `SSLCipherSuite`, lists of
+//! IANA names). The rule semantics follow OpenSSL's `ssl_cipher_process_rulestr`: a plain
+//! alias adds, `+` moves to the end, `-` removes (it may come back), `!` removes for good,
+//! `A+B` requires both, `@STRENGTH` sorts by key strength.
+
+use super::{
+    Explanation, Rating, SUITES, code_text, explain_registered, openssl_fields, openssl_order,
+};
+use crate::error::Error;
+use serde::Serialize;
+
+/// Strength classes and flags of one suite in OpenSSL's table.
+pub const HIGH: u8 = 1 << 0;
+pub const MEDIUM: u8 = 1 << 1;
+pub const LOW: u8 = 1 << 2;
+pub const FIPS: u8 = 1 << 3;
+/// Not in DEFAULT (COMPLEMENTOFDEFAULT).
+pub const NOT_DEFAULT: u8 = 1 << 4;
+const STRONG_MASK: u8 = HIGH | MEDIUM | LOW | FIPS;
+
+/// One suite as OpenSSL orders and classifies it (generated: openssl_order.rs).
+pub struct OpensslSuite {
+    pub code: u16,
+    pub min_version: &'static str,
+    pub strength_bits: u16,
+    pub flags: u8,
+}
+
+/// What a suite is, as OpenSSL's alias masks see it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Masks {
+    mkey: u32,
+    auth: u32,
+    enc: u32,
+    mac: u32,
+}
+
+const K_RSA: u32 = 1;
+const K_DHE: u32 = 2;
+const K_ECDHE: u32 = 4;
+const K_PSK: u32 = 8;
+const K_RSAPSK: u32 = 16;
+const K_ECDHEPSK: u32 = 32;
+const K_DHEPSK: u32 = 64;
+const K_SRP: u32 = 128;
+const K_ALL_PSK: u32 = K_PSK | K_RSAPSK | K_ECDHEPSK | K_DHEPSK;
+
+const A_RSA: u32 = 1;
+const A_DSS: u32 = 2;
+const A_NULL: u32 = 4;
+const A_ECDSA: u32 = 8;
+const A_PSK: u32 = 16;
+const A_SRP: u32 = 32;
+
+const E_AES128: u32 = 1;
+const E_AES256: u32 = 2;
+const E_AES128GCM: u32 = 4;
+const E_AES256GCM: u32 = 8;
+const E_AES128CCM: u32 = 16;
+const E_AES256CCM: u32 = 32;
+const E_AES128CCM8: u32 = 64;
+const E_AES256CCM8: u32 = 128;
+const E_CAMELLIA128: u32 = 256;
+const E_CAMELLIA256: u32 = 512;
+const E_ARIA128GCM: u32 = 1024;
+const E_ARIA256GCM: u32 = 2048;
+const E_CHACHA20: u32 = 4096;
+const E_NULL: u32 = 8192;
+const E_SEED: u32 = 16384;
+const E_3DES: u32 = 32768;
+const E_RC4: u32 = 65536;
+const E_IDEA: u32 = 131072;
+const E_AES: u32 = E_AES128
+    | E_AES256
+    | E_AES128GCM
+    | E_AES256GCM
+    | E_AES128CCM
+    | E_AES256CCM
+    | E_AES128CCM8
+    | E_AES256CCM8;
+
+const M_MD5: u32 = 1;
+const M_SHA1: u32 = 2;
+const M_SHA256: u32 = 4;
+const M_SHA384: u32 = 8;
+const M_AEAD: u32 = 16;
+
+/// An alias: the masks it selects (0 = any), a protocol version, strength flags.
+struct Alias {
+    name: &'static str,
+    masks: Masks,
+    version: Option<&'static str>,
+    strength: u8,
+}
+
+const fn alias(name: &'static str, mkey: u32, auth: u32, enc: u32, mac: u32) -> Alias {
+    Alias {
+        name,
+        masks: Masks {
+            mkey,
+            auth,
+            enc,
+            mac,
+        },
+        version: None,
+        strength: 0,
+    }
+}
+
+const fn version(name: &'static str, v: &'static str) -> Alias {
+    Alias {
+        name,
+        masks: Masks {
+            mkey: 0,
+            auth: 0,
+            enc: 0,
+            mac: 0,
+        },
+        version: Some(v),
+        strength: 0,
+    }
+}
+
+const fn strength(name: &'static str, enc: u32, flags: u8) -> Alias {
+    Alias {
+        name,
+        masks: Masks {
+            mkey: 0,
+            auth: 0,
+            enc,
+            mac: 0,
+        },
+        version: None,
+        strength: flags,
+    }
+}
+
+/// OpenSSL 3.0's cipher_aliases[] for what this build has.
+#[rustfmt::skip]
+static ALIASES: &[Alias] = &[
+    alias("ALL", 0, 0, !E_NULL, 0),
+    alias("COMPLEMENTOFALL", 0, 0, E_NULL, 0),
+    strength("COMPLEMENTOFDEFAULT", 0, NOT_DEFAULT),
+    alias("kRSA", K_RSA, 0, 0, 0),
+    alias("kEDH", K_DHE, 0, 0, 0), alias("kDHE", K_DHE, 0, 0, 0), alias("DH", K_DHE, 0, 0, 0),
+    alias("kEECDH", K_ECDHE, 0, 0, 0), alias("kECDHE", K_ECDHE, 0, 0, 0), alias("ECDH", K_ECDHE, 0, 0, 0),
+    alias("kPSK", K_PSK, 0, 0, 0), alias("kRSAPSK", K_RSAPSK, 0, 0, 0), alias("kECDHEPSK", K_ECDHEPSK, 0, 0, 0),
+    alias("kDHEPSK", K_DHEPSK, 0, 0, 0), alias("kSRP", K_SRP, 0, 0, 0),
+    alias("aRSA", 0, A_RSA, 0, 0), alias("aDSS", 0, A_DSS, 0, 0), alias("DSS", 0, A_DSS, 0, 0),
+    alias("aNULL", 0, A_NULL, 0, 0), alias("aECDSA", 0, A_ECDSA, 0, 0), alias("ECDSA", 0, A_ECDSA, 0, 0),
+    alias("aPSK", 0, A_PSK, 0, 0), alias("aSRP", 0, A_SRP, 0, 0),
+    alias("EDH", K_DHE, !A_NULL, 0, 0), alias("DHE", K_DHE, !A_NULL, 0, 0),
+    alias("EECDH", K_ECDHE, !A_NULL, 0, 0), alias("ECDHE", K_ECDHE, !A_NULL, 0, 0),
+    alias("NULL", 0, 0, E_NULL, 0), alias("RSA", K_RSA, A_RSA, 0, 0),
+    alias("ADH", K_DHE, A_NULL, 0, 0), alias("AECDH", K_ECDHE, A_NULL, 0, 0),
+    alias("PSK", K_ALL_PSK, 0, 0, 0), alias("SRP", K_SRP, 0, 0, 0),
+    alias("3DES", 0, 0, E_3DES, 0), alias("RC4", 0, 0, E_RC4, 0), alias("IDEA", 0, 0, E_IDEA, 0),
+    alias("SEED", 0, 0, E_SEED, 0), alias("eNULL", 0, 0, E_NULL, 0),
+    alias("AES128", 0, 0, E_AES128 | E_AES128GCM | E_AES128CCM | E_AES128CCM8, 0),
+    alias("AES256", 0, 0, E_AES256 | E_AES256GCM | E_AES256CCM | E_AES256CCM8, 0),
+    alias("AES", 0, 0, E_AES, 0), alias("AESGCM", 0, 0, E_AES128GCM | E_AES256GCM, 0),
+    alias("AESCCM", 0, 0, E_AES128CCM | E_AES256CCM | E_AES128CCM8 | E_AES256CCM8, 0),
+    alias("AESCCM8", 0, 0, E_AES128CCM8 | E_AES256CCM8, 0),
+    alias("CAMELLIA128", 0, 0, E_CAMELLIA128, 0), alias("CAMELLIA256", 0, 0, E_CAMELLIA256, 0),
+    alias("CAMELLIA", 0, 0, E_CAMELLIA128 | E_CAMELLIA256, 0), alias("CHACHA20", 0, 0, E_CHACHA20, 0),
+    alias("ARIA", 0, 0, E_ARIA128GCM | E_ARIA256GCM, 0), alias("ARIAGCM", 0, 0, E_ARIA128GCM | E_ARIA256GCM, 0),
+    alias("ARIA128", 0, 0, E_ARIA128GCM, 0), alias("ARIA256", 0, 0, E_ARIA256GCM, 0),
+    alias("MD5", 0, 0, 0, M_MD5), alias("SHA1", 0, 0, 0, M_SHA1), alias("SHA", 0, 0, 0, M_SHA1),
+    alias("SHA256", 0, 0, 0, M_SHA256), alias("SHA384", 0, 0, 0, M_SHA384),
+    version("SSLv3", "SSLv3"), version("TLSv1", "TLSv1"), version("TLSv1.0", "TLSv1"), version("TLSv1.2", "TLSv1.2"),
+    strength("LOW", 0, LOW), strength("MEDIUM", 0, MEDIUM), strength("HIGH", 0, HIGH), strength("FIPS", !E_NULL, FIPS),
+];
+
+/// OpenSSL's masks for a suite, from certbench's own reading of its name.
+fn masks(e: &Explanation) -> Masks {
+    let mkey = match e.kx.as_str() {
+        "RSA" => K_RSA,
+        // Anonymous DH_anon/ECDH_anon suites are ephemeral: OpenSSL files them under kDHE/kECDHE.
+        "DHE" | "DH" => K_DHE,
+        "ECDHE" | "ECDH" => K_ECDHE,
+        "PSK" => K_PSK,
+        "RSA_PSK" => K_RSAPSK,
+        "ECDHE_PSK" => K_ECDHEPSK,
+        "DHE_PSK" => K_DHEPSK,
+        "SRP" => K_SRP,
+        _ => 0,
+    };
+    let auth = match e.auth.as_str() {
+        "RSA" => A_RSA,
+        "DSS" => A_DSS,
+        "none" => A_NULL,
+        "ECDSA" => A_ECDSA,
+        "PSK" => A_PSK,
+        "SRP" => A_SRP,
+        _ => 0,
+    };
+    let enc = match (e.enc.as_str(), e.bits, e.mode.as_str()) {
+        ("AES", 128, "CBC") => E_AES128,
+        ("AES", 256, "CBC") => E_AES256,
+        ("AES", 128, "GCM") => E_AES128GCM,
+        ("AES", 256, "GCM") => E_AES256GCM,
+        ("AES", 128, "CCM") => E_AES128CCM,
+        ("AES", 256, "CCM") => E_AES256CCM,
+        ("AES", 128, "CCM_8") => E_AES128CCM8,
+        ("AES", 256, "CCM_8") => E_AES256CCM8,
+        ("Camellia", 128, _) => E_CAMELLIA128,
+        ("Camellia", 256, _) => E_CAMELLIA256,
+        ("ARIA", 128, _) => E_ARIA128GCM,
+        ("ARIA", 256, _) => E_ARIA256GCM,
+        ("ChaCha20-Poly1305", ..) => E_CHACHA20,
+        ("SEED", ..) => E_SEED,
+        ("3DES", ..) => E_3DES,
+        ("RC4", ..) => E_RC4,
+        ("IDEA", ..) => E_IDEA,
+        (enc, ..) if enc.starts_with("none") => E_NULL,
+        _ => 0,
+    };
+    let mac = match e.mac.as_str() {
+        "AEAD" => M_AEAD,
+        "HMAC-MD5" => M_MD5,
+        "HMAC-SHA-1" => M_SHA1,
+        "HMAC-SHA-256" => M_SHA256,
+        "HMAC-SHA-384" => M_SHA384,
+        _ => 0,
+    };
+    Masks {
+        mkey,
+        auth,
+        enc,
+        mac,
+    }
+}
+
+/// One suite of OpenSSL's list, with what rules match on.
+struct Entry {
+    suite: &'static OpensslSuite,
+    masks: Masks,
+    active: bool,
+}
+
+/// What one rule selects.
+#[derive(Clone, Copy, Default)]
+struct Pattern {
+    masks: Masks,
+    version: Option<&'static str>,
+    strength: u8,
+    code: Option<u16>,
+}
+
+impl Pattern {
+    fn matches(&self, e: &Entry) -> bool {
+        let m = &self.masks;
+        (self.code.is_none() || self.code == Some(e.suite.code))
+            && (m.mkey == 0 || m.mkey & e.masks.mkey != 0)
+            && (m.auth == 0 || m.auth & e.masks.auth != 0)
+            && (m.enc == 0 || m.enc & e.masks.enc != 0)
+            && (m.mac == 0 || m.mac & e.masks.mac != 0)
+            && self.version.is_none_or(|v| v == e.suite.min_version)
+            && (self.strength & STRONG_MASK == 0
+                || self.strength & STRONG_MASK & e.suite.flags != 0)
+            && (self.strength & NOT_DEFAULT == 0 || e.suite.flags & NOT_DEFAULT != 0)
+    }
+
+    /// `A+B`: both must hold; `None` when they cannot (OpenSSL then skips the rule).
+    fn and(self, other: Pattern) -> Option<Pattern> {
+        let both = |a: u32, b: u32| -> Option<u32> {
+            match (a, b) {
+                (0, x) | (x, 0) => Some(x),
+                (a, b) if a & b != 0 => Some(a & b),
+                _ => None,
+            }
+        };
+        let strong = match (self.strength & STRONG_MASK, other.strength & STRONG_MASK) {
+            (0, x) | (x, 0) => x,
+            (a, b) if a & b != 0 => a & b,
+            _ => return None,
+        };
+        let version = match (self.version, other.version) {
+            (Some(a), Some(b)) if a != b => return None,
+            (a, b) => a.or(b),
+        };
+        Some(Pattern {
+            masks: Masks {
+                mkey: both(self.masks.mkey, other.masks.mkey)?,
+                auth: both(self.masks.auth, other.masks.auth)?,
+                enc: both(self.masks.enc, other.masks.enc)?,
+                mac: both(self.masks.mac, other.masks.mac)?,
+            },
+            version,
+            strength: strong | ((self.strength | other.strength) & NOT_DEFAULT),
+            code: self.code.or(other.code),
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Add,
+    Move,
+    Delete,
+    Kill,
+}
+
+fn apply(list: &mut Vec<Entry>, pattern: &Pattern, op: Op) {
+    match op {
+        Op::Add | Op::Move => {
+            // Walk the original order; matches go to the end, keeping their relative order.
+            let chosen: Vec<usize> = (0..list.len())
+                .filter(|&i| pattern.matches(&list[i]) && (list[i].active == (op == Op::Move)))
+                .collect();
+            let mut moved: Vec<Entry> = Vec::with_capacity(chosen.len());
+            for &i in chosen.iter().rev() {
+                moved.push(list.remove(i));
+            }
+            for mut entry in moved.into_iter().rev() {
+                entry.active = true;
+                list.push(entry);
+            }
+        }
+        Op::Delete => {
+            // Deleted suites go to the front, in order, so a later add brings them back in place.
+            let chosen: Vec<usize> = (0..list.len())
+                .filter(|&i| list[i].active && pattern.matches(&list[i]))
+                .collect();
+            let mut moved: Vec<Entry> = Vec::with_capacity(chosen.len());
+            for &i in chosen.iter().rev() {
+                moved.push(list.remove(i));
+            }
+            for mut entry in moved {
+                entry.active = false;
+                list.insert(0, entry);
+            }
+        }
+        Op::Kill => list.retain(|e| !pattern.matches(e)),
+    }
+}
+
+/// `@STRENGTH`: by strength bits, strongest first, keeping the order within each strength.
+fn strength_sort(list: &mut Vec<Entry>) {
+    let mut strengths: Vec<u16> = list
+        .iter()
+        .filter(|e| e.active)
+        .map(|e| e.suite.strength_bits)
+        .collect();
+    strengths.sort_unstable_by(|a, b| b.cmp(a));
+    strengths.dedup();
+    for bits in strengths {
+        let chosen: Vec<usize> = (0..list.len())
+            .filter(|&i| list[i].active && list[i].suite.strength_bits == bits)
+            .collect();
+        let moved: Vec<Entry> = chosen.iter().rev().map(|&i| list.remove(i)).collect();
+        list.extend(moved.into_iter().rev());
+    }
+}
+
+/// A rule word: an alias or a suite's OpenSSL name.
+fn lookup(word: &str) -> Option<Pattern> {
+    if let Some(a) = ALIASES.iter().find(|a| a.name == word) {
+        return Some(Pattern {
+            masks: a.masks,
+            version: a.version,
+            strength: a.strength,
+            code: None,
+        });
+    }
+    let suite = SUITES.iter().find(|s| s.openssl == Some(word))?;
+    Some(Pattern {
+        masks: masks(&explain_registered(suite)),
+        code: Some(suite.code),
+        ..Pattern::default()
+    })
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, ':' | ' ' | ';' | ',')
+}
+
+/// Applies an OpenSSL rule string to `list`; notes what was ignored.
+fn process(rules: &str, list: &mut Vec<Entry>, notes: &mut Vec<String>) -> Result<(), Error> {
+    let invalid = |why: String| Error::UnknownCipher {
+        query: rules.to_string(),
+        suggestions: vec![why],
+    };
+    for item in rules.split(is_separator).filter(|s| !s.is_empty()) {
+        let (op, body) = match item.as_bytes()[0] {
+            b'-' => (Op::Delete, &item[1..]),
+            b'+' => (Op::Move, &item[1..]),
+            b'!' => (Op::Kill, &item[1..]),
+            b'@' => {
+                match &item[1..] {
+                    "STRENGTH" => strength_sort(list),
+                    level if level.starts_with("SECLEVEL=") => {
+                        if level != "SECLEVEL=0" {
+                            notes.push(format!(
+                                "`@{level}` ignored: the expansion is what security level 0 allows"
+                            ));
+                        }
+                    }
+                    other => {
+                        return Err(invalid(format!(
+                            "`@{other}` is not a command OpenSSL knows (@STRENGTH, @SECLEVEL=n)"
+                        )));
+                    }
+                }
+                continue;
+            }
+            _ => (Op::Add, item),
+        };
+        if let Some(bad) = body
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '=' | '+')))
+        {
+            return Err(invalid(format!("`{bad}` cannot appear in a cipher string")));
+        }
+        let mut pattern: Option<Pattern> = None;
+        let mut known = true;
+        for word in body.split('+') {
+            match (lookup(word), pattern) {
+                (Some(p), None) => pattern = Some(p),
+                (Some(p), Some(q)) => match q.and(p) {
+                    Some(both) => pattern = Some(both),
+                    None => known = false,
+                },
+                (None, _) => {
+                    notes.push(format!(
+                        "`{word}` matches nothing OpenSSL 3.0 knows; ignored as OpenSSL ignores it"
+                    ));
+                    known = false;
+                }
+            }
+        }
+        if let (true, Some(pattern)) = (known, pattern) {
+            apply(list, &pattern, op);
+        }
+    }
+    Ok(())
+}
+
+/// The expansion of a cipher string or configuration line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Expansion {
+    /// The OpenSSL string the input meant (the part of a config line that matters).
+    pub rule: String,
+    /// Suites in the order a server prefers them: the TLS 1.3 defaults OpenSSL lists first, then
+    /// the string's own.
+    pub suites: Vec<ExpandedSuite>,
+    /// The worst rating in the list.
+    pub rating: Rating,
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExpandedSuite {
+    pub openssl: String,
+    pub iana: String,
+    pub code: String,
+    pub version: String,
+    pub kx: String,
+    pub au: String,
+    pub enc: String,
+    pub mac: String,
+    pub rating: Rating,
+}
+
+fn expanded(code: u16, version: &str) -> Option<ExpandedSuite> {
+    let suite = SUITES.iter().find(|s| s.code == code)?;
+    let e = explain_registered(suite);
+    let f = openssl_fields(&e);
+    Some(ExpandedSuite {
+        openssl: suite.openssl.unwrap_or(suite.iana).to_string(),
+        iana: suite.iana.to_string(),
+        code: code_text(code),
+        version: version.to_string(),
+        kx: f.kx,
+        au: f.au,
+        enc: f.enc,
+        mac: f.mac,
+        rating: e.rating,
+    })
+}
+
+/// Pulls the cipher string out of what people paste: `ssl_ciphers '…';` (nginx),
+/// `SSLCipherSuite …` (Apache), `CipherString = …` (openssl.cnf), or the string itself.
+pub fn rule_from_config(input: &str) -> String {
+    let text = input.trim();
+    let lower = text.to_ascii_lowercase();
+    let value = ["ssl_ciphers", "sslciphersuite", "cipherstring", "ciphers"]
+        .iter()
+        .find(|k| lower.starts_with(*k))
+        .map(|k| text[k.len()..].trim_start_matches([' ', '\t', '=']))
+        .unwrap_or(text);
+    let value = value.trim().trim_end_matches(';').trim();
+    value.trim_matches(['"', '\'']).trim().to_string()
+}
+
+/// Expands what the user pasted: an OpenSSL cipher string, a config line holding one, or a
+/// list of IANA names (Java, Go, Python configs) taken literally in order.
+pub fn expand(input: &str) -> Result<Expansion, Error> {
+    let rule = rule_from_config(input);
+    let words: Vec<&str> = rule
+        .split([':', ',', ' ', '\n', ';'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut notes = Vec::new();
+    let suites: Vec<ExpandedSuite> = if !words.is_empty()
+        && words.iter().all(|w| w.starts_with("TLS_"))
+    {
+        notes.push("a list of IANA names: taken literally, in this order".into());
+        words
+            .iter()
+            .map(|w| super::find(w).map(|s| s.code))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .filter_map(|code| expanded(code, ""))
+            .collect()
+    } else {
+        let mut list: Vec<Entry> = openssl_order::ORDER
+            .iter()
+            .filter_map(|suite| {
+                let registered = SUITES.iter().find(|s| s.code == suite.code)?;
+                Some(Entry {
+                    suite,
+                    masks: masks(&explain_registered(registered)),
+                    active: false,
+                })
+            })
+            .collect();
+        let rest = match rule.strip_prefix("DEFAULT") {
+            Some(rest) if rest.is_empty() || rest.starts_with(is_separator) => {
+                process("ALL:!COMPLEMENTOFDEFAULT:!eNULL", &mut list, &mut notes)?;
+                rest
+            }
+            _ => rule.as_str(),
+        };
+        process(rest, &mut list, &mut notes)?;
+        let chosen: Vec<ExpandedSuite> = list
+            .iter()
+            .filter(|e| e.active)
+            .filter_map(|e| expanded(e.suite.code, e.suite.min_version))
+            .collect();
+        if chosen.is_empty() {
+            return Err(Error::UnknownCipher {
+                query: rule.clone(),
+                suggestions: vec!["no cipher suite matches (OpenSSL: \"no cipher match\")".into()],
+            });
+        }
+        openssl_order::TLS13_DEFAULT
+            .iter()
+            .filter_map(|&c| expanded(c, "TLSv1.3"))
+            .chain(chosen)
+            .collect()
+    };
+    let rating = suites
+        .iter()
+        .map(|s| s.rating)
+        .filter(|r| *r != Rating::Signalling)
+        .max()
+        .unwrap_or(Rating::Signalling);
+    Ok(Expansion {
+        rule,
+        suites,
+        rating,
+        notes,
+    })
+}

@@ -1,0 +1,137 @@
+//! Cipher-string expansion against the real `openssl ciphers` (OpenSSL 3.0, security level 0):
+//! the same suites in exactly the same order. Skips when OpenSSL is missing, unless
+//! CERTBENCH_REQUIRE_OPENSSL=1.
+
+use certbench_core::cipher::string;
+use std::process::Command;
+
+/// Representative strings: server configs, scanners' favourites, every operator.
+const STRINGS: &[&str] = &[
+    "ALL",
+    "DEFAULT",
+    "HIGH",
+    "HIGH:!aNULL:!MD5",
+    "HIGH:!aNULL:!MD5:!RC4",
+    "ECDHE+AESGCM",
+    "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM",
+    "ECDHE+AESGCM:!aNULL",
+    "ECDHE:DHE:!aNULL",
+    "AES",
+    "AES:@STRENGTH",
+    "ALL:@STRENGTH",
+    "ALL:-AES128:AES128",
+    "ALL:+AES256",
+    "ALL:!SHA1",
+    "ALL:!RSA",
+    "kRSA",
+    "RSA",
+    "aRSA",
+    "aECDSA+AESGCM",
+    "PSK",
+    "PSK:!aPSK",
+    "CHACHA20",
+    "CAMELLIA:ARIA",
+    "SHA256",
+    "SHA384:SHA256",
+    "TLSv1.2",
+    "TLSv1.2+AESGCM",
+    "SSLv3",
+    "TLSv1",
+    "COMPLEMENTOFDEFAULT",
+    "ALL:COMPLEMENTOFALL",
+    "eNULL",
+    "aNULL",
+    "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES128-GCM-SHA256",
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384",
+    "DEFAULT:!kRSA",
+    "HIGH:MEDIUM:!aNULL",
+    "FIPS",
+    "HIGH+FIPS",
+    "EECDH+AESGCM:EDH+AESGCM",
+    "ALL:!ADH:!AECDH:@STRENGTH",
+    "SRP",
+    "AESCCM",
+    "AESCCM8:@STRENGTH",
+    "DHE-RSA-AES128-SHA:-DHE-RSA-AES128-SHA:ALL",
+];
+
+fn openssl_list(rule: &str) -> Option<Vec<String>> {
+    let out = Command::new("openssl")
+        .args(["ciphers", &format!("{rule}:@SECLEVEL=0")])
+        .output()
+        .ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .split(':')
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+#[test]
+fn expansions_match_openssl_exactly() {
+    if Command::new("openssl").arg("version").output().is_err() {
+        assert!(
+            std::env::var("CERTBENCH_REQUIRE_OPENSSL").is_err(),
+            "openssl is required but missing"
+        );
+        eprintln!("skipping: openssl not installed");
+        return;
+    }
+    let mut mismatches = Vec::new();
+    for rule in STRINGS {
+        let ours = string::expand(rule)
+            .map(|e| e.suites.into_iter().map(|s| s.openssl).collect::<Vec<_>>());
+        match (openssl_list(rule), ours) {
+            (Some(theirs), Ok(ours)) if theirs == ours => {}
+            (None, Err(_)) => {}
+            (theirs, ours) => mismatches.push(format!(
+                "`{rule}`:\n  openssl:   {theirs:?}\n  certbench: {ours:?}"
+            )),
+        }
+    }
+    eprintln!("compared {} cipher strings with openssl", STRINGS.len());
+    assert!(
+        mismatches.is_empty(),
+        "{} of {} differ:\n{}",
+        mismatches.len(),
+        STRINGS.len(),
+        mismatches.join("\n")
+    );
+}
+
+#[test]
+fn config_lines_and_iana_lists() {
+    assert_eq!(
+        string::rule_from_config("ssl_ciphers 'ECDHE+AESGCM:!aNULL';"),
+        "ECDHE+AESGCM:!aNULL"
+    );
+    assert_eq!(
+        string::rule_from_config("SSLCipherSuite HIGH:!aNULL:!MD5"),
+        "HIGH:!aNULL:!MD5"
+    );
+    assert_eq!(
+        string::rule_from_config("CipherString = DEFAULT@SECLEVEL=2"),
+        "DEFAULT@SECLEVEL=2"
+    );
+    let list =
+        string::expand("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_3DES_EDE_CBC_SHA")
+            .unwrap();
+    assert_eq!(
+        list.suites
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect::<Vec<_>>(),
+        ["0xC0,0x2F", "0x00,0x0A"]
+    );
+    assert_eq!(list.rating, certbench_core::cipher::Rating::Weak);
+    assert!(string::expand("NOTHING").is_err());
+    assert!(string::expand("ALL:<script>").is_err());
+    let weak = string::expand("ssl_ciphers 'ALL:COMPLEMENTOFALL';").unwrap();
+    assert_eq!(
+        weak.rating,
+        certbench_core::cipher::Rating::Insecure,
+        "eNULL and anonymous suites make the list insecure"
+    );
+}
