@@ -351,3 +351,63 @@ test('privacy: the Content-Security-Policy is strict and enforced', async () => 
   assert.ok(outcome.violations.includes('connect-src') && outcome.violations.includes('img-src'), JSON.stringify(outcome.violations));
   await context.close();
 });
+
+test('accessibility: axe-core finds no moderate, serious or critical violation on any tab, light or dark', async () => {
+  const axePath = path.join(root, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js');
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    // axe is injected as a script, which the app's CSP rightly forbids: bypass it for the audit only.
+    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const page = await context.newPage();
+    const scenes = {
+      decode: async () => { await page.fill('#decode-input', fixture('fullchain.pem')); await page.waitForSelector('#decode-results .card'); },
+      generate: async () => { await page.click('#gen-selfsigned'); await page.waitForSelector('#gen-cert'); },
+      verify: async () => {
+        await page.fill('#verify-chain', fixture('leaf.pem'));
+        await page.fill('#verify-roots', fixture('root.pem'));
+        await page.click('#verify-run');
+        await page.waitForSelector('#verify-verdict');
+      },
+      ciphers: async () => { await page.fill('#cipher-input', '0xC030'); await page.waitForSelector('#cipher-parts'); },
+    };
+    for (const [tab, act] of Object.entries(scenes)) {
+      await page.goto(`${server.base}#/${tab}`);
+      await page.waitForSelector('nav[role=tablist]');
+      await act();
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+        .filter((v) => v.impact !== 'minor')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+      found.push(...result.map((r) => `${colorScheme} ${tab}: ${r}`));
+    }
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+});
+
+test('accessibility: the Verify tab works with the keyboard alone, with visible focus', async () => {
+  const { page, problems, context } = await open(browser, server.base);
+  // Tab to the Verify tab link and follow it with Enter.
+  for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'tab-verify'; i++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-verify');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#verify-chain');
+  const tabTo = async (id) => {
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== id; i++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), id);
+  };
+  await tabTo('verify-chain');
+  await page.keyboard.insertText(fixture('fullchain.pem'));
+  await tabTo('verify-roots');
+  await page.keyboard.insertText(fixture('root.pem'));
+  await tabTo('verify-run');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#verify-verdict');
+  assert.equal(await page.textContent('#verify-verdict'), 'valid');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -92,13 +92,15 @@ pub fn App() -> Html {
                     }) }
                 </nav>
             </header>
-            <main role="tabpanel" aria-labelledby={format!("tab-{}", tab.slug())}>
+            <main>
+                <div role="tabpanel" aria-labelledby={format!("tab-{}", tab.slug())}>
                 { match tab {
                     Tab::Decode => html! { <DecodeTab /> },
                     Tab::Generate => html! { <GenerateTab /> },
                     Tab::Verify => html! { <VerifyTab /> },
                     Tab::Ciphers => html! { <CiphersTab /> },
                 } }
+                </div>
             </main>
         </>
     }
