@@ -92,3 +92,45 @@ pub async fn rsa_pkcs8(bits: u32) -> Result<Vec<u8>, String> {
     .map_err(fail)?;
     Ok(js_sys::Uint8Array::new(&exported).to_vec())
 }
+
+/// The part of the URL fragment after `#/{tab}/`, if the fragment is for that tab.
+pub fn fragment_for(tab: &str) -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let rest = hash
+        .strip_prefix('#')?
+        .trim_start_matches('/')
+        .strip_prefix(tab)?
+        .strip_prefix('/')?;
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
+/// `key=value&…` pairs of a fragment, URI-decoded.
+pub fn fragment_params(rest: &str) -> Vec<(String, String)> {
+    rest.split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| {
+            (
+                k.to_string(),
+                js_sys::decode_uri_component(v)
+                    .map(String::from)
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// Puts `#/{path}` in the address bar (without a history entry) and copies the full link.
+/// Returns the link, or why it could not be made.
+pub fn share_link(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let location = window.location();
+    let base = location.href().map_err(|_| "no address")?;
+    let base = base.split('#').next().unwrap_or_default().to_string();
+    let link = format!("{base}#/{path}");
+    window
+        .history()
+        .and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#/{path}"))))
+        .map_err(|_| "the address bar could not be updated")?;
+    copy(&link);
+    Ok(link)
+}

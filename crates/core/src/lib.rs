@@ -10,6 +10,7 @@ pub mod generate;
 pub mod input;
 pub mod lint;
 pub mod oids;
+pub mod share;
 pub mod signature;
 pub mod time;
 pub mod verify;

@@ -35,7 +35,22 @@ fn read_files(files: FileList, done: Callback<Vec<LoadedFile>>) {
 
 #[component]
 pub fn DecodeTab() -> Html {
-    let input = use_state(String::new);
+    // A shared link (#/decode/<base64url DER>) opens with its certificates pasted in.
+    let input = use_state(|| {
+        browser::fragment_for("decode")
+            .and_then(|v| certbench_core::share::decode(&v).ok())
+            .unwrap_or_default()
+    });
+    let link = use_state(|| None::<Result<String, String>>);
+    let copy_link = {
+        let (input, link) = (input.clone(), link.clone());
+        Callback::from(move |_| {
+            let made = certbench_core::share::encode(&input)
+                .map_err(|e| e.to_string())
+                .and_then(|v| browser::share_link(&format!("decode/{v}")));
+            link.set(Some(made));
+        })
+    };
     let files = use_state(Vec::<LoadedFile>::new);
     let dragging = use_state(|| false);
     let oninput = {
@@ -102,7 +117,13 @@ pub fn DecodeTab() -> Html {
                     accept=".pem,.crt,.cer,.der,.csr,.key,.crl,.p7b,.p7c,.p12,.pfx,.pub,.txt" />
                 <label class="file-button" for="decode-files">{ "Open files…" }</label>
                 <button type="button" id="decode-clear" onclick={clear}>{ "Clear" }</button>
+                <button type="button" id="decode-link" onclick={copy_link}>{ "Copy link" }</button>
             </div>
+            { match &*link {
+                None => html! {},
+                Some(Ok(url)) => html! { <p class="hint" id="decode-link-done">{ format!("Link copied ({} characters). It holds the certificates, never keys, in the part of the URL browsers do not send.", url.len()) }</p> },
+                Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
+            } }
             <div id="decode-results" aria-live="polite">
                 { for sources.iter().map(|(name, bytes)| match decode::decode(bytes, now) {
                     Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },

@@ -25,6 +25,51 @@ struct Form {
     pins: String,
 }
 
+/// `verify/chain=…&roots=…&host=…&purpose=…&at=…`: certificates as base64url DER.
+fn fragment_of(form: &Form) -> Result<String, String> {
+    let share = |text: &str, what: &str| {
+        if text.trim().is_empty() {
+            Ok(String::new())
+        } else {
+            certbench_core::share::encode(text).map_err(|e| format!("{what}: {e}"))
+        }
+    };
+    let enc = |text: &str| String::from(js_sys::encode_uri_component(text));
+    Ok(format!(
+        "verify/chain={}&roots={}&host={}&purpose={}&at={}",
+        share(&form.chain, "chain")?,
+        share(&form.roots, "trust anchors")?,
+        enc(&form.host),
+        enc(&form.purpose),
+        enc(&form.at)
+    ))
+}
+
+/// The form a shared link describes, or the empty form.
+fn form_from_fragment() -> Form {
+    let mut form = Form {
+        purpose: "server".into(),
+        ..Form::default()
+    };
+    let Some(rest) = browser::fragment_for("verify") else {
+        return form;
+    };
+    for (key, value) in browser::fragment_params(&rest) {
+        let pem = |v: &str| certbench_core::share::decode(v).unwrap_or_default();
+        match key.as_str() {
+            "chain" => form.chain = pem(&value),
+            "roots" => form.roots = pem(&value),
+            "host" => form.host = value,
+            "purpose" if matches!(value.as_str(), "server" | "client" | "any") => {
+                form.purpose = value
+            }
+            "at" => form.at = value,
+            _ => {}
+        }
+    }
+    form
+}
+
 fn run(form: &Form) -> Result<Verdict, String> {
     let bundle = certificates(&form.chain, "chain")?;
     let anchors = certificates(&form.roots, "trust anchors")?;
@@ -54,11 +99,17 @@ fn run(form: &Form) -> Result<Verdict, String> {
 
 #[component]
 pub fn VerifyTab() -> Html {
-    let form = use_state(|| Form {
-        purpose: "server".into(),
-        ..Form::default()
-    });
+    let form = use_state(form_from_fragment);
     let verdict = use_state(|| None::<Result<Verdict, String>>);
+    let link = use_state(|| None::<Result<String, String>>);
+    let copy_link = {
+        let (form, link) = (form.clone(), link.clone());
+        Callback::from(move |_| {
+            link.set(Some(
+                fragment_of(&form).and_then(|f| browser::share_link(&f)),
+            ))
+        })
+    };
     let field = |set: fn(&mut Form, String)| {
         let form = form.clone();
         Callback::from(move |e: InputEvent| {
@@ -112,6 +163,12 @@ pub fn VerifyTab() -> Html {
                 </div>
             </div>
             <button type="button" id="verify-run" class="primary" {onclick}>{ "Verify" }</button>
+            <button type="button" id="verify-link" onclick={copy_link}>{ "Copy link" }</button>
+            { match &*link {
+                None => html! {},
+                Some(Ok(_)) => html! { <p class="hint" id="verify-link-done">{ "Link copied: it holds the chain, anchors, host and time, never keys." }</p> },
+                Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
+            } }
             <div id="verify-result" aria-live="polite">
                 { match &*verdict {
                     None => html! {},

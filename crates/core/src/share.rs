@@ -1,0 +1,95 @@
+//! Shareable links: certificates, CSRs and CRLs travel in the URL fragment (which browsers never
+//! send to a server) as base64url DER. Private keys never do: a link that would hold one is
+//! refused.
+
+use crate::decode::{self, Report};
+use crate::error::Error;
+use crate::time::UnixTime;
+use base64ct::{Base64UrlUnpadded, Encoding};
+
+/// Longest encoded value: chat tools and browsers cut longer URLs.
+pub const MAX_LINK_CHARS: usize = 32_000;
+
+/// The blocks of `input` as one URL-safe value, or why they cannot be shared.
+pub fn encode(input: &str) -> Result<String, Error> {
+    let blocks = decode::decode(input.as_bytes(), UnixTime(0))?;
+    let mut der = Vec::new();
+    for block in blocks {
+        let block = block?;
+        if matches!(block.report, Report::PrivateKey(_) | Report::Pkcs12(_)) {
+            return Err(Error::Key(format!(
+                "block {} holds a private key; links never carry keys: remove it to share the rest",
+                block.block
+            )));
+        }
+        der.extend_from_slice(&block.der);
+    }
+    let value = Base64UrlUnpadded::encode_string(&der);
+    if value.len() > MAX_LINK_CHARS {
+        return Err(Error::InputTooLarge {
+            bytes: value.len(),
+            limit: MAX_LINK_CHARS,
+        });
+    }
+    Ok(value)
+}
+
+/// The PEM text a shared value stands for.
+pub fn decode(value: &str) -> Result<String, Error> {
+    if value.len() > MAX_LINK_CHARS {
+        return Err(Error::InputTooLarge {
+            bytes: value.len(),
+            limit: MAX_LINK_CHARS,
+        });
+    }
+    let der =
+        Base64UrlUnpadded::decode_vec(value.trim()).map_err(|_| Error::NothingRecognisable)?;
+    let mut pem = String::new();
+    for block in decode::decode(&der, UnixTime(0))? {
+        let block = block?;
+        let label = match block.report {
+            Report::Certificate(_) => "CERTIFICATE",
+            Report::Csr(_) => "CERTIFICATE REQUEST",
+            Report::Crl(_) => "X509 CRL",
+            Report::PublicKey(_) => "PUBLIC KEY",
+            Report::Pkcs7(_) => "PKCS7",
+            Report::PrivateKey(_) | Report::Pkcs12(_) => {
+                return Err(Error::Key("links never carry keys".into()));
+            }
+        };
+        pem.push_str(&crate::generate::pem(label, &block.der)?);
+    }
+    Ok(pem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHAIN: &str = include_str!("../../../tests/fixtures/fullchain.pem");
+    const KEY: &str = include_str!("../../../tests/fixtures/leaf.key");
+
+    #[test]
+    fn certificates_round_trip_and_keys_never_travel() {
+        let value = encode(CHAIN).unwrap();
+        assert!(
+            value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        );
+        let back = decode(&value).unwrap();
+        assert_eq!(
+            crate::verify::read_certificates(back.as_bytes()).unwrap(),
+            crate::verify::read_certificates(CHAIN.as_bytes()).unwrap()
+        );
+        let with_key = format!("{CHAIN}{KEY}");
+        assert!(
+            encode(&with_key)
+                .unwrap_err()
+                .to_string()
+                .contains("never carry keys")
+        );
+        assert!(decode("!!!").is_err());
+        assert!(decode(&"A".repeat(MAX_LINK_CHARS + 1)).is_err());
+    }
+}
