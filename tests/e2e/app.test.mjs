@@ -87,7 +87,7 @@ test('decode: picked files (a PEM bundle and a DER file) show every block, field
 });
 
 test('decode: the 144-root Mozilla bundle decodes and renders well under a second', async () => {
-  const bundlePath = path.join(root, 'crates', 'cli', 'data', 'mozilla-roots.pem');
+  const bundlePath = path.join(root, 'crates', 'core', 'data', 'mozilla-roots.pem');
   const bundle = fs.readFileSync(bundlePath, 'utf8');
   const count = (bundle.match(/BEGIN CERTIFICATE/g) || []).length;
   const { page, problems, context } = await open(browser, `${server.base}#/decode`);
@@ -241,6 +241,15 @@ test('verify: a shuffled chain is valid; without its intermediate it is not', as
   await page.click('#verify-run');
   await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
   assert.match(await page.textContent('#verify-reason'), /issuer .*certbench Test Intermediate.* is missing.*http:\/\/ca\.example\.test\/int\.crt/);
+  // With the built-in Mozilla store instead of the fixture root, the private root is untrusted.
+  await page.fill('#verify-chain', fixture('fullchain.pem') + fixture('root.pem'));
+  await page.fill('#verify-roots', '');
+  await page.check('#verify-mozilla');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-reason')?.textContent.includes('not among the trust anchors'));
+  assert.match(await page.textContent('label:has(#verify-mozilla)'), /Mozilla root store \(Debian ca-certificates 20230311\) \(144 roots\)/);
+  await page.uncheck('#verify-mozilla');
+  await page.fill('#verify-roots', fixture('root.pem'));
   // Past the leaf's expiry, the verdict says so.
   await page.fill('#verify-chain', fixture('fullchain.pem'));
   await page.fill('#verify-at', '2080-01-01T00:00');

@@ -555,11 +555,9 @@ fn read_certificates(path: &PathBuf) -> Result<Vec<certbench_core::Certificate>,
 /// Where trust anchors come from.
 enum Anchors {
     File(PathBuf),
-    /// The Mozilla store built into the binary (crates/cli/data/README.md).
+    /// The Mozilla store built into certbench (crates/core/data/README.md).
     Mozilla,
 }
-
-const MOZILLA_ROOTS: &[u8] = include_bytes!("../data/mozilla-roots.pem");
 
 fn run_verify(
     chain: PathBuf,
@@ -573,8 +571,7 @@ fn run_verify(
     let bundle = read_certificates(&chain)?;
     let anchors = match &roots {
         Anchors::File(path) => read_certificates(path)?,
-        Anchors::Mozilla => verify::read_certificates(MOZILLA_ROOTS)
-            .map_err(|e| Failure(2, format!("built-in roots: {e}")))?,
+        Anchors::Mozilla => verify::mozilla_roots(),
     };
     let options = Options {
         at: time_or_now(at)?,

@@ -488,3 +488,29 @@ fn hostile_bundles_stay_bounded() {
         started.elapsed()
     );
 }
+
+#[test]
+fn the_builtin_mozilla_store_is_complete_and_usable() {
+    let roots = verify::mozilla_roots();
+    assert_eq!(roots.len(), verify::MOZILLA_ROOTS_COUNT);
+    let pem = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/mozilla-roots.pem"
+    ))
+    .unwrap();
+    assert_eq!(
+        roots,
+        verify::read_certificates(&pem).unwrap(),
+        "the embedded DER is the committed PEM"
+    );
+    assert!(
+        roots
+            .iter()
+            .all(|r| r.tbs_certificate().subject() == r.tbs_certificate().issuer()),
+        "all self-issued roots"
+    );
+    // A generated chain is not trusted by it: the failure names the missing trust.
+    let (_, int, leaf) = chain();
+    let verdict = verify::verify(&[leaf.cert, int.cert], &roots, &Options::at(NOW));
+    assert!(!verdict.valid);
+}

@@ -23,6 +23,8 @@ struct Form {
     /// `YYYY-MM-DDTHH:MM` from the datetime input, UTC; empty for now.
     at: String,
     pins: String,
+    /// Also trust the built-in Mozilla root store.
+    mozilla: bool,
 }
 
 /// `verify/chain=…&roots=…&host=…&purpose=…&at=…`: certificates as base64url DER.
@@ -36,12 +38,13 @@ fn fragment_of(form: &Form) -> Result<String, String> {
     };
     let enc = |text: &str| String::from(js_sys::encode_uri_component(text));
     Ok(format!(
-        "verify/chain={}&roots={}&host={}&purpose={}&at={}",
+        "verify/chain={}&roots={}&host={}&purpose={}&at={}&mozilla={}",
         share(&form.chain, "chain")?,
         share(&form.roots, "trust anchors")?,
         enc(&form.host),
         enc(&form.purpose),
-        enc(&form.at)
+        enc(&form.at),
+        u8::from(form.mozilla)
     ))
 }
 
@@ -64,6 +67,7 @@ fn form_from_fragment() -> Form {
                 form.purpose = value
             }
             "at" => form.at = value,
+            "mozilla" => form.mozilla = value == "1",
             _ => {}
         }
     }
@@ -72,7 +76,14 @@ fn form_from_fragment() -> Form {
 
 fn run(form: &Form) -> Result<Verdict, String> {
     let bundle = certificates(&form.chain, "chain")?;
-    let anchors = certificates(&form.roots, "trust anchors")?;
+    let mut anchors = if form.roots.trim().is_empty() {
+        Vec::new()
+    } else {
+        certificates(&form.roots, "trust anchors")?
+    };
+    if form.mozilla {
+        anchors.extend(verify::mozilla_roots());
+    }
     let at = match form.at.trim() {
         "" => browser::now(),
         // datetime-local gives `YYYY-MM-DDTHH:MM` without a zone; the label says it is UTC.
@@ -101,6 +112,15 @@ fn run(form: &Form) -> Result<Verdict, String> {
 pub fn VerifyTab() -> Html {
     let form = use_state(form_from_fragment);
     let verdict = use_state(|| None::<Result<Verdict, String>>);
+    let toggle_mozilla = {
+        let form = form.clone();
+        Callback::from(move |_| {
+            form.set(Form {
+                mozilla: !form.mozilla,
+                ..(*form).clone()
+            })
+        })
+    };
     let link = use_state(|| None::<Result<String, String>>);
     let copy_link = {
         let (form, link) = (form.clone(), link.clone());
@@ -140,6 +160,8 @@ pub fn VerifyTab() -> Html {
             <textarea id="verify-chain" rows="8" spellcheck="false" value={form.chain.clone()} oninput={field(|f, v| f.chain = v)} />
             <label for="verify-roots">{ "Trust anchors: the root certificates you trust:" }</label>
             <textarea id="verify-roots" rows="6" spellcheck="false" value={form.roots.clone()} oninput={field(|f, v| f.roots = v)} />
+            <label class="inline"><input type="checkbox" id="verify-mozilla" checked={form.mozilla} onclick={toggle_mozilla} />
+                { format!(" Also trust the {} ({} roots)", verify::MOZILLA_ROOTS_SOURCE, verify::MOZILLA_ROOTS_COUNT) }</label>
             <div class="options">
                 <div>
                     <label for="verify-host">{ "Host name or IP (optional)" }</label>

@@ -175,6 +175,19 @@ impl<'a> Candidate<'a> {
     }
 }
 
+/// The Mozilla root store certbench ships: Debian `ca-certificates` 20230311+deb12u1.
+pub const MOZILLA_ROOTS_SOURCE: &str = "Mozilla root store (Debian ca-certificates 20230311)";
+/// Concatenated DER (tools/mozilla-roots.sh): a seventh smaller in the wasm than the PEM.
+const MOZILLA_ROOTS_DER: &[u8] = include_bytes!("../../data/mozilla-roots.der");
+
+/// How many roots [`mozilla_roots`] returns (a test keeps this true).
+pub const MOZILLA_ROOTS_COUNT: usize = 144;
+
+/// The built-in trust anchors.
+pub fn mozilla_roots() -> Vec<Certificate> {
+    read_certificates(MOZILLA_ROOTS_DER).unwrap_or_default()
+}
+
 /// Every certificate in `input` (PEM, DER or base64); any block that is not a certificate is an
 /// error naming it, since a verdict over half a bundle would mislead.
 pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, Error> {
