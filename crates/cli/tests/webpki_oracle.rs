@@ -302,3 +302,182 @@ fn certbench_and_webpki_agree_or_the_difference_is_listed() {
         "they now agree; remove from tests/limbo/webpki-differences.json: {agreed:?}"
     );
 }
+
+/// A small deterministic generator for the random chains (not for keys anyone uses).
+struct SplitMix(u64);
+
+impl rand_core::TryRng for SplitMix {
+    type Error = core::convert::Infallible;
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        Ok(self.try_next_u64()? as u32)
+    }
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        Ok(z ^ (z >> 31))
+    }
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+        for chunk in dst.chunks_mut(8) {
+            let bytes = self.try_next_u64()?.to_le_bytes();
+            chunk.copy_from_slice(&bytes[..chunk.len()]);
+        }
+        Ok(())
+    }
+}
+
+impl rand_core::TryCryptoRng for SplitMix {}
+
+/// Random chains from certbench's generator: 0-3 intermediates, random path lengths, name
+/// constraints, validity windows, EKU profiles and host names. certbench and webpki must agree
+/// on every one, except where the trust anchor's own pathLenConstraint decides (certbench and
+/// OpenSSL enforce it; webpki does not).
+#[test]
+fn certbench_and_webpki_agree_on_random_chains() {
+    use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile, Request, Subject};
+    use certbench_core::verify::{self as cb, Options, Purpose};
+    use der::Encode;
+    use rand_core::Rng;
+    let mut rng = SplitMix(2026);
+    let now = certbench_core::UnixTime(1_893_456_000);
+    let day = 86_400;
+    let algs: Vec<&dyn SignatureVerificationAlgorithm> = ALGS
+        .iter()
+        .map(|a| a as &dyn SignatureVerificationAlgorithm)
+        .collect();
+    let mut disagreements = Vec::new();
+    let mut anchor_pathlen_cases = 0;
+    let cases = 80;
+    for case in 0..cases {
+        let pick = |rng: &mut SplitMix, n: u64| rng.next_u64() % n;
+        let key_type = [KeyType::P256, KeyType::P384, KeyType::Ed25519][pick(&mut rng, 3) as usize];
+        let window = |rng: &mut SplitMix| match pick(rng, 6) {
+            0 => (now.plus_seconds(-400 * day), now.plus_seconds(-10 * day)),
+            1 => (now.plus_seconds(10 * day), now.plus_seconds(400 * day)),
+            _ => (now.plus_seconds(-30 * day), now.plus_seconds(300 * day)),
+        };
+        let root_key = KeyPair::generate(key_type, &mut rng).unwrap();
+        let mut req = Request::new(
+            Profile::Root,
+            Subject::common_name(&format!("Root {case}")),
+            vec![],
+            now,
+            3650,
+        );
+        req.path_len = [None, Some(0), Some(1)][pick(&mut rng, 3) as usize];
+        let root = generate::issue(
+            &req,
+            &root_key.public_key_info().unwrap(),
+            IssuedBy::Itself(&root_key),
+            now,
+            &mut rng,
+        )
+        .unwrap();
+        let (mut issuer, mut issuer_key) = (root.clone(), root_key);
+        let mut intermediates = Vec::new();
+        for depth in 0..pick(&mut rng, 4) {
+            let key = KeyPair::generate(key_type, &mut rng).unwrap();
+            let mut req = Request::new(
+                Profile::Intermediate,
+                Subject::common_name(&format!("Int {case}.{depth}")),
+                vec![],
+                now,
+                3650,
+            );
+            req.path_len = [None, None, Some(0), Some(1)][pick(&mut rng, 4) as usize];
+            if pick(&mut rng, 3) == 0 {
+                req.permitted = vec!["DNS:example.test".into()];
+            }
+            (req.not_before, req.not_after) = window(&mut rng);
+            let Ok(cert) = generate::issue(
+                &req,
+                &key.public_key_info().unwrap(),
+                IssuedBy::Ca {
+                    cert: &issuer,
+                    key: &issuer_key,
+                },
+                req.not_before,
+                &mut rng,
+            ) else {
+                continue;
+            };
+            intermediates.push(cert.clone());
+            (issuer, issuer_key) = (cert, key);
+        }
+        let profile = if pick(&mut rng, 4) == 0 {
+            Profile::Client
+        } else {
+            Profile::Server
+        };
+        let names = [
+            "www.example.test",
+            "*.example.test",
+            "evil.test",
+            "api.other.test",
+        ];
+        let san = vec![format!("DNS:{}", names[pick(&mut rng, 4) as usize])];
+        let key = KeyPair::generate(key_type, &mut rng).unwrap();
+        let mut req = Request::new(profile, Subject::common_name("leaf"), san, now, 90);
+        (req.not_before, req.not_after) = window(&mut rng);
+        let Ok(leaf) = generate::issue(
+            &req,
+            &key.public_key_info().unwrap(),
+            IssuedBy::Ca {
+                cert: &issuer,
+                key: &issuer_key,
+            },
+            req.not_before,
+            &mut rng,
+        ) else {
+            continue;
+        };
+        let host = ["www.example.test", "a.example.test", "evil.test"][pick(&mut rng, 3) as usize];
+        // certbench
+        let mut options = Options::at(now);
+        options.host = Some(host.into());
+        options.purpose = Some(Purpose::Server);
+        let verdict = cb::verify_peer(&leaf, &intermediates, std::slice::from_ref(&root), &options);
+        let ours = verdict.valid;
+        // webpki
+        let der = |c: &certbench_core::Certificate| CertificateDer::from(c.to_der().unwrap());
+        let root_der = der(&root);
+        let anchors = vec![webpki::anchor_from_trusted_cert(&root_der).unwrap()];
+        let ints: Vec<CertificateDer> = intermediates.iter().map(der).collect();
+        let leaf_der = der(&leaf);
+        let end = webpki::EndEntityCert::try_from(&leaf_der).unwrap();
+        let time = UnixTime::since_unix_epoch(std::time::Duration::from_secs(now.0 as u64));
+        let theirs = end
+            .verify_for_usage(
+                &algs,
+                &anchors,
+                &ints,
+                time,
+                webpki::KeyUsage::server_auth(),
+                None,
+                None,
+            )
+            .is_ok()
+            && end
+                .verify_is_valid_for_subject_name(&ServerName::try_from(host.to_string()).unwrap())
+                .is_ok();
+        // Deliberate: certbench (like OpenSSL and Chromium) enforces the trust anchor's own
+        // pathLenConstraint; rustls-webpki treats an anchor as a name and key only.
+        let anchor_pathlen = !ours
+            && theirs
+            && verdict.errors.iter().all(|e| e.code == "path_length")
+            && verdict
+                .checks
+                .iter()
+                .any(|c| !c.ok && c.check == "path_length" && c.depth == verdict.path.len() - 1);
+        if anchor_pathlen {
+            anchor_pathlen_cases += 1;
+        } else if ours != theirs {
+            disagreements.push(format!("case {case}: certbench {ours}, webpki {theirs} (host {host}, {} intermediates): {:?}", intermediates.len(), verdict.errors.iter().map(|e| &e.message).collect::<Vec<_>>()));
+        }
+    }
+    eprintln!(
+        "compared {cases} random chains with rustls-webpki; {anchor_pathlen_cases} differ deliberately (anchor pathLenConstraint)"
+    );
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
