@@ -202,6 +202,7 @@ test('generate: an RSA root from the form signs a server certificate; RSA-4096 k
   await page.waitForSelector('#gen-fullchain');
   const leaf = new X509Certificate(await page.inputValue('#gen-cert'));
   assert.ok(leaf.verify(root.publicKey), 'signed by the root made in the page');
+  assert.match(await page.textContent('#gen-output'), /Lint: no findings/, 'a generated server certificate is lint-clean');
   assert.equal(leaf.issuer, root.subject);
   // RSA-4096 through WebCrypto: measure how long the main thread is blocked while it runs, as
   // the largest gap between ticks of a 10 ms heartbeat (the longtask API reports nothing headless).
@@ -237,6 +238,7 @@ test('verify: a shuffled chain is valid; without its intermediate it is not', as
   await page.waitForSelector('#verify-verdict');
   assert.equal(await page.textContent('#verify-verdict'), 'valid');
   assert.equal(await page.$$eval('#verify-result ol li', (li) => li.length), 3);
+  assert.match(await page.textContent('#verify-lint'), /wrong_order|not in leaf-to-root order/, 'the shuffled bundle is linted');
   await page.fill('#verify-chain', fixture('leaf.pem'));
   await page.click('#verify-run');
   await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');

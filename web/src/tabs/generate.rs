@@ -654,9 +654,25 @@ pub fn GenerateTab() -> Html {
 }
 
 fn output_view(out: &Output) -> Html {
+    // Lint of the certificate just made: generated profiles are meant to be clean.
+    let lint = out
+        .files
+        .iter()
+        .find(|(name, _)| name == "cert.pem")
+        .and_then(|(_, pem)| certbench_core::decode::decode(pem.as_bytes(), browser::now()).ok())
+        .and_then(|mut blocks| blocks.drain(..).next()?.ok())
+        .and_then(|d| match d.report {
+            certbench_core::decode::Report::Certificate(c) => Some(c.lint),
+            _ => None,
+        });
     html! {
         <div id="gen-output">
             <h3>{ &out.title }</h3>
+            { for lint.map(|l| if l.is_empty() {
+                html! { <p class="hint" id="gen-lint-clean">{ "Lint: no findings." }</p> }
+            } else {
+                super::report::findings(&l)
+            }) }
             { for out.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
             { for out.files.iter().map(|(name, text)| {
                 // cert.pem → gen-cert, server-key.pem → gen-server-key: stable ids for tests and labels.

@@ -195,7 +195,7 @@ pub fn VerifyTab() -> Html {
                 { match &*verdict {
                     None => html! {},
                     Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
-                    Some(Ok(v)) => verdict_view(v),
+                    Some(Ok(v)) => html! { <>{ verdict_view(v) }{ lint_view(&form.chain) }</> },
                 } }
             </div>
         </section>
@@ -231,5 +231,32 @@ fn verdict_view(v: &Verdict) -> Html {
                 </table>
             </details>
         </article>
+    }
+}
+
+/// Lint findings for every certificate of the chain, beside the verdict.
+fn lint_view(chain: &str) -> Html {
+    let Ok(blocks) = certbench_core::decode::decode(chain.as_bytes(), browser::now()) else {
+        return html! {};
+    };
+    let certs: Vec<_> = blocks
+        .iter()
+        .filter_map(|b| match &b.as_ref().ok()?.report {
+            certbench_core::decode::Report::Certificate(c) => Some(c.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let bundle = certbench_core::lint::bundle(&certs);
+    html! {
+        <section class="card" id="verify-lint">
+            <h3>{ "Lint" }</h3>
+            { super::report::findings(&bundle) }
+            { for certs.iter().map(|c| html! {
+                <div>
+                    <p class="mono">{ &c.subject }</p>
+                    { if c.lint.is_empty() { html! { <p class="hint">{ "no findings" }</p> } } else { super::report::findings(&c.lint) } }
+                </div>
+            }) }
+        </section>
     }
 }

@@ -87,8 +87,8 @@ impl KeyPair {
             KeyType::P256 => Signer::P256(p256::ecdsa::SigningKey::generate_from_rng(rng)),
             KeyType::P384 => Signer::P384(p384::ecdsa::SigningKey::generate_from_rng(rng)),
             KeyType::Ed25519 => {
-                let mut seed = [0u8; 32];
-                rng.fill_bytes(&mut seed);
+                let mut seed = zeroize::Zeroizing::new([0u8; 32]);
+                rng.fill_bytes(seed.as_mut());
                 Signer::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed))
             }
             KeyType::Rsa2048 | KeyType::Rsa3072 | KeyType::Rsa4096 => {
@@ -159,10 +159,11 @@ impl KeyPair {
         Ok(KeyPair { key_type, signer })
     }
 
-    /// PKCS#8 v1 DER.
-    pub fn pkcs8_der(&self) -> Result<Vec<u8>, Error> {
+    /// PKCS#8 v1 DER, wiped from memory when dropped. (The signing keys themselves are wiped on
+    /// drop by their crates.)
+    pub fn pkcs8_der(&self) -> Result<zeroize::Zeroizing<Vec<u8>>, Error> {
         let bad = |e: pkcs8::Error| Error::Key(e.to_string());
-        Ok(match &self.signer {
+        Ok(zeroize::Zeroizing::new(match &self.signer {
             Signer::P256(k) => k.to_pkcs8_der().map_err(bad)?.as_bytes().to_vec(),
             Signer::P384(k) => k.to_pkcs8_der().map_err(bad)?.as_bytes().to_vec(),
             Signer::Ed25519(k) => [ED25519_PKCS8_PREFIX.as_slice(), k.as_bytes()].concat(),
@@ -173,7 +174,7 @@ impl KeyPair {
                 .map_err(bad)?
                 .as_bytes()
                 .to_vec(),
-        })
+        }))
     }
 
     /// PBKDF2 iterations for exported keys: OpenSSL 3 uses 2048; this is much stronger, yet
