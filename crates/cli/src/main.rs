@@ -154,6 +154,9 @@ struct GenArgs {
     /// Password of an encrypted --ca-key.
     #[arg(long)]
     ca_key_password: Option<String>,
+    /// Also write bundle.p12 (key, certificate and chain) protected by this password.
+    #[arg(long)]
+    p12_password: Option<String>,
     /// Validity in days (CAs default to 10 years; leaves to the CA/B Forum maximum for today, at most 365).
     #[arg(long)]
     days: Option<i64>,
@@ -401,6 +404,21 @@ fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
         &args.out.join("key.pem"),
         key_pem(&key, &args, &mut rng)?.as_bytes(),
     )?;
+    if let Some(password) = &args.p12_password {
+        let chain = ca
+            .as_ref()
+            .map(|(chain, _)| chain.as_slice())
+            .unwrap_or_default();
+        let p12 = certbench_core::export::pkcs12(
+            &key,
+            &cert,
+            chain,
+            password,
+            &request.subject.common_name,
+        )?;
+        write_key(&args.out.join("bundle.p12"), &p12)?;
+        println!("wrote bundle.p12 in {}", args.out.display());
+    }
     write_issued(
         &args.out,
         &cert,

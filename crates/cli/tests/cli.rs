@@ -1077,3 +1077,72 @@ fn ciphers_expands_strings_and_config_lines() {
         Some(1)
     );
 }
+
+#[test]
+fn pkcs12_bundles_open_in_openssl() {
+    if !openssl_available() {
+        return;
+    }
+    let dir = temp_dir("p12");
+    let d = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    generate_ok(&["root", "--cn", "P12 Root", "--out", &d("root")]);
+    for key in ["p256", "rsa2048", "ed25519"] {
+        let out = d(key);
+        generate_ok(&[
+            "client",
+            "--cn",
+            "alice",
+            "--key",
+            key,
+            "--ca-cert",
+            &d("root/cert.pem"),
+            "--ca-key",
+            &d("root/key.pem"),
+            "--p12-password",
+            "s3cret",
+            "--out",
+            &out,
+        ]);
+        let p12 = format!("{out}/bundle.p12");
+        assert_ok(
+            openssl(&[
+                "pkcs12",
+                "-in",
+                &p12,
+                "-info",
+                "-passin",
+                "pass:s3cret",
+                "-noout",
+            ]),
+            &format!("{key}: openssl pkcs12 -info"),
+        );
+        let certs = openssl(&["pkcs12", "-in", &p12, "-passin", "pass:s3cret", "-nokeys"]);
+        assert_eq!(
+            String::from_utf8_lossy(&certs.stdout)
+                .matches("BEGIN CERTIFICATE")
+                .count(),
+            2,
+            "{key}: leaf and CA"
+        );
+        let key_out = openssl(&[
+            "pkcs12",
+            "-in",
+            &p12,
+            "-passin",
+            "pass:s3cret",
+            "-nocerts",
+            "-nodes",
+        ]);
+        assert!(
+            String::from_utf8_lossy(&key_out.stdout).contains("BEGIN PRIVATE KEY"),
+            "{key}: the key is inside"
+        );
+        assert!(
+            !openssl(&["pkcs12", "-in", &p12, "-passin", "pass:wrong", "-noout"])
+                .status
+                .success(),
+            "{key}: wrong password"
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

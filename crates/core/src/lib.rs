@@ -6,6 +6,7 @@ pub mod cipher;
 pub mod decode;
 pub mod dn;
 pub mod error;
+pub mod export;
 pub mod generate;
 pub mod input;
 pub mod lint;
