@@ -6,6 +6,7 @@ pub mod cipher;
 pub mod decode;
 pub mod dn;
 pub mod error;
+#[cfg(feature = "pkcs12")]
 pub mod export;
 pub mod generate;
 pub mod input;
