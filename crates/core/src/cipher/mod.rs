@@ -80,11 +80,17 @@ pub fn find(query: &str) -> Result<&'static Registered, Error> {
         if let Some(suite) = SUITES.iter().find(|s| s.code == code) {
             return Ok(suite);
         }
-        let what = RANGES
-            .iter()
-            .find(|r| (r.first..=r.last).contains(&code))
-            .map(|r| r.description)
-            .unwrap_or("Unassigned");
+        let range = RANGES.iter().find(|r| (r.first..=r.last).contains(&code));
+        let what = match range {
+            Some(r) if r.reference.contains("RFC8701") => {
+                "GREASE (RFC 8701): a reserved value clients send at random so servers keep tolerating unknown suites; never negotiated"
+            }
+            Some(r) if r.description.starts_with("Reserved") => {
+                "reserved by IANA (kept unassigned to avoid clashes with old or deployed implementations)"
+            }
+            Some(r) => r.description,
+            None => "Unassigned",
+        };
         return Err(Error::UnknownCipher {
             query: format!("{trimmed} ({what})"),
             suggestions: Vec::new(),
@@ -652,11 +658,9 @@ mod tests {
             panic!("expected an unknown-cipher error")
         };
         assert_eq!(suggestions[0], "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
-        assert!(
-            explain("0x0A0A")
-                .unwrap_err()
-                .to_string()
-                .contains("Reserved")
-        );
+        let message = |code: &str| explain(code).unwrap_err().to_string();
+        assert!(message("0x0A0A").contains("GREASE (RFC 8701)"));
+        assert!(message("0x001C").contains("reserved by IANA"));
+        assert!(message("0x13,0x00").contains("Unassigned"));
     }
 }
