@@ -55,7 +55,7 @@ enum Command {
         /// Trust anchors (PEM or DER).
         #[arg(long, required_unless_present = "mozilla")]
         roots: Option<PathBuf>,
-        /// Trust the built-in Mozilla root store (Debian ca-certificates 20230311, 144 roots).
+        /// Trust the built-in Mozilla root store (Debian ca-certificates 20230311, its 139 unexpired roots).
         #[arg(long, conflicts_with = "roots")]
         mozilla: bool,
         /// Host name or IP address the leaf must be valid for.

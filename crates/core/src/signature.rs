@@ -14,6 +14,7 @@ const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
 const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
 pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
 pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
+pub const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
 
 /// Hash functions that appear in certificate signatures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -199,6 +200,11 @@ pub fn verify(
             } else if curve == P384 {
                 let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes).map_err(bad_key)?;
                 let sig = p384::ecdsa::DerSignature::from_bytes(signature)
+                    .map_err(|_| SignatureError::Invalid)?;
+                key.verify_prehash(&digest, &sig).is_ok()
+            } else if curve == P521 {
+                let key = p521::ecdsa::VerifyingKey::from_sec1_bytes(key_bytes).map_err(bad_key)?;
+                let sig = p521::ecdsa::DerSignature::from_bytes(signature)
                     .map_err(|_| SignatureError::Invalid)?;
                 key.verify_prehash(&digest, &sig).is_ok()
             } else {

@@ -79,7 +79,7 @@ fn every_key_type_decodes_with_its_size_and_curve() {
             );
         }
         assert!(cert.self_issued, "{name}");
-        let checkable = !matches!(name, "p521" | "ed448");
+        let checkable = name != "ed448";
         assert_eq!(cert.self_signed, checkable.then_some(true), "{name}");
     }
 }
