@@ -258,6 +258,46 @@ test('verify: a shuffled chain is valid; without its intermediate it is not', as
   await page.click('#verify-run');
   await page.waitForFunction(() => document.querySelector('#verify-reason')?.textContent.includes('expired'));
   assert.match(await page.textContent('#verify-reason'), /expired on .* renew it.*ERR_CERT_DATE_INVALID/s);
+  // A path longer than the intermediate limit is refused, as openssl -verify_depth does.
+  await page.fill('#verify-at', '');
+  await page.fill('#verify-max', '0');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-reason')?.textContent.includes('at most 0'));
+  await page.fill('#verify-max', '1');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Drops files (name and bytes) on `selector` the way a file manager does: one drop event. */
+async function dropFiles(page, selector, files) {
+  const transfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const { name, base64 } of files) {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], name));
+    }
+    return dt;
+  }, files.map(({ name, bytes }) => ({ name, base64: Buffer.from(bytes).toString('base64') })));
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent(selector, 'drop', { dataTransfer: transfer });
+}
+
+test('verify: dropped PEM and DER files fill the chain and anchors; a wrong file says why', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/verify`);
+  const bytes = (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name));
+  await dropFiles(page, '#verify-chain', [{ name: 'leaf.der', bytes: bytes('leaf.der') }, { name: 'int.pem', bytes: bytes('int.pem') }]);
+  await page.waitForFunction(() => (document.querySelector('#verify-chain').value.match(/BEGIN CERTIFICATE/g) || []).length === 2);
+  await dropFiles(page, '#verify-roots', [{ name: 'root.pem', bytes: bytes('root.pem') }]);
+  await page.waitForFunction(() => document.querySelector('#verify-roots').value.includes('BEGIN CERTIFICATE'));
+  await page.click('#verify-run');
+  await page.waitForSelector('#verify-verdict');
+  assert.equal(await page.textContent('#verify-verdict'), 'valid');
+  await dropFiles(page, '#verify-roots', [{ name: 'leaf.key', bytes: bytes('leaf.key') }]);
+  await page.waitForSelector('.error');
+  assert.match(await page.textContent('.error'), /leaf\.key: .*expected a certificate/);
+  assert.equal((await page.inputValue('#verify-roots')).match(/BEGIN CERTIFICATE/g).length, 1, 'the bad file adds nothing');
   assert.deepEqual(problems, []);
   await context.close();
 });

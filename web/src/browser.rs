@@ -1,4 +1,5 @@
-//! The few browser services the app needs: the clock, the CSPRNG, downloads and the clipboard.
+//! The few browser services the app needs: the clock, the CSPRNG, files, downloads and the
+//! clipboard.
 
 use certbench_core::UnixTime;
 use wasm_bindgen::{JsCast, JsValue};
@@ -133,4 +134,28 @@ pub fn share_link(path: &str) -> Result<String, String> {
         .map_err(|_| "the address bar could not be updated")?;
     copy(&link);
     Ok(link)
+}
+
+/// One file the user dropped or picked, with its bytes.
+#[derive(Clone, PartialEq)]
+pub struct LoadedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads every file of a FileList, then hands them over together.
+pub fn read_files(files: web_sys::FileList, done: yew::Callback<Vec<LoadedFile>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut loaded = Vec::new();
+        for i in 0..files.length() {
+            let Some(file) = files.get(i) else { continue };
+            if let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                loaded.push(LoadedFile {
+                    name: file.name(),
+                    bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+                });
+            }
+        }
+        done.emit(loaded);
+    });
 }

@@ -70,6 +70,9 @@ enum Command {
         /// pin-sha256 value (base64); repeat for backups. One must match a certificate in the path.
         #[arg(long = "pin")]
         pins: Vec<String>,
+        /// Most intermediate CAs allowed between leaf and anchor (as `openssl verify -verify_depth`).
+        #[arg(long, visible_alias = "verify-depth")]
+        max_intermediates: Option<usize>,
         #[arg(long)]
         json: bool,
     },
@@ -239,11 +242,19 @@ fn main() -> ExitCode {
             purpose,
             at,
             pins,
+            max_intermediates,
             json,
         } => {
             // clap guarantees --roots or --mozilla; no --roots means the built-in store.
             let anchors = roots.map_or(Anchors::Mozilla, Anchors::File);
-            run_verify(chain, anchors, host, purpose, at, pins, json)
+            let options = VerifyArgs {
+                host,
+                purpose,
+                at,
+                pins,
+                max_intermediates,
+            };
+            run_verify(chain, anchors, options, json)
         }
         Command::Cipher { name_or_hex, json } => run_cipher(&name_or_hex, json),
         Command::Limbo { path, json } => run_limbo(&path, json),
@@ -577,29 +588,30 @@ enum Anchors {
     Mozilla,
 }
 
-fn run_verify(
-    chain: PathBuf,
-    roots: Anchors,
+/// The `verify` options that become [`Options`].
+struct VerifyArgs {
     host: Option<String>,
     purpose: Option<PurposeArg>,
     at: Option<String>,
     pins: Vec<String>,
-    json: bool,
-) -> Result<u8, Failure> {
+    max_intermediates: Option<usize>,
+}
+
+fn run_verify(chain: PathBuf, roots: Anchors, args: VerifyArgs, json: bool) -> Result<u8, Failure> {
     let bundle = read_certificates(&chain)?;
     let anchors = match &roots {
         Anchors::File(path) => read_certificates(path)?,
         Anchors::Mozilla => verify::mozilla_roots(),
     };
     let options = Options {
-        at: time_or_now(at)?,
-        host,
-        purpose: purpose.map(|p| match p {
+        at: time_or_now(args.at)?,
+        host: args.host,
+        purpose: args.purpose.map(|p| match p {
             PurposeArg::Server => Purpose::Server,
             PurposeArg::Client => Purpose::Client,
         }),
-        pins,
-        ..Options::at(UnixTime(0))
+        pins: args.pins,
+        max_intermediates: args.max_intermediates,
     };
     let verdict = verify::verify(&bundle, &anchors, &options);
     if json {

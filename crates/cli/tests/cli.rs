@@ -159,6 +159,26 @@ fn decode_never_panics_on_hostile_input() {
 }
 
 #[test]
+fn verify_limits_the_number_of_intermediates() {
+    let chain = fixtures().join("fullchain.pem");
+    let root = fixtures().join("root.pem");
+    let (chain, root) = (chain.to_str().unwrap(), root.to_str().unwrap());
+    let run = |flag: &str, limit: &str| {
+        certbench(
+            &["verify", chain, "--roots", root, flag, limit, "--json"],
+            None,
+        )
+    };
+    assert_eq!(run("--max-intermediates", "1").status.code(), Some(0));
+    for flag in ["--max-intermediates", "--verify-depth"] {
+        let out = run(flag, "0");
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        assert_eq!(json(&out)["errors"][0]["code"], "too_long", "{flag}");
+    }
+    assert_eq!(run("--max-intermediates", "-1").status.code(), Some(2));
+}
+
+#[test]
 fn verify_exit_codes_and_json() {
     let chain = fixtures().join("fullchain.pem");
     let root = fixtures().join("root.pem");

@@ -4,34 +4,10 @@
 use super::report::BlockCard;
 use super::{ErrorBox, event_value};
 use crate::browser;
+use crate::browser::{LoadedFile, read_files};
 use certbench_core::decode;
-use wasm_bindgen_futures::{JsFuture, spawn_local};
-use web_sys::{DragEvent, FileList, HtmlInputElement};
+use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
-
-/// One file the user dropped or picked, with its bytes.
-#[derive(Clone, PartialEq)]
-struct LoadedFile {
-    name: String,
-    bytes: Vec<u8>,
-}
-
-/// Reads every file of a FileList, then hands them over together.
-fn read_files(files: FileList, done: Callback<Vec<LoadedFile>>) {
-    spawn_local(async move {
-        let mut loaded = Vec::new();
-        for i in 0..files.length() {
-            let Some(file) = files.get(i) else { continue };
-            if let Ok(buffer) = JsFuture::from(file.array_buffer()).await {
-                loaded.push(LoadedFile {
-                    name: file.name(),
-                    bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
-                });
-            }
-        }
-        done.emit(loaded);
-    });
-}
 
 #[component]
 pub fn DecodeTab() -> Html {

@@ -5,7 +5,7 @@ use super::{ErrorBox, event_value};
 use crate::browser;
 use certbench_core::verify::{self, Options, Purpose, Verdict};
 use certbench_core::{Certificate, UnixTime};
-use web_sys::HtmlSelectElement;
+use web_sys::{DragEvent, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Reads every certificate in `text`, or says which block is not one.
@@ -23,6 +23,8 @@ struct Form {
     /// `YYYY-MM-DDTHH:MM` from the datetime input, UTC; empty for now.
     at: String,
     pins: String,
+    /// Most intermediate CAs allowed between leaf and anchor; empty for no limit.
+    max_intermediates: String,
     /// Also trust the built-in Mozilla root store.
     mozilla: bool,
 }
@@ -103,6 +105,12 @@ fn run(form: &Form) -> Result<Verdict, String> {
             .filter(|p| !p.is_empty())
             .map(str::to_string)
             .collect(),
+        max_intermediates: match form.max_intermediates.trim() {
+            "" => None,
+            text => Some(text.parse().map_err(|_| {
+                format!("maximum intermediates: expected a whole number, found {text:?}")
+            })?),
+        },
         ..Options::at(at)
     };
     Ok(verify::verify(&bundle, &anchors, &options))
@@ -149,6 +157,40 @@ pub fn VerifyTab() -> Html {
             }
         })
     };
+    // Files dropped on a text area (PEM or DER) add their certificates to it.
+    let drop_error = use_state(|| None::<String>);
+    let drop_into = |field: fn(&mut Form) -> &mut String| {
+        let (form, drop_error) = (form.clone(), drop_error.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
+                return;
+            };
+            let (form, drop_error) = (form.clone(), drop_error.clone());
+            browser::read_files(
+                list,
+                Callback::from(move |files: Vec<browser::LoadedFile>| {
+                    let mut next = (*form).clone();
+                    let text = field(&mut next);
+                    let mut problems = Vec::new();
+                    for file in files {
+                        match verify::certificates_as_pem(&file.bytes) {
+                            Ok(pem) => {
+                                if !text.is_empty() && !text.ends_with('\n') {
+                                    text.push('\n');
+                                }
+                                text.push_str(&pem);
+                            }
+                            Err(e) => problems.push(format!("{}: {e}", file.name)),
+                        }
+                    }
+                    form.set(next);
+                    drop_error.set((!problems.is_empty()).then(|| problems.join("; ")));
+                }),
+            );
+        })
+    };
+    let allow_drop = Callback::from(|e: DragEvent| e.prevent_default());
     let onclick = {
         let (form, verdict) = (form.clone(), verdict.clone());
         Callback::from(move |_| verdict.set(Some(run(&form))))
@@ -156,10 +198,16 @@ pub fn VerifyTab() -> Html {
     html! {
         <section class="tool">
             <h2>{ "Verify" }</h2>
-            <label for="verify-chain">{ "Certificate chain: leaf and intermediates, in any order (extra certificates are fine):" }</label>
-            <textarea id="verify-chain" rows="8" spellcheck="false" value={form.chain.clone()} oninput={field(|f, v| f.chain = v)} />
-            <label for="verify-roots">{ "Trust anchors: the root certificates you trust:" }</label>
-            <textarea id="verify-roots" rows="6" spellcheck="false" value={form.roots.clone()} oninput={field(|f, v| f.roots = v)} />
+            <label for="verify-chain">{ "Certificate chain: leaf and intermediates, in any order (extra certificates are fine). Paste, or drop PEM or DER files:" }</label>
+            <textarea id="verify-chain" rows="8" spellcheck="false" value={form.chain.clone()} oninput={field(|f, v| f.chain = v)}
+                ondragover={allow_drop.clone()} ondrop={drop_into(|f| &mut f.chain)} />
+            <label for="verify-roots">{ "Trust anchors: the root certificates you trust (paste or drop):" }</label>
+            <textarea id="verify-roots" rows="6" spellcheck="false" value={form.roots.clone()} oninput={field(|f, v| f.roots = v)}
+                ondragover={allow_drop} ondrop={drop_into(|f| &mut f.roots)} />
+            { match &*drop_error {
+                Some(e) => html! { <ErrorBox message={e.clone()} /> },
+                None => html! {},
+            } }
             <label class="inline"><input type="checkbox" id="verify-mozilla" checked={form.mozilla} onclick={toggle_mozilla} />
                 { format!(" Also trust the {} ({} roots)", verify::MOZILLA_ROOTS_SOURCE, verify::MOZILLA_ROOTS_COUNT) }</label>
             <div class="options">
@@ -182,6 +230,10 @@ pub fn VerifyTab() -> Html {
                 <div>
                     <label for="verify-pins">{ "SPKI pins (pin-sha256, optional)" }</label>
                     <input id="verify-pins" type="text" value={form.pins.clone()} oninput={field(|f, v| f.pins = v)} placeholder="base64, comma-separated" />
+                </div>
+                <div>
+                    <label for="verify-max">{ "Most intermediate CAs (optional, like openssl -verify_depth)" }</label>
+                    <input id="verify-max" type="number" min="0" inputmode="numeric" value={form.max_intermediates.clone()} oninput={field(|f, v| f.max_intermediates = v)} placeholder="no limit" />
                 </div>
             </div>
             <button type="button" id="verify-run" class="primary" {onclick}>{ "Verify" }</button>

@@ -192,6 +192,23 @@ pub fn mozilla_roots() -> Vec<Certificate> {
 /// Every certificate in `input` (PEM, DER or base64); any block that is not a certificate is an
 /// error naming it, since a verdict over half a bundle would mislead.
 pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, Error> {
+    Ok(certificate_blocks(input)?
+        .into_iter()
+        .map(|(cert, _)| cert)
+        .collect())
+}
+
+/// The certificates in `input` (PEM, DER or base64) as PEM text, ready to paste into a field.
+pub fn certificates_as_pem(input: &[u8]) -> Result<String, Error> {
+    let mut pem = String::new();
+    for (_, der) in certificate_blocks(input)? {
+        pem.push_str(&crate::generate::pem("CERTIFICATE", &der)?);
+    }
+    Ok(pem)
+}
+
+/// Each certificate with the DER it was read from.
+fn certificate_blocks(input: &[u8]) -> Result<Vec<(Certificate, Vec<u8>)>, Error> {
     let mut certs = Vec::new();
     for block in crate::input::read_blocks(input)? {
         let block = block?;
@@ -199,7 +216,7 @@ pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, Error> {
             at: block.at.clone(),
             detail: format!("expected a certificate: {e}"),
         })?;
-        certs.push(cert);
+        certs.push((cert, block.der));
     }
     Ok(certs)
 }
