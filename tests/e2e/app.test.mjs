@@ -86,6 +86,23 @@ test('decode: picked files (a PEM bundle and a DER file) show every block, field
   await context.close();
 });
 
+test('decode: files dropped on the page (a key and a CRL) decode like picked ones', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  const bytes = (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name));
+  await dropFiles(page, '#decode-input', [{ name: 'leaf.key', bytes: bytes('leaf.key') }, { name: 'root.crl', bytes: bytes('root.crl') }]);
+  await page.waitForSelector('#decode-results .card >> nth=1');
+  const origins = await page.$$eval('#decode-results .origin', (ps) => ps.map((p) => p.textContent));
+  assert.equal(origins.length, 2);
+  assert.match(origins[0], /leaf\.key, block 1/);
+  assert.match(origins[1], /root\.crl, block 1/);
+  const cards = await page.$$eval('#decode-results .card', (cs) => cs.map((c) => c.textContent));
+  assert.match(cards[0], /private key/i);
+  assert.match(cards[1], /CRL|revocation list/i);
+  assert.equal(await page.inputValue('#decode-input'), '', 'dropped files are not pasted as text');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('decode: the 144-root Mozilla bundle decodes and renders well under a second', async () => {
   const bundlePath = path.join(root, 'crates', 'core', 'data', 'mozilla-roots.pem');
   const bundle = fs.readFileSync(bundlePath, 'utf8');
