@@ -39,7 +39,7 @@ enum Command {
         /// Compute validity status at this time (RFC 3339) instead of now.
         #[arg(long)]
         at: Option<String>,
-        /// Decrypt encrypted PKCS#8 keys with this password.
+        /// Decrypt encrypted PKCS#8 keys and open PKCS#12 files with this password.
         #[arg(long)]
         password: Option<String>,
     },
@@ -323,6 +323,15 @@ fn run_decode(
                     ..plain
                 })
             }
+            (Ok(d), Some(password)) if matches!(d.report, decode::Report::Pkcs12(_)) => {
+                match open_pkcs12(&d, password, now) {
+                    Ok(contents) => {
+                        decoded.extend(contents);
+                        continue;
+                    }
+                    Err(e) => Err(e),
+                }
+            }
             (block, _) => block,
         };
         match block {
@@ -344,6 +353,26 @@ fn run_decode(
         }
     }
     Ok(u8::from(failed))
+}
+
+/// The keys and certificates inside a PKCS#12 block, each reported under that block's number.
+fn open_pkcs12(
+    p12: &decode::Decoded,
+    password: &str,
+    now: UnixTime,
+) -> Result<Vec<decode::Decoded>, certbench_core::Error> {
+    let mut contents = Vec::new();
+    for der in certbench_core::export::pkcs12_contents(&p12.der, password)? {
+        for inner in decode::decode(&der, now)? {
+            contents.push(decode::Decoded {
+                block: p12.block,
+                label: p12.label.clone(),
+                line: p12.line,
+                ..inner?
+            });
+        }
+    }
+    Ok(contents)
 }
 
 fn run_gen(profile: GenProfile) -> Result<u8, Failure> {

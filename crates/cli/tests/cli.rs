@@ -909,6 +909,86 @@ fn openssl_recipes_reproduce_each_profile() {
 }
 
 #[test]
+fn pkcs12_files_open_with_their_password() {
+    // leaf.p12 is OpenSSL 3's default: PBES2 AES-256-CBC, HMAC-SHA256 MAC (tests/fixtures/make.sh).
+    let p12 = fixtures().join("leaf.p12");
+    let p12 = p12.to_str().unwrap();
+    let out = certbench(&["decode", p12, "--password", "fixture", "--json"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let contents = json(&out);
+    let kinds: Vec<_> = contents
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["private_key", "certificate", "certificate"]);
+    let sha256 = |name: &str| {
+        std::fs::read_to_string(fixtures().join(name))
+            .unwrap()
+            .trim()
+            .to_string()
+    };
+    assert_eq!(contents[1]["fingerprint_sha256"], sha256("leaf.sha256"));
+    assert_eq!(contents[2]["fingerprint_sha256"], sha256("int.sha256"));
+    let wrong = certbench(&["decode", p12, "--password", "nope"], None);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("wrong password"));
+    // Without a password the file is still recognised.
+    let closed = certbench(&["decode", p12, "--json"], None);
+    assert_eq!(json(&closed)[0]["kind"], "pkcs12");
+    if !openssl_available() {
+        return;
+    }
+    // Older .pfx files: PBE-SHA1-3DES, and OpenSSL's -legacy RC2-40 (when its legacy provider
+    // is installed).
+    let dir = temp_dir("legacy-p12");
+    let (key, leaf, int) = (
+        fixtures().join("leaf.key"),
+        fixtures().join("leaf.pem"),
+        fixtures().join("int.pem"),
+    );
+    let base = [
+        "pkcs12",
+        "-export",
+        "-inkey",
+        key.to_str().unwrap(),
+        "-in",
+        leaf.to_str().unwrap(),
+        "-certfile",
+        int.to_str().unwrap(),
+        "-passout",
+        "pass:old",
+    ];
+    let triple_des = [
+        "-keypbe",
+        "PBE-SHA1-3DES",
+        "-certpbe",
+        "PBE-SHA1-3DES",
+        "-macalg",
+        "sha1",
+    ];
+    for (name, extra) in [("3des", &triple_des[..]), ("rc2", &["-legacy"][..])] {
+        let file = dir.join(format!("{name}.p12"));
+        let file = file.to_str().unwrap();
+        let made = openssl(&[&base[..], extra, &["-out", file]].concat());
+        if !made.status.success() {
+            assert_eq!(name, "rc2", "{}", String::from_utf8_lossy(&made.stderr));
+            continue;
+        }
+        let out = certbench(&["decode", file, "--password", "old", "--json"], None);
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        assert_eq!(json(&out).as_array().unwrap().len(), 3, "{name}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
 fn encrypted_keys_interoperate_with_openssl() {
     if !openssl_available() {
         return;
@@ -1162,6 +1242,19 @@ fn pkcs12_bundles_open_in_openssl() {
                 .status
                 .success(),
             "{key}: wrong password"
+        );
+        // certbench opens its own bundle too: the key, then leaf and CA.
+        let opened = certbench(&["decode", &p12, "--password", "s3cret", "--json"], None);
+        let kinds: Vec<_> = json(&opened)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["kind"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            kinds,
+            ["private_key", "certificate", "certificate"],
+            "{key}"
         );
     }
     std::fs::remove_dir_all(dir).ok();

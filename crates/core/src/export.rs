@@ -25,6 +25,42 @@ pub fn pkcs12(
     pkcs12_der(&key.pkcs8_der()?, &der(cert)?, &chain, password, alias)
 }
 
+/// What a PKCS#12 file holds, decrypted with `password`: each private key (PKCS#8 DER), then
+/// each certificate (DER) once, in the file's order.
+pub fn pkcs12_contents(p12: &[u8], password: &str) -> Result<Vec<Vec<u8>>, Error> {
+    use p12_keystore::{KeyStore, KeyStoreEntry, Pkcs12ImportPolicy};
+    let store = KeyStore::from_pkcs12(p12, password, Pkcs12ImportPolicy::Relaxed).map_err(|e| {
+        use p12_keystore::error::Error as P12;
+        Error::Key(match e {
+            // The MAC is checked first, so a wrong password shows up as a MAC mismatch; a padding
+            // error is the same thing for files whose MAC passed but whose bags use another one.
+            P12::MacError(_) | P12::UnpadError => {
+                "PKCS#12: wrong password (or a damaged file: the two look the same)".into()
+            }
+            other => format!("PKCS#12: cannot open it: {other}"),
+        })
+    })?;
+    let mut keys = Vec::new();
+    let mut certs: Vec<Vec<u8>> = Vec::new();
+    let mut add_cert = |der: &[u8]| {
+        if !certs.iter().any(|c| c == der) {
+            certs.push(der.to_vec());
+        }
+    };
+    for (_, entry) in store.entries() {
+        match entry {
+            KeyStoreEntry::PrivateKeyChain(chain) => {
+                keys.push(chain.key().as_der().to_vec());
+                chain.certs().iter().for_each(|c| add_cert(c.as_der()));
+            }
+            KeyStoreEntry::Certificate(cert) => add_cert(cert.as_der()),
+            KeyStoreEntry::Secret(_) => {}
+        }
+    }
+    keys.extend(certs);
+    Ok(keys)
+}
+
 fn pkcs12_der(
     key_pkcs8: &[u8],
     cert: &[u8],
