@@ -225,6 +225,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Decode {
@@ -342,6 +343,7 @@ fn run_decode(
             }
         }
     }
+    decode::link_keys(decoded.iter_mut());
     if json {
         println!("{}", serde_json::to_string_pretty(&decoded)?);
     } else {
@@ -353,6 +355,16 @@ fn run_decode(
         }
     }
     Ok(u8::from(failed))
+}
+
+/// `certbench decode big.pem | head` should end quietly, as other Unix tools do, instead of
+/// panicking on the closed pipe: Rust ignores SIGPIPE by default, so restore its default.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }
 
 /// The keys and certificates inside a PKCS#12 block, each reported under that block's number.

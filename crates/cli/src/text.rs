@@ -46,6 +46,14 @@ pub fn decoded(d: &Decoded) -> String {
             if let Some(public) = &key.public_key {
                 public_key(&mut out, public);
             }
+            if !key.matches.is_empty() {
+                let blocks: Vec<String> = key.matches.iter().map(usize::to_string).collect();
+                let _ = writeln!(
+                    out,
+                    "    Matches the certificate or CSR in block {}",
+                    blocks.join(", ")
+                );
+            }
         }
         Report::PublicKey(key) => {
             let _ = writeln!(out, "Public Key:");

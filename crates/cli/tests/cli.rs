@@ -158,6 +158,42 @@ fn decode_never_panics_on_hostile_input() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_quietly_instead_of_panicking() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    // `certbench decode roots.pem | head -1`: the reader goes away after a few bytes.
+    let roots = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/data/mozilla-roots.pem"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_certbench"))
+        .args(["decode", roots])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run certbench");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .unwrap();
+    let status = child.wait().unwrap();
+    const SIGPIPE: i32 = 13; // Linux and the BSDs
+    assert_eq!(status.signal(), Some(SIGPIPE), "{status:?}");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 #[test]
 fn verify_limits_the_number_of_intermediates() {
     let chain = fixtures().join("fullchain.pem");

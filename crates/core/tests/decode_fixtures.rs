@@ -70,18 +70,64 @@ fn every_key_type_decodes_with_its_size_and_curve() {
             assert_eq!(report.bits, Some(bits), "{name} {what}");
             assert_eq!(report.curve.as_deref(), curve, "{name} {what}");
         }
-        // The private key implies the certificate's public key.
-        if algorithm != "Ed25519" && algorithm != "Ed448" {
+        // The private key implies the certificate's public key (Ed448 keys are not opened), so
+        // a key and its certificate in one input are linked.
+        if algorithm != "Ed448" {
             assert_eq!(
                 key.public_key.as_ref().unwrap().public_hex,
                 cert.public_key.public_hex,
                 "{name}"
             );
+            let together = [
+                fixture(&format!("keys/{name}.key")),
+                fixture(&format!("keys/{name}.pem")),
+            ]
+            .concat();
+            assert_eq!(key_matches(&together), [vec![2]], "{name}");
         }
         assert!(cert.self_issued, "{name}");
         let checkable = name != "ed448";
         assert_eq!(cert.self_signed, checkable.then_some(true), "{name}");
     }
+}
+
+/// The `matches` of every private key in `input`.
+fn key_matches(input: &[u8]) -> Vec<Vec<usize>> {
+    let mut blocks: Vec<Decoded> = decode::decode(input, NOW)
+        .unwrap()
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    decode::link_keys(blocks.iter_mut());
+    blocks
+        .into_iter()
+        .filter_map(|b| match b.report {
+            Report::PrivateKey(k) => Some(k.matches),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn private_keys_are_linked_to_their_certificates_and_csrs() {
+    let input = [
+        fixture("fullchain.pem"),
+        fixture("leaf.csr"),
+        fixture("int.key"),
+        fixture("leaf.key"),
+        fixture("root.key"),
+    ]
+    .concat();
+    // Blocks: 1 leaf, 2 intermediate, 3 leaf CSR, then the keys.
+    assert_eq!(key_matches(&input), [vec![2], vec![1, 3], vec![]]);
+    // The same keys in PKCS#1 and SEC1 form are linked just the same.
+    let other_forms = [
+        fixture("int.rsa.key"),
+        fixture("leaf.sec1.key"),
+        fixture("fullchain.pem"),
+    ]
+    .concat();
+    assert_eq!(key_matches(&other_forms), [vec![4], vec![3]]);
 }
 
 #[test]

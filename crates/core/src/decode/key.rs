@@ -123,6 +123,9 @@ pub struct PrivateKeyReport {
     pub public_key: Option<PublicKeyReport>,
     /// Encryption scheme of an encrypted key (`PBES2 (PBKDF2-hmacWithSHA256, aes-256-cbc)`, …).
     pub encryption: Option<String>,
+    /// Blocks of the same input whose certificate or CSR carries this key's public key, once
+    /// [`super::link_keys`] ran: "does this key go with that certificate?" answered.
+    pub matches: Vec<usize>,
 }
 
 /// A PKCS#8 `PrivateKeyInfo` (RFC 5208 / RFC 5958).
@@ -149,7 +152,10 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
             let sec1 = sec1::EcPrivateKey::from_der(info.private_key.as_bytes())?;
             public = ec_public(&sec1, curve);
         }
-        "1.3.101.112" => (public.algorithm, public.bits) = ("Ed25519".into(), Some(256)),
+        "1.3.101.112" => {
+            (public.algorithm, public.bits) = ("Ed25519".into(), Some(256));
+            public.public_hex = ed25519_public(info.private_key.as_bytes()).unwrap_or_default();
+        }
         "1.3.101.113" => (public.algorithm, public.bits) = ("Ed448".into(), Some(456)),
         _ => {}
     }
@@ -158,6 +164,7 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         encrypted: false,
         public_key: Some(public),
         encryption: None,
+        matches: Vec::new(),
     })
 }
 
@@ -169,6 +176,7 @@ pub fn pkcs1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         encrypted: false,
         public_key: Some(rsa_public(&rsa)),
         encryption: None,
+        matches: Vec::new(),
     })
 }
 
@@ -181,6 +189,7 @@ pub fn sec1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         encrypted: false,
         public_key: Some(ec_public(&key, curve)),
         encryption: None,
+        matches: Vec::new(),
     })
 }
 
@@ -208,6 +217,7 @@ pub fn encrypted_pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         encrypted: true,
         public_key: None,
         encryption: Some(scheme),
+        matches: Vec::new(),
     })
 }
 
@@ -253,6 +263,14 @@ fn derive_point(scalar: &[u8], curve: Option<Oid>) -> Option<String> {
     } else {
         None
     }
+}
+
+/// The public key of an Ed25519 PKCS#8 key, whose private part is `OCTET STRING { seed }`.
+fn ed25519_public(private_key: &[u8]) -> Option<String> {
+    let seed = <&der::asn1::OctetStringRef>::from_der(private_key).ok()?;
+    let seed = zeroize::Zeroizing::new(<[u8; 32]>::try_from(seed.as_bytes()).ok()?);
+    let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+    Some(dn::hex(key.verifying_key().as_bytes()))
 }
 
 #[cfg(test)]

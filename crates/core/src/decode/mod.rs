@@ -79,6 +79,31 @@ pub fn decode(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>
         .collect())
 }
 
+/// Fills each private key's `matches` with the blocks whose certificate or CSR carries its
+/// public key. A separate pass over what [`decode`] gave, once keys are decrypted, so callers
+/// that do not show the link (the web app, until #8 gives it wasm budget) do not pay for it.
+pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
+    let mut blocks: Vec<&mut Decoded> = blocks.into_iter().collect();
+    let holders: Vec<(usize, String)> = blocks
+        .iter()
+        .filter_map(|d| match &d.report {
+            Report::Certificate(c) => Some((d.block, c.public_key.public_hex.clone())),
+            Report::Csr(c) => Some((d.block, c.public_key.public_hex.clone())),
+            _ => None,
+        })
+        .collect();
+    for d in &mut blocks {
+        if let Report::PrivateKey(key) = &mut d.report {
+            let public = key.public_key.as_ref().map(|p| p.public_hex.as_str());
+            key.matches = holders
+                .iter()
+                .filter(|(_, hex)| public.is_some_and(|p| !p.is_empty() && p == hex))
+                .map(|(block, _)| *block)
+                .collect();
+        }
+    }
+}
+
 /// Decrypts an encrypted PKCS#8 key (`BEGIN ENCRYPTED PRIVATE KEY`) with `password` and
 /// decodes what it holds. A wrong password and a damaged file look the same to PBES2: the
 /// message says so.
@@ -178,6 +203,7 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
             encryption: Some(format!(
                 "OpenSSL legacy PEM encryption ({cipher}), MD5-based key derivation"
             )),
+            matches: Vec::new(),
         });
         return Ok(Decoded {
             block: at.block,
