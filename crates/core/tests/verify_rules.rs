@@ -268,6 +268,31 @@ fn wildcard_covers_exactly_one_label() {
 }
 
 #[test]
+fn internationalised_names_match_as_a_labels() {
+    let (root, int, _) = chain();
+    // bücher.example.test as an A-label, and a wildcard under it.
+    let idn = issue(
+        &int,
+        Profile::Server,
+        "xn--bcher-kva.example.test",
+        &[
+            "DNS:xn--bcher-kva.example.test",
+            "DNS:*.xn--bcher-kva.example.test",
+        ],
+        |_| {},
+    );
+    let host = |h: &str| {
+        check(&[&idn.cert, &int.cert], &[&root.cert], |o| {
+            o.host = Some(h.into())
+        })
+    };
+    assert!(host("xn--bcher-kva.example.test").valid);
+    assert!(host("XN--BCHER-KVA.example.test").valid);
+    assert!(host("shop.xn--bcher-kva.example.test").valid);
+    assert_fails(&host("bücher.example.test"), "hostname", "A-labels (xn--");
+}
+
+#[test]
 fn ip_addresses_match_ip_sans_only() {
     let (root, int, leaf) = chain();
     let host = |h: &str| {

@@ -399,6 +399,14 @@ pub fn rfc6125_host(leaf: &Candidate<'_>, host: &str) -> RuleResult {
             format!("{what} `{host}` is not in the certificate's names ({names})"),
         )
     };
+    if !host.is_ascii() {
+        return Err(failure(
+            "hostname",
+            format!(
+                "`{host}` is an internationalised name; certificates hold such names as A-labels (xn--…, RFC 5890): enter it in that form"
+            ),
+        ));
+    }
     if let Ok(ip) = host.trim_matches(['[', ']']).parse::<std::net::IpAddr>() {
         let wanted = format!("IP:{ip}");
         return if leaf.exts.san.contains(&wanted) {
