@@ -344,6 +344,7 @@ fn run_decode(
         }
     }
     decode::link_keys(decoded.iter_mut());
+    decode::check_crl_signatures(decoded.iter_mut());
     if json {
         println!("{}", serde_json::to_string_pretty(&decoded)?);
     } else {

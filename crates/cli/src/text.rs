@@ -68,6 +68,14 @@ pub fn decoded(d: &Decoded) -> String {
                 "    Next Update: {}",
                 crl.next_update.as_deref().unwrap_or("NONE")
             );
+            if let Some(check) = &crl.issuer_signature {
+                let verdict = if check.valid { "valid" } else { "INVALID" };
+                let _ = writeln!(
+                    out,
+                    "    Signature: {verdict} (issuer certificate in block {})",
+                    check.issuer_block
+                );
+            }
             let _ = writeln!(out, "    Revoked Certificates: {}", crl.revoked.len());
             for entry in &crl.revoked {
                 let reason = entry

@@ -130,6 +130,41 @@ fn private_keys_are_linked_to_their_certificates_and_csrs() {
     assert_eq!(key_matches(&other_forms), [vec![4], vec![3]]);
 }
 
+/// The `issuer_signature` of the CRL in `input` (its first block).
+fn crl_check(input: &[u8]) -> Option<decode::CrlSignatureCheck> {
+    let mut blocks: Vec<Decoded> = decode::decode(input, NOW)
+        .unwrap()
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    decode::check_crl_signatures(blocks.iter_mut());
+    match blocks.remove(0).report {
+        Report::Crl(crl) => crl.issuer_signature,
+        other => panic!("expected a CRL, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_crl_is_checked_against_its_issuer_in_the_same_input() {
+    let signed = |issuer_block, valid| {
+        Some(decode::CrlSignatureCheck {
+            issuer_block,
+            valid,
+        })
+    };
+    let crl = [fixture("root.crl"), fixture("int.pem"), fixture("root.pem")].concat();
+    assert_eq!(crl_check(&crl), signed(3, true));
+    assert_eq!(
+        crl_check(&[fixture("root.crl"), fixture("int.pem")].concat()),
+        None
+    );
+    // One flipped bit in the signature: the issuer is found, and the signature fails.
+    let mut der = decode_ok("root.crl").remove(0).der;
+    *der.last_mut().unwrap() ^= 1;
+    let root_der = decode_ok("root.pem").remove(0).der;
+    assert_eq!(crl_check(&[der, root_der].concat()), signed(2, false));
+}
+
 #[test]
 fn key_formats_are_named() {
     assert_eq!(private_key("int.key").format, "pkcs8");

@@ -61,6 +61,17 @@ pub struct CrlReport {
     pub signature_algorithm: String,
     pub revoked: Vec<RevokedEntry>,
     pub extensions: Vec<ext::ExtensionReport>,
+    /// The CRL's signature checked against a certificate of the same input named as its issuer,
+    /// once [`check_crl_signatures`] ran; `None` when no such certificate is there.
+    pub issuer_signature: Option<CrlSignatureCheck>,
+}
+
+/// RFC 5280 §6.3.3 (f)-(g): whether the issuer's key verifies the CRL.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CrlSignatureCheck {
+    /// The block holding the issuer's certificate (the one that verified, else the first tried).
+    pub issuer_block: usize,
+    pub valid: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -77,6 +88,57 @@ pub fn decode(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>
         .into_iter()
         .map(|block| decode_block(block?, now))
         .collect())
+}
+
+/// Fills each CRL's `issuer_signature` from the certificates of the same input whose subject is
+/// the CRL's issuer. Like [`link_keys`], a separate pass the web app does not pay for yet.
+pub fn check_crl_signatures<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
+    let mut blocks: Vec<&mut Decoded> = blocks.into_iter().collect();
+    let issuers: Vec<(usize, String, Vec<u8>)> = blocks
+        .iter()
+        .filter_map(|d| match &d.report {
+            Report::Certificate(c) => Some((d.block, c.subject.clone(), d.der.clone())),
+            _ => None,
+        })
+        .collect();
+    for d in &mut blocks {
+        let Report::Crl(report) = &mut d.report else {
+            continue;
+        };
+        let Ok(list) = <CertificateList>::from_der(&d.der) else {
+            continue;
+        };
+        let candidates: Vec<&(usize, String, Vec<u8>)> = issuers
+            .iter()
+            .filter(|(_, subject, _)| *subject == report.issuer)
+            .collect();
+        let verifies = |der: &[u8]| {
+            let Ok(cert) = Certificate::from_der(der) else {
+                return false;
+            };
+            let spki = &cert.tbs_certificate().subject_public_key_info();
+            list.tbs_cert_list
+                .to_der()
+                .ok()
+                .zip(list.signature.as_bytes())
+                .is_some_and(|(tbs, sig)| {
+                    signature::verify(&list.signature_algorithm, spki, &tbs, sig).is_ok()
+                })
+        };
+        report.issuer_signature = candidates
+            .iter()
+            .find(|(_, _, der)| verifies(der))
+            .map(|(block, _, _)| CrlSignatureCheck {
+                issuer_block: *block,
+                valid: true,
+            })
+            .or_else(|| {
+                candidates.first().map(|(block, _, _)| CrlSignatureCheck {
+                    issuer_block: *block,
+                    valid: false,
+                })
+            });
+    }
 }
 
 /// Fills each private key's `matches` with the blocks whose certificate or CSR carries its
@@ -346,6 +408,7 @@ fn crl(list: &CertificateList) -> CrlReport {
             })
             .collect(),
         extensions: ext::decode(tbs.crl_extensions.as_deref().unwrap_or_default()).extensions,
+        issuer_signature: None,
     }
 }
 
