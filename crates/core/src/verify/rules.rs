@@ -269,6 +269,12 @@ pub fn rule_6_1_4_m_path_length(cert: &Candidate<'_>, intermediates_below: usize
     }
 }
 
+/// Whether a non-empty extendedKeyUsage list admits `purpose` (itself or anyExtendedKeyUsage).
+fn eku_allows(ekus: &[String], purpose: Purpose) -> bool {
+    ekus.iter()
+        .any(|e| e == purpose.eku() || e == "anyExtendedKeyUsage")
+}
+
 /// CA/B BR §7.1.2.1-7.1.2.2: roots carry no extendedKeyUsage; an intermediate that has one
 /// must allow the purpose (EKU chaining, as browsers enforce).
 pub fn cabf_7_1_2_issuer_eku(cert: &Candidate<'_>, purpose: Purpose, is_root: bool) -> RuleResult {
@@ -280,10 +286,7 @@ pub fn cabf_7_1_2_issuer_eku(cert: &Candidate<'_>, purpose: Purpose, is_root: bo
             "extended_key_usage",
             "a root certificate must not have an extendedKeyUsage extension".into(),
         ))
-    } else if ekus
-        .iter()
-        .any(|e| e == purpose.eku() || e == "anyExtendedKeyUsage")
-    {
+    } else if eku_allows(ekus, purpose) {
         Ok(format!("extendedKeyUsage allows {}", purpose.eku()))
     } else {
         Err(failure(
@@ -316,10 +319,7 @@ pub fn rule_4_2_1_12_eku(leaf: &Candidate<'_>, purpose: Purpose) -> RuleResult {
     let ekus = &leaf.exts.extended_key_usage;
     if ekus.is_empty() {
         Ok("no extendedKeyUsage: any purpose".into())
-    } else if ekus
-        .iter()
-        .any(|e| e == purpose.eku() || e == "anyExtendedKeyUsage")
-    {
+    } else if eku_allows(ekus, purpose) {
         Ok(format!("extendedKeyUsage allows {}", purpose.eku()))
     } else {
         Err(failure(
