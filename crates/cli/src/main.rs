@@ -343,8 +343,8 @@ fn run_decode(
             }
         }
     }
+    // Keys decrypted above, or found in a PKCS#12 file, match certificates too.
     decode::link_keys(decoded.iter_mut());
-    decode::check_crl_signatures(decoded.iter_mut());
     if json {
         println!("{}", serde_json::to_string_pretty(&decoded)?);
     } else {

@@ -25,10 +25,10 @@ pub fn decoded(d: &Decoded) -> String {
             let _ = writeln!(
                 out,
                 "    Signature: {}",
-                if csr.signature_valid {
-                    "valid"
-                } else {
-                    "INVALID"
+                match csr.signature_valid {
+                    Some(true) => "valid",
+                    Some(false) => "INVALID",
+                    None => "not checked",
                 }
             );
             extensions(&mut out, "Requested Extensions", &csr.requested_extensions);

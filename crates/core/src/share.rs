@@ -12,7 +12,7 @@ pub const MAX_LINK_CHARS: usize = 32_000;
 
 /// The blocks of `input` as one URL-safe value, or why they cannot be shared.
 pub fn encode(input: &str) -> Result<String, Error> {
-    let blocks = decode::decode(input.as_bytes(), UnixTime(0))?;
+    let blocks = decode::decode_structure(input.as_bytes(), UnixTime(0))?;
     let mut der = Vec::new();
     for block in blocks {
         let block = block?;
@@ -45,7 +45,7 @@ pub fn decode(value: &str) -> Result<String, Error> {
     let der =
         Base64UrlUnpadded::decode_vec(value.trim()).map_err(|_| Error::NothingRecognisable)?;
     let mut pem = String::new();
-    for block in decode::decode(&der, UnixTime(0))? {
+    for block in decode::decode_structure(&der, UnixTime(0))? {
         let block = block?;
         let label = match block.report {
             Report::Certificate(_) => "CERTIFICATE",

@@ -42,7 +42,8 @@ pub struct CertificateReport {
     /// Issuer and subject are the same name.
     pub self_issued: bool,
     /// Self-issued and its signature verifies with its own key; `None` when certbench cannot
-    /// check this signature algorithm (P-521, Ed448), rather than a wrong `false`.
+    /// check this signature algorithm (Ed448, DSA), rather than a wrong `false`, or while the
+    /// check is pending ([`super::decode_structure`]).
     pub self_signed: Option<bool>,
     pub extensions: Vec<ext::ExtensionReport>,
     pub signature_hex: String,
@@ -95,12 +96,9 @@ pub fn report(cert: &Certificate, der: &[u8], now: UnixTime) -> CertificateRepor
     let not_before = UnixTime::from(&tbs.validity().not_before);
     let not_after = UnixTime::from(&tbs.validity().not_after);
     let self_issued = tbs.subject() == tbs.issuer();
-    let self_signed = match verify_issued_by(cert, cert) {
-        _ if !self_issued => Some(false),
-        Ok(()) => Some(true),
-        Err(signature::SignatureError::UnsupportedAlgorithm(_)) => None,
-        Err(_) => Some(false),
-    };
+    // Whether a self-issued certificate's own key verifies it is public-key work, done by
+    // `super::crypto` after this structural pass.
+    let self_signed = (!self_issued).then_some(false);
     let spki_der = spki.to_der().unwrap_or_default();
     let mut report = CertificateReport {
         subject: dn::rfc4514(tbs.subject()),

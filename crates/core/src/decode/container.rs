@@ -59,12 +59,8 @@ pub fn pkcs7(der: &[u8], now: UnixTime) -> Result<Pkcs7Report, der::Error> {
         .ok_or_else(|| der::Error::from(der::ErrorKind::Failed))?;
     let signed = SignedData::from_der(&content.to_der()?)?;
     let mut certificates = Vec::new();
-    for choice in signed.certificates.iter().flatten() {
-        // CertificateChoices: only plain certificates (a SEQUENCE); attribute certificates are skipped.
-        if choice.tag() == der::Tag::Sequence {
-            let bytes = choice.to_der()?;
-            certificates.push(cert::report(&Certificate::from_der(&bytes)?, &bytes, now));
-        }
+    for bytes in certificate_choices(&signed)? {
+        certificates.push(cert::report(&Certificate::from_der(&bytes)?, &bytes, now));
     }
     let signer_count = count_set(&signed.signer_infos);
     Ok(Pkcs7Report {
@@ -72,6 +68,26 @@ pub fn pkcs7(der: &[u8], now: UnixTime) -> Result<Pkcs7Report, der::Error> {
         crl_count: signed.crls.map_or(0, |c| c.len()),
         signer_count,
     })
+}
+
+/// The DER of each certificate in a PKCS#7 `SignedData` bundle, in order.
+pub fn pkcs7_certificates(der: &[u8]) -> Result<Vec<Vec<u8>>, der::Error> {
+    let info = ContentInfo::from_der(der)?;
+    let content = info
+        .content
+        .ok_or_else(|| der::Error::from(der::ErrorKind::Failed))?;
+    certificate_choices(&SignedData::from_der(&content.to_der()?)?)
+}
+
+/// CertificateChoices: only plain certificates (a SEQUENCE); attribute certificates are skipped.
+fn certificate_choices(signed: &SignedData) -> Result<Vec<Vec<u8>>, der::Error> {
+    signed
+        .certificates
+        .iter()
+        .flatten()
+        .filter(|choice| choice.tag() == der::Tag::Sequence)
+        .map(|choice| choice.to_der())
+        .collect()
 }
 
 fn count_set(any: &Any) -> usize {

@@ -153,8 +153,8 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
             public = ec_public(&sec1, curve);
         }
         "1.3.101.112" => {
+            // The public key is derived by `super::crypto` (public-key work).
             (public.algorithm, public.bits) = ("Ed25519".into(), Some(256));
-            public.public_hex = ed25519_public(info.private_key.as_bytes()).unwrap_or_default();
         }
         "1.3.101.113" => (public.algorithm, public.bits) = ("Ed448".into(), Some(456)),
         _ => {}
@@ -237,11 +237,8 @@ fn ec_public(key: &sec1::EcPrivateKey<'_>, curve: Option<Oid>) -> PublicKeyRepor
         let (name, bits) = curve_name(&c);
         (Some(name), bits)
     });
-    let point = key
-        .public_key
-        .map(dn::hex)
-        .or_else(|| derive_point(key.private_key, curve))
-        .unwrap_or_default();
+    // A key stored without its public point gets it from `super::crypto` (public-key work).
+    let point = key.public_key.map(dn::hex).unwrap_or_default();
     PublicKeyReport {
         algorithm: "EC".into(),
         bits,
@@ -251,7 +248,34 @@ fn ec_public(key: &sec1::EcPrivateKey<'_>, curve: Option<Oid>) -> PublicKeyRepor
     }
 }
 
-/// The public point of an EC private scalar, for keys stored without it.
+/// The public key, as lowercase hex, of a PKCS#8 (EC or Ed25519) or SEC1 private key:
+/// for keys stored without it.
+pub fn derive_public_hex(der: &[u8]) -> Option<String> {
+    if let Ok(info) = pkcs8::PrivateKeyInfoRef::from_der(der) {
+        return match info.algorithm.oid.to_string().as_str() {
+            "1.2.840.10045.2.1" => {
+                let curve = info
+                    .algorithm
+                    .parameters
+                    .and_then(|p| p.decode_as::<Oid>().ok());
+                let sec1 = sec1::EcPrivateKey::from_der(info.private_key.as_bytes()).ok()?;
+                derive_point(
+                    sec1.private_key,
+                    curve.or_else(|| sec1.parameters.and_then(|p| p.named_curve())),
+                )
+            }
+            "1.3.101.112" => ed25519_public(info.private_key.as_bytes()),
+            _ => None,
+        };
+    }
+    let sec1 = sec1::EcPrivateKey::from_der(der).ok()?;
+    derive_point(
+        sec1.private_key,
+        sec1.parameters.and_then(|p| p.named_curve()),
+    )
+}
+
+/// The public point of an EC private scalar.
 fn derive_point(scalar: &[u8], curve: Option<Oid>) -> Option<String> {
     let curve = curve?;
     if curve == signature::P256 {

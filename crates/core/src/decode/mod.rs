@@ -2,14 +2,15 @@
 
 pub mod cert;
 pub mod container;
+pub mod crypto;
 pub mod ext;
 pub mod key;
 
 use crate::error::{Error, Location};
 use crate::input::{self, Block, Encoding};
-use crate::{dn, signature, time::UnixTime};
-use der::{Decode, Encode};
-use serde::Serialize;
+use crate::{dn, time::UnixTime};
+use der::Decode;
+use serde::{Deserialize, Serialize};
 use x509_cert::{Certificate, crl::CertificateList, request::CertReq};
 
 pub use cert::CertificateReport;
@@ -47,8 +48,9 @@ pub struct CsrReport {
     pub subject_attributes: Vec<dn::Attribute>,
     pub public_key: PublicKeyReport,
     pub signature_algorithm: String,
-    /// The CSR is signed by the key it carries (PKCS#10 proof of possession).
-    pub signature_valid: bool,
+    /// The CSR is signed by the key it carries (PKCS#10 proof of possession); `None` while
+    /// the check is pending ([`decode_structure`]).
+    pub signature_valid: Option<bool>,
     pub san: Vec<String>,
     pub requested_extensions: Vec<ext::ExtensionReport>,
 }
@@ -61,13 +63,13 @@ pub struct CrlReport {
     pub signature_algorithm: String,
     pub revoked: Vec<RevokedEntry>,
     pub extensions: Vec<ext::ExtensionReport>,
-    /// The CRL's signature checked against a certificate of the same input named as its issuer,
-    /// once [`check_crl_signatures`] ran; `None` when no such certificate is there.
+    /// The CRL's signature checked against a certificate of the same input named as its issuer;
+    /// `None` when no such certificate is there (or while pending, [`decode_structure`]).
     pub issuer_signature: Option<CrlSignatureCheck>,
 }
 
 /// RFC 5280 §6.3.3 (f)-(g): whether the issuer's key verifies the CRL.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrlSignatureCheck {
     /// The block holding the issuer's certificate (the one that verified, else the first tried).
     pub issuer_block: usize,
@@ -82,68 +84,26 @@ pub struct RevokedEntry {
     pub reason: Option<String>,
 }
 
-/// Decodes every block of `input`; `now` drives validity status.
+/// Decodes every block of `input`, signatures checked and keys linked; `now` drives validity
+/// status.
 pub fn decode(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>, Error> {
+    let mut blocks = decode_structure(input, now)?;
+    crypto::complete(&mut blocks);
+    Ok(blocks)
+}
+
+/// Decodes every block of `input` without public-key arithmetic: signature checks and keys
+/// derived from private ones stay pending until [`crypto::apply`]. What the web app's
+/// first-paint module can afford.
+pub fn decode_structure(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>, Error> {
     Ok(input::read_blocks(input)?
         .into_iter()
         .map(|block| decode_block(block?, now))
         .collect())
 }
 
-/// Fills each CRL's `issuer_signature` from the certificates of the same input whose subject is
-/// the CRL's issuer. Like [`link_keys`], a separate pass the web app does not pay for yet.
-pub fn check_crl_signatures<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
-    let mut blocks: Vec<&mut Decoded> = blocks.into_iter().collect();
-    let issuers: Vec<(usize, String, Vec<u8>)> = blocks
-        .iter()
-        .filter_map(|d| match &d.report {
-            Report::Certificate(c) => Some((d.block, c.subject.clone(), d.der.clone())),
-            _ => None,
-        })
-        .collect();
-    for d in &mut blocks {
-        let Report::Crl(report) = &mut d.report else {
-            continue;
-        };
-        let Ok(list) = <CertificateList>::from_der(&d.der) else {
-            continue;
-        };
-        let candidates: Vec<&(usize, String, Vec<u8>)> = issuers
-            .iter()
-            .filter(|(_, subject, _)| *subject == report.issuer)
-            .collect();
-        let verifies = |der: &[u8]| {
-            let Ok(cert) = Certificate::from_der(der) else {
-                return false;
-            };
-            let spki = &cert.tbs_certificate().subject_public_key_info();
-            list.tbs_cert_list
-                .to_der()
-                .ok()
-                .zip(list.signature.as_bytes())
-                .is_some_and(|(tbs, sig)| {
-                    signature::verify(&list.signature_algorithm, spki, &tbs, sig).is_ok()
-                })
-        };
-        report.issuer_signature = candidates
-            .iter()
-            .find(|(_, _, der)| verifies(der))
-            .map(|(block, _, _)| CrlSignatureCheck {
-                issuer_block: *block,
-                valid: true,
-            })
-            .or_else(|| {
-                candidates.first().map(|(block, _, _)| CrlSignatureCheck {
-                    issuer_block: *block,
-                    valid: false,
-                })
-            });
-    }
-}
-
 /// Fills each private key's `matches` with the blocks whose certificate or CSR carries its
-/// public key. A separate pass over what [`decode`] gave, once keys are decrypted, so callers
-/// that do not show the link (the web app, until #8 gives it wasm budget) do not pay for it.
+/// public key. [`decode`] runs it; run it again once more keys are decrypted.
 pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
     let mut blocks: Vec<&mut Decoded> = blocks.into_iter().collect();
     let holders: Vec<(usize, String)> = blocks
@@ -363,19 +323,12 @@ fn csr(req: &CertReq) -> CsrReport {
     let info = &req.info;
     let extensions = csr_extensions(req);
     let decoded = ext::decode(&extensions);
-    let signature_valid = info
-        .to_der()
-        .ok()
-        .zip(req.signature.as_bytes())
-        .is_some_and(|(tbs, sig)| {
-            signature::verify(&req.algorithm, &info.public_key, &tbs, sig).is_ok()
-        });
     CsrReport {
         subject: dn::rfc4514(&info.subject),
         subject_attributes: dn::attributes(&info.subject),
         public_key: key::public_key(&info.public_key),
         signature_algorithm: crate::oids::name(&req.algorithm.oid),
-        signature_valid,
+        signature_valid: None,
         san: decoded.san,
         requested_extensions: decoded.extensions,
     }
