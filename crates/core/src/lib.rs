@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod generate;
 pub mod input;
+pub mod job;
 pub mod lint;
 pub mod oids;
 pub mod share;

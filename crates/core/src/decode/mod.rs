@@ -127,20 +127,33 @@ pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
 }
 
 /// Decrypts an encrypted PKCS#8 key (`BEGIN ENCRYPTED PRIVATE KEY`) with `password` and
-/// decodes what it holds. A wrong password and a damaged file look the same to PBES2: the
-/// message says so.
+/// decodes what it holds.
 pub fn decrypt_private_key(
     encrypted_der: &[u8],
     password: &str,
     now: UnixTime,
 ) -> Result<Decoded, Error> {
+    decrypted_key(decode(&decrypt_pkcs8(encrypted_der, password)?, now)?)
+}
+
+/// The plaintext PKCS#8 DER of an encrypted key. A wrong password and a damaged file look the
+/// same to PBES2: the message says so.
+pub fn decrypt_pkcs8(
+    encrypted_der: &[u8],
+    password: &str,
+) -> Result<zeroize::Zeroizing<Vec<u8>>, Error> {
     let key = |detail: String| Error::Key(detail);
     let info = pkcs8::EncryptedPrivateKeyInfoRef::from_der(encrypted_der)
         .map_err(|e| key(format!("not an encrypted PKCS#8 key: {e}")))?;
     let plain = info.decrypt(password).map_err(|_| {
         key("could not decrypt: the password is wrong, or the key is damaged".into())
     })?;
-    let mut decoded = decode(plain.as_bytes(), now)?
+    Ok(zeroize::Zeroizing::new(plain.as_bytes().to_vec()))
+}
+
+/// The report of a key just decrypted, from the decode of its plaintext.
+pub fn decrypted_key(plain: Vec<Result<Decoded, Error>>) -> Result<Decoded, Error> {
+    let mut decoded = plain
         .into_iter()
         .next()
         .ok_or(Error::NothingRecognisable)??;

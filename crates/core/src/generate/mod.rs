@@ -3,6 +3,7 @@
 //! runs in the CLI (OS randomness) and in the page (the browser's CSPRNG).
 
 mod key;
+pub mod order;
 
 pub use key::{KeyPair, KeyType};
 
@@ -14,7 +15,7 @@ use der::{
     pem::LineEnding,
 };
 use rand_core::CryptoRng;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha1::Digest;
 use std::str::FromStr;
 use x509_cert::{
@@ -722,7 +723,7 @@ pub fn chain_files(cert: &Certificate, ca_chain: &[Certificate]) -> Result<Chain
 
 /// The OpenSSL commands (and extensions file) that make the same kind of certificate, for
 /// people who want to repeat it or learn the flags.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpensslRecipe {
     pub commands: Vec<String>,
     /// Contents of `ext.cnf`, when the commands use one.

@@ -3,6 +3,7 @@
 //! Every check is recorded, passed or failed, so the verdict can be explained.
 
 mod names;
+pub mod order;
 mod rules;
 
 pub use names::{dns_matches, valid_dns_name};
@@ -12,11 +13,12 @@ use crate::error::Error;
 use crate::{dn, time::UnixTime};
 use der::Decode;
 use rules::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use x509_cert::Certificate;
 
 /// The extended key usage the leaf is checked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Purpose {
     Server,
@@ -63,7 +65,7 @@ const MAX_PATH_CERTIFICATES: usize = 12;
 const MAX_PATHS: usize = 64;
 
 /// The outcome: a verdict, the path chosen and every check made on it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     pub valid: bool,
     /// Subjects from the leaf to the anchor (or to where the path stops).
@@ -75,26 +77,26 @@ pub struct Verdict {
 }
 
 /// One check on one certificate of the path.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Check {
     /// Position in the path, 0 = leaf.
     pub depth: usize,
     /// Subject of the certificate checked.
     pub cert: String,
     /// Rule name, e.g. `signature`, `validity`, `basic_constraints`.
-    pub check: &'static str,
+    pub check: Cow<'static, str>,
     pub ok: bool,
     pub detail: String,
 }
 
 /// A failed check, explained for a person and mapped to the names other tools use.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Failure {
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     pub message: String,
-    pub rfc: &'static str,
-    pub openssl: &'static str,
-    pub chromium: &'static str,
+    pub rfc: Cow<'static, str>,
+    pub openssl: Cow<'static, str>,
+    pub chromium: Cow<'static, str>,
 }
 
 /// What each failure code means elsewhere: (code, RFC section, OpenSSL error, Chromium error).
@@ -132,11 +134,11 @@ pub(crate) fn failure(code: &'static str, message: String) -> Failure {
         .find(|(c, ..)| *c == code)
         .unwrap_or((code, "RFC 5280 §6.1", "", ""));
     Failure {
-        code,
+        code: code.into(),
         message,
-        rfc,
-        openssl,
-        chromium,
+        rfc: rfc.into(),
+        openssl: openssl.into(),
+        chromium: chromium.into(),
     }
 }
 
@@ -352,7 +354,7 @@ fn check_path(pool: &[Candidate<'_>], path: &[usize], options: &Options) -> Verd
         Ok(detail) => checks.push(Check {
             depth,
             cert: cert.subject.clone(),
-            check,
+            check: check.into(),
             ok: true,
             detail,
         }),
@@ -360,7 +362,7 @@ fn check_path(pool: &[Candidate<'_>], path: &[usize], options: &Options) -> Verd
             checks.push(Check {
                 depth,
                 cert: cert.subject.clone(),
-                check,
+                check: check.into(),
                 ok: false,
                 detail: f.message.clone(),
             });

@@ -1,0 +1,433 @@
+//! The Generate form as the user typed it, and what fulfilling it makes: the files to save,
+//! notes, and the OpenSSL recipe. Plain data on both sides, so the web app can hand an order to
+//! its worker and render the outcome.
+
+use super::{
+    IssuedBy, KeyPair, KeyType, OpensslRecipe, Profile, Request, Subject, chain_files, csr,
+    default_days, issue, openssl_recipe, pem, sign_csr,
+};
+use crate::{Certificate, input, time::UnixTime, verify};
+use rand_core::CryptoRng;
+use serde::{Deserialize, Serialize};
+
+/// The defaults mkcert users expect: localhost over IPv4 and IPv6.
+pub const LOCALHOST_SANS: [&str; 3] = ["DNS:localhost", "IP:127.0.0.1", "IP:::1"];
+
+/// What the user can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Issue(Profile),
+    Csr,
+    SignCsr,
+}
+
+/// Every action: its form value, and what the form calls it.
+pub const ACTIONS: [(&str, Action, &str); 7] = [
+    (
+        "selfsigned",
+        Action::Issue(Profile::SelfSigned),
+        "Self-signed development certificate",
+    ),
+    ("root", Action::Issue(Profile::Root), "Root CA"),
+    (
+        "intermediate",
+        Action::Issue(Profile::Intermediate),
+        "Intermediate CA (signed by a CA)",
+    ),
+    (
+        "server",
+        Action::Issue(Profile::Server),
+        "TLS server certificate (signed by a CA)",
+    ),
+    (
+        "client",
+        Action::Issue(Profile::Client),
+        "TLS client certificate for mTLS (signed by a CA)",
+    ),
+    ("csr", Action::Csr, "Certificate signing request (CSR)"),
+    ("sign", Action::SignCsr, "Sign a pasted CSR with a CA"),
+];
+
+impl Action {
+    /// The action a form value names; a self-signed certificate for anything else.
+    pub fn from_id(id: &str) -> Action {
+        ACTIONS
+            .iter()
+            .find(|(known, ..)| *known == id)
+            .map_or(Action::Issue(Profile::SelfSigned), |a| a.1)
+    }
+
+    pub fn label(self) -> &'static str {
+        ACTIONS.iter().find(|a| a.1 == self).map_or("", |a| a.2)
+    }
+
+    /// Signed by a CA the user picks.
+    pub fn needs_ca(self) -> bool {
+        matches!(
+            self,
+            Action::SignCsr
+                | Action::Issue(Profile::Intermediate | Profile::Server | Profile::Client)
+        )
+    }
+
+    pub fn makes_ca(self) -> bool {
+        matches!(self, Action::Issue(Profile::Root | Profile::Intermediate))
+    }
+}
+
+/// The form, as typed: text fields stay text so errors can quote them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Order {
+    /// An [`ACTIONS`] id.
+    pub action: String,
+    /// A [`KeyType::name`].
+    pub key: String,
+    pub cn: String,
+    pub org: String,
+    pub country: String,
+    /// SANs, one per line or comma-separated.
+    pub san: String,
+    /// Days of validity; empty for the profile's default.
+    pub days: String,
+    /// `YYYY-MM-DDTHH:MM`, UTC; empty for now.
+    pub not_before: String,
+    pub pathlen: String,
+    pub permit: String,
+    pub exclude: String,
+    pub ocsp: String,
+    pub crl: String,
+    pub must_staple: bool,
+    /// Encrypts key.pem when not empty.
+    pub key_password: String,
+    /// `made:N` for a CA made in this session, or `pasted`.
+    pub ca: String,
+    pub ca_cert: String,
+    pub ca_key: String,
+    pub csr: String,
+}
+
+impl Default for Order {
+    fn default() -> Self {
+        Order {
+            action: "selfsigned".into(),
+            key: "p256".into(),
+            cn: "localhost".into(),
+            san: LOCALHOST_SANS.join("\n"),
+            ca: "pasted".into(),
+            org: String::new(),
+            country: String::new(),
+            days: String::new(),
+            not_before: String::new(),
+            pathlen: String::new(),
+            permit: String::new(),
+            exclude: String::new(),
+            ocsp: String::new(),
+            crl: String::new(),
+            must_staple: false,
+            key_password: String::new(),
+            ca_cert: String::new(),
+            ca_key: String::new(),
+            csr: String::new(),
+        }
+    }
+}
+
+/// A CA made earlier in the session, to sign with next.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MadeCa {
+    pub name: String,
+    /// The CA's certificate, then its issuers: PEM.
+    pub chain_pem: String,
+    pub key_pem: String,
+}
+
+/// A file to save.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct File {
+    pub name: String,
+    pub text: String,
+}
+
+/// What an order made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub title: String,
+    pub files: Vec<File>,
+    pub notes: Vec<String>,
+    pub recipe: Option<OpensslRecipe>,
+    /// CAs made, to offer for signing next.
+    pub made: Vec<MadeCa>,
+}
+
+fn file(name: &str, text: String) -> File {
+    File {
+        name: name.into(),
+        text,
+    }
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split([',', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl Order {
+    pub fn action(&self) -> Action {
+        Action::from_id(&self.action)
+    }
+
+    /// The key type asked for; P-256 when the field says nothing known.
+    pub fn key_type(&self) -> KeyType {
+        KeyType::parse(&self.key).unwrap_or(KeyType::P256)
+    }
+
+    fn subject(&self) -> Subject {
+        Subject {
+            common_name: self.cn.clone(),
+            organization: self.org.clone(),
+            country: self.country.clone(),
+            ..Subject::default()
+        }
+    }
+
+    fn request(&self, profile: Profile, now: UnixTime) -> Result<Request, String> {
+        let start = match self.not_before.trim() {
+            "" => now,
+            // datetime-local: `YYYY-MM-DDTHH:MM`, taken as UTC (the label says so); Request
+            // starts five minutes before the time it is given.
+            text => UnixTime::parse_rfc3339(&format!("{text}Z"))
+                .map_err(|e| e.to_string())?
+                .plus_seconds(300),
+        };
+        let days = match self.days.trim() {
+            "" => default_days(profile, now),
+            d => d
+                .parse()
+                .map_err(|_| format!("`{d}` is not a number of days"))?,
+        };
+        let mut req = Request::new(profile, self.subject(), list(&self.san), start, days);
+        req.path_len = match self.pathlen.trim() {
+            "" => None,
+            n => Some(
+                n.parse()
+                    .map_err(|_| format!("pathlen `{n}` is not a number from 0 to 255"))?,
+            ),
+        };
+        req.permitted = list(&self.permit);
+        req.excluded = list(&self.exclude);
+        req.ocsp_url = Some(self.ocsp.trim().to_string()).filter(|s| !s.is_empty());
+        req.crl_url = Some(self.crl.trim().to_string()).filter(|s| !s.is_empty());
+        req.must_staple = self.must_staple;
+        Ok(req)
+    }
+
+    /// The CA to sign with: one made earlier, or the pasted certificate (chain) and key.
+    fn issuing_ca(&self, made: &[MadeCa]) -> Result<(Vec<Certificate>, KeyPair), String> {
+        let (chain_pem, key_pem, what) = match self
+            .ca
+            .strip_prefix("made:")
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            Some(index) => {
+                let ca = made.get(index).ok_or("that CA is gone; choose another")?;
+                (ca.chain_pem.as_str(), ca.key_pem.as_str(), "")
+            }
+            None => (self.ca_cert.as_str(), self.ca_key.as_str(), "CA "),
+        };
+        let chain = verify::read_certificates(chain_pem.as_bytes())
+            .map_err(|e| format!("{what}certificate: {e}"))?;
+        if chain.is_empty() {
+            return Err("paste the CA certificate (PEM), or make a CA first".into());
+        }
+        let key = KeyPair::from_input(key_pem.as_bytes()).map_err(|e| format!("{what}key: {e}"))?;
+        Ok((chain, key))
+    }
+
+    /// Does what the order asks with `key`. `made` are the CAs made earlier in the session.
+    pub fn fulfil<R: CryptoRng + ?Sized>(
+        &self,
+        key: KeyPair,
+        made: &[MadeCa],
+        now: UnixTime,
+        rng: &mut R,
+    ) -> Result<Outcome, String> {
+        let err = |e: crate::Error| e.to_string();
+        let key_pem = match self.key_password.as_str() {
+            "" => key.pkcs8_pem(),
+            password => key.encrypted_pkcs8_pem(password, rng),
+        }
+        .map_err(err)?;
+        match self.action() {
+            Action::Csr => {
+                let csr = csr(&self.subject(), &list(&self.san), &key).map_err(err)?;
+                Ok(Outcome {
+                    title: format!("CSR for {}", self.cn),
+                    files: vec![
+                        file(
+                            "request.csr",
+                            pem("CERTIFICATE REQUEST", &csr).map_err(err)?,
+                        ),
+                        file("key.pem", key_pem),
+                    ],
+                    notes: vec!["Send request.csr to the CA; keep key.pem.".into()],
+                    recipe: None,
+                    made: Vec::new(),
+                })
+            }
+            Action::SignCsr => {
+                let (chain, ca_key) = self.issuing_ca(made)?;
+                let block = input::read_blocks(self.csr.as_bytes())
+                    .map_err(err)?
+                    .into_iter()
+                    .next()
+                    .ok_or("paste a CSR")?
+                    .map_err(err)?;
+                let req = self.request(Profile::Server, now)?;
+                let signed =
+                    sign_csr(&block.der, req, &chain[0], &ca_key, now, rng).map_err(err)?;
+                let files = chain_files(&signed.cert, &chain).map_err(err)?;
+                Ok(Outcome {
+                    title: "Signed the CSR as a server certificate".into(),
+                    files: vec![
+                        file("cert.pem", files.cert_pem),
+                        file("chain.pem", files.chain_pem),
+                        file("fullchain.pem", files.fullchain_pem),
+                    ],
+                    notes: signed
+                        .ignored
+                        .iter()
+                        .map(|i| format!("Not copied from the CSR: {i}"))
+                        .collect(),
+                    recipe: None,
+                    made: Vec::new(),
+                })
+            }
+            Action::Issue(profile) => {
+                let req = self.request(profile, now)?;
+                let spki = key.public_key_info().map_err(err)?;
+                let (cert, chain) = if matches!(profile, Profile::SelfSigned | Profile::Root) {
+                    let cert = issue(&req, &spki, IssuedBy::Itself(&key), now, rng).map_err(err)?;
+                    (cert, Vec::new())
+                } else {
+                    let (chain, ca_key) = self.issuing_ca(made)?;
+                    let by = IssuedBy::Ca {
+                        cert: &chain[0],
+                        key: &ca_key,
+                    };
+                    (issue(&req, &spki, by, now, rng).map_err(err)?, chain)
+                };
+                let files = chain_files(&cert, &chain).map_err(err)?;
+                let mut made = Vec::new();
+                if profile.is_ca() {
+                    let kind = if profile == Profile::Root {
+                        "root"
+                    } else {
+                        "intermediate"
+                    };
+                    made.push(MadeCa {
+                        name: format!("{} ({kind})", self.cn),
+                        chain_pem: format!("{}{}", files.cert_pem, files.chain_pem),
+                        key_pem: key.pkcs8_pem().map_err(err)?,
+                    });
+                }
+                let mut out = vec![file("cert.pem", files.cert_pem), file("key.pem", key_pem)];
+                if !chain.is_empty() {
+                    out.push(file("chain.pem", files.chain_pem));
+                    out.push(file("fullchain.pem", files.fullchain_pem));
+                }
+                Ok(Outcome {
+                    title: format!("{} for {}", self.action().label(), self.cn),
+                    files: out,
+                    notes: Vec::new(),
+                    recipe: Some(openssl_recipe(&req, key.key_type)),
+                    made,
+                })
+            }
+        }
+    }
+}
+
+/// Root → intermediate → server and client, with P-256 keys: ready for an mTLS test.
+pub fn whole_chain<R: CryptoRng + ?Sized>(now: UnixTime, rng: &mut R) -> Result<Outcome, String> {
+    let err = |e: crate::Error| e.to_string();
+    let new_key = |rng: &mut R| KeyPair::generate(KeyType::P256, rng).map_err(err);
+    let root_key = new_key(rng)?;
+    let root_req = Request::new(
+        Profile::Root,
+        Subject::common_name("certbench Test Root"),
+        Vec::new(),
+        now,
+        default_days(Profile::Root, now),
+    );
+    let root_spki = root_key.public_key_info().map_err(err)?;
+    let root = issue(&root_req, &root_spki, IssuedBy::Itself(&root_key), now, rng).map_err(err)?;
+    let int_key = new_key(rng)?;
+    let mut int_req = Request::new(
+        Profile::Intermediate,
+        Subject::common_name("certbench Test Intermediate"),
+        Vec::new(),
+        now,
+        default_days(Profile::Intermediate, now),
+    );
+    int_req.path_len = Some(0);
+    let by_root = IssuedBy::Ca {
+        cert: &root,
+        key: &root_key,
+    };
+    let int_spki = int_key.public_key_info().map_err(err)?;
+    let int = issue(&int_req, &int_spki, by_root, now, rng).map_err(err)?;
+    let ca_chain = vec![int.clone(), root.clone()];
+    let ca_files = chain_files(&int, &[root.clone()]).map_err(err)?;
+    let mut files = vec![file(
+        "root.pem",
+        chain_files(&root, &[]).map_err(err)?.cert_pem,
+    )];
+    let leaves = [
+        (
+            Profile::Server,
+            "localhost",
+            LOCALHOST_SANS.map(str::to_string).to_vec(),
+            "server",
+        ),
+        (Profile::Client, "test client", Vec::new(), "client"),
+    ];
+    for (profile, cn, san, stem) in leaves {
+        let key = new_key(rng)?;
+        let req = Request::new(
+            profile,
+            Subject::common_name(cn),
+            san,
+            now,
+            default_days(profile, now),
+        );
+        let by_int = IssuedBy::Ca {
+            cert: &int,
+            key: &int_key,
+        };
+        let spki = key.public_key_info().map_err(err)?;
+        let cert = issue(&req, &spki, by_int, now, rng).map_err(err)?;
+        let chain = chain_files(&cert, &ca_chain).map_err(err)?;
+        files.push(file(&format!("{stem}-fullchain.pem"), chain.fullchain_pem));
+        files.push(file(
+            &format!("{stem}-key.pem"),
+            key.pkcs8_pem().map_err(err)?,
+        ));
+    }
+    Ok(Outcome {
+        title: "A whole chain: root → intermediate → server and client".into(),
+        files,
+        notes: vec![
+            "Servers: use server-fullchain.pem and server-key.pem. Clients trust root.pem.".into(),
+            "mTLS: the server trusts root.pem for clients; the client presents client-fullchain.pem with client-key.pem.".into(),
+        ],
+        recipe: None,
+        made: vec![MadeCa {
+            name: "certbench Test Intermediate (intermediate)".into(),
+            chain_pem: format!("{}{}", ca_files.cert_pem, ca_files.chain_pem),
+            key_pem: int_key.pkcs8_pem().map_err(err)?,
+        }],
+    })
+}

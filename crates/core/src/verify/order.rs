@@ -1,0 +1,72 @@
+//! The Verify form as the user typed it, run: plain data in, a [`Verdict`] out, so the web app
+//! can hand it to its worker.
+
+use super::{Options, Purpose, Verdict, mozilla_roots, read_certificates, verify};
+use crate::{Certificate, time::UnixTime};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Order {
+    /// The certificates to verify, PEM or base64, any order.
+    pub chain: String,
+    /// Trust anchors, PEM.
+    pub roots: String,
+    /// Also trust the built-in Mozilla root store.
+    pub mozilla: bool,
+    pub host: String,
+    /// `server`, `client`, or anything else for no EKU check.
+    pub purpose: String,
+    /// `YYYY-MM-DDTHH:MM`, UTC; empty for now.
+    pub at: String,
+    /// `pin-sha256` values separated by commas, spaces or lines.
+    pub pins: String,
+    /// Most intermediate CAs allowed between leaf and anchor; empty for no limit.
+    pub max_intermediates: String,
+}
+
+fn certificates(text: &str, what: &str) -> Result<Vec<Certificate>, String> {
+    read_certificates(text.as_bytes()).map_err(|e| format!("{what}: {e}"))
+}
+
+impl Order {
+    /// Verifies the chain as the order says; `now` when it names no time.
+    pub fn run(&self, now: UnixTime) -> Result<Verdict, String> {
+        let bundle = certificates(&self.chain, "chain")?;
+        let mut anchors = if self.roots.trim().is_empty() {
+            Vec::new()
+        } else {
+            certificates(&self.roots, "trust anchors")?
+        };
+        if self.mozilla {
+            anchors.extend(mozilla_roots());
+        }
+        let at = match self.at.trim() {
+            "" => now,
+            // datetime-local gives `YYYY-MM-DDTHH:MM` without a zone; the label says it is UTC.
+            text => UnixTime::parse_rfc3339(&format!("{text}Z")).map_err(|e| e.to_string())?,
+        };
+        let options = Options {
+            host: Some(self.host.trim().to_string()).filter(|h| !h.is_empty()),
+            purpose: match self.purpose.as_str() {
+                "server" => Some(Purpose::Server),
+                "client" => Some(Purpose::Client),
+                _ => None,
+            },
+            pins: self
+                .pins
+                .split([',', '\n', ' '])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+            max_intermediates: match self.max_intermediates.trim() {
+                "" => None,
+                text => Some(text.parse().map_err(|_| {
+                    format!("maximum intermediates: expected a whole number, found {text:?}")
+                })?),
+            },
+            ..Options::at(at)
+        };
+        Ok(verify(&bundle, &anchors, &options))
+    }
+}
