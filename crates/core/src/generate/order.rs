@@ -380,7 +380,7 @@ pub fn whole_chain<R: CryptoRng + ?Sized>(now: UnixTime, rng: &mut R) -> Result<
     let int_spki = int_key.public_key_info().map_err(err)?;
     let int = issue(&int_req, &int_spki, by_root, now, rng).map_err(err)?;
     let ca_chain = vec![int.clone(), root.clone()];
-    let ca_files = chain_files(&int, &[root.clone()]).map_err(err)?;
+    let ca_files = chain_files(&int, std::slice::from_ref(&root)).map_err(err)?;
     let mut files = vec![file(
         "root.pem",
         chain_files(&root, &[]).map_err(err)?.cert_pem,
