@@ -38,7 +38,11 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                             { row("Subject", &csr.subject) }
                             { row("Names (SAN)", &csr.san.join(", ")) }
                             { key_rows(&csr.public_key) }
-                            { row("Signature", if csr.signature_valid { "valid: signed by the key it carries" } else { "INVALID: altered, or not signed by its key" }) }
+                            { row("Signature", match csr.signature_valid {
+                                Some(true) => "valid: signed by the key it carries",
+                                Some(false) => "INVALID: altered, or not signed by its key",
+                                None => "not checked",
+                            }) }
                         </dl>
                         { extensions(&csr.requested_extensions, "Requested extensions") }
                     </>
@@ -50,6 +54,12 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                         <dl>
                             { for key.encryption.iter().map(|e| row("Encryption", e)) }
                             { for key.public_key.iter().map(key_rows) }
+                            if !key.encrypted {
+                                { row("Goes with", &match key.matches.as_slice() {
+                                    [] => "no certificate or CSR in this input carries its public key".to_string(),
+                                    blocks => format!("block {}: its certificate or CSR carries this key's public key", blocks.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")),
+                                }) }
+                            }
                         </dl>
                         if key.format == "encrypted_pkcs8" {
                             <Decrypt der={d.der.clone()} />
@@ -65,6 +75,11 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                             { row("Next update", crl.next_update.as_deref().unwrap_or("none")) }
                             { row("Signature algorithm", &crl.signature_algorithm) }
                             { row("Revoked", &crl.revoked.len().to_string()) }
+                            { row("Signature", &match &crl.issuer_signature {
+                                Some(check) if check.valid => format!("valid: verified with the certificate in block {}", check.issuer_block),
+                                Some(check) => format!("INVALID: the issuer's certificate in block {} does not verify it", check.issuer_block),
+                                None => "not checked: paste the issuer's certificate with it".into(),
+                            }) }
                         </dl>
                         <ul class="mono">{ for crl.revoked.iter().map(|r| html! {
                             <li>{ format!("{} on {}{}", r.serial, r.date, r.reason.as_deref().map(|x| format!(" ({x})")).unwrap_or_default()) }</li>
