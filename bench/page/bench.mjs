@@ -1,0 +1,107 @@
+// The workloads, each a function the runner (bench/run.mjs) times in this page: certbench's
+// wasm (bench/src/lib.rs, the same core calls the app makes) beside @peculiar/x509 and
+// WebCrypto doing the same work. Every function returns a value derived from all its work.
+import init, * as certbench from '../pkg/certbench_bench.js';
+
+const x509 = globalThis.x509;
+const now = () => Date.now() / 1000;
+const pemBlocks = (text) => text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+const bytes = (text) => new TextEncoder().encode(text);
+
+/** Decode: every certificate of the bundle read into the fields a report shows. */
+async function decodePeculiar(pem) {
+  const out = [];
+  for (const block of pemBlocks(pem)) {
+    const cert = new x509.X509Certificate(block);
+    out.push({
+      subject: cert.subject, issuer: cert.issuer, serial: cert.serialNumber,
+      notBefore: cert.notBefore.toISOString(), notAfter: cert.notAfter.toISOString(),
+      signature: cert.signatureAlgorithm.name, key: cert.publicKey.algorithm.name,
+      extensions: cert.extensions.map((e) => e.toString('text')),
+      sha256: new Uint8Array(await cert.getThumbprint('SHA-256')).length,
+    });
+  }
+  return out.length;
+}
+
+function decodeCertbench(pem) {
+  return certbench.decode_bundle(bytes(pem), now());
+}
+
+function decodeCertbenchStructure(pem) {
+  return certbench.decode_bundle_structure(bytes(pem), now());
+}
+
+/** Verify: each chain (leaf, intermediate) against the root: signatures and validity. */
+async function verifyPeculiar(root, chains) {
+  let valid = 0;
+  const date = new Date();
+  for (const chain of chains) {
+    const [leaf, int] = pemBlocks(chain).map((p) => new x509.X509Certificate(p));
+    const anchor = new x509.X509Certificate(root);
+    if (await leaf.verify({ publicKey: int, date }) && await int.verify({ publicKey: anchor, date })) valid += 1;
+  }
+  return valid;
+}
+
+function verifyCertbench(root, chains) {
+  const roots = bytes(root);
+  let valid = 0;
+  for (const chain of chains) if (certbench.verify_chain(bytes(chain), roots, now())) valid += 1;
+  return valid;
+}
+
+const WEBCRYPTO = {
+  rsa2048: { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+  rsa4096: { name: 'RSASSA-PKCS1-v1_5', modulusLength: 4096, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+  p256: { name: 'ECDSA', namedCurve: 'P-256' },
+  ed25519: { name: 'Ed25519' },
+};
+
+/** Key generation straight from WebCrypto. */
+async function keygenWebCrypto(type) {
+  const pair = await crypto.subtle.generateKey(WEBCRYPTO[type], true, ['sign', 'verify']);
+  return pair.privateKey.type;
+}
+
+/** Key generation the way the app does it: RSA by WebCrypto handed to core as PKCS#8 (core
+ *  checks and keeps it), EC and Ed25519 in wasm. */
+async function keygenCertbench(type) {
+  if (type.startsWith('rsa')) {
+    const pair = await crypto.subtle.generateKey(WEBCRYPTO[type], true, ['sign', 'verify']);
+    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+    return certbench.self_signed(pkcs8, now()).length;
+  }
+  return certbench.generate_key(type).length;
+}
+
+/** A new P-256 key and a self-signed leaf for it. */
+async function leafCertbench() {
+  return certbench.self_signed(certbench.generate_key('p256'), now()).length;
+}
+
+async function leafPeculiar() {
+  const keys = await crypto.subtle.generateKey(WEBCRYPTO.p256, true, ['sign', 'verify']);
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: '01', name: 'CN=localhost', notBefore: new Date(), notAfter: new Date(Date.now() + 30 * 864e5),
+    signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' }, keys,
+    extensions: [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: 'localhost' }])],
+  });
+  return cert.toString('pem').length;
+}
+
+/** Times `fn(...args)` once, in milliseconds. */
+async function time(name, ...args) {
+  const started = performance.now();
+  const result = await WORKLOADS[name](...args);
+  return { ms: performance.now() - started, result };
+}
+
+const WORKLOADS = { decodePeculiar, decodeCertbench, decodeCertbenchStructure, verifyPeculiar, verifyCertbench, keygenWebCrypto,
+  keygenCertbench, leafCertbench, leafPeculiar };
+
+const started = performance.now();
+await init();
+globalThis.bench = { time, makeChains: (type, count) => certbench.make_chains(type, count, now()),
+  initMs: performance.now() - started };
+document.getElementById('status').textContent = 'ready';

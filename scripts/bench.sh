@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the benchmark wasm (bench/, apart from the app) and runs bench/run.mjs in headless
+# Chromium: certbench beside @peculiar/x509 and WebCrypto, medians as a Markdown table.
+# The app's release build (trunk build --release) is measured too when dist/ exists.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+setup_test
+cargo build --release --target wasm32-unknown-unknown -p certbench-bench
+wasm-bindgen --target web --out-dir bench/pkg target/wasm32-unknown-unknown/release/certbench_bench.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  -o bench/pkg/certbench_bench_bg.wasm bench/pkg/certbench_bench_bg.wasm
+(cd bench && npm ci --no-audit --no-fund --silent)
+node bench/run.mjs
