@@ -28,6 +28,10 @@ function decodeCertbench(pem) {
   return certbench.decode_bundle(bytes(pem), now());
 }
 
+function decodeCertbenchWebCrypto(pem) {
+  return certbench.decode_bundle_webcrypto(bytes(pem), now());
+}
+
 function decodeCertbenchStructure(pem) {
   return certbench.decode_bundle_structure(bytes(pem), now());
 }
@@ -97,7 +101,7 @@ async function time(name, ...args) {
   return { ms: performance.now() - started, result };
 }
 
-const WORKLOADS = { decodePeculiar, decodeCertbench, decodeCertbenchStructure, verifyPeculiar, verifyCertbench, keygenWebCrypto,
+const WORKLOADS = { decodePeculiar, decodeCertbench, decodeCertbenchWebCrypto, decodeCertbenchStructure, verifyPeculiar, verifyCertbench, keygenWebCrypto,
   keygenCertbench, leafCertbench, leafPeculiar };
 
 const started = performance.now();

@@ -35,6 +35,15 @@ pub fn decode_bundle_structure(input: &[u8], now: f64) -> Result<u32, JsError> {
     Ok(certificates(&decode::decode_structure(input, at(now))?))
 }
 
+/// [`decode_bundle`] as the app runs it: the structural pass in wasm, the self-signature checks
+/// by the browser's WebCrypto.
+#[wasm_bindgen]
+pub async fn decode_bundle_webcrypto(input: Vec<u8>, now: f64) -> Result<u32, JsError> {
+    Ok(certificates(
+        &certbench_web::webcrypto::decode(&input, at(now)).await?,
+    ))
+}
+
 /// Verifies `chain` (PEM, leaf first) against `roots` (PEM): the Verify tab's core work.
 #[wasm_bindgen]
 pub fn verify_chain(chain: &[u8], roots: &[u8], now: f64) -> Result<bool, JsError> {

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod browser;
 pub mod tabs;
+pub mod webcrypto;
 
 /// Mounts the app on `<body>`, with a panic hook that says what happened instead of leaving a
 /// dead page (belt and braces: core returns errors, it does not panic).

@@ -162,3 +162,62 @@ async fn generate_tab_makes_a_certificate_on_click() {
         matches!(&blocks[0].as_ref().expect("ok").report, Report::Certificate(c) if c.subject == "CN=localhost")
     );
 }
+
+/// Decoding's public-key work done by the browser's WebCrypto gives exactly what certbench's
+/// own RustCrypto code gives: every signature kind (RSA, ECDSA on three curves, Ed25519, a
+/// CRL) and every derived public key (SEC1, PKCS#8 EC, Ed25519); Ed448 stays "cannot tell".
+#[wasm_bindgen_test]
+async fn webcrypto_facts_equal_certbench_facts() {
+    let inputs: &[&[u8]] = &[
+        include_bytes!("../../tests/fixtures/everything.pem"),
+        include_bytes!("../../tests/fixtures/fullchain.pem"),
+        include_bytes!("../../tests/fixtures/leaf.csr"),
+        include_bytes!("../../tests/fixtures/root.pem"),
+        include_bytes!("../../tests/fixtures/root.crl"),
+        include_bytes!("../../tests/fixtures/sha1-leaf.pem"),
+        include_bytes!("../../tests/fixtures/leaf.sec1.key"),
+        include_bytes!("../../tests/fixtures/leaf.key"),
+        include_bytes!("../../tests/fixtures/int.rsa.key"),
+        include_bytes!("../../tests/fixtures/fullchain.p7b"),
+        include_bytes!("../../tests/fixtures/keys/rsa2048.pem"),
+        include_bytes!("../../tests/fixtures/keys/rsa2048.key"),
+        include_bytes!("../../tests/fixtures/keys/rsa4096.pem"),
+        include_bytes!("../../tests/fixtures/keys/rsa4096.key"),
+        include_bytes!("../../tests/fixtures/keys/p256.pem"),
+        include_bytes!("../../tests/fixtures/keys/p256.key"),
+        include_bytes!("../../tests/fixtures/keys/p384.pem"),
+        include_bytes!("../../tests/fixtures/keys/p384.key"),
+        include_bytes!("../../tests/fixtures/keys/p521.pem"),
+        include_bytes!("../../tests/fixtures/keys/p521.key"),
+        include_bytes!("../../tests/fixtures/keys/ed25519.pem"),
+        include_bytes!("../../tests/fixtures/keys/ed25519.key"),
+        include_bytes!("../../tests/fixtures/keys/ed448.pem"),
+        include_bytes!("../../tests/fixtures/keys/ed448.key"),
+    ];
+    let input = inputs.concat();
+    let now = certbench_web::browser::now();
+    let mine = decode::decode(&input, now).expect("decodes");
+    let browsers = certbench_web::webcrypto::decode(&input, now)
+        .await
+        .expect("decodes");
+    assert_eq!(browsers, mine);
+}
+
+/// A CSR whose signature was altered fails through WebCrypto too.
+#[wasm_bindgen_test]
+async fn webcrypto_sees_a_tampered_signature() {
+    let now = certbench_web::browser::now();
+    let csr = decode::decode_structure(include_bytes!("../../tests/fixtures/leaf.csr"), now)
+        .expect("csr");
+    let mut der = csr[0].as_ref().expect("csr").der.clone();
+    if let Some(last) = der.last_mut() {
+        *last ^= 1;
+    }
+    let blocks = certbench_web::webcrypto::decode(&der, now)
+        .await
+        .expect("decodes");
+    match &blocks[0].as_ref().expect("block").report {
+        Report::Csr(c) => assert_eq!(c.signature_valid, Some(false)),
+        other => panic!("expected a CSR, got {other:?}"),
+    }
+}

@@ -8,10 +8,10 @@ use sha2::Digest;
 use signature::hazmat::PrehashVerifier;
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
-const RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
-const RSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
-const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
-const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
+pub(crate) const RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
+pub(crate) const RSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
+pub(crate) const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
+pub(crate) const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
 pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
 pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
 pub const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
@@ -125,6 +125,85 @@ impl std::fmt::Display for SignatureError {
     }
 }
 
+/// One signature check, owned: what a certificate, CSR or CRL asks to have verified, ready for
+/// [`verify`] here or for the browser's engine ([`crate::webcrypto`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub algorithm: AlgorithmIdentifierOwned,
+    pub key: SubjectPublicKeyInfoOwned,
+    pub message: Vec<u8>,
+    pub signature: Vec<u8>,
+}
+
+impl Check {
+    /// `cert` signed by the key of `issuer` (RFC 5280 section 6.1.3 (a)(1)).
+    pub fn certificate(
+        cert: &x509_cert::Certificate,
+        issuer: &SubjectPublicKeyInfoOwned,
+    ) -> Result<Check, SignatureError> {
+        Check::new(
+            cert.signature_algorithm(),
+            issuer,
+            cert.tbs_certificate(),
+            cert.signature(),
+        )
+    }
+
+    /// A CSR signed by the key it carries (PKCS#10 proof of possession).
+    pub fn csr(req: &x509_cert::request::CertReq) -> Result<Check, SignatureError> {
+        Check::new(
+            &req.algorithm,
+            &req.info.public_key,
+            &req.info,
+            &req.signature,
+        )
+    }
+
+    /// A CRL signed by the key of `issuer` (RFC 5280 section 6.3.3 (f)).
+    pub fn crl(
+        list: &x509_cert::crl::CertificateList,
+        issuer: &SubjectPublicKeyInfoOwned,
+    ) -> Result<Check, SignatureError> {
+        Check::new(
+            &list.signature_algorithm,
+            issuer,
+            &list.tbs_cert_list,
+            &list.signature,
+        )
+    }
+
+    fn new(
+        algorithm: &AlgorithmIdentifierOwned,
+        key: &SubjectPublicKeyInfoOwned,
+        signed: &impl der::Encode,
+        signature: &der::asn1::BitString,
+    ) -> Result<Check, SignatureError> {
+        Ok(Check {
+            algorithm: algorithm.clone(),
+            key: key.clone(),
+            message: signed.to_der().map_err(|_| SignatureError::Invalid)?,
+            signature: signature
+                .as_bytes()
+                .ok_or(SignatureError::Invalid)?
+                .to_vec(),
+        })
+    }
+
+    /// Verifies it with certbench's own (RustCrypto) implementations.
+    pub fn run(&self) -> Result<(), SignatureError> {
+        verify(&self.algorithm, &self.key, &self.message, &self.signature)
+    }
+}
+
+/// The named curve of an EC public key.
+pub(crate) fn named_curve(spki: &SubjectPublicKeyInfoOwned) -> Result<Oid, SignatureError> {
+    spki.algorithm
+        .parameters
+        .as_ref()
+        .and_then(|p| p.decode_as::<Oid>().ok())
+        .ok_or(SignatureError::BadKey("no named curve".into()))
+}
+
 /// Checks `signature` over `message` by the key in `spki`.
 pub fn verify(
     alg: &AlgorithmIdentifierOwned,
@@ -184,12 +263,7 @@ pub fn verify(
             if key_oid != EC_PUBLIC_KEY {
                 return Err(SignatureError::KeyMismatch);
             }
-            let curve = spki
-                .algorithm
-                .parameters
-                .as_ref()
-                .and_then(|p| p.decode_as::<Oid>().ok())
-                .ok_or(SignatureError::BadKey("no named curve".into()))?;
+            let curve = named_curve(spki)?;
             let digest = hash.digest(message);
             let bad_key = |e: ecdsa::Error| SignatureError::BadKey(e.to_string());
             let ok = if curve == P256 {

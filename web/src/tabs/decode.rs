@@ -5,6 +5,7 @@ use super::report::BlockCard;
 use super::{ErrorBox, event_value};
 use crate::browser;
 use crate::browser::{LoadedFile, read_files};
+use crate::webcrypto::{self, Blocks};
 use certbench_core::decode;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
@@ -76,12 +77,11 @@ pub fn DecodeTab() -> Html {
             files.set(Vec::new());
         })
     };
-    let now = browser::now();
-    let mut sources: Vec<(String, &[u8])> = Vec::new();
+    let mut sources: Vec<(String, Vec<u8>)> = Vec::new();
     if !input.trim().is_empty() {
-        sources.push(("pasted text".into(), input.as_bytes()));
+        sources.push(("pasted text".into(), input.as_bytes().to_vec()));
     }
-    sources.extend(files.iter().map(|f| (f.name.clone(), f.bytes.as_slice())));
+    sources.extend(files.iter().map(|f| (f.name.clone(), f.bytes.clone())));
     html! {
         <section class={classes!("tool", (*dragging).then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
             <h2>{ "Decode" }</h2>
@@ -101,20 +101,51 @@ pub fn DecodeTab() -> Html {
                 Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
             } }
             <div id="decode-results" aria-live="polite">
-                { for sources.iter().map(|(name, bytes)| match decode::decode(bytes, now) {
-                    Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
-                    Ok(blocks) => html! {
-                        <>
-                            { bundle_findings(&blocks) }
-                            { for blocks.into_iter().map(|block| match block {
-                                Ok(decoded) => html! { <BlockCard decoded={decoded} source={name.clone()} /> },
-                                Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
-                            }) }
-                        </>
-                    },
-                }) }
+                { for sources.into_iter().map(|(name, bytes)| html! { <Source name={name} bytes={bytes} /> }) }
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SourceProps {
+    name: AttrValue,
+    bytes: Vec<u8>,
+}
+
+/// One input's blocks: decoded at once, then completed by WebCrypto's signature checks.
+#[component]
+fn Source(props: &SourceProps) -> Html {
+    let structure = use_memo(props.bytes.clone(), |bytes| {
+        decode::decode_structure(bytes, browser::now())
+    });
+    // The complete decode, with the input it is for: a reply for older input is not shown.
+    let complete = use_state(|| None::<(Vec<u8>, Blocks)>);
+    {
+        let (complete, bytes) = (complete.clone(), props.bytes.clone());
+        use_effect_with(structure.clone(), move |structure| {
+            if let Ok(blocks) = &**structure {
+                let blocks = blocks.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    complete.set(Some((bytes, webcrypto::complete(blocks).await)));
+                });
+            }
+        });
+    }
+    let name = &props.name;
+    let (blocks, checking) = match (&*complete, &*structure) {
+        (Some((input, blocks)), _) if *input == props.bytes => (blocks, false),
+        (_, Ok(blocks)) => (blocks, true),
+        (_, Err(e)) => return html! { <ErrorBox message={format!("{name}: {e}")} /> },
+    };
+    html! {
+        <>
+            { bundle_findings(blocks) }
+            { for blocks.iter().map(|block| match block {
+                Ok(decoded) => html! { <BlockCard decoded={decoded.clone()} source={name.clone()} {checking} /> },
+                Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
+            }) }
+        </>
     }
 }
 

@@ -13,11 +13,15 @@ pub struct BlockProps {
     pub decoded: Decoded,
     /// Where the block came from (file name or "pasted text").
     pub source: AttrValue,
+    /// Signature checks and derived keys are still on their way from WebCrypto.
+    #[prop_or_default]
+    pub checking: bool,
 }
 
 #[component]
 pub fn BlockCard(props: &BlockProps) -> Html {
     let d = &props.decoded;
+    let checking = props.checking;
     let label = d
         .label
         .clone()
@@ -30,7 +34,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
         <article class="card block">
             <p class="origin">{ origin }</p>
             { match &d.report {
-                Report::Certificate(c) => certificate(c),
+                Report::Certificate(c) => certificate(c, checking),
                 Report::Csr(csr) => html! {
                     <>
                         <h3>{ format!("Certificate request for {}", csr.subject) }</h3>
@@ -41,6 +45,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                             { row("Signature", match csr.signature_valid {
                                 Some(true) => "valid: signed by the key it carries",
                                 Some(false) => "INVALID: altered, or not signed by its key",
+                                None if checking => "checking…",
                                 None => "not checked",
                             }) }
                         </dl>
@@ -56,6 +61,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                             { for key.public_key.iter().map(key_rows) }
                             if !key.encrypted {
                                 { row("Goes with", &match key.matches.as_slice() {
+                                    [] if checking => "checking…".to_string(),
                                     [] => "no certificate or CSR in this input carries its public key".to_string(),
                                     blocks => format!("block {}: its certificate or CSR carries this key's public key", blocks.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")),
                                 }) }
@@ -78,6 +84,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                             { row("Signature", &match &crl.issuer_signature {
                                 Some(check) if check.valid => format!("valid: verified with the certificate in block {}", check.issuer_block),
                                 Some(check) => format!("INVALID: the issuer's certificate in block {} does not verify it", check.issuer_block),
+                                None if checking => "checking…".into(),
                                 None => "not checked: paste the issuer's certificate with it".into(),
                             }) }
                         </dl>
@@ -90,7 +97,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                 Report::Pkcs7(bundle) => html! {
                     <>
                         <h3>{ format!("PKCS#7 bundle: {} certificate(s)", bundle.certificates.len()) }</h3>
-                        { for bundle.certificates.iter().map(|c| html! { <section class="nested">{ certificate(c) }</section> }) }
+                        { for bundle.certificates.iter().map(|c| html! { <section class="nested">{ certificate(c, checking) }</section> }) }
                     </>
                 },
                 Report::Pkcs12(p12) => html! {
@@ -149,7 +156,7 @@ fn role(c: &CertificateReport) -> &'static str {
     }
 }
 
-fn certificate(c: &CertificateReport) -> Html {
+fn certificate(c: &CertificateReport, checking: bool) -> Html {
     let (status, class) = status_line(c);
     let title = c
         .subject_attributes
@@ -184,7 +191,12 @@ fn certificate(c: &CertificateReport) -> Html {
                     { key_rows(&c.public_key) }
                     { row("SHA-1", &colons(&c.fingerprint_sha1)) }
                     { row("SPKI pin", &format!("pin-sha256=\"{}\"", c.spki_sha256_base64)) }
-                    { row("Self-signed", match c.self_signed { Some(true) => "yes", Some(false) => "no", None => "cannot tell (signature algorithm not supported)" }) }
+                    { row("Self-signed", match c.self_signed {
+                        Some(true) => "yes",
+                        Some(false) => "no",
+                        None if checking => "checking…",
+                        None => "cannot tell (this signature algorithm cannot be checked here)",
+                    }) }
                 </dl>
                 { extensions(&c.extensions, "Extensions") }
             </details>
@@ -372,6 +384,16 @@ pub fn findings(list: &[certbench_core::lint::Finding]) -> Html {
     }
 }
 
+/// Decrypts an encrypted PKCS#8 key and decodes what it holds, its public key by WebCrypto.
+async fn decrypt(der: &[u8], password: &str) -> Result<Decoded, String> {
+    use certbench_core::decode;
+    let plain = decode::decrypt_pkcs8(der, password).map_err(|e| e.to_string())?;
+    let blocks = crate::webcrypto::decode(&plain, browser::now())
+        .await
+        .map_err(|e| e.to_string())?;
+    decode::decrypted_key(blocks).map_err(|e| e.to_string())
+}
+
 #[derive(Properties, PartialEq)]
 struct DecryptProps {
     der: Vec<u8>,
@@ -389,17 +411,18 @@ fn Decrypt(props: &DecryptProps) -> Html {
     let onclick = {
         let (password, result, der) = (password.clone(), result.clone(), props.der.clone());
         Callback::from(move |_| {
-            let decrypted =
-                certbench_core::decode::decrypt_private_key(&der, &password, browser::now())
-                    .map_err(|e| e.to_string());
-            result.set(Some(decrypted.and_then(|d| {
-                match d.report {
-                    Report::PrivateKey(k) => k
-                        .public_key
-                        .ok_or_else(|| "decrypted, but the key type is unknown".to_string()),
-                    _ => Err("decrypted, but it is not a private key".into()),
-                }
-            })));
+            let (password, result, der) = ((*password).clone(), result.clone(), der.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let decrypted = decrypt(&der, &password).await;
+                result.set(Some(decrypted.and_then(|d| {
+                    match d.report {
+                        Report::PrivateKey(k) => k
+                            .public_key
+                            .ok_or_else(|| "decrypted, but the key type is unknown".to_string()),
+                        _ => Err("decrypted, but it is not a private key".into()),
+                    }
+                })));
+            });
         })
     };
     html! {

@@ -144,20 +144,7 @@ pub fn verify_issued_by(
     cert: &Certificate,
     issuer: &Certificate,
 ) -> Result<(), signature::SignatureError> {
-    let tbs = cert
-        .tbs_certificate()
-        .to_der()
-        .map_err(|_| signature::SignatureError::Invalid)?;
-    let sig = cert
-        .signature()
-        .as_bytes()
-        .ok_or(signature::SignatureError::Invalid)?;
-    signature::verify(
-        cert.signature_algorithm(),
-        issuer.tbs_certificate().subject_public_key_info(),
-        &tbs,
-        sig,
-    )
+    signature::Check::certificate(cert, issuer.tbs_certificate().subject_public_key_info())?.run()
 }
 
 /// The serial's value in hex: DER's sign-padding zero dropped, `-` for negative serials

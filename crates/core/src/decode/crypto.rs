@@ -5,8 +5,9 @@
 //! arithmetic, worker side) → [`apply`]. [`super::decode`] does all three at once.
 
 use super::{CrlSignatureCheck, Decoded, Report, cert, container, key};
-use crate::{Error, signature};
-use der::{Decode, Encode};
+use crate::Error;
+use crate::signature::{self, SignatureError};
+use der::Decode;
 use serde::{Deserialize, Serialize};
 use x509_cert::{Certificate, crl::CertificateList, request::CertReq};
 
@@ -124,57 +125,108 @@ pub fn tasks(blocks: &[Result<Decoded, Error>]) -> Vec<Task> {
     out
 }
 
-/// Does the arithmetic: one [`Fact`] per task, in order.
-pub fn perform(tasks: &[Task]) -> Vec<Fact> {
-    tasks.iter().map(perform_one).collect()
+/// One piece of arithmetic a task needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Work {
+    /// A signature to verify; `Err` when it cannot even be set up (unsupported, malformed).
+    Verify(Result<signature::Check, SignatureError>),
+    /// The public key of this private key (PKCS#8 or SEC1 DER), to derive.
+    Derive(Vec<u8>),
 }
 
-fn perform_one(task: &Task) -> Fact {
-    match task {
-        Task::SelfSignature { der, .. } => {
-            Fact::SelfSigned(Certificate::from_der(der).ok().and_then(|c| {
-                match cert::verify_issued_by(&c, &c) {
-                    Ok(()) => Some(true),
-                    Err(signature::SignatureError::UnsupportedAlgorithm(_)) => None,
-                    Err(_) => Some(false),
-                }
-            }))
-        }
-        Task::CsrSignature { der, .. } => {
-            Fact::CsrSignature(CertReq::from_der(der).ok().is_some_and(|req| {
-                req.info
-                    .to_der()
-                    .ok()
-                    .zip(req.signature.as_bytes())
-                    .is_some_and(|(tbs, sig)| {
-                        signature::verify(&req.algorithm, &req.info.public_key, &tbs, sig).is_ok()
+/// What one piece of [`Work`] gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Done {
+    Verified(Result<(), SignatureError>),
+    /// The public key as lowercase hex, when it could be derived.
+    Derived(Option<String>),
+}
+
+impl Task {
+    /// The arithmetic this task needs, for [`Task::fact`] in the same order: certbench's own
+    /// ([`perform`]) or the browser's (the web app, through [`crate::webcrypto`]).
+    pub fn work(&self) -> Vec<Work> {
+        let unreadable = || Work::Verify(Err(SignatureError::Invalid));
+        match self {
+            Task::SelfSignature { der, .. } => vec![match Certificate::from_der(der) {
+                Ok(c) => Work::Verify(signature::Check::certificate(
+                    &c,
+                    c.tbs_certificate().subject_public_key_info(),
+                )),
+                Err(_) => unreadable(),
+            }],
+            Task::CsrSignature { der, .. } => vec![match CertReq::from_der(der) {
+                Ok(req) => Work::Verify(signature::Check::csr(&req)),
+                Err(_) => unreadable(),
+            }],
+            Task::CrlSignature { der, issuers, .. } => {
+                let Ok(list) = <CertificateList>::from_der(der) else {
+                    return vec![unreadable()];
+                };
+                issuers
+                    .iter()
+                    .map(|(_, cert)| match Certificate::from_der(cert) {
+                        Ok(c) => Work::Verify(signature::Check::crl(
+                            &list,
+                            c.tbs_certificate().subject_public_key_info(),
+                        )),
+                        Err(_) => unreadable(),
                     })
-            }))
+                    .collect()
+            }
+            Task::PublicKey { der, .. } => vec![Work::Derive(der.clone())],
         }
-        Task::CrlSignature { der, issuers, .. } => Fact::CrlSignature(crl_signature(der, issuers)),
-        Task::PublicKey { der, .. } => Fact::PublicKey(key::derive_public_hex(der)),
+    }
+
+    /// The fact, from what each piece of [`Task::work`] gave.
+    pub fn fact(&self, done: &[Done]) -> Fact {
+        let verified = |i: usize| match done.get(i) {
+            Some(Done::Verified(result)) => result.clone(),
+            _ => Err(SignatureError::Invalid),
+        };
+        match self {
+            Task::SelfSignature { .. } => Fact::SelfSigned(match verified(0) {
+                Ok(()) => Some(true),
+                Err(SignatureError::UnsupportedAlgorithm(_)) => None,
+                Err(_) => Some(false),
+            }),
+            Task::CsrSignature { .. } => Fact::CsrSignature(verified(0).is_ok()),
+            Task::CrlSignature { issuers, .. } => Fact::CrlSignature(
+                (0..issuers.len())
+                    .find(|&i| verified(i).is_ok())
+                    .map(|i| (i, true))
+                    .or_else(|| (!issuers.is_empty()).then_some((0, false)))
+                    .map(|(i, valid)| CrlSignatureCheck {
+                        issuer_block: issuers[i].0,
+                        valid,
+                    }),
+            ),
+            Task::PublicKey { .. } => Fact::PublicKey(match done.first() {
+                Some(Done::Derived(hex)) => hex.clone(),
+                _ => None,
+            }),
+        }
     }
 }
 
-fn crl_signature(der: &[u8], issuers: &[(usize, Vec<u8>)]) -> Option<CrlSignatureCheck> {
-    let list = <CertificateList>::from_der(der).ok()?;
-    let tbs = list.tbs_cert_list.to_der().ok()?;
-    let sig = list.signature.as_bytes()?;
-    let verifies = |cert_der: &[u8]| {
-        Certificate::from_der(cert_der).is_ok_and(|cert| {
-            let spki = cert.tbs_certificate().subject_public_key_info();
-            signature::verify(&list.signature_algorithm, spki, &tbs, sig).is_ok()
-        })
-    };
-    let (issuer_block, valid) = issuers
+/// Does one piece of work with certbench's own implementations.
+pub fn do_work(work: &Work) -> Done {
+    match work {
+        Work::Verify(Ok(check)) => Done::Verified(check.run()),
+        Work::Verify(Err(e)) => Done::Verified(Err(e.clone())),
+        Work::Derive(der) => Done::Derived(key::derive_public_hex(der)),
+    }
+}
+
+/// Does the arithmetic here: one [`Fact`] per task, in order.
+pub fn perform(tasks: &[Task]) -> Vec<Fact> {
+    tasks
         .iter()
-        .find(|(_, cert)| verifies(cert))
-        .map(|(block, _)| (*block, true))
-        .or_else(|| issuers.first().map(|(block, _)| (*block, false)))?;
-    Some(CrlSignatureCheck {
-        issuer_block,
-        valid,
-    })
+        .map(|task| {
+            let done: Vec<Done> = task.work().iter().map(do_work).collect();
+            task.fact(&done)
+        })
+        .collect()
 }
 
 /// Puts each fact into the report it belongs to (re-linting certificates, whose findings

@@ -619,13 +619,13 @@ pub fn sign_csr<R: CryptoRng + ?Sized>(
     rng: &mut R,
 ) -> Result<SignedCsr, Error> {
     let req = CertReq::from_der(csr_der).map_err(|e| Error::Build(format!("not a CSR: {e}")))?;
-    let tbs = req.info.to_der().map_err(|e| Error::Build(e.to_string()))?;
-    let sig = req.signature.as_bytes().unwrap_or_default();
-    crate::signature::verify(&req.algorithm, &req.info.public_key, &tbs, sig).map_err(|e| {
-        Error::Build(format!(
-            "the CSR's signature does not verify ({e}): it was altered or not signed by its key"
-        ))
-    })?;
+    crate::signature::Check::csr(&req)
+        .and_then(|check| check.run())
+        .map_err(|e| {
+            Error::Build(format!(
+                "the CSR's signature does not verify ({e}): it was altered or not signed by its key"
+            ))
+        })?;
     let requested = crate::decode::csr_extensions(&req);
     let decoded = crate::decode::ext::decode(&requested);
     if request.san.is_empty() {

@@ -1,0 +1,291 @@
+//! The same public-key work spelled in the terms of the W3C Web Cryptography API, so the web app
+//! can hand it to the browser's native engine instead of running RSA and elliptic-curve code in
+//! wasm: faster, and none of that code in the page's module. Pure data: core decides what to
+//! check and with which parameters; the page only calls `importKey` and `verify`/`exportKey`.
+
+use crate::signature::{
+    Algorithm, Check, EC_PUBLIC_KEY, ED25519, Hash, P256, P384, P521, RSA, RSA_PSS, SignatureError,
+    named_curve,
+};
+use const_oid::ObjectIdentifier as Oid;
+use der::{Decode, Encode};
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
+
+/// An algorithm dictionary: `{ name, hash?, namedCurve?, saltLength? }`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Params {
+    pub name: &'static str,
+    pub hash: Option<&'static str>,
+    pub named_curve: Option<&'static str>,
+    pub salt_length: Option<u32>,
+}
+
+impl Params {
+    const fn named(name: &'static str) -> Params {
+        Params {
+            name,
+            hash: None,
+            named_curve: None,
+            salt_length: None,
+        }
+    }
+}
+
+/// One signature check for `crypto.subtle`: `importKey("spki", spki, import, false,
+/// ["verify"])`, then `verify(verify, key, signature, message)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignatureCheck {
+    pub import: Params,
+    pub verify: Params,
+    /// The key as SubjectPublicKeyInfo DER (RSA-PSS keys re-labelled rsaEncryption, the only
+    /// RSA form WebCrypto imports).
+    pub spki: Vec<u8>,
+    /// ECDSA signatures as WebCrypto takes them: r‖s, each the curve's size (IEEE P1363).
+    pub signature: Vec<u8>,
+    pub message: Vec<u8>,
+}
+
+fn hash_name(hash: Hash) -> Result<&'static str, SignatureError> {
+    Ok(match hash {
+        Hash::Sha1 => "SHA-1",
+        Hash::Sha256 => "SHA-256",
+        Hash::Sha384 => "SHA-384",
+        Hash::Sha512 => "SHA-512",
+        Hash::Sha224 => {
+            return Err(SignatureError::UnsupportedAlgorithm(
+                "SHA-224 (not in WebCrypto)".into(),
+            ));
+        }
+    })
+}
+
+/// (WebCrypto name, field size in bytes) of a named curve WebCrypto knows.
+fn curve(spki: &SubjectPublicKeyInfoOwned) -> Result<(&'static str, usize), SignatureError> {
+    let oid = named_curve(spki)?;
+    if oid == P256 {
+        Ok(("P-256", 32))
+    } else if oid == P384 {
+        Ok(("P-384", 48))
+    } else if oid == P521 {
+        Ok(("P-521", 66))
+    } else {
+        Err(SignatureError::UnsupportedAlgorithm(format!(
+            "ECDSA on {}",
+            crate::oids::name(&oid)
+        )))
+    }
+}
+
+/// The salt length of RSA-PSS parameters, when WebCrypto can check them (MGF1 with the same
+/// hash as the message, the only form it supports).
+fn pss_salt_length(alg: &AlgorithmIdentifierOwned) -> Result<u32, SignatureError> {
+    let unsupported = || SignatureError::UnsupportedAlgorithm("these RSA-PSS parameters".into());
+    let params = alg
+        .parameters
+        .as_ref()
+        .and_then(|p| p.decode_as::<pkcs1::RsaPssParamsOwned>().ok())
+        .ok_or_else(unsupported)?;
+    let mgf_hash = params
+        .mask_gen
+        .parameters
+        .as_ref()
+        .map(|p| p.oid)
+        .ok_or_else(unsupported)?;
+    (mgf_hash == params.hash.oid)
+        .then_some(u32::from(params.salt_len))
+        .ok_or_else(unsupported)
+}
+
+/// DER `ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` as r‖s of `size` bytes each.
+fn ecdsa_p1363(der_signature: &[u8], size: usize) -> Result<Vec<u8>, SignatureError> {
+    #[derive(der::Sequence)]
+    struct EcdsaSig<'a> {
+        r: der::asn1::UintRef<'a>,
+        s: der::asn1::UintRef<'a>,
+    }
+    let sig = EcdsaSig::from_der(der_signature).map_err(|_| SignatureError::Invalid)?;
+    let mut out = Vec::with_capacity(2 * size);
+    for n in [sig.r.as_bytes(), sig.s.as_bytes()] {
+        let pad = size.checked_sub(n.len()).ok_or(SignatureError::Invalid)?;
+        out.resize(out.len() + pad, 0);
+        out.extend_from_slice(n);
+    }
+    Ok(out)
+}
+
+/// `check` for WebCrypto, or why WebCrypto cannot do it (an algorithm it lacks, a key that does
+/// not fit the algorithm).
+pub fn signature_check(check: &Check) -> Result<SignatureCheck, SignatureError> {
+    let algorithm = Algorithm::from_identifier(&check.algorithm)?;
+    let key_oid = check.key.algorithm.oid;
+    let spki_der = |spki: &SubjectPublicKeyInfoOwned| {
+        spki.to_der()
+            .map_err(|e| SignatureError::BadKey(e.to_string()))
+    };
+    let (import, verify, spki, signature) = match algorithm {
+        Algorithm::RsaPkcs1(hash) | Algorithm::RsaPss(hash) => {
+            if key_oid != RSA && key_oid != RSA_PSS {
+                return Err(SignatureError::KeyMismatch);
+            }
+            let rsa_encryption = SubjectPublicKeyInfoOwned {
+                algorithm: AlgorithmIdentifierOwned {
+                    oid: RSA,
+                    parameters: Some(der::asn1::Null.into()),
+                },
+                subject_public_key: check.key.subject_public_key.clone(),
+            };
+            let (name, salt_length) = match algorithm {
+                Algorithm::RsaPss(_) => ("RSA-PSS", Some(pss_salt_length(&check.algorithm)?)),
+                _ => ("RSASSA-PKCS1-v1_5", None),
+            };
+            let import = Params {
+                hash: Some(hash_name(hash)?),
+                ..Params::named(name)
+            };
+            let verify = Params {
+                salt_length,
+                ..Params::named(name)
+            };
+            (
+                import,
+                verify,
+                spki_der(&rsa_encryption)?,
+                check.signature.clone(),
+            )
+        }
+        Algorithm::Ecdsa(hash) => {
+            if key_oid != EC_PUBLIC_KEY {
+                return Err(SignatureError::KeyMismatch);
+            }
+            let (named_curve, size) = curve(&check.key)?;
+            let import = Params {
+                named_curve: Some(named_curve),
+                ..Params::named("ECDSA")
+            };
+            let verify = Params {
+                hash: Some(hash_name(hash)?),
+                ..Params::named("ECDSA")
+            };
+            let signature = ecdsa_p1363(&check.signature, size)?;
+            (import, verify, spki_der(&check.key)?, signature)
+        }
+        Algorithm::Ed25519 => {
+            if key_oid != ED25519 {
+                return Err(SignatureError::KeyMismatch);
+            }
+            let ed = Params::named("Ed25519");
+            (ed, ed, spki_der(&check.key)?, check.signature.clone())
+        }
+    };
+    Ok(SignatureCheck {
+        import,
+        verify,
+        spki,
+        signature,
+        message: check.message.clone(),
+    })
+}
+
+/// A private key whose public half WebCrypto can compute: `importKey("pkcs8", pkcs8, import,
+/// true, ["sign"])`, then `exportKey("jwk")`, whose `x` (and `y`) give [`public_hex`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyDerivation {
+    pub import: Params,
+    pub pkcs8: zeroize::Zeroizing<Vec<u8>>,
+}
+
+/// How to derive the public key of a PKCS#8 (EC or Ed25519) or SEC1 private key, when WebCrypto
+/// knows its curve.
+pub fn key_derivation(der: &[u8]) -> Option<KeyDerivation> {
+    let ec = |curve: Oid| {
+        let named_curve = match curve {
+            c if c == P256 => "P-256",
+            c if c == P384 => "P-384",
+            c if c == P521 => "P-521",
+            _ => return None,
+        };
+        Some(Params {
+            named_curve: Some(named_curve),
+            ..Params::named("ECDSA")
+        })
+    };
+    if let Ok(info) = pkcs8::PrivateKeyInfoRef::from_der(der) {
+        let import = match info.algorithm.oid {
+            oid if oid == EC_PUBLIC_KEY => ec(info.algorithm.parameters?.decode_as().ok()?)?,
+            oid if oid == ED25519 => Params::named("Ed25519"),
+            _ => return None,
+        };
+        return Some(KeyDerivation {
+            import,
+            pkcs8: zeroize::Zeroizing::new(der.to_vec()),
+        });
+    }
+    // SEC1 (`BEGIN EC PRIVATE KEY`): WebCrypto imports PKCS#8 only, so wrap it (RFC 5915 in
+    // RFC 5208's PrivateKeyInfo).
+    let sec1 = sec1::EcPrivateKey::from_der(der).ok()?;
+    let curve = sec1.parameters?.named_curve()?;
+    #[derive(der::Sequence)]
+    struct PrivateKeyInfo<'a> {
+        version: u8,
+        algorithm: spki::AlgorithmIdentifier<Oid>,
+        private_key: &'a der::asn1::OctetStringRef,
+    }
+    let wrapped = PrivateKeyInfo {
+        version: 0,
+        algorithm: spki::AlgorithmIdentifier {
+            oid: EC_PUBLIC_KEY,
+            parameters: Some(curve),
+        },
+        private_key: der::asn1::OctetStringRef::new(der).ok()?,
+    };
+    Some(KeyDerivation {
+        import: ec(curve)?,
+        pkcs8: zeroize::Zeroizing::new(wrapped.to_der().ok()?),
+    })
+}
+
+/// The public key as reports show it (lowercase hex: `04‖x‖y` for EC, the 32 bytes for
+/// Ed25519) from a JWK's `x` and `y`, already base64url-decoded.
+pub fn public_hex(x: &[u8], y: Option<&[u8]>) -> String {
+    match y {
+        Some(y) => crate::dn::hex(&[&[4u8][..], x, y].concat()),
+        None => crate::dn::hex(x),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ecdsa_signatures_become_fixed_size_r_and_s() {
+        // SEQUENCE { INTEGER 0x00ff (sign padding), INTEGER 0x01 }
+        let der = [0x30, 0x07, 0x02, 0x02, 0x00, 0xff, 0x02, 0x01, 0x01];
+        let mut expected = vec![0u8; 64];
+        expected[31] = 0xff;
+        expected[63] = 0x01;
+        assert_eq!(ecdsa_p1363(&der, 32), Ok(expected));
+        // An integer longer than the curve is not a signature on it.
+        assert_eq!(ecdsa_p1363(&der, 0), Err(SignatureError::Invalid));
+        assert_eq!(ecdsa_p1363(b"junk", 32), Err(SignatureError::Invalid));
+    }
+
+    #[test]
+    fn sha224_is_said_to_be_beyond_webcrypto() {
+        assert!(matches!(
+            hash_name(Hash::Sha224),
+            Err(SignatureError::UnsupportedAlgorithm(_))
+        ));
+        assert_eq!(hash_name(Hash::Sha384), Ok("SHA-384"));
+    }
+
+    #[test]
+    fn a_sec1_key_is_wrapped_as_pkcs8_for_import() {
+        let pem = include_str!("../../../tests/fixtures/leaf.sec1.key");
+        let block = crate::input::read_blocks(pem.as_bytes()).unwrap().remove(0).unwrap();
+        let derivation = key_derivation(&block.der).expect("a P-384 key");
+        assert_eq!(derivation.import.named_curve, Some("P-384"));
+        let info = pkcs8::PrivateKeyInfoRef::from_der(&derivation.pkcs8).expect("PKCS#8");
+        assert_eq!(info.algorithm.oid, EC_PUBLIC_KEY);
+    }
+}

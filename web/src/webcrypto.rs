@@ -1,0 +1,188 @@
+//! Decoding's public-key work done by the browser's native WebCrypto: certbench-core says what
+//! to check and with which parameters ([`certbench_core::webcrypto`]); this module only calls
+//! `importKey`, `verify` and `exportKey`. Native RSA and ECDSA are many times faster than the
+//! same arithmetic in wasm, and it runs off the main thread.
+
+use certbench_core::decode::crypto::{self, Done, Fact, Task, Work};
+use certbench_core::decode::{self, Decoded};
+use certbench_core::signature::SignatureError;
+use certbench_core::webcrypto::{self, Params, SignatureCheck};
+use certbench_core::{Error, UnixTime};
+use js_sys::{Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CryptoKey, SubtleCrypto};
+
+/// What decoding an input gives: each block, or why it could not be read.
+pub type Blocks = Vec<Result<Decoded, Error>>;
+
+fn subtle() -> Option<SubtleCrypto> {
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    Some(crypto.unchecked_into::<web_sys::Crypto>().subtle())
+}
+
+fn dictionary(params: &Params) -> Object {
+    let object = Object::new();
+    let set = |key: &str, value: JsValue| {
+        Reflect::set(&object, &key.into(), &value).ok();
+    };
+    set("name", params.name.into());
+    if let Some(hash) = params.hash {
+        set("hash", hash.into());
+    }
+    if let Some(curve) = params.named_curve {
+        set("namedCurve", curve.into());
+    }
+    if let Some(salt) = params.salt_length {
+        set("saltLength", salt.into());
+    }
+    object
+}
+
+fn usages(usage: &str) -> JsValue {
+    js_sys::Array::of1(&usage.into()).into()
+}
+
+/// Starts `importKey` (the promise runs at once; awaiting it later loses nothing).
+fn import(
+    subtle: &SubtleCrypto,
+    format: &str,
+    der: &[u8],
+    params: &Params,
+    usage: &str,
+) -> Option<Promise> {
+    subtle
+        .import_key_with_object(
+            format,
+            &Uint8Array::from(der),
+            &dictionary(params),
+            format == "pkcs8",
+            &usages(usage),
+        )
+        .ok()
+}
+
+async fn key(promise: Option<Promise>) -> Option<CryptoKey> {
+    Some(JsFuture::from(promise?).await.ok()?.unchecked_into())
+}
+
+/// A key WebCrypto will not import (an exponent it refuses, say) is a check it cannot make,
+/// not a failed signature.
+fn not_importable() -> SignatureError {
+    SignatureError::UnsupportedAlgorithm("a key WebCrypto does not import".into())
+}
+
+fn base64url(jwk: &JsValue, field: &str) -> Option<Vec<u8>> {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    let text = Reflect::get(jwk, &field.into()).ok()?.as_string()?;
+    Base64UrlUnpadded::decode_vec(&text).ok()
+}
+
+/// One piece of work as it goes: its key being imported, then its verify or export running.
+enum Step {
+    Import(Option<Promise>, Option<SignatureCheck>),
+    Verify(Result<Promise, SignatureError>),
+    Export(Option<Promise>),
+    Done(Done),
+}
+
+fn start(subtle: &SubtleCrypto, work: Work) -> Step {
+    match work {
+        Work::Verify(Ok(check)) => match webcrypto::signature_check(&check) {
+            Ok(check) => Step::Import(
+                import(subtle, "spki", &check.spki, &check.import, "verify"),
+                Some(check),
+            ),
+            Err(e) => Step::Done(Done::Verified(Err(e))),
+        },
+        Work::Verify(Err(e)) => Step::Done(Done::Verified(Err(e))),
+        Work::Derive(der) => match webcrypto::key_derivation(&der) {
+            Some(d) => Step::Import(import(subtle, "pkcs8", &d.pkcs8, &d.import, "sign"), None),
+            None => Step::Done(Done::Derived(None)),
+        },
+    }
+}
+
+/// Once the key is in: starts the verify (with a check) or the JWK export (without).
+async fn with_key(
+    subtle: &SubtleCrypto,
+    import: Option<Promise>,
+    check: Option<SignatureCheck>,
+) -> Step {
+    let key = key(import).await;
+    match check {
+        Some(check) => Step::Verify(key.ok_or_else(not_importable).and_then(|key| {
+            subtle
+                .verify_with_object_and_u8_array_and_u8_array(
+                    &dictionary(&check.verify),
+                    &key,
+                    &check.signature,
+                    &check.message,
+                )
+                .map_err(|_| SignatureError::Invalid)
+        })),
+        None => Step::Export(key.and_then(|key| subtle.export_key("jwk", &key).ok())),
+    }
+}
+
+async fn finish(step: Step) -> Done {
+    match step {
+        Step::Verify(Ok(promise)) => Done::Verified(match JsFuture::from(promise).await {
+            Ok(valid) if valid.as_bool() == Some(true) => Ok(()),
+            _ => Err(SignatureError::Invalid),
+        }),
+        Step::Verify(Err(e)) => Done::Verified(Err(e)),
+        Step::Export(promise) => Done::Derived(match promise {
+            Some(promise) => JsFuture::from(promise).await.ok().and_then(|jwk| {
+                let x = base64url(&jwk, "x")?;
+                Some(webcrypto::public_hex(&x, base64url(&jwk, "y").as_deref()))
+            }),
+            None => None,
+        }),
+        Step::Import(..) => Done::Verified(Err(SignatureError::Invalid)),
+        Step::Done(done) => done,
+    }
+}
+
+/// The facts for `tasks`, by WebCrypto. Each stage starts for every piece of work before any
+/// is awaited, so the browser works on them in parallel.
+pub async fn perform(tasks: &[Task]) -> Vec<Fact> {
+    let Some(subtle) = subtle() else {
+        return tasks.iter().map(|t| t.fact(&[])).collect();
+    };
+    let mut steps: Vec<Vec<Step>> = tasks
+        .iter()
+        .map(|task| task.work().into_iter().map(|w| start(&subtle, w)).collect())
+        .collect();
+    for work in &mut steps {
+        for step in work.iter_mut() {
+            if let Step::Import(promise, check) = step {
+                *step = with_key(&subtle, promise.take(), check.take()).await;
+            }
+        }
+    }
+    let mut facts = Vec::with_capacity(tasks.len());
+    for (task, work) in tasks.iter().zip(steps) {
+        let mut done = Vec::with_capacity(work.len());
+        for step in work {
+            done.push(finish(step).await);
+        }
+        facts.push(task.fact(&done));
+    }
+    facts
+}
+
+/// A structural decode made complete: signature checks and derived keys by WebCrypto.
+pub async fn complete(mut blocks: Blocks) -> Blocks {
+    let tasks = crypto::tasks(&blocks);
+    if !tasks.is_empty() {
+        let facts = perform(&tasks).await;
+        crypto::apply(&mut blocks, &tasks, &facts);
+    }
+    blocks
+}
+
+/// Decodes `input` completely: structure in wasm, public-key facts by WebCrypto.
+pub async fn decode(input: &[u8], now: UnixTime) -> Result<Blocks, Error> {
+    Ok(complete(decode::decode_structure(input, now)?).await)
+}
