@@ -1,11 +1,12 @@
-//! Decoding's public-key work done by the browser's native WebCrypto: certbench-core says what
-//! to check and with which parameters ([`certbench_core::webcrypto`]); this module only calls
+//! The public-key work of Decode and Verify done by the browser's native WebCrypto:
+//! certbench-core says what to check and with which parameters ([`certbench_core::webcrypto`],
+//! [`certbench_core::verify::signature_checks`]); this module only calls
 //! `importKey`, `verify` and `exportKey`. Native RSA and ECDSA are many times faster than the
 //! same arithmetic in wasm, and it runs off the main thread.
 
 use certbench_core::decode::crypto::{self, Done, Fact, Task, Work};
 use certbench_core::decode::{self, Decoded};
-use certbench_core::signature::SignatureError;
+use certbench_core::signature::{Check, SignatureError};
 use certbench_core::webcrypto::{self, Params, SignatureCheck};
 use certbench_core::{Error, UnixTime};
 use js_sys::{Object, Promise, Reflect, Uint8Array};
@@ -69,7 +70,7 @@ async fn key(promise: Option<Promise>) -> Option<CryptoKey> {
 /// A key WebCrypto will not import (an exponent it refuses, say) is a check it cannot make,
 /// not a failed signature.
 fn not_importable() -> SignatureError {
-    SignatureError::UnsupportedAlgorithm("a key WebCrypto does not import".into())
+    SignatureError::NotChecked("the browser's WebCrypto does not import this key".into())
 }
 
 fn base64url(jwk: &JsValue, field: &str) -> Option<Vec<u8>> {
@@ -144,32 +145,62 @@ async fn finish(step: Step) -> Done {
     }
 }
 
-/// The facts for `tasks`, by WebCrypto. Each stage starts for every piece of work before any
-/// is awaited, so the browser works on them in parallel.
-pub async fn perform(tasks: &[Task]) -> Vec<Fact> {
+/// Does every piece of work with WebCrypto, answers in order. Each stage starts for every piece
+/// before any is awaited, so the browser works on them in parallel.
+async fn do_all(works: Vec<Work>) -> Vec<Done> {
     let Some(subtle) = subtle() else {
-        return tasks.iter().map(|t| t.fact(&[])).collect();
+        let unavailable = || SignatureError::NotChecked("this browser has no WebCrypto".into());
+        return works
+            .iter()
+            .map(|w| match w {
+                Work::Verify(_) => Done::Verified(Err(unavailable())),
+                Work::Derive(_) => Done::Derived(None),
+            })
+            .collect();
     };
-    let mut steps: Vec<Vec<Step>> = tasks
+    let mut steps: Vec<Step> = works.into_iter().map(|w| start(&subtle, w)).collect();
+    for step in &mut steps {
+        if let Step::Import(promise, check) = step {
+            *step = with_key(&subtle, promise.take(), check.take()).await;
+        }
+    }
+    let mut done = Vec::with_capacity(steps.len());
+    for step in steps {
+        done.push(finish(step).await);
+    }
+    done
+}
+
+/// The facts for `tasks`, by WebCrypto.
+pub async fn perform(tasks: &[Task]) -> Vec<Fact> {
+    let works: Vec<Vec<Work>> = tasks.iter().map(Task::work).collect();
+    let counts: Vec<usize> = works.iter().map(Vec::len).collect();
+    let mut done = do_all(works.into_iter().flatten().collect())
+        .await
+        .into_iter();
+    tasks
         .iter()
-        .map(|task| task.work().into_iter().map(|w| start(&subtle, w)).collect())
+        .zip(counts)
+        .map(|(task, n)| task.fact(&done.by_ref().take(n).collect::<Vec<_>>()))
+        .collect()
+}
+
+/// Makes each signature check with WebCrypto, for [`certbench_core::verify::verify_with`].
+pub async fn checks(checks: Vec<Check>) -> Vec<(Check, Result<(), SignatureError>)> {
+    let works = checks
+        .iter()
+        .cloned()
+        .map(|c| Work::Verify(Ok(c)))
         .collect();
-    for work in &mut steps {
-        for step in work.iter_mut() {
-            if let Step::Import(promise, check) = step {
-                *step = with_key(&subtle, promise.take(), check.take()).await;
-            }
-        }
-    }
-    let mut facts = Vec::with_capacity(tasks.len());
-    for (task, work) in tasks.iter().zip(steps) {
-        let mut done = Vec::with_capacity(work.len());
-        for step in work {
-            done.push(finish(step).await);
-        }
-        facts.push(task.fact(&done));
-    }
-    facts
+    let done = do_all(works).await;
+    checks
+        .into_iter()
+        .zip(done)
+        .map(|(check, done)| match done {
+            Done::Verified(outcome) => (check, outcome),
+            Done::Derived(_) => (check, Err(SignatureError::Invalid)),
+        })
+        .collect()
 }
 
 /// A structural decode made complete: signature checks and derived keys by WebCrypto.

@@ -221,3 +221,31 @@ async fn webcrypto_sees_a_tampered_signature() {
         other => panic!("expected a CSR, got {other:?}"),
     }
 }
+
+/// Verify with its signatures checked by WebCrypto reaches OpenSSL's verdicts, as certbench's
+/// own code does: the fixture chain is valid; a leaf signed by another leaf is not.
+#[wasm_bindgen_test]
+async fn webcrypto_signatures_give_the_same_verdicts() {
+    let now = certbench_web::browser::now();
+    for (chain, anchors) in [
+        (FULLCHAIN, ROOT),
+        (
+            include_str!("../../tests/fixtures/leaf-signed-leaf.pem"),
+            ROOT,
+        ),
+        (include_str!("../../tests/fixtures/sha1-leaf.pem"), ROOT),
+    ] {
+        let bundle = verify::read_certificates(chain.as_bytes()).expect("chain");
+        let anchors = verify::read_certificates(anchors.as_bytes()).expect("roots");
+        let options = verify::Options::at(now);
+        let checks = verify::signature_checks(&bundle, &anchors);
+        let outcomes = certbench_web::webcrypto::checks(checks).await;
+        let given = verify::verify_with(
+            &bundle,
+            &anchors,
+            &options,
+            verify::Signatures::Given(&outcomes),
+        );
+        assert_eq!(given, verify::verify(&bundle, &anchors, &options));
+    }
+}

@@ -104,6 +104,9 @@ pub enum SignatureError {
     BadKey(String),
     /// The signature does not verify.
     Invalid,
+    /// The engine at hand could not make this check (the browser's WebCrypto lacks the hash,
+    /// or will not import the key): neither valid nor invalid.
+    NotChecked(String),
 }
 
 impl std::fmt::Display for SignatureError {
@@ -120,6 +123,9 @@ impl std::fmt::Display for SignatureError {
             }
             SignatureError::Invalid => {
                 f.write_str("the signature does not verify with the issuer's public key")
+            }
+            SignatureError::NotChecked(why) => {
+                write!(f, "the signature could not be checked here: {why}")
             }
         }
     }

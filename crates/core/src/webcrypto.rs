@@ -52,8 +52,8 @@ fn hash_name(hash: Hash) -> Result<&'static str, SignatureError> {
         Hash::Sha384 => "SHA-384",
         Hash::Sha512 => "SHA-512",
         Hash::Sha224 => {
-            return Err(SignatureError::UnsupportedAlgorithm(
-                "SHA-224 (not in WebCrypto)".into(),
+            return Err(SignatureError::NotChecked(
+                "the browser's WebCrypto has no SHA-224".into(),
             ));
         }
     })
@@ -274,7 +274,7 @@ mod tests {
     fn sha224_is_said_to_be_beyond_webcrypto() {
         assert!(matches!(
             hash_name(Hash::Sha224),
-            Err(SignatureError::UnsupportedAlgorithm(_))
+            Err(SignatureError::NotChecked(_))
         ));
         assert_eq!(hash_name(Hash::Sha384), Ok("SHA-384"));
     }
@@ -282,7 +282,10 @@ mod tests {
     #[test]
     fn a_sec1_key_is_wrapped_as_pkcs8_for_import() {
         let pem = include_str!("../../../tests/fixtures/leaf.sec1.key");
-        let block = crate::input::read_blocks(pem.as_bytes()).unwrap().remove(0).unwrap();
+        let block = crate::input::read_blocks(pem.as_bytes())
+            .unwrap()
+            .remove(0)
+            .unwrap();
         let derivation = key_derivation(&block.der).expect("a P-384 key");
         assert_eq!(derivation.import.named_curve, Some("P-384"));
         let info = pkcs8::PrivateKeyInfoRef::from_der(&derivation.pkcs8).expect("PKCS#8");

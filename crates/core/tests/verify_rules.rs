@@ -552,3 +552,46 @@ fn the_builtin_mozilla_store_is_complete_and_usable() {
     let verdict = verify::verify(&[leaf.cert, int.cert], &roots, &Options::at(NOW));
     assert!(!verdict.valid);
 }
+
+/// The web app checks signatures with WebCrypto: it gets the list of checks, makes them, and
+/// hands the outcomes back. The same outcomes give the same verdict; a failed one fails the
+/// path; a missing one is never taken as passed.
+#[test]
+fn signatures_checked_elsewhere_give_the_same_verdict() {
+    let (root, int, leaf) = chain();
+    let bundle = [leaf.cert.clone(), int.cert.clone()];
+    let anchors = [root.cert.clone()];
+    let options = Options::at(NOW);
+    let checks = verify::signature_checks(&bundle, &anchors);
+    assert_eq!(
+        checks.len(),
+        2,
+        "leaf by intermediate, intermediate by root"
+    );
+    let outcomes: Vec<_> = checks
+        .into_iter()
+        .map(|c| {
+            let outcome = c.run();
+            (c, outcome)
+        })
+        .collect();
+    let given = verify::verify_with(
+        &bundle,
+        &anchors,
+        &options,
+        verify::Signatures::Given(&outcomes),
+    );
+    assert_eq!(given, verify::verify(&bundle, &anchors, &options));
+    assert!(given.valid);
+    let mut forged = outcomes.clone();
+    forged[0].1 = Err(certbench_core::signature::SignatureError::Invalid);
+    let verdict = verify::verify_with(
+        &bundle,
+        &anchors,
+        &options,
+        verify::Signatures::Given(&forged),
+    );
+    assert_fails(&verdict, "bad_signature", "does not verify");
+    let none = verify::verify_with(&bundle, &anchors, &options, verify::Signatures::Given(&[]));
+    assert_fails(&none, "bad_signature", "could not be checked");
+}

@@ -3,34 +3,13 @@
 
 use super::{ErrorBox, event_value};
 use crate::browser;
-use certbench_core::verify::{self, Options, Purpose, Verdict};
-use certbench_core::{Certificate, UnixTime};
+use crate::webcrypto::{self, Blocks};
+use certbench_core::verify::{self, Verdict, order::Order};
 use web_sys::{DragEvent, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Reads every certificate in `text`, or says which block is not one.
-fn certificates(text: &str, what: &str) -> Result<Vec<Certificate>, String> {
-    verify::read_certificates(text.as_bytes()).map_err(|e| format!("{what}: {e}"))
-}
-
-/// What the form holds.
-#[derive(Clone, Default, PartialEq)]
-struct Form {
-    chain: String,
-    roots: String,
-    host: String,
-    purpose: String,
-    /// `YYYY-MM-DDTHH:MM` from the datetime input, UTC; empty for now.
-    at: String,
-    pins: String,
-    /// Most intermediate CAs allowed between leaf and anchor; empty for no limit.
-    max_intermediates: String,
-    /// Also trust the built-in Mozilla root store.
-    mozilla: bool,
-}
-
 /// `verify/chain=…&roots=…&host=…&purpose=…&at=…`: certificates as base64url DER.
-fn fragment_of(form: &Form) -> Result<String, String> {
+fn fragment_of(form: &Order) -> Result<String, String> {
     let share = |text: &str, what: &str| {
         if text.trim().is_empty() {
             Ok(String::new())
@@ -51,10 +30,10 @@ fn fragment_of(form: &Form) -> Result<String, String> {
 }
 
 /// The form a shared link describes, or the empty form.
-fn form_from_fragment() -> Form {
-    let mut form = Form {
+fn form_from_fragment() -> Order {
+    let mut form = Order {
         purpose: "server".into(),
-        ..Form::default()
+        ..Order::default()
     };
     let Some(rest) = browser::fragment_for("verify") else {
         return form;
@@ -76,54 +55,32 @@ fn form_from_fragment() -> Form {
     form
 }
 
-fn run(form: &Form) -> Result<Verdict, String> {
-    let bundle = certificates(&form.chain, "chain")?;
-    let mut anchors = if form.roots.trim().is_empty() {
-        Vec::new()
-    } else {
-        certificates(&form.roots, "trust anchors")?
-    };
-    if form.mozilla {
-        anchors.extend(verify::mozilla_roots());
-    }
-    let at = match form.at.trim() {
-        "" => browser::now(),
-        // datetime-local gives `YYYY-MM-DDTHH:MM` without a zone; the label says it is UTC.
-        text => UnixTime::parse_rfc3339(&format!("{text}Z")).map_err(|e| e.to_string())?,
-    };
-    let options = Options {
-        host: Some(form.host.trim().to_string()).filter(|h| !h.is_empty()),
-        purpose: match form.purpose.as_str() {
-            "server" => Some(Purpose::Server),
-            "client" => Some(Purpose::Client),
-            _ => None,
-        },
-        pins: form
-            .pins
-            .split([',', '\n', ' '])
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_string)
-            .collect(),
-        max_intermediates: match form.max_intermediates.trim() {
-            "" => None,
-            text => Some(text.parse().map_err(|_| {
-                format!("maximum intermediates: expected a whole number, found {text:?}")
-            })?),
-        },
-        ..Options::at(at)
-    };
-    Ok(verify::verify(&bundle, &anchors, &options))
+/// The verdict, its signatures checked by WebCrypto, and the chain's blocks for lint.
+async fn run(order: Order) -> Result<(Verdict, Blocks), String> {
+    let now = browser::now();
+    let prepared = order.prepare(now)?;
+    let blocks = webcrypto::decode(order.chain.as_bytes(), now)
+        .await
+        .unwrap_or_default();
+    let checks = verify::signature_checks(&prepared.bundle, &prepared.anchors);
+    let outcomes = webcrypto::checks(checks).await;
+    let verdict = verify::verify_with(
+        &prepared.bundle,
+        &prepared.anchors,
+        &prepared.options,
+        verify::Signatures::Given(&outcomes),
+    );
+    Ok((verdict, blocks))
 }
 
 #[component]
 pub fn VerifyTab() -> Html {
     let form = use_state(form_from_fragment);
-    let verdict = use_state(|| None::<Result<Verdict, String>>);
+    let verdict = use_state(|| None::<Result<(Verdict, Blocks), String>>);
     let toggle_mozilla = {
         let form = form.clone();
         Callback::from(move |_| {
-            form.set(Form {
+            form.set(Order {
                 mozilla: !form.mozilla,
                 ..(*form).clone()
             })
@@ -138,7 +95,7 @@ pub fn VerifyTab() -> Html {
             ))
         })
     };
-    let field = |set: fn(&mut Form, String)| {
+    let field = |set: fn(&mut Order, String)| {
         let form = form.clone();
         Callback::from(move |e: InputEvent| {
             let mut next = (*form).clone();
@@ -150,7 +107,7 @@ pub fn VerifyTab() -> Html {
         let form = form.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                form.set(Form {
+                form.set(Order {
                     purpose: select.value(),
                     ..(*form).clone()
                 });
@@ -159,7 +116,7 @@ pub fn VerifyTab() -> Html {
     };
     // Files dropped on a text area (PEM or DER) add their certificates to it.
     let drop_error = use_state(|| None::<String>);
-    let drop_into = |field: fn(&mut Form) -> &mut String| {
+    let drop_into = |field: fn(&mut Order) -> &mut String| {
         let (form, drop_error) = (form.clone(), drop_error.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
@@ -193,7 +150,10 @@ pub fn VerifyTab() -> Html {
     let allow_drop = Callback::from(|e: DragEvent| e.prevent_default());
     let onclick = {
         let (form, verdict) = (form.clone(), verdict.clone());
-        Callback::from(move |_| verdict.set(Some(run(&form))))
+        Callback::from(move |_| {
+            let (order, verdict) = ((*form).clone(), verdict.clone());
+            wasm_bindgen_futures::spawn_local(async move { verdict.set(Some(run(order).await)) });
+        })
     };
     html! {
         <section class="tool">
@@ -247,7 +207,7 @@ pub fn VerifyTab() -> Html {
                 { match &*verdict {
                     None => html! {},
                     Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
-                    Some(Ok(v)) => html! { <>{ verdict_view(v) }{ lint_view(&form.chain) }</> },
+                    Some(Ok((v, blocks))) => html! { <>{ verdict_view(v) }{ lint_view(blocks) }</> },
                 } }
             </div>
         </section>
@@ -287,10 +247,7 @@ fn verdict_view(v: &Verdict) -> Html {
 }
 
 /// Lint findings for every certificate of the chain, beside the verdict.
-fn lint_view(chain: &str) -> Html {
-    let Ok(blocks) = certbench_core::decode::decode(chain.as_bytes(), browser::now()) else {
-        return html! {};
-    };
+fn lint_view(blocks: &Blocks) -> Html {
     let certs: Vec<_> = blocks
         .iter()
         .filter_map(|b| match &b.as_ref().ok()?.report {

@@ -3,7 +3,7 @@
 
 use super::ext;
 use super::key::{PublicKeyReport, public_key};
-use crate::{dn, oids, signature, time::UnixTime};
+use crate::{dn, oids, time::UnixTime};
 use base64ct::{Base64, Encoding};
 use der::Encode;
 use serde::Serialize;
@@ -137,14 +137,6 @@ pub fn report(cert: &Certificate, der: &[u8], now: UnixTime) -> CertificateRepor
     };
     report.lint = crate::lint::certificate(&report);
     report
-}
-
-/// Checks `cert`'s signature with `issuer`'s public key (RFC 5280 section 6.1.3 (a)(1)).
-pub fn verify_issued_by(
-    cert: &Certificate,
-    issuer: &Certificate,
-) -> Result<(), signature::SignatureError> {
-    signature::Check::certificate(cert, issuer.tbs_certificate().subject_public_key_info())?.run()
 }
 
 /// The serial's value in hex: DER's sign-padding zero dropped, `-` for negative serials

@@ -187,7 +187,9 @@ impl Task {
         match self {
             Task::SelfSignature { .. } => Fact::SelfSigned(match verified(0) {
                 Ok(()) => Some(true),
-                Err(SignatureError::UnsupportedAlgorithm(_)) => None,
+                Err(SignatureError::UnsupportedAlgorithm(_) | SignatureError::NotChecked(_)) => {
+                    None
+                }
                 Err(_) => Some(false),
             }),
             Task::CsrSignature { .. } => Fact::CsrSignature(verified(0).is_ok()),

@@ -10,6 +10,7 @@ pub use names::{dns_matches, valid_dns_name};
 
 use crate::decode::ext;
 use crate::error::Error;
+use crate::signature::{self, SignatureError};
 use crate::{dn, time::UnixTime};
 use der::Decode;
 use rules::*;
@@ -226,9 +227,73 @@ fn certificate_blocks(input: &[u8]) -> Result<Vec<(Certificate, Vec<u8>)>, Error
 /// Verifies `bundle` (leaf and intermediates, any order, extras allowed) against `anchors`.
 /// The leaf is found in the bundle: the certificate that issued none of the others.
 pub fn verify(bundle: &[Certificate], anchors: &[Certificate], options: &Options) -> Verdict {
+    verify_with(bundle, anchors, options, Signatures::Here)
+}
+
+/// Who checks the signatures on a path.
+#[derive(Clone, Copy, Debug)]
+pub enum Signatures<'a> {
+    /// certbench's own (RustCrypto) code.
+    Here,
+    /// Outcomes decided elsewhere (the web app's WebCrypto) for the checks
+    /// [`signature_checks`] listed; a check not among them counts as not made.
+    Given(&'a [(signature::Check, Result<(), SignatureError>)]),
+}
+
+impl Signatures<'_> {
+    /// RFC 5280 section 6.1.3 (a)(1): `cert` signed by `issuer`'s key.
+    pub(crate) fn check(
+        &self,
+        cert: &Certificate,
+        issuer: &Certificate,
+    ) -> Result<(), SignatureError> {
+        let check = signature::Check::certificate(
+            cert,
+            issuer.tbs_certificate().subject_public_key_info(),
+        )?;
+        match self {
+            Signatures::Here => check.run(),
+            Signatures::Given(outcomes) => outcomes
+                .iter()
+                .find(|(made, _)| *made == check)
+                .map_or_else(
+                    || {
+                        Err(SignatureError::NotChecked(
+                            "no outcome was given for it".into(),
+                        ))
+                    },
+                    |(_, outcome)| outcome.clone(),
+                ),
+        }
+    }
+}
+
+/// Every signature path building may check for `bundle` and `anchors`: each certificate that is
+/// not an anchor, against each certificate that could have issued it.
+pub fn signature_checks(bundle: &[Certificate], anchors: &[Certificate]) -> Vec<signature::Check> {
+    let pool = candidates(bundle, anchors);
+    let mut checks = Vec::new();
+    for child in pool.iter().filter(|c| !c.anchor) {
+        for issuer in pool.iter().filter(|i| i.issued(child)) {
+            let issuer_key = issuer.cert.tbs_certificate().subject_public_key_info();
+            if let Ok(check) = signature::Check::certificate(child.cert, issuer_key) {
+                checks.push(check);
+            }
+        }
+    }
+    checks
+}
+
+/// [`verify`], with the signatures checked by `signatures`.
+pub fn verify_with(
+    bundle: &[Certificate],
+    anchors: &[Certificate],
+    options: &Options,
+    signatures: Signatures<'_>,
+) -> Verdict {
     let pool = candidates(bundle, anchors);
     let leaf = pick_leaf(&pool);
-    verify_from(&pool, leaf, options)
+    verify_from(&pool, leaf, options, signatures)
 }
 
 /// Verifies `peer` as the leaf, with `intermediates` to build from, as a TLS client does with
@@ -243,7 +308,12 @@ pub fn verify_peer(
         .chain(intermediates.iter().cloned())
         .collect();
     let pool = candidates(&bundle, anchors);
-    verify_from(&pool, pool.iter().position(|c| c.cert == peer), options)
+    verify_from(
+        &pool,
+        pool.iter().position(|c| c.cert == peer),
+        options,
+        Signatures::Here,
+    )
 }
 
 fn candidates<'a>(bundle: &'a [Certificate], anchors: &'a [Certificate]) -> Vec<Candidate<'a>> {
@@ -262,7 +332,12 @@ fn candidates<'a>(bundle: &'a [Certificate], anchors: &'a [Certificate]) -> Vec<
     pool
 }
 
-fn verify_from(pool: &[Candidate<'_>], leaf: Option<usize>, options: &Options) -> Verdict {
+fn verify_from(
+    pool: &[Candidate<'_>],
+    leaf: Option<usize>,
+    options: &Options,
+    signatures: Signatures<'_>,
+) -> Verdict {
     let Some(leaf) = leaf else {
         return Verdict {
             valid: false,
@@ -281,11 +356,11 @@ fn verify_from(pool: &[Candidate<'_>], leaf: Option<usize>, options: &Options) -
     let (path, best) = paths
         .into_iter()
         .map(|path| {
-            let verdict = check_path(pool, &path, options);
+            let verdict = check_path(pool, &path, options, signatures);
             (path, verdict)
         })
         .min_by_key(|(_, v)| (!v.valid, v.errors.len(), usize::MAX - v.path.len()))
-        .unwrap_or_else(|| (vec![leaf], check_path(pool, &[leaf], options)));
+        .unwrap_or_else(|| (vec![leaf], check_path(pool, &[leaf], options, signatures)));
     Verdict {
         reordered: is_reordered(pool, &path),
         ..best
@@ -344,7 +419,12 @@ fn is_reordered(pool: &[Candidate<'_>], path: &[usize]) -> bool {
     order.windows(2).any(|w| w[0] > w[1]) || order.first().is_some_and(|&first| first != 0)
 }
 
-fn check_path(pool: &[Candidate<'_>], path: &[usize], options: &Options) -> Verdict {
+fn check_path(
+    pool: &[Candidate<'_>],
+    path: &[usize],
+    options: &Options,
+    signatures: Signatures<'_>,
+) -> Verdict {
     let mut checks = Vec::new();
     let mut errors = Vec::new();
     let mut record = |depth: usize,
@@ -434,7 +514,7 @@ fn check_path(pool: &[Candidate<'_>], path: &[usize], options: &Options) -> Verd
                 depth,
                 cert,
                 "signature",
-                rule_6_1_3_a1_signature(cert, issuer),
+                rule_6_1_3_a1_signature(cert, issuer, signatures),
             ),
             None => record(depth, cert, "issuer", Err(missing_issuer(cert, depth))),
         }

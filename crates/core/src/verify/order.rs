@@ -28,9 +28,27 @@ fn certificates(text: &str, what: &str) -> Result<Vec<Certificate>, String> {
     read_certificates(text.as_bytes()).map_err(|e| format!("{what}: {e}"))
 }
 
+/// An order read: the certificates and the options, ready for [`super::verify_with`].
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub bundle: Vec<Certificate>,
+    pub anchors: Vec<Certificate>,
+    pub options: Options,
+}
+
 impl Order {
     /// Verifies the chain as the order says; `now` when it names no time.
     pub fn run(&self, now: UnixTime) -> Result<Verdict, String> {
+        let Prepared {
+            bundle,
+            anchors,
+            options,
+        } = self.prepare(now)?;
+        Ok(verify(&bundle, &anchors, &options))
+    }
+
+    /// Reads the order's certificates and options, or says which field is wrong.
+    pub fn prepare(&self, now: UnixTime) -> Result<Prepared, String> {
         let bundle = certificates(&self.chain, "chain")?;
         let mut anchors = if self.roots.trim().is_empty() {
             Vec::new()
@@ -67,6 +85,10 @@ impl Order {
             },
             ..Options::at(at)
         };
-        Ok(verify(&bundle, &anchors, &options))
+        Ok(Prepared {
+            bundle,
+            anchors,
+            options,
+        })
     }
 }

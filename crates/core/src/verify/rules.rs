@@ -3,8 +3,7 @@
 //! detail shown for a pass, or the failure.
 
 use super::names::{self, CertNames, Constraints};
-use super::{Candidate, Failure, Purpose, failure};
-use crate::decode::cert::verify_issued_by;
+use super::{Candidate, Failure, Purpose, Signatures, failure};
 use crate::{dn, time::UnixTime};
 use base64ct::{Base64, Encoding};
 use der::Encode;
@@ -31,8 +30,13 @@ const UNDERSTOOD_EXTENSIONS: &[&str] = &[
     "1.3.6.1.5.5.7.1.24",
 ];
 
-pub fn rule_6_1_3_a1_signature(cert: &Candidate<'_>, issuer: &Candidate<'_>) -> RuleResult {
-    verify_issued_by(cert.cert, issuer.cert)
+pub fn rule_6_1_3_a1_signature(
+    cert: &Candidate<'_>,
+    issuer: &Candidate<'_>,
+    signatures: Signatures<'_>,
+) -> RuleResult {
+    signatures
+        .check(cert.cert, issuer.cert)
         .map(|()| format!("signed by {}", issuer.subject))
         .map_err(|e| failure("bad_signature", format!("{e} ({})", issuer.subject)))
 }
