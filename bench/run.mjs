@@ -52,7 +52,7 @@ const time = (page, name, ...args) => page.evaluate(([n, a]) => globalThis.bench
 for (let run = 0; run < RUNS; run += 1) {
   const { page, context } = await freshPage();
   // Cold: the first call in a fresh page. Alternate which library goes first.
-  const order = run % 2 ? ['decodePeculiar', 'decodeCertbenchWebCrypto', 'decodeCertbench'] : ['decodeCertbenchWebCrypto', 'decodePeculiar', 'decodeCertbench'];
+  const order = run % 2 ? ['decodePeculiar', 'decodePkijs', 'decodeCertbenchWebCrypto', 'decodeCertbench'] : ['decodeCertbenchWebCrypto', 'decodePkijs', 'decodePeculiar', 'decodeCertbench'];
   for (const name of order) {
     const { ms: t, result } = await time(page, name, pem);
     if (result !== 144) throw new Error(`${name} read ${result} certificates, not 144`);
@@ -62,7 +62,7 @@ for (let run = 0; run < RUNS; run += 1) {
   for (let i = 0; i < 3; i += 1) add('decodeCertbenchStructure warm', (await time(page, 'decodeCertbenchStructure', pem)).ms);
   for (const type of ['p256', 'rsa2048']) {
     const [rootPem, ...chains] = await page.evaluate(([t]) => globalThis.bench.makeChains(t, 100), [type]);
-    for (const name of ['verifyCertbench', 'verifyPeculiar']) {
+    for (const name of ['verifyCertbenchWebCrypto', 'verifyCertbench', 'verifyPeculiar', 'verifyPkijs']) {
       const { ms: t, result } = await time(page, name, rootPem, chains);
       if (result !== 100) throw new Error(`${name} (${type}) found ${result} of 100 chains valid`);
       add(`${name} ${type}`, t);
@@ -99,6 +99,7 @@ server.close();
 
 const ratio = (slow, fast) => `${(median(samples[slow]) / median(samples[fast])).toFixed(1)}×`;
 const row = (what, a, b, note = '') => `| ${what} | ${ms(median(samples[a]))} ms | ${ms(median(samples[b]))} ms | ${ratio(b, a)} | ${note} |`;
+const pkijsRow = (what, a, b) => `| ${what} | ${ms(median(samples[a]))} ms | ${ms(median(samples[b]))} ms (pkijs 4.0.0) | ${ratio(b, a)} | |`;
 const wasm = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.wasm')).map((f) => fs.readFileSync(path.join(dist, f))) : [];
 const sizes = wasm.map((w) => `${(w.length / 1000).toFixed(0)} kB raw, ${(zlib.gzipSync(w, { level: 9 }).length / 1000).toFixed(1)} kB gzip, ${(zlib.brotliCompressSync(w).length / 1000).toFixed(1)} kB brotli`);
 const lines = [
@@ -108,10 +109,16 @@ const lines = [
   '|---|---|---|---|---|',
   row('decode the 144-root Mozilla bundle, first call in a page (the app: self-signatures by WebCrypto)', 'decodeCertbenchWebCrypto cold', 'decodePeculiar cold', '@peculiar/x509 2.2.0: parse, names, serial, dates, key, extensions as text, SHA-256 thumbprint; certbench also checks every self-signature, SHA-1, SPKI pin and lint'),
   row('decode the 144-root Mozilla bundle, warm (the app)', 'decodeCertbenchWebCrypto warm', 'decodePeculiar warm'),
+  pkijsRow('decode the bundle, first call (the app) vs pkijs', 'decodeCertbenchWebCrypto cold', 'decodePkijs cold'),
+  pkijsRow('decode the bundle, warm (the app) vs pkijs', 'decodeCertbenchWebCrypto warm', 'decodePkijs warm'),
   row('decode, warm, self-signatures in wasm instead (RustCrypto)', 'decodeCertbench warm', 'decodePeculiar warm', 'what the CLI does; the app used this before'),
   row('decode, warm, certbench without the 144 self-signature checks', 'decodeCertbenchStructure warm', 'decodePeculiar warm', 'the structural pass (decode_structure) alone: what remains when public-key work is deferred'),
-  row('verify 100 three-link chains, ECDSA P-256', 'verifyCertbench p256', 'verifyPeculiar p256', '@peculiar/x509: two signature checks (WebCrypto) and dates per chain; certbench: path building and every RFC 5280 check'),
-  row('verify 100 three-link chains, RSA-2048 CAs', 'verifyCertbench rsa2048', 'verifyPeculiar rsa2048'),
+  row('verify 100 three-link chains, ECDSA P-256 (the app: signatures by WebCrypto)', 'verifyCertbenchWebCrypto p256', 'verifyPeculiar p256', '@peculiar/x509: two signature checks (WebCrypto) and dates per chain; certbench: path building and every RFC 5280 check'),
+  row('verify 100 three-link chains, RSA-2048 CAs (the app)', 'verifyCertbenchWebCrypto rsa2048', 'verifyPeculiar rsa2048'),
+  pkijsRow('verify 100 chains, P-256 (the app) vs pkijs CertificateChainValidationEngine', 'verifyCertbenchWebCrypto p256', 'verifyPkijs p256'),
+  pkijsRow('verify 100 chains, RSA-2048 CAs (the app) vs pkijs', 'verifyCertbenchWebCrypto rsa2048', 'verifyPkijs rsa2048'),
+  row('verify 100 chains, ECDSA P-256, signatures in wasm instead', 'verifyCertbench p256', 'verifyPeculiar p256', 'what the CLI does'),
+  row('verify 100 chains, RSA-2048 CAs, signatures in wasm instead', 'verifyCertbench rsa2048', 'verifyPeculiar rsa2048'),
   ...['rsa2048', 'rsa4096', 'p256', 'ed25519'].map((t) => row(`key generation ${t}`, `keygenCertbench ${t}`, `keygenWebCrypto ${t}`, t.startsWith('rsa') ? 'certbench: WebCrypto generateKey, then core reads the PKCS#8 and signs a certificate with it' : 'certbench: in wasm; JS: WebCrypto generateKey')),
   row('new P-256 key and a self-signed leaf', 'leafCertbench', 'leafPeculiar', '@peculiar/x509 X509CertificateGenerator with WebCrypto'),
   '',

@@ -10,5 +10,9 @@ cargo build --release --target wasm32-unknown-unknown -p certbench-bench
 wasm-bindgen --target web --out-dir bench/pkg target/wasm32-unknown-unknown/release/certbench_bench.wasm
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   -o bench/pkg/certbench_bench_bg.wasm bench/pkg/certbench_bench_bg.wasm
-(cd bench && npm ci --no-audit --no-fund --silent)
+(cd bench && npm ci --no-audit --no-fund --silent && npx esbuild page/pkijs-entry.mjs --bundle --format=esm --minify --log-level=warning --outfile=pkg/pkijs.js)
 node bench/run.mjs
+echo
+echo "| native (this machine) | median of 9 |"
+echo "|---|---|"
+cargo run --quiet --release -p certbench-bench --bin native -- crates/core/data/mozilla-roots.pem

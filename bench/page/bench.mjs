@@ -2,6 +2,7 @@
 // wasm (bench/src/lib.rs, the same core calls the app makes) beside @peculiar/x509 and
 // WebCrypto doing the same work. Every function returns a value derived from all its work.
 import init, * as certbench from '../pkg/certbench_bench.js';
+import * as pkijs from '../pkg/pkijs.js';
 
 const x509 = globalThis.x509;
 const now = () => Date.now() / 1000;
@@ -22,6 +23,39 @@ async function decodePeculiar(pem) {
     });
   }
   return out.length;
+}
+
+const der = (block) => Uint8Array.from(atob(block.replace(/-----[^-]+-----|\s/g, '')), (c) => c.charCodeAt(0));
+const hex = (view) => Array.from(view, (b) => b.toString(16).padStart(2, '0')).join('');
+const names = (name) => name.typesAndValues.map((tv) => `${tv.type}=${tv.value.valueBlock.value}`).join(', ');
+
+/** The same decode with pkijs: every field read, extensions parsed, SHA-256 by WebCrypto. */
+async function decodePkijs(pem) {
+  const out = [];
+  for (const block of pemBlocks(pem)) {
+    const bytes = der(block);
+    const cert = pkijs.Certificate.fromBER(bytes);
+    out.push({
+      subject: names(cert.subject), issuer: names(cert.issuer), serial: hex(cert.serialNumber.valueBlock.valueHexView),
+      notBefore: cert.notBefore.value.toISOString(), notAfter: cert.notAfter.value.toISOString(),
+      signature: cert.signatureAlgorithm.algorithmId, key: cert.subjectPublicKeyInfo.algorithm.algorithmId,
+      extensions: (cert.extensions ?? []).map((e) => [e.extnID, e.critical, e.parsedValue ? JSON.stringify(e.parsedValue.toJSON?.() ?? {}) : hex(e.extnValue.valueBlock.valueHexView)]),
+      sha256: (await crypto.subtle.digest('SHA-256', bytes)).byteLength,
+    });
+  }
+  return out.length;
+}
+
+/** pkijs's RFC 5280 engine on each chain. */
+async function verifyPkijs(root, chains) {
+  const anchor = pkijs.Certificate.fromBER(der(root));
+  let valid = 0;
+  for (const chain of chains) {
+    const certs = pemBlocks(chain).map((p) => pkijs.Certificate.fromBER(der(p)));
+    const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: [anchor], certs, checkDate: new Date() });
+    if ((await engine.verify()).result) valid += 1;
+  }
+  return valid;
 }
 
 function decodeCertbench(pem) {
@@ -52,6 +86,13 @@ function verifyCertbench(root, chains) {
   const roots = bytes(root);
   let valid = 0;
   for (const chain of chains) if (certbench.verify_chain(bytes(chain), roots, now())) valid += 1;
+  return valid;
+}
+
+async function verifyCertbenchWebCrypto(root, chains) {
+  const roots = bytes(root);
+  let valid = 0;
+  for (const chain of chains) if (await certbench.verify_chain_webcrypto(bytes(chain), roots, now())) valid += 1;
   return valid;
 }
 
@@ -101,7 +142,7 @@ async function time(name, ...args) {
   return { ms: performance.now() - started, result };
 }
 
-const WORKLOADS = { decodePeculiar, decodeCertbench, decodeCertbenchWebCrypto, decodeCertbenchStructure, verifyPeculiar, verifyCertbench, keygenWebCrypto,
+const WORKLOADS = { decodePkijs, verifyPkijs, decodePeculiar, decodeCertbench, decodeCertbenchWebCrypto, decodeCertbenchStructure, verifyPeculiar, verifyCertbench, verifyCertbenchWebCrypto, keygenWebCrypto,
   keygenCertbench, leafCertbench, leafPeculiar };
 
 const started = performance.now();
