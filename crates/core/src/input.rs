@@ -129,6 +129,10 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// A PEM boundary (`-----BEGIN X-----` or `-----END X-----`) somewhere in `line`.
 fn boundary<'a>(line: &'a [u8], keyword: &[u8]) -> Option<&'a str> {
+    // Base64 lines, nearly all of a bundle, have no `-`: skip the search for them.
+    if !line.contains(&b'-') {
+        return None;
+    }
     let start = find(line, keyword)? + keyword.len();
     let rest = &line[start..];
     let end = find(rest, b"-----")?;
