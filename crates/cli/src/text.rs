@@ -222,29 +222,10 @@ pub fn verdict(v: &Verdict) -> String {
 pub fn cipher(e: &Explanation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", e.iana, e.code);
-    let rows = [
-        ("Versions", e.versions.join(", ")),
-        (
-            "Key exchange",
-            format!(
-                "{}{}",
-                e.kx,
-                if e.forward_secrecy {
-                    " (forward secrecy)"
-                } else {
-                    " (no forward secrecy)"
-                }
-            ),
-        ),
-        ("Authentication", e.auth.clone()),
-        ("Cipher", format!("{} {} bits, {}", e.enc, e.bits, e.mode)),
-        ("MAC", e.mac.clone()),
-        ("PRF", e.prf.clone()),
-        ("Rating", format!("{:?}", e.rating).to_lowercase()),
-        ("Defined in", e.reference.clone()),
-    ];
+    let mut rows = e.rows();
+    rows.push(("Rating", format!("{:?}", e.rating).to_lowercase()));
     for (name, value) in rows {
-        let _ = writeln!(out, "  {name:<15} {value}");
+        let _ = writeln!(out, "  {name:<32} {value}");
     }
     for reason in e.reasons.iter().chain(&e.notes) {
         let _ = writeln!(out, "  - {reason}");

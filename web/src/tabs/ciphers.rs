@@ -182,59 +182,7 @@ fn registry_table(filter: &str, rating: &str, pick: Callback<String>) -> Html {
 }
 
 fn explanation(e: &Explanation) -> Html {
-    let fields = cipher::openssl_fields(e);
-    let rows = [
-        (
-            "OpenSSL name",
-            e.openssl
-                .clone()
-                .unwrap_or_else(|| "(not in OpenSSL)".into()),
-        ),
-        (
-            "GnuTLS name",
-            e.gnutls.clone().unwrap_or_else(|| "(not in GnuTLS)".into()),
-        ),
-        ("Versions", e.versions.join(", ")),
-        (
-            "Key exchange",
-            format!(
-                "{}{}",
-                e.kx,
-                if e.forward_secrecy {
-                    " (forward secrecy)"
-                } else {
-                    " (no forward secrecy)"
-                }
-            ),
-        ),
-        ("Authentication", e.auth.clone()),
-        ("Cipher", format!("{} {} bits, {}", e.enc, e.bits, e.mode)),
-        (
-            "Integrity",
-            if e.aead {
-                "AEAD: the cipher authenticates the data".to_string()
-            } else {
-                format!("{} (MAC-then-encrypt)", e.mac)
-            },
-        ),
-        ("Key derivation", e.prf.clone()),
-        (
-            "As openssl ciphers -v prints it",
-            format!(
-                "Kx={} Au={} Enc={} Mac={}",
-                fields.kx, fields.au, fields.enc, fields.mac
-            ),
-        ),
-        ("Defined in", e.reference.clone()),
-        (
-            "IANA recommended",
-            if e.iana_recommended {
-                "yes".into()
-            } else {
-                "no".into()
-            },
-        ),
-    ];
+    let rows = e.rows();
     let word = rating_word(e.rating);
     html! {
         <article class="card">

@@ -73,6 +73,59 @@ pub struct Explanation {
     pub notes: Vec<String>,
 }
 
+impl Explanation {
+    /// The suite part by part, as (what, value) rows in reading order: what the CLI prints and
+    /// the Ciphers tab shows.
+    pub fn rows(&self) -> Vec<(&'static str, String)> {
+        let fields = openssl_fields(self);
+        let or =
+            |name: &Option<String>, missing: &str| name.clone().unwrap_or_else(|| missing.into());
+        vec![
+            ("OpenSSL name", or(&self.openssl, "(not in OpenSSL)")),
+            ("GnuTLS name", or(&self.gnutls, "(not in GnuTLS)")),
+            ("Versions", self.versions.join(", ")),
+            (
+                "Key exchange",
+                format!(
+                    "{} ({})",
+                    self.kx,
+                    if self.forward_secrecy {
+                        "forward secrecy"
+                    } else {
+                        "no forward secrecy"
+                    }
+                ),
+            ),
+            ("Authentication", self.auth.clone()),
+            (
+                "Cipher",
+                format!("{} {} bits, {}", self.enc, self.bits, self.mode),
+            ),
+            (
+                "Integrity",
+                if self.aead {
+                    "AEAD: the cipher authenticates the data".to_string()
+                } else {
+                    format!("{} (MAC-then-encrypt)", self.mac)
+                },
+            ),
+            ("Key derivation", self.prf.clone()),
+            (
+                "As openssl ciphers -v prints it",
+                format!(
+                    "Kx={} Au={} Enc={} Mac={}",
+                    fields.kx, fields.au, fields.enc, fields.mac
+                ),
+            ),
+            ("Defined in", self.reference.clone()),
+            (
+                "IANA recommended",
+                if self.iana_recommended { "yes" } else { "no" }.into(),
+            ),
+        ]
+    }
+}
+
 /// Finds a suite by IANA name or code (`0xC030`, `0xC0,0x30`, `C030`, `{0xC0,0x30}`), any case.
 pub fn find(query: &str) -> Result<&'static Registered, Error> {
     let trimmed = query.trim();
