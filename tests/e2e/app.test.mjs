@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import path from 'node:path';
 import { serve, launch, open, fixture, root } from './harness.mjs';
 
@@ -183,6 +183,24 @@ test('generate: one click makes a localhost certificate that downloads and decod
   await page.fill('#decode-input', pem);
   await page.waitForSelector('#decode-results .card');
   assert.ok((await page.textContent('#decode-results .card')).includes(cert.fingerprint256));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('generate: a key of my own (OpenSSL-encrypted) is certified, not a new one', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/generate`);
+  await page.click('.own-key > summary');
+  await page.fill('#gen-own-key', fixture('leaf.enc.key'));
+  await page.fill('#gen-own-key-password', 'wrong');
+  await page.click('#gen-run');
+  assert.match(await page.textContent('[role=alert]'), /your key: .*password/);
+  await page.fill('#gen-own-key-password', 'fixture');
+  await page.click('#gen-run');
+  await page.waitForSelector('#gen-cert');
+  const cert = new X509Certificate(await page.inputValue('#gen-cert'));
+  const mine = createPublicKey(createPrivateKey({ key: fixture('leaf.enc.key'), passphrase: 'fixture' }));
+  assert.ok(cert.publicKey.equals(mine), 'the certificate carries my key');
+  assert.ok(cert.verify(mine), 'signed by my key');
   assert.deepEqual(problems, []);
   await context.close();
 });

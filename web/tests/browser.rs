@@ -136,6 +136,27 @@ async fn decode_tab_renders_a_card_per_block() {
     );
 }
 
+/// Waits (up to about two seconds) for `selector` to appear under `root`: some work finishes
+/// after an await (WebCrypto).
+async fn appears(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..200 {
+        yew::scheduler::flush().await;
+        if let Some(found) = root.query_selector(selector).ok().flatten() {
+            return found;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .expect("timer");
+        });
+        wasm_bindgen_futures::JsFuture::from(tick)
+            .await
+            .expect("tick");
+    }
+    panic!("{selector} never appeared");
+}
+
 #[wasm_bindgen_test]
 async fn generate_tab_makes_a_certificate_on_click() {
     let root = mount::<certbench_web::tabs::GenerateTab>();
@@ -148,12 +169,8 @@ async fn generate_tab_makes_a_certificate_on_click() {
         .dyn_into()
         .expect("element");
     button.click();
-    yew::scheduler::flush().await;
-    let cert: web_sys::HtmlTextAreaElement = root
-        .query_selector("#gen-cert")
-        .ok()
-        .flatten()
-        .expect("cert shown")
+    let cert: web_sys::HtmlTextAreaElement = appears(&root, "#gen-cert")
+        .await
         .dyn_into()
         .expect("textarea");
     let blocks =

@@ -10,7 +10,6 @@ pub mod error;
 pub mod export;
 pub mod generate;
 pub mod input;
-pub mod job;
 pub mod lint;
 pub mod oids;
 pub mod share;

@@ -1,431 +1,78 @@
 //! Generate tab: keys, certificates for every profile, CSRs, signing a CSR, and a whole mTLS
-//! chain in one click. Keys are made in this page (the browser's CSPRNG; RSA by WebCrypto) and
-//! never leave it. Beside every result: the OpenSSL commands that would make the same thing.
+//! chain in one click. Keys are made in this page (the browser's CSPRNG; RSA by WebCrypto) or
+//! pasted by the user, and never leave it. Beside every result: the OpenSSL commands that would
+//! make the same thing.
 
 use super::{Artifact, ErrorBox, event_value};
-use crate::browser;
-use certbench_core::generate::{
-    self, IssuedBy, KeyPair, KeyType, OpensslRecipe, Profile, Request, Subject,
-};
-use certbench_core::{Certificate, UnixTime, input};
+use crate::{browser, webcrypto};
+use certbench_core::decode::Report;
+use certbench_core::generate::order::{ACTIONS, Action, MadeCa, Order, Outcome, whole_chain};
+use certbench_core::generate::{self, KeyPair, KeyType, Profile};
+use certbench_core::lint::Finding;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// The defaults mkcert users expect: localhost over IPv4 and IPv6.
-const LOCALHOST_SANS: [&str; 3] = ["DNS:localhost", "IP:127.0.0.1", "IP:::1"];
-
-/// What the user can ask for.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Action {
-    Issue(Profile),
-    Csr,
-    SignCsr,
-}
-
-const ACTIONS: [(&str, Action, &str); 7] = [
-    (
-        "selfsigned",
-        Action::Issue(Profile::SelfSigned),
-        "Self-signed development certificate",
-    ),
-    ("root", Action::Issue(Profile::Root), "Root CA"),
-    (
-        "intermediate",
-        Action::Issue(Profile::Intermediate),
-        "Intermediate CA (signed by a CA)",
-    ),
-    (
-        "server",
-        Action::Issue(Profile::Server),
-        "TLS server certificate (signed by a CA)",
-    ),
-    (
-        "client",
-        Action::Issue(Profile::Client),
-        "TLS client certificate for mTLS (signed by a CA)",
-    ),
-    ("csr", Action::Csr, "Certificate signing request (CSR)"),
-    ("sign", Action::SignCsr, "Sign a pasted CSR with a CA"),
-];
-
-/// The form, as typed.
+/// What was made, with the lint findings of the certificate made (`None` when the outcome has
+/// no cert.pem).
 #[derive(Clone, PartialEq)]
-struct Form {
-    action: String,
-    key: String,
-    cn: String,
-    org: String,
-    country: String,
-    san: String,
-    days: String,
-    not_before: String,
-    pathlen: String,
-    permit: String,
-    exclude: String,
-    ocsp: String,
-    crl: String,
-    must_staple: bool,
-    /// Encrypts key.pem when not empty.
-    key_password: String,
-    /// `made:N` for a CA made in this page, or `pasted`.
-    ca: String,
-    ca_cert: String,
-    ca_key: String,
-    csr: String,
+struct Made {
+    outcome: Outcome,
+    lint: Option<Vec<Finding>>,
 }
 
-impl Default for Form {
-    fn default() -> Self {
-        Form {
-            action: "selfsigned".into(),
-            key: "p256".into(),
-            cn: "localhost".into(),
-            san: LOCALHOST_SANS.join("\n"),
-            ca: "pasted".into(),
-            org: String::new(),
-            country: String::new(),
-            days: String::new(),
-            not_before: String::new(),
-            pathlen: String::new(),
-            permit: String::new(),
-            exclude: String::new(),
-            ocsp: String::new(),
-            crl: String::new(),
-            must_staple: false,
-            key_password: String::new(),
-            ca_cert: String::new(),
-            ca_key: String::new(),
-            csr: String::new(),
-        }
+/// The key to certify: the user's own, a new RSA key from WebCrypto (native, off the main
+/// thread: RSA in wasm takes seconds), or a new EC or Ed25519 key made here.
+async fn key_for(order: &Order) -> Result<KeyPair, String> {
+    if let Some(own) = order.own_key() {
+        return own;
     }
-}
-
-/// A CA made in this page, to sign with next.
-#[derive(Clone, PartialEq)]
-struct MadeCa {
-    name: String,
-    chain: Vec<Certificate>,
-    key_pem: String,
-}
-
-/// One result: files to save, notes, and the OpenSSL way to do the same.
-#[derive(Clone, PartialEq)]
-struct Output {
-    title: String,
-    files: Vec<(String, String)>,
-    notes: Vec<String>,
-    recipe: Option<OpensslRecipe>,
-}
-
-fn list(text: &str) -> Vec<String> {
-    text.split([',', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn request(form: &Form, profile: Profile, now: UnixTime) -> Result<Request, String> {
-    let start = match form.not_before.trim() {
-        "" => now,
-        // datetime-local: `YYYY-MM-DDTHH:MM`, taken as UTC (the label says so).
-        text => UnixTime::parse_rfc3339(&format!("{text}Z"))
-            .map_err(|e| e.to_string())?
-            .plus_seconds(300),
+    let key_type = order.key_type();
+    if let Some(key) = KeyPair::generate_on_curve(key_type, &mut browser::rng()) {
+        return Ok(key);
+    }
+    let bits = match key_type {
+        KeyType::Rsa3072 => 3072,
+        KeyType::Rsa4096 => 4096,
+        _ => 2048,
     };
-    let days = match form.days.trim() {
-        "" => generate::default_days(profile, now),
-        d => d
-            .parse()
-            .map_err(|_| format!("`{d}` is not a number of days"))?,
-    };
-    let subject = Subject {
-        common_name: form.cn.clone(),
-        organization: form.org.clone(),
-        country: form.country.clone(),
-        ..Subject::default()
-    };
-    let mut req = Request::new(profile, subject, list(&form.san), start, days);
-    req.path_len = match form.pathlen.trim() {
-        "" => None,
-        n => Some(
-            n.parse()
-                .map_err(|_| format!("pathlen `{n}` is not a number from 0 to 255"))?,
-        ),
-    };
-    req.permitted = list(&form.permit);
-    req.excluded = list(&form.exclude);
-    req.ocsp_url = Some(form.ocsp.trim().to_string()).filter(|s| !s.is_empty());
-    req.crl_url = Some(form.crl.trim().to_string()).filter(|s| !s.is_empty());
-    req.must_staple = form.must_staple;
-    Ok(req)
+    let der = browser::rsa_pkcs8(bits).await?;
+    KeyPair::from_pkcs8_der(&der).map_err(|e| e.to_string())
 }
 
-/// The CA to sign with: one made here, or the pasted certificate (chain) and key.
-fn issuing_ca(form: &Form, made: &[MadeCa]) -> Result<(Vec<Certificate>, KeyPair), String> {
-    if let Some(index) = form
-        .ca
-        .strip_prefix("made:")
-        .and_then(|n| n.parse::<usize>().ok())
-    {
-        let ca = made.get(index).ok_or("that CA is gone; choose another")?;
-        return Ok((
-            ca.chain.clone(),
-            KeyPair::from_input(ca.key_pem.as_bytes()).map_err(|e| e.to_string())?,
-        ));
-    }
-    let chain = certbench_core::verify::read_certificates(form.ca_cert.as_bytes())
-        .map_err(|e| format!("CA certificate: {e}"))?;
-    if chain.is_empty() {
-        return Err("paste the CA certificate (PEM), or make a CA first".into());
-    }
-    let key = KeyPair::from_input(form.ca_key.as_bytes()).map_err(|e| format!("CA key: {e}"))?;
-    Ok((chain, key))
-}
-
-fn file_list(
-    files: &generate::ChainFiles,
-    key_pem: Option<&str>,
-    with_chain: bool,
-) -> Vec<(String, String)> {
-    let mut out = vec![("cert.pem".to_string(), files.cert_pem.clone())];
-    if let Some(key) = key_pem {
-        out.push(("key.pem".into(), key.to_string()));
-    }
-    if with_chain {
-        out.push(("chain.pem".into(), files.chain_pem.clone()));
-        out.push(("fullchain.pem".into(), files.fullchain_pem.clone()));
-    }
-    out
-}
-
-/// Does what the form asks with `key`; a CA it makes is remembered in `made`.
-fn run(form: &Form, key: KeyPair, made: &mut Vec<MadeCa>) -> Result<Output, String> {
-    let now = browser::now();
-    let mut rng = browser::rng();
-    let err = |e: certbench_core::Error| e.to_string();
-    let action = ACTIONS
-        .iter()
-        .find(|(id, ..)| *id == form.action)
-        .map(|a| a.1)
-        .unwrap_or(Action::Issue(Profile::SelfSigned));
-    let key_pem = match form.key_password.as_str() {
-        "" => key.pkcs8_pem(),
-        password => key.encrypted_pkcs8_pem(password, &mut rng),
-    }
-    .map_err(err)?;
-    match action {
-        Action::Csr => {
-            let subject = Subject {
-                common_name: form.cn.clone(),
-                organization: form.org.clone(),
-                country: form.country.clone(),
-                ..Subject::default()
-            };
-            let csr = generate::csr(&subject, &list(&form.san), &key).map_err(err)?;
-            Ok(Output {
-                title: format!("CSR for {}", form.cn),
-                files: vec![
-                    (
-                        "request.csr".into(),
-                        generate::pem("CERTIFICATE REQUEST", &csr).map_err(err)?,
-                    ),
-                    ("key.pem".into(), key_pem),
-                ],
-                notes: vec!["Send request.csr to the CA; keep key.pem.".into()],
-                recipe: None,
-            })
+/// Fulfils `order` (the whole chain for `None`) and lints the certificate made.
+async fn make(order: Option<Order>, made: &[MadeCa]) -> Result<Made, String> {
+    let (now, mut rng) = (browser::now(), browser::rng());
+    let outcome = match order {
+        None => whole_chain(now, &mut rng)?,
+        Some(order) => {
+            let key = key_for(&order).await?;
+            order.fulfil(key, made, now, &mut rng)?
         }
-        Action::SignCsr => {
-            let (chain, ca_key) = issuing_ca(form, made)?;
-            let block = input::read_blocks(form.csr.as_bytes())
-                .map_err(err)?
-                .into_iter()
-                .next()
-                .ok_or("paste a CSR")?
-                .map_err(err)?;
-            let req = request(form, Profile::Server, now)?;
-            let signed = generate::sign_csr(&block.der, req, &chain[0], &ca_key, now, &mut rng)
-                .map_err(err)?;
-            let files = generate::chain_files(&signed.cert, &chain).map_err(err)?;
-            Ok(Output {
-                title: "Signed the CSR as a server certificate".into(),
-                files: file_list(&files, None, true),
-                notes: signed
-                    .ignored
-                    .iter()
-                    .map(|i| format!("Not copied from the CSR: {i}"))
-                    .collect(),
-                recipe: None,
-            })
-        }
-        Action::Issue(profile) => {
-            let req = request(form, profile, now)?;
-            let spki = key.public_key_info().map_err(err)?;
-            let recipe = Some(generate::openssl_recipe(&req, key.key_type));
-            let (cert, chain) = if matches!(profile, Profile::SelfSigned | Profile::Root) {
-                (
-                    generate::issue(&req, &spki, IssuedBy::Itself(&key), now, &mut rng)
-                        .map_err(err)?,
-                    Vec::new(),
-                )
-            } else {
-                let (chain, ca_key) = issuing_ca(form, made)?;
-                let cert = generate::issue(
-                    &req,
-                    &spki,
-                    IssuedBy::Ca {
-                        cert: &chain[0],
-                        key: &ca_key,
-                    },
-                    now,
-                    &mut rng,
-                )
-                .map_err(err)?;
-                (cert, chain)
-            };
-            let files = generate::chain_files(&cert, &chain).map_err(err)?;
-            if matches!(profile, Profile::Root | Profile::Intermediate) {
-                let mut ca_chain = vec![cert.clone()];
-                ca_chain.extend(chain.iter().cloned());
-                made.push(MadeCa {
-                    name: format!(
-                        "{} ({})",
-                        form.cn,
-                        if profile == Profile::Root {
-                            "root"
-                        } else {
-                            "intermediate"
-                        }
-                    ),
-                    chain: ca_chain,
-                    key_pem: key.pkcs8_pem().map_err(err)?,
-                });
-            }
-            Ok(Output {
-                title: format!(
-                    "{} for {}",
-                    ACTIONS.iter().find(|a| a.1 == action).map_or("", |a| a.2),
-                    form.cn
-                ),
-                files: file_list(&files, Some(&key_pem), !chain.is_empty()),
-                notes: Vec::new(),
-                recipe,
-            })
-        }
-    }
-}
-
-/// Root → intermediate → server and client, ready for an mTLS test.
-fn whole_chain(made: &mut Vec<MadeCa>) -> Result<Output, String> {
-    let now = browser::now();
-    let mut rng = browser::rng();
-    let err = |e: certbench_core::Error| e.to_string();
-    let mut files = Vec::new();
-    let new_key = |rng: &mut _| KeyPair::generate(KeyType::P256, rng).map_err(err);
-    let root_key = new_key(&mut rng)?;
-    let root_req = Request::new(
-        Profile::Root,
-        Subject::common_name("certbench Test Root"),
-        Vec::new(),
-        now,
-        generate::default_days(Profile::Root, now),
-    );
-    let root = generate::issue(
-        &root_req,
-        &root_key.public_key_info().map_err(err)?,
-        IssuedBy::Itself(&root_key),
-        now,
-        &mut rng,
-    )
-    .map_err(err)?;
-    let int_key = new_key(&mut rng)?;
-    let mut int_req = Request::new(
-        Profile::Intermediate,
-        Subject::common_name("certbench Test Intermediate"),
-        Vec::new(),
-        now,
-        generate::default_days(Profile::Intermediate, now),
-    );
-    int_req.path_len = Some(0);
-    let int = generate::issue(
-        &int_req,
-        &int_key.public_key_info().map_err(err)?,
-        IssuedBy::Ca {
-            cert: &root,
-            key: &root_key,
-        },
-        now,
-        &mut rng,
-    )
-    .map_err(err)?;
-    let ca_chain = vec![int.clone(), root.clone()];
-    files.push((
-        "root.pem".into(),
-        generate::chain_files(&root, &[]).map_err(err)?.cert_pem,
-    ));
-    for (profile, cn, san) in [
-        (
-            Profile::Server,
-            "localhost",
-            LOCALHOST_SANS.map(str::to_string).to_vec(),
-        ),
-        (Profile::Client, "test client", Vec::new()),
-    ] {
-        let key = new_key(&mut rng)?;
-        let req = Request::new(
-            profile,
-            Subject::common_name(cn),
-            san,
-            now,
-            generate::default_days(profile, now),
-        );
-        let cert = generate::issue(
-            &req,
-            &key.public_key_info().map_err(err)?,
-            IssuedBy::Ca {
-                cert: &int,
-                key: &int_key,
-            },
-            now,
-            &mut rng,
-        )
-        .map_err(err)?;
-        let stem = if profile == Profile::Server {
-            "server"
-        } else {
-            "client"
-        };
-        let chain = generate::chain_files(&cert, &ca_chain).map_err(err)?;
-        files.push((format!("{stem}-fullchain.pem"), chain.fullchain_pem));
-        files.push((format!("{stem}-key.pem"), key.pkcs8_pem().map_err(err)?));
-    }
-    made.push(MadeCa {
-        name: "certbench Test Intermediate (intermediate)".into(),
-        chain: ca_chain,
-        key_pem: int_key.pkcs8_pem().map_err(err)?,
-    });
-    Ok(Output {
-        title: "A whole chain: root → intermediate → server and client".into(),
-        files,
-        notes: vec![
-            "Servers: use server-fullchain.pem and server-key.pem. Clients trust root.pem.".into(),
-            "mTLS: the server trusts root.pem for clients; the client presents client-fullchain.pem with client-key.pem.".into(),
-        ],
-        recipe: None,
-    })
+    };
+    let lint = match outcome.files.iter().find(|f| f.name == "cert.pem") {
+        Some(cert) => webcrypto::decode(cert.text.as_bytes(), now)
+            .await
+            .ok()
+            .and_then(|mut blocks| blocks.drain(..).next()?.ok())
+            .and_then(|d| match d.report {
+                Report::Certificate(c) => Some(c.lint),
+                _ => None,
+            }),
+        None => None,
+    };
+    Ok(Made { outcome, lint })
 }
 
 #[component]
 pub fn GenerateTab() -> Html {
-    let form = use_state(Form::default);
+    let form = use_state(Order::default);
     let made = use_state(Vec::<MadeCa>::new);
-    let output = use_state(|| None::<Result<Output, String>>);
+    let output = use_state(|| None::<Result<Made, String>>);
     // Which request is running: a newer click or Cancel makes an older result stale.
     let ticket = use_state(|| 0u32);
     let busy = use_state(|| false);
-    let text = |set: fn(&mut Form, String)| {
+    let text = |set: fn(&mut Order, String)| {
         let form = form.clone();
         Callback::from(move |e: InputEvent| {
             let mut next = (*form).clone();
@@ -433,7 +80,7 @@ pub fn GenerateTab() -> Html {
             form.set(next);
         })
     };
-    let select = |set: fn(&mut Form, String)| {
+    let select = |set: fn(&mut Order, String)| {
         let form = form.clone();
         Callback::from(move |e: Event| {
             if let Some(el) = e.target_dyn_into::<HtmlSelectElement>() {
@@ -446,54 +93,43 @@ pub fn GenerateTab() -> Html {
     let toggle_staple = {
         let form = form.clone();
         Callback::from(move |_| {
-            form.set(Form {
+            form.set(Order {
                 must_staple: !form.must_staple,
                 ..(*form).clone()
             })
         })
     };
-    let generate = {
-        let (form, made, output, ticket, busy) = (
-            form.clone(),
-            made.clone(),
-            output.clone(),
-            ticket.clone(),
-            busy.clone(),
-        );
-        Callback::from(move |_| {
+    // Runs the order (the whole chain for `None`), with the key made here when it wants RSA.
+    let run = {
+        let (made, output, ticket, busy) =
+            (made.clone(), output.clone(), ticket.clone(), busy.clone());
+        move |order: Option<Order>| {
             let mine = *ticket + 1;
             ticket.set(mine);
-            let (form_now, made, output, busy, ticket) = (
-                (*form).clone(),
-                made.clone(),
-                output.clone(),
-                busy.clone(),
-                ticket.clone(),
-            );
-            let key_type = KeyType::parse(&form_now.key).unwrap_or(KeyType::P256);
+            let (made, output, busy, ticket) =
+                (made.clone(), output.clone(), busy.clone(), ticket.clone());
             busy.set(true);
             spawn_local(async move {
-                let key = match key_type {
-                    KeyType::Rsa2048 | KeyType::Rsa3072 | KeyType::Rsa4096 => {
-                        let bits = key_type.name()[3..].parse().unwrap_or(2048);
-                        browser::rsa_pkcs8(bits).await.and_then(|der| {
-                            KeyPair::from_pkcs8_der(&der).map_err(|e| e.to_string())
-                        })
-                    }
-                    other => {
-                        KeyPair::generate(other, &mut browser::rng()).map_err(|e| e.to_string())
-                    }
-                };
+                let result = make(order, &made).await;
                 if *ticket != mine {
                     return;
                 }
-                let mut cas = (*made).clone();
-                let result = key.and_then(|key| run(&form_now, key, &mut cas));
-                made.set(cas);
-                output.set(Some(result));
+                match result {
+                    Ok(result) => {
+                        let mut cas = (*made).clone();
+                        cas.extend(result.outcome.made.iter().cloned());
+                        made.set(cas);
+                        output.set(Some(Ok(result)));
+                    }
+                    Err(e) => output.set(Some(Err(e))),
+                }
                 busy.set(false);
             });
-        })
+        }
+    };
+    let generate = {
+        let (form, run) = (form.clone(), run.clone());
+        Callback::from(move |_| run(Some((*form).clone())))
     };
     let cancel = {
         let (ticket, busy) = (ticket.clone(), busy.clone());
@@ -503,34 +139,13 @@ pub fn GenerateTab() -> Html {
         })
     };
     let quick = {
-        let (made, output) = (made.clone(), output.clone());
-        Callback::from(move |_| {
-            let mut cas = (*made).clone();
-            let key =
-                KeyPair::generate(KeyType::P256, &mut browser::rng()).map_err(|e| e.to_string());
-            let result = key.and_then(|key| run(&Form::default(), key, &mut cas));
-            made.set(cas);
-            output.set(Some(result));
-        })
+        let run = run.clone();
+        Callback::from(move |_| run(Some(Order::default())))
     };
-    let chain = {
-        let (made, output) = (made.clone(), output.clone());
-        Callback::from(move |_| {
-            let mut cas = (*made).clone();
-            output.set(Some(whole_chain(&mut cas)));
-            made.set(cas);
-        })
-    };
-    let action = ACTIONS
-        .iter()
-        .find(|(id, ..)| *id == form.action)
-        .map(|a| a.1)
-        .unwrap_or(Action::Issue(Profile::SelfSigned));
-    let needs_ca = matches!(
-        action,
-        Action::SignCsr | Action::Issue(Profile::Intermediate | Profile::Server | Profile::Client)
-    );
-    let is_ca = matches!(action, Action::Issue(Profile::Root | Profile::Intermediate));
+    let chain = Callback::from(move |_| run(None));
+    let action = form.action();
+    let needs_ca = action.needs_ca();
+    let is_ca = action.makes_ca();
     let days_hint = match action {
         Action::Issue(p) => format!(
             "days (default {})",
@@ -579,6 +194,13 @@ pub fn GenerateTab() -> Html {
                         <input id="gen-not-before" type="datetime-local" value={form.not_before.clone()} oninput={text(|f, v| f.not_before = v)} />
                     </div>
                 </div>
+                <details class="own-key" open={!form.own_key.is_empty()}>
+                    <summary>{ "Use my own key instead of a new one" }</summary>
+                    <label for="gen-own-key">{ "Private key (PEM: PKCS#8, PKCS#1, SEC1 or encrypted PKCS#8; it stays in this page)" }</label>
+                    <textarea id="gen-own-key" rows="4" spellcheck="false" value={form.own_key.clone()} oninput={text(|f, v| f.own_key = v)} />
+                    <label for="gen-own-key-password">{ "Its password, if it is encrypted" }</label>
+                    <input id="gen-own-key-password" type="password" autocomplete="off" value={form.own_key_password.clone()} oninput={text(|f, v| f.own_key_password = v)} />
+                </details>
                 <label for="gen-key-password">{ "Encrypt key.pem with a password (optional; PBES2, AES-256-CBC)" }</label>
                 <input id="gen-key-password" type="password" autocomplete="new-password" value={form.key_password.clone()} oninput={text(|f, v| f.key_password = v)} />
                 <label for="gen-san">{ "Subject alternative names, one per line (DNS:x, IP:y, email:z, URI:u)" }</label>
@@ -653,18 +275,8 @@ pub fn GenerateTab() -> Html {
     }
 }
 
-fn output_view(out: &Output) -> Html {
-    // Lint of the certificate just made: generated profiles are meant to be clean.
-    let lint = out
-        .files
-        .iter()
-        .find(|(name, _)| name == "cert.pem")
-        .and_then(|(_, pem)| certbench_core::decode::decode(pem.as_bytes(), browser::now()).ok())
-        .and_then(|mut blocks| blocks.drain(..).next()?.ok())
-        .and_then(|d| match d.report {
-            certbench_core::decode::Report::Certificate(c) => Some(c.lint),
-            _ => None,
-        });
+fn output_view(made: &Made) -> Html {
+    let (out, lint) = (&made.outcome, made.lint.clone());
     html! {
         <div id="gen-output">
             <h3>{ &out.title }</h3>
@@ -674,10 +286,10 @@ fn output_view(out: &Output) -> Html {
                 super::report::findings(&l)
             }) }
             { for out.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
-            { for out.files.iter().map(|(name, text)| {
+            { for out.files.iter().map(|file| {
                 // cert.pem → gen-cert, server-key.pem → gen-server-key: stable ids for tests and labels.
-                let id = format!("gen-{}", name.split('.').next().unwrap_or(name));
-                html! { <Artifact id={id} title={name.clone()} file_name={name.clone()} text={text.clone()} /> }
+                let id = format!("gen-{}", file.name.split('.').next().unwrap_or(&file.name));
+                html! { <Artifact id={id} title={file.name.clone()} file_name={file.name.clone()} text={file.text.clone()} /> }
             }) }
             { for out.recipe.iter().map(|r| html! {
                 <details class="recipe">

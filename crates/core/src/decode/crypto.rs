@@ -1,8 +1,9 @@
 //! The part of decoding that needs public-key arithmetic: signature checks and public keys
-//! derived from private ones. Kept apart from the structural decode so the web app's
-//! first-paint module decodes without linking RSA and elliptic-curve code and asks its worker
-//! for these facts a moment later: [`tasks`] (cheap, first-paint side) → [`perform`] (the
-//! arithmetic, worker side) → [`apply`]. [`super::decode`] does all three at once.
+//! derived from private ones. Kept apart from the structural decode so the web app can show
+//! the report at once and have the browser's native WebCrypto do the arithmetic a moment
+//! later, without RSA and elliptic-curve code in its wasm: [`tasks`] → [`Task::work`], done by
+//! [`perform`] here or by WebCrypto ([`crate::webcrypto`]) → [`Task::fact`] → [`apply`].
+//! [`super::decode`] does it all here, at once.
 
 use super::{CrlSignatureCheck, Decoded, Report, cert, container, key};
 use crate::Error;

@@ -82,6 +82,19 @@ impl KeyPair {
         key_type: KeyType,
         rng: &mut R,
     ) -> Result<KeyPair, Error> {
+        match KeyPair::generate_on_curve(key_type, rng) {
+            Some(key) => Ok(key),
+            None => KeyPair::generate_rsa(key_type, rng),
+        }
+    }
+
+    /// A new P-256, P-384 or Ed25519 key; `None` for the RSA types. Apart from
+    /// [`KeyPair::generate`] so a caller with its own RSA (the web app, WebCrypto's) does not
+    /// carry the prime search.
+    pub fn generate_on_curve<R: CryptoRng + ?Sized>(
+        key_type: KeyType,
+        rng: &mut R,
+    ) -> Option<KeyPair> {
         use p256::elliptic_curve::Generate;
         let signer = match key_type {
             KeyType::P256 => Signer::P256(p256::ecdsa::SigningKey::generate_from_rng(rng)),
@@ -91,17 +104,22 @@ impl KeyPair {
                 rng.fill_bytes(seed.as_mut());
                 Signer::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed))
             }
-            KeyType::Rsa2048 | KeyType::Rsa3072 | KeyType::Rsa4096 => {
-                let bits = match key_type {
-                    KeyType::Rsa2048 => 2048,
-                    KeyType::Rsa3072 => 3072,
-                    _ => 4096,
-                };
-                let key = rsa::PrivateKey::new(rng, bits).map_err(|e| Error::Key(e.to_string()))?;
-                Signer::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(key)))
-            }
+            KeyType::Rsa2048 | KeyType::Rsa3072 | KeyType::Rsa4096 => return None,
         };
-        Ok(KeyPair { key_type, signer })
+        Some(KeyPair { key_type, signer })
+    }
+
+    fn generate_rsa<R: CryptoRng + ?Sized>(
+        key_type: KeyType,
+        rng: &mut R,
+    ) -> Result<KeyPair, Error> {
+        let bits = match key_type {
+            KeyType::Rsa2048 => 2048,
+            KeyType::Rsa3072 => 3072,
+            _ => 4096,
+        };
+        let key = rsa::PrivateKey::new(rng, bits).map_err(|e| Error::Key(e.to_string()))?;
+        Ok(KeyPair::from_rsa(key))
     }
 
     /// Reads an unencrypted PKCS#8 key of a supported type (P-256, P-384, Ed25519, RSA).

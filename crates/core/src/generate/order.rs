@@ -1,6 +1,6 @@
 //! The Generate form as the user typed it, and what fulfilling it makes: the files to save,
-//! notes, and the OpenSSL recipe. Plain data on both sides, so the web app can hand an order to
-//! its worker and render the outcome.
+//! notes, and the OpenSSL recipe. Plain data on both sides: the web app fills an order from its
+//! form and renders the outcome (serializable, for a worker or a shared link later).
 
 use super::{
     IssuedBy, KeyPair, KeyType, OpensslRecipe, Profile, Request, Subject, chain_files, csr,
@@ -80,8 +80,13 @@ impl Action {
 pub struct Order {
     /// An [`ACTIONS`] id.
     pub action: String,
-    /// A [`KeyType::name`].
+    /// A [`KeyType::name`], for a new key.
     pub key: String,
+    /// The user's own private key (PEM or DER: PKCS#8, PKCS#1, SEC1, encrypted PKCS#8), used
+    /// instead of a new one when not empty.
+    pub own_key: String,
+    /// The password of `own_key`, when it is encrypted.
+    pub own_key_password: String,
     pub cn: String,
     pub org: String,
     pub country: String,
@@ -111,6 +116,8 @@ impl Default for Order {
         Order {
             action: "selfsigned".into(),
             key: "p256".into(),
+            own_key: String::new(),
+            own_key_password: String::new(),
             cn: "localhost".into(),
             san: LOCALHOST_SANS.join("\n"),
             ca: "pasted".into(),
@@ -182,6 +189,24 @@ impl Order {
     /// The key type asked for; P-256 when the field says nothing known.
     pub fn key_type(&self) -> KeyType {
         KeyType::parse(&self.key).unwrap_or(KeyType::P256)
+    }
+
+    /// The key to certify: the user's own when given, else a new one of the order's type.
+    pub fn key<R: CryptoRng + ?Sized>(&self, rng: &mut R) -> Result<KeyPair, String> {
+        self.own_key()
+            .unwrap_or_else(|| KeyPair::generate(self.key_type(), rng).map_err(|e| e.to_string()))
+    }
+
+    /// The user's own key, read (and decrypted with its password); `None` when not given.
+    pub fn own_key(&self) -> Option<Result<KeyPair, String>> {
+        if self.own_key.trim().is_empty() {
+            return None;
+        }
+        let password = Some(self.own_key_password.as_str()).filter(|p| !p.is_empty());
+        Some(
+            KeyPair::from_input_with_password(self.own_key.as_bytes(), password)
+                .map_err(|e| format!("your key: {e}")),
+        )
     }
 
     fn subject(&self) -> Subject {
@@ -353,7 +378,10 @@ impl Order {
 /// Root → intermediate → server and client, with P-256 keys: ready for an mTLS test.
 pub fn whole_chain<R: CryptoRng + ?Sized>(now: UnixTime, rng: &mut R) -> Result<Outcome, String> {
     let err = |e: crate::Error| e.to_string();
-    let new_key = |rng: &mut R| KeyPair::generate(KeyType::P256, rng).map_err(err);
+    // On a curve, so a caller never carries the RSA prime search for this.
+    let new_key = |rng: &mut R| {
+        KeyPair::generate_on_curve(KeyType::P256, rng).ok_or_else(|| "no P-256 key".to_string())
+    };
     let root_key = new_key(rng)?;
     let root_req = Request::new(
         Profile::Root,

@@ -1,5 +1,6 @@
-//! The Verify form as the user typed it, run: plain data in, a [`Verdict`] out, so the web app
-//! can hand it to its worker.
+//! The Verify form as the user typed it: plain data in, a [`Verdict`] out. The web app fills it
+//! from its form and checks the signatures with WebCrypto ([`Order::prepare`] and
+//! [`super::verify_with`]); [`Order::run`] does it all here.
 
 use super::{Options, Purpose, Verdict, mozilla_roots, read_certificates, verify};
 use crate::{Certificate, time::UnixTime};

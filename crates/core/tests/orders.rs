@@ -1,30 +1,17 @@
-//! The worker's jobs, run natively: each Generate action, the whole chain, Verify, decryption
-//! and decode facts, with every job and reply serialized across as the web app sends them.
+//! The Generate and Verify forms as orders: each Generate action, the whole chain, a CSR signed
+//! by a CA made here, an encrypted key and a key of the user's own, verified by a Verify order.
 
 mod common;
 
 use certbench_core::decode::{self, Report};
 use certbench_core::generate::order::{MadeCa, Order, Outcome};
-use certbench_core::job::{self, Job, Reply};
 use certbench_core::verify;
 use common::{NOW, rng};
 
-/// Runs `job` as the worker does: the job and its reply each cross a serialization boundary.
-fn run(job: Job) -> Reply {
-    let job: Job = serde_json::from_str(&serde_json::to_string(&job).unwrap()).unwrap();
-    let reply = job::run(job, NOW, &mut rng());
-    serde_json::from_str(&serde_json::to_string(&reply).unwrap()).unwrap()
-}
-
 fn generate(order: Order, made: &[MadeCa]) -> Result<Outcome, String> {
-    match run(Job::Generate {
-        order: Box::new(order),
-        key_pkcs8: None,
-        made: made.to_vec(),
-    }) {
-        Reply::Generated(outcome) => outcome,
-        other => panic!("unexpected reply {other:?}"),
-    }
+    let mut rng = rng();
+    let key = order.key(&mut rng)?;
+    order.fulfil(key, made, NOW, &mut rng)
 }
 
 fn file<'a>(outcome: &'a Outcome, name: &str) -> &'a str {
@@ -37,24 +24,23 @@ fn file<'a>(outcome: &'a Outcome, name: &str) -> &'a str {
 }
 
 fn verified(order: verify::order::Order) -> verify::Verdict {
-    match run(Job::Verify(Box::new(order))) {
-        Reply::Verified(Ok(verdict)) => verdict,
-        other => panic!("unexpected reply {other:?}"),
-    }
+    order.run(NOW).expect("a readable order")
+}
+
+/// A root CA made from the form, offered for signing as `made:0`.
+fn root_ca() -> Outcome {
+    let order = Order {
+        action: "root".into(),
+        cn: "Orders Root".into(),
+        san: String::new(),
+        ..Order::default()
+    };
+    generate(order, &[]).unwrap()
 }
 
 #[test]
 fn a_root_then_a_server_certificate_it_signs_verifies_for_its_host() {
-    let root = generate(
-        Order {
-            action: "root".into(),
-            cn: "Jobs Root".into(),
-            san: String::new(),
-            ..Order::default()
-        },
-        &[],
-    )
-    .unwrap();
+    let root = root_ca();
     assert_eq!(root.made.len(), 1, "a root is offered for signing next");
     let server = generate(
         Order {
@@ -103,25 +89,17 @@ fn form_mistakes_come_back_as_messages() {
         &[],
     );
     assert!(no_ca.unwrap_err().contains("CA"));
-    let bad_verify = run(Job::Verify(Box::new(verify::order::Order {
+    let bad_verify = verify::order::Order {
         chain: "not a certificate".into(),
         ..Default::default()
-    })));
-    assert!(matches!(bad_verify, Reply::Verified(Err(m)) if m.starts_with("chain:")));
+    }
+    .run(NOW);
+    assert!(bad_verify.unwrap_err().starts_with("chain:"));
 }
 
 #[test]
 fn a_csr_made_here_is_signed_by_a_ca_made_here() {
-    let root = generate(
-        Order {
-            action: "root".into(),
-            cn: "Jobs Root".into(),
-            san: String::new(),
-            ..Order::default()
-        },
-        &[],
-    )
-    .unwrap();
+    let root = root_ca();
     let csr = generate(
         Order {
             action: "csr".into(),
@@ -152,9 +130,7 @@ fn a_csr_made_here_is_signed_by_a_ca_made_here() {
 
 #[test]
 fn the_whole_chain_verifies_for_server_and_client() {
-    let Reply::Generated(Ok(chain)) = run(Job::WholeChain) else {
-        panic!("no chain");
-    };
+    let chain = certbench_core::generate::order::whole_chain(NOW, &mut rng()).expect("a chain");
     for (stem, purpose, host) in [("server", "server", "localhost"), ("client", "client", "")] {
         let verdict = verified(verify::order::Order {
             chain: file(&chain, &format!("{stem}-fullchain.pem")).into(),
@@ -168,7 +144,7 @@ fn the_whole_chain_verifies_for_server_and_client() {
 }
 
 #[test]
-fn an_encrypted_key_made_here_decrypts_with_its_password_only() {
+fn an_encrypted_key_made_here_can_be_brought_back_as_the_users_own() {
     let made = generate(
         Order {
             key_password: "correct horse".into(),
@@ -177,20 +153,32 @@ fn an_encrypted_key_made_here_decrypts_with_its_password_only() {
         &[],
     )
     .unwrap();
-    let blocks = certbench_core::input::read_blocks(file(&made, "key.pem").as_bytes()).unwrap();
-    let der = blocks.into_iter().next().unwrap().unwrap().der;
-    let decrypt = |password: &str| {
-        run(Job::Decrypt {
-            der: der.clone(),
-            password: password.into(),
-        })
+    let encrypted = file(&made, "key.pem").to_string();
+    let first = decode::decode(file(&made, "cert.pem").as_bytes(), NOW).unwrap();
+    let again = |password: &str| {
+        generate(
+            Order {
+                own_key: encrypted.clone(),
+                own_key_password: password.into(),
+                ..Order::default()
+            },
+            &[],
+        )
     };
-    let Reply::Decrypted(Ok(plain)) = decrypt("correct horse") else {
-        panic!("did not decrypt");
+    let second = again("correct horse").unwrap();
+    let second = decode::decode(file(&second, "cert.pem").as_bytes(), NOW).unwrap();
+    let key_of = |blocks: &[Result<decode::Decoded, certbench_core::Error>]| match &blocks[0]
+        .as_ref()
+        .unwrap()
+        .report
+    {
+        Report::Certificate(c) => c.spki_sha256_base64.clone(),
+        other => panic!("not a certificate: {other:?}"),
     };
-    let key = decode::decrypted_key(decode::decode(&plain, NOW).unwrap()).unwrap();
-    assert!(matches!(key.report, Report::PrivateKey(k) if k.format == "pkcs8 (decrypted)"));
-    assert!(
-        matches!(decrypt("wrong"), Reply::Decrypted(Err(m)) if m.contains("password is wrong"))
+    assert_eq!(
+        key_of(&first),
+        key_of(&second),
+        "the same key certified twice"
     );
+    assert!(again("wrong").unwrap_err().starts_with("your key:"));
 }
