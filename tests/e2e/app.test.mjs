@@ -187,6 +187,29 @@ test('generate: one click makes a localhost certificate that downloads and decod
   await context.close();
 });
 
+test('generate: the preview shows what the certificate will say, as the form changes', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/generate`);
+  const preview = () => page.textContent('#gen-preview');
+  assert.match(await preview(), /CN=localhost/);
+  assert.match(await preview(), /DNS:localhost/);
+  assert.doesNotMatch(await preview(), /keyEncipherment/);
+  await page.selectOption('#gen-action', 'root');
+  await page.fill('#gen-san', '');
+  await page.fill('#gen-cn', 'Preview Root');
+  assert.match(await preview(), /CN=Preview Root/);
+  assert.match(await preview(), /CA:TRUE/);
+  await page.fill('#gen-days', 'ten');
+  assert.match(await page.textContent('#gen-preview-problem'), /`ten` is not a number of days/);
+  await page.fill('#gen-days', '3650');
+  await page.selectOption('#gen-action', 'server');
+  await page.selectOption('#gen-key-type', 'rsa2048');
+  await page.fill('#gen-san', 'DNS:app.example');
+  assert.match(await preview(), /keyEncipherment/, 'RSA server certificates may encipher keys');
+  assert.match(await preview(), /serverAuth/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('generate: a key of my own (OpenSSL-encrypted) is certified, not a new one', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/generate`);
   await page.click('.own-key > summary');

@@ -182,3 +182,53 @@ fn an_encrypted_key_made_here_can_be_brought_back_as_the_users_own() {
     );
     assert!(again("wrong").unwrap_err().starts_with("your key:"));
 }
+
+/// The live preview shows the extensions the certificate then carries, for each profile and
+/// key type (RSA server certificates add keyEncipherment), before any key exists.
+#[test]
+fn the_preview_shows_what_the_certificate_carries() {
+    let root = root_ca();
+    for (action, key, ca) in [
+        ("selfsigned", "p256", "pasted"),
+        ("root", "ed25519", "pasted"),
+        ("intermediate", "p384", "made:0"),
+        ("server", "rsa2048", "made:0"),
+        ("client", "p256", "made:0"),
+    ] {
+        let order = Order {
+            action: action.into(),
+            key: key.into(),
+            ca: ca.into(),
+            san: if action == "client" {
+                String::new()
+            } else {
+                "DNS:app.example".into()
+            },
+            ..Order::default()
+        };
+        let preview = order.preview(NOW).expect("a profile").expect("a preview");
+        let made = generate(order, &root.made).unwrap();
+        let blocks = decode::decode(file(&made, "cert.pem").as_bytes(), NOW).unwrap();
+        let Ok(Report::Certificate(cert)) = blocks[0].as_ref().map(|d| &d.report) else {
+            panic!("{action}: not a certificate");
+        };
+        let shown = |exts: &[certbench_core::decode::ext::ExtensionReport]| -> Vec<(String, bool, Vec<String>)> {
+            exts.iter()
+                .filter(|e| !matches!(e.oid.as_str(), "2.5.29.14" | "2.5.29.35"))
+                .map(|e| (e.oid.clone(), e.critical, e.value.clone()))
+                .collect()
+        };
+        assert_eq!(
+            shown(&preview.extensions),
+            shown(&cert.extensions),
+            "{action}"
+        );
+        assert_eq!(preview.subject, cert.subject, "{action}");
+        assert_eq!(preview.not_after, cert.not_after, "{action}");
+    }
+    let csr = Order {
+        action: "csr".into(),
+        ..Order::default()
+    };
+    assert!(csr.preview(NOW).is_none());
+}

@@ -258,6 +258,7 @@ pub fn GenerateTab() -> Html {
                     <label for="gen-csr">{ "CSR to sign (PEM). Its subject and SANs are copied (unless you give SANs above); a request to be a CA never is." }</label>
                     <textarea id="gen-csr" rows="6" spellcheck="false" value={form.csr.clone()} oninput={text(|f, v| f.csr = v)} />
                 }
+                { preview_view(&form) }
                 <div class="actions">
                     <button type="button" id="gen-run" class="primary" onclick={generate} disabled={*busy}>{ "Generate" }</button>
                     if *busy {
@@ -272,6 +273,24 @@ pub fn GenerateTab() -> Html {
                 Some(Ok(out)) => output_view(out),
             } }
         </section>
+    }
+}
+
+/// What the certificate will say, updated as the form changes (before any key is made).
+fn preview_view(form: &Order) -> Html {
+    match form.preview(browser::now()) {
+        None => html! {},
+        Some(Err(e)) => html! { <p class="hint" id="gen-preview-problem">{ format!("Not yet: {e}") }</p> },
+        Some(Ok(p)) => html! {
+            <details class="preview" id="gen-preview" open=true>
+                <summary>{ "Preview: what the certificate will say" }</summary>
+                <dl>
+                    <dt>{ "Subject" }</dt><dd class="mono">{ &p.subject }</dd>
+                    <dt>{ "Valid" }</dt><dd class="mono">{ format!("{} to {} ({} days)", p.not_before, p.not_after, p.days) }</dd>
+                </dl>
+                { super::report::extensions(&p.extensions, "Extensions") }
+            </details>
+        },
     }
 }
 

@@ -214,7 +214,7 @@ fn attributes(attrs: &[certbench_core::dn::Attribute]) -> Html {
     }
 }
 
-fn extensions(exts: &[ExtensionReport], title: &str) -> Html {
+pub(super) fn extensions(exts: &[ExtensionReport], title: &str) -> Html {
     if exts.is_empty() {
         return html! {};
     }

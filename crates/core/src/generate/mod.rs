@@ -259,6 +259,28 @@ fn build<R: CryptoRng + ?Sized>(
     signer.sign(builder)
 }
 
+/// The extensions a certificate for `request` will carry, decoded for a preview before any key
+/// exists: the key identifiers, which are hashes of keys, are said to be so.
+pub fn preview_extensions(
+    request: &Request,
+    subject_is_rsa: bool,
+) -> Result<Vec<crate::decode::ext::ExtensionReport>, Error> {
+    require_san(request)?;
+    request.subject.to_name()?;
+    validity(request.not_before, request.not_after)?;
+    let no_id = OctetString::new(Vec::new()).map_err(|e| Error::Build(e.to_string()))?;
+    let exts = profile_extensions(request, subject_is_rsa, no_id.clone(), no_id)?;
+    let mut reports = crate::decode::ext::decode(&exts).extensions;
+    for report in &mut reports {
+        match report.oid.as_str() {
+            "2.5.29.14" => report.value = vec!["SHA-1 of the new public key".into()],
+            "2.5.29.35" => report.value = vec!["keyid: the issuer's subject key identifier".into()],
+            _ => {}
+        }
+    }
+    Ok(reports)
+}
+
 /// A CA certificate and key must belong together, be a CA, and be valid now.
 fn check_ca(cert: &Certificate, key: &KeyPair, now: UnixTime) -> Result<(), Error> {
     let tbs = cert.tbs_certificate();

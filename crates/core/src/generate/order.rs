@@ -148,6 +148,18 @@ pub struct MadeCa {
     pub key_pem: String,
 }
 
+/// What the certificate an order would make says, before any key exists: the form's live
+/// preview.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Preview {
+    pub subject: String,
+    pub not_before: String,
+    pub not_after: String,
+    /// notAfter - notBefore, in days as CA/B counts them.
+    pub days: i64,
+    pub extensions: Vec<crate::decode::ext::ExtensionReport>,
+}
+
 /// A file to save.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct File {
@@ -171,6 +183,20 @@ fn file(name: &str, text: String) -> File {
         name: name.into(),
         text,
     }
+}
+
+/// Whether a pasted key is RSA, read from its structure alone (no decryption): PKCS#1, or
+/// PKCS#8 with the rsaEncryption algorithm. An encrypted key does not say; it counts as not.
+fn own_key_is_rsa(text: &str) -> bool {
+    let Some(Ok(block)) = input::read_blocks(text.as_bytes())
+        .ok()
+        .and_then(|blocks| blocks.into_iter().next())
+    else {
+        return false;
+    };
+    block.at.label.as_deref() == Some("RSA PRIVATE KEY")
+        || pkcs8::PrivateKeyInfoRef::try_from(block.der.as_slice())
+            .is_ok_and(|info| info.algorithm.oid == crate::signature::RSA)
 }
 
 fn list(text: &str) -> Vec<String> {
@@ -207,6 +233,28 @@ impl Order {
             KeyPair::from_input_with_password(self.own_key.as_bytes(), password)
                 .map_err(|e| format!("your key: {e}")),
         )
+    }
+
+    /// The preview of the certificate this order makes (self-signed, CAs, leaves); `None` for
+    /// a CSR or signing a CSR, whose contents come from elsewhere.
+    pub fn preview(&self, now: UnixTime) -> Option<Result<Preview, String>> {
+        let Action::Issue(profile) = self.action() else {
+            return None;
+        };
+        Some(self.request(profile, now).and_then(|req| {
+            let rsa = match self.own_key.trim() {
+                "" => self.key_type().name().starts_with("rsa"),
+                own => own_key_is_rsa(own),
+            };
+            let extensions = super::preview_extensions(&req, rsa).map_err(|e| e.to_string())?;
+            Ok(Preview {
+                subject: crate::dn::rfc4514(&req.subject.to_name().map_err(|e| e.to_string())?),
+                not_before: req.not_before.to_rfc3339(),
+                not_after: req.not_after.to_rfc3339(),
+                days: req.not_before.days_until(req.not_after) + 1,
+                extensions,
+            })
+        }))
     }
 
     fn subject(&self) -> Subject {
