@@ -2,6 +2,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import path from 'node:path';
 import { serve, launch, open, fixture, root } from './harness.mjs';
@@ -248,6 +250,36 @@ test('generate: the whole chain in one click validates in Node and on the Verify
   await page.click('#verify-run');
   await page.waitForSelector('#verify-verdict');
   assert.equal(await page.textContent('#verify-verdict'), 'valid');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('generate: signing an OpenSSL CSR shows what it asks for; the user copies clientAuth, never CA rights', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certbench-csr-'));
+  const key = path.join(dir, 'k.pem');
+  execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', key]);
+  const csr = execFileSync('openssl', ['req', '-new', '-key', key, '-subj', '/CN=asks.example',
+    '-addext', 'extendedKeyUsage=clientAuth', '-addext', 'basicConstraints=critical,CA:TRUE',
+    '-addext', 'subjectAltName=DNS:asks.example'], { encoding: 'utf8' });
+  fs.rmSync(dir, { recursive: true });
+  const { page, problems, context } = await open(browser, `${server.base}#/generate`);
+  await page.selectOption('#gen-action', 'root');
+  await page.fill('#gen-san', '');
+  await page.click('#gen-run');
+  await page.waitForSelector('#gen-output h3:has-text("Root CA")');
+  await page.selectOption('#gen-action', 'sign');
+  await page.selectOption('#gen-ca', 'made:0');
+  await page.fill('#gen-csr', csr);
+  const table = await page.textContent('#gen-requested');
+  assert.match(table, /basicConstraints[\s\S]*never: CA rights come from the profile/);
+  await page.check('#gen-requested .copy-requested[data-oid="2.5.29.37"]');
+  await page.click('#gen-run');
+  await page.waitForSelector('#gen-output h3:has-text("Signed the CSR")');
+  const cert = new X509Certificate(await page.inputValue('#gen-cert'));
+  assert.deepEqual(cert.keyUsage, ['1.3.6.1.5.5.7.3.2'], 'clientAuth, as requested and accepted');
+  assert.equal(cert.ca, false, 'never a CA from a request');
+  assert.match(cert.subjectAltName, /DNS:asks\.example/);
+  assert.match(await page.textContent('#gen-output'), /Not copied from the CSR: basicConstraints CA:TRUE/);
   assert.deepEqual(problems, []);
   await context.close();
 });

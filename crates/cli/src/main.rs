@@ -188,6 +188,10 @@ struct GenArgs {
     /// Profile for `sign`.
     #[arg(long = "as", value_enum, default_value = "server")]
     sign_as: SignAs,
+    /// For `sign`: copy this extension as the CSR requests it (OID, e.g. 2.5.29.37 for
+    /// extendedKeyUsage), instead of the profile's; repeatable. CA rights are never copied.
+    #[arg(long = "copy-extension")]
+    copy_extension: Vec<String>,
     #[arg(long)]
     ocsp_url: Option<String>,
     #[arg(long)]
@@ -497,6 +501,7 @@ fn run_sign<R: getrandom::rand_core::CryptoRng>(
     let signed = generate::sign_csr(
         &block.der,
         request(kind, args)?,
+        &args.copy_extension,
         &chain[0],
         &ca_key,
         now(),

@@ -1295,3 +1295,101 @@ fn pkcs12_bundles_open_in_openssl() {
     }
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// An OpenSSL CSR asking for clientAuth, CA rights and its names: signed as a server certificate
+/// it gets the profile's EKU unless the user copies the requested one, and CA rights never.
+#[test]
+fn requested_extensions_are_copied_only_when_asked_and_ca_rights_never() {
+    if !openssl_available() {
+        return;
+    }
+    let dir = temp_dir("copy-extension");
+    let d = |p: &str| dir.join(p).to_string_lossy().into_owned();
+    generate_ok(&["root", "--cn", "Copy Root", "--out", &d("root")]);
+    assert_ok(
+        openssl(&[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            &d("k.pem"),
+        ]),
+        "openssl genpkey",
+    );
+    assert_ok(
+        openssl(&[
+            "req",
+            "-new",
+            "-key",
+            &d("k.pem"),
+            "-subj",
+            "/CN=asks.example",
+            "-out",
+            &d("asks.csr"),
+            "-addext",
+            "extendedKeyUsage=clientAuth",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "subjectAltName=DNS:asks.example",
+        ]),
+        "openssl req",
+    );
+    let sign = |out: &str, extra: &[&str]| {
+        let (csr, ca_cert, ca_key, dest) =
+            (d("asks.csr"), d("root/cert.pem"), d("root/key.pem"), d(out));
+        let base = [
+            "sign",
+            "--csr",
+            &csr,
+            "--ca-cert",
+            &ca_cert,
+            "--ca-key",
+            &ca_key,
+            "--out",
+            &dest,
+        ];
+        let signed = generate_ok(&[&base[..], extra].concat());
+        let cert = d(&format!("{out}/cert.pem"));
+        let text = openssl(&["x509", "-in", &cert, "-noout", "-text"]);
+        (
+            String::from_utf8_lossy(&signed.stderr).into_owned(),
+            String::from_utf8_lossy(&text.stdout).into_owned(),
+        )
+    };
+    let (notes, profile) = sign("profile", &[]);
+    assert!(
+        profile.contains("TLS Web Server Authentication"),
+        "{profile}"
+    );
+    assert!(
+        profile.contains("CA:FALSE") && profile.contains("DNS:asks.example"),
+        "{profile}"
+    );
+    assert!(
+        notes.contains("extendedKeyUsage (set by the profile instead)"),
+        "{notes}"
+    );
+    assert!(notes.contains("CA:TRUE"), "{notes}");
+    let (_, copied) = sign(
+        "copied",
+        &[
+            "--copy-extension",
+            "2.5.29.37",
+            "--copy-extension",
+            "2.5.29.19",
+        ],
+    );
+    assert!(copied.contains("TLS Web Client Authentication"), "{copied}");
+    assert!(
+        !copied.contains("TLS Web Server Authentication"),
+        "{copied}"
+    );
+    assert!(
+        copied.contains("CA:FALSE"),
+        "CA rights are never copied: {copied}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -99,6 +99,19 @@ pub fn GenerateTab() -> Html {
             })
         })
     };
+    let toggle_copy = {
+        let form = form.clone();
+        Callback::from(move |oid: String| {
+            let mut next = (*form).clone();
+            match next.csr_copy.iter().position(|c| *c == oid) {
+                Some(i) => {
+                    next.csr_copy.remove(i);
+                }
+                None => next.csr_copy.push(oid),
+            }
+            form.set(next);
+        })
+    };
     // Runs the order (the whole chain for `None`), with the key made here when it wants RSA.
     let run = {
         let (made, output, ticket, busy) =
@@ -255,8 +268,9 @@ pub fn GenerateTab() -> Html {
                     </fieldset>
                 }
                 if action == Action::SignCsr {
-                    <label for="gen-csr">{ "CSR to sign (PEM). Its subject and SANs are copied (unless you give SANs above); a request to be a CA never is." }</label>
+                    <label for="gen-csr">{ "CSR to sign (PEM). Its subject and SANs are copied (unless you give SANs above); tick the other extensions it asks for to copy them; a request to be a CA never is." }</label>
                     <textarea id="gen-csr" rows="6" spellcheck="false" value={form.csr.clone()} oninput={text(|f, v| f.csr = v)} />
+                    { requested_view(&form, toggle_copy) }
                 }
                 { preview_view(&form) }
                 <div class="actions">
@@ -276,11 +290,48 @@ pub fn GenerateTab() -> Html {
     }
 }
 
+/// What the pasted CSR asks for, each extension with a box to copy it as requested instead of
+/// the profile's (never CA rights, key identifiers or names, which the form decides).
+fn requested_view(form: &Order, toggle: Callback<String>) -> Html {
+    match form.requested() {
+        None => html! {},
+        Some(Err(e)) => html! { <ErrorBox message={format!("CSR: {e}")} /> },
+        Some(Ok(list)) if list.is_empty() => {
+            html! { <p class="hint">{ "The CSR requests no extensions." }</p> }
+        }
+        Some(Ok(list)) => html! {
+            <table class="requested" id="gen-requested">
+                <thead><tr><th>{ "The CSR asks for" }</th><th>{ "Value" }</th><th>{ "Copy it as requested?" }</th></tr></thead>
+                <tbody>
+                    { for list.into_iter().map(|r| {
+                        let oid = r.extension.oid.clone();
+                        let checked = form.csr_copy.contains(&oid);
+                        let toggle = toggle.clone();
+                        let onclick = Callback::from(move |_| toggle.emit(oid.clone()));
+                        html! {
+                            <tr>
+                                <th scope="row">{ &r.extension.name }</th>
+                                <td class="mono">{ for r.extension.value.iter().map(|v| html! { <div>{ v }</div> }) }</td>
+                                <td>{ match r.never {
+                                    Some(why) => html! { <span class="muted">{ format!("never: {why}") }</span> },
+                                    None => html! { <label><input type="checkbox" class="copy-requested" data-oid={r.extension.oid.clone()} {checked} {onclick} />{ " copy (else the profile's)" }</label> },
+                                } }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        },
+    }
+}
+
 /// What the certificate will say, updated as the form changes (before any key is made).
 fn preview_view(form: &Order) -> Html {
     match form.preview(browser::now()) {
         None => html! {},
-        Some(Err(e)) => html! { <p class="hint" id="gen-preview-problem">{ format!("Not yet: {e}") }</p> },
+        Some(Err(e)) => {
+            html! { <p class="hint" id="gen-preview-problem">{ format!("Not yet: {e}") }</p> }
+        }
         Some(Ok(p)) => html! {
             <details class="preview" id="gen-preview" open=true>
                 <summary>{ "Preview: what the certificate will say" }</summary>

@@ -149,6 +149,9 @@ pub struct Request {
     pub crl_url: Option<String>,
     /// TLS feature status_request (RFC 7633).
     pub must_staple: bool,
+    /// Extensions copied as given (from a CSR, at the user's word), replacing the profile's
+    /// extension of the same type.
+    pub copied: Vec<Extension>,
 }
 
 impl Request {
@@ -174,6 +177,7 @@ impl Request {
             ca_issuers_url: None,
             crl_url: None,
             must_staple: false,
+            copied: Vec::new(),
         }
     }
 }
@@ -424,6 +428,10 @@ fn profile_extensions(
     if request.must_staple {
         exts.push(extension(TLS_FEATURE, false, &vec![5u32])?);
     }
+    for copied in &request.copied {
+        exts.retain(|e| e.extn_id != copied.extn_id);
+        exts.push(copied.clone());
+    }
     Ok(exts)
 }
 
@@ -630,11 +638,48 @@ pub struct SignedCsr {
     pub ignored: Vec<String>,
 }
 
-/// Signs a CSR with a CA as `profile`: the subject and SANs come from the CSR unless `request`
-/// gives its own (non-empty) SANs; requested CA rights are never copied.
+/// One extension a CSR asks for, and whether the user may have it copied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Requested {
+    pub extension: crate::decode::ext::ExtensionReport,
+    /// Why it is never copied as requested, when so.
+    pub never: Option<&'static str>,
+}
+
+/// Why a requested extension is never copied: these come from the form and the keys.
+fn never_copied(oid: &str) -> Option<&'static str> {
+    Some(match oid {
+        SUBJECT_ALT_NAME => "the SAN field decides: left empty, the CSR's names are used",
+        BASIC_CONSTRAINTS => {
+            "CA rights come from the profile: choose the intermediate profile to make a CA"
+        }
+        SUBJECT_KEY_ID | AUTHORITY_KEY_ID => "computed from the keys",
+        _ => return None,
+    })
+}
+
+/// What a CSR asks for, extension by extension, for the user to accept or leave.
+pub fn requested_extensions(csr_der: &[u8]) -> Result<Vec<Requested>, Error> {
+    let req = CertReq::from_der(csr_der).map_err(|e| Error::Build(format!("not a CSR: {e}")))?;
+    Ok(
+        crate::decode::ext::decode(&crate::decode::csr_extensions(&req))
+            .extensions
+            .into_iter()
+            .map(|extension| Requested {
+                never: never_copied(&extension.oid),
+                extension,
+            })
+            .collect(),
+    )
+}
+
+/// Signs a CSR with a CA as `request.profile`: its subject and key, the SANs it asks for
+/// unless `request` gives its own, and the other requested extensions whose OIDs are in `copy`
+/// (never CA rights: see [`requested_extensions`]).
 pub fn sign_csr<R: CryptoRng + ?Sized>(
     csr_der: &[u8],
     mut request: Request,
+    copy: &[String],
     ca_cert: &Certificate,
     ca_key: &KeyPair,
     now: UnixTime,
@@ -657,13 +702,17 @@ pub fn sign_csr<R: CryptoRng + ?Sized>(
     if decoded.is_ca {
         ignored.push("basicConstraints CA:TRUE (the CSR asked to be a CA; choose the intermediate profile to mean it)".to_string());
     }
-    ignored.extend(
-        decoded
-            .extensions
-            .iter()
-            .filter(|e| !matches!(e.oid.as_str(), SUBJECT_ALT_NAME | BASIC_CONSTRAINTS))
-            .map(|e| format!("{} (set by the profile instead)", e.name)),
-    );
+    for (wanted, report) in requested.iter().zip(&decoded.extensions) {
+        let oid = report.oid.as_str();
+        if never_copied(oid).is_some() {
+            continue;
+        }
+        if copy.iter().any(|c| c == oid) {
+            request.copied.push(wanted.clone());
+        } else {
+            ignored.push(format!("{} (set by the profile instead)", report.name));
+        }
+    }
     let cert = build(
         &request,
         req.info.subject.clone(),

@@ -109,6 +109,8 @@ pub struct Order {
     pub ca_cert: String,
     pub ca_key: String,
     pub csr: String,
+    /// OIDs of the extensions the CSR requests that the user accepted (copied as requested).
+    pub csr_copy: Vec<String>,
 }
 
 impl Default for Order {
@@ -135,6 +137,7 @@ impl Default for Order {
             ca_cert: String::new(),
             ca_key: String::new(),
             csr: String::new(),
+            csr_copy: Vec::new(),
         }
     }
 }
@@ -232,6 +235,19 @@ impl Order {
         Some(
             KeyPair::from_input_with_password(self.own_key.as_bytes(), password)
                 .map_err(|e| format!("your key: {e}")),
+        )
+    }
+
+    /// What the pasted CSR asks for, extension by extension; `None` until one is pasted.
+    pub fn requested(&self) -> Option<Result<Vec<super::Requested>, String>> {
+        let block = input::read_blocks(self.csr.as_bytes())
+            .ok()?
+            .into_iter()
+            .next()?;
+        Some(
+            block
+                .map_err(|e| e.to_string())
+                .and_then(|b| super::requested_extensions(&b.der).map_err(|e| e.to_string())),
         )
     }
 
@@ -359,8 +375,16 @@ impl Order {
                     .ok_or("paste a CSR")?
                     .map_err(err)?;
                 let req = self.request(Profile::Server, now)?;
-                let signed =
-                    sign_csr(&block.der, req, &chain[0], &ca_key, now, rng).map_err(err)?;
+                let signed = sign_csr(
+                    &block.der,
+                    req,
+                    &self.csr_copy,
+                    &chain[0],
+                    &ca_key,
+                    now,
+                    rng,
+                )
+                .map_err(err)?;
                 let files = chain_files(&signed.cert, &chain).map_err(err)?;
                 Ok(Outcome {
                     title: "Signed the CSR as a server certificate".into(),
