@@ -35,6 +35,27 @@ test('shell: header, promise and four tabs with hash routing', async () => {
   await context.close();
 });
 
+test('shell: the theme follows the system, and the header toggle picks dark, light or back to auto', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = await background();
+  await page.click('#theme-toggle');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  const dark = await background();
+  assert.notEqual(dark, light);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.click('#theme-toggle');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+  assert.equal(await background(), light, 'light chosen wins over a dark system');
+  await page.click('#theme-toggle');
+  assert.equal(await page.getAttribute('html', 'data-theme'), null);
+  assert.equal(await background(), dark, 'auto follows the (dark) system again');
+  assert.match(await page.textContent('#theme-toggle'), /auto/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('decode: a pasted chain shows every certificate; garbage shows an error', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/decode`);
   await page.fill('#decode-input', `junk before\n${fixture('fullchain.pem')}\ntrailing text`);

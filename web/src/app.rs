@@ -78,9 +78,36 @@ pub fn App() -> Html {
         });
     }
     let tab = Tab::from_hash(&hash);
+    // The theme follows the system until the user picks one here (for this visit: nothing is
+    // stored).
+    let theme = use_state(|| "auto");
+    let cycle_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_| {
+            let next = match *theme {
+                "auto" => "dark",
+                "dark" => "light",
+                _ => "auto",
+            };
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                match next {
+                    "auto" => root.remove_attribute("data-theme").ok(),
+                    chosen => root.set_attribute("data-theme", chosen).ok(),
+                };
+            }
+            theme.set(next);
+        })
+    };
     html! {
         <>
             <header>
+                <button type="button" class="theme" id="theme-toggle" onclick={cycle_theme}
+                    aria-label={format!("Colour theme: {} (click to change)", *theme)}>
+                    { format!("Theme: {}", *theme) }
+                </button>
                 <h1>{ "certbench" }</h1>
                 <p class="promise">{ "Everything runs in your browser. Nothing is uploaded." }</p>
                 <nav role="tablist" aria-label="Tools">

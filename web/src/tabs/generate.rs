@@ -333,14 +333,14 @@ fn preview_view(form: &Order) -> Html {
             html! { <p class="hint" id="gen-preview-problem">{ format!("Not yet: {e}") }</p> }
         }
         Some(Ok(p)) => html! {
-            <details class="preview" id="gen-preview" open=true>
-                <summary>{ "Preview: what the certificate will say" }</summary>
+            <section class="preview" id="gen-preview">
+                <h3>{ "Preview: what the certificate will say" }</h3>
                 <dl>
                     <dt>{ "Subject" }</dt><dd class="mono">{ &p.subject }</dd>
                     <dt>{ "Valid" }</dt><dd class="mono">{ format!("{} to {} ({} days)", p.not_before, p.not_after, p.days) }</dd>
                 </dl>
                 { super::report::extensions(&p.extensions, "Extensions") }
-            </details>
+            </section>
         },
     }
 }
