@@ -171,6 +171,21 @@ test('decode: a key says which certificate it goes with, a CRL whether its issue
   await context.close();
 });
 
+test('decode: choosing a field shows the bytes that hold it in the ASN.1 tree', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await page.fill('#decode-input', fixture('everything.pem'));
+  const card = page.locator('#decode-results .card').first();
+  await card.locator('.asn1-field-select').selectOption({ label: 'Serial' });
+  const marked = card.locator('.tree li.highlight');
+  assert.equal(await marked.count(), 1);
+  assert.match(await marked.textContent(), /^INTEGER @\d+/);
+  await card.locator('.asn1-field-select').selectOption({ label: 'subjectAltName' });
+  assert.match(await card.locator('.tree li.highlight').textContent(), /^SEQUENCE @\d+[\s\S]*subjectAltName/);
+  assert.ok(await card.locator('.tree li.highlight').isVisible(), 'its enclosing nodes are opened');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('decode: an encrypted key decrypts with its password, in the page', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/decode`);
   await page.fill('#decode-input', fixture('leaf.enc.key'));

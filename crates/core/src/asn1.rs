@@ -57,6 +57,52 @@ fn parse_all(bytes: &[u8], base: usize, depth: usize, budget: &mut usize) -> Vec
     nodes
 }
 
+/// Where each field of a certificate sits in its DER, for "show me its bytes": the report's
+/// name for the field (extensions by their name) and the offset of its node in [`parse`]'s
+/// tree. Empty when `der` does not have a certificate's shape (RFC 5280 section 4.1).
+pub fn certificate_fields(der: &[u8]) -> Vec<(String, usize)> {
+    let roots = parse(der);
+    let Some([tbs, algorithm, signature]) = roots.first().map(|c| c.children.as_slice()) else {
+        return Vec::new();
+    };
+    let mut fields = Vec::new();
+    let mut parts = tbs.children.iter().peekable();
+    if let Some(version) = parts.next_if(|n| n.tag == "[0]") {
+        fields.push(("Version".to_string(), version.offset));
+    }
+    for name in [
+        "Serial",
+        "Signature algorithm",
+        "Issuer",
+        "Valid",
+        "Subject",
+        "Public key",
+    ] {
+        match parts.next() {
+            Some(node) => fields.push((name.to_string(), node.offset)),
+            None => return fields,
+        }
+    }
+    let extensions = parts.find(|n| n.tag == "[3]");
+    for extension in extensions
+        .iter()
+        .flat_map(|e| &e.children)
+        .flat_map(|list| &list.children)
+    {
+        let name = extension.children.first().and_then(|oid| {
+            let start = oid.offset + oid.header_len;
+            let bytes = der.get(start..start + oid.length)?;
+            const_oid::ObjectIdentifier::from_bytes(bytes).ok()
+        });
+        if let Some(oid) = name {
+            fields.push((oids::name(&oid), extension.offset));
+        }
+    }
+    fields.push(("Signature algorithm (outer)".into(), algorithm.offset));
+    fields.push(("Signature".into(), signature.offset));
+    fields
+}
+
 fn error_node(offset: usize, error: String) -> Node {
     Node {
         tag: "?".into(),
@@ -327,5 +373,37 @@ mod tests {
         let mut count = 0;
         walk(&tree[0], &mut count);
         assert!(count > 100, "{count} nodes");
+    }
+
+    #[test]
+    fn every_certificate_field_points_at_its_node() {
+        let pem = include_str!("../../../tests/fixtures/everything.pem");
+        let der = crate::input::read_blocks(pem.as_bytes())
+            .unwrap()
+            .remove(0)
+            .unwrap()
+            .der;
+        let fields = certificate_fields(&der);
+        let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
+        for expected in [
+            "Version",
+            "Serial",
+            "Issuer",
+            "Valid",
+            "Subject",
+            "Public key",
+            "subjectAltName",
+            "basicConstraints",
+            "Signature",
+        ] {
+            assert!(
+                names.contains(&expected),
+                "{expected} missing from {names:?}"
+            );
+        }
+        // The serial's node is the INTEGER holding the serial.
+        let serial = fields.iter().find(|(n, _)| n == "Serial").unwrap().1;
+        assert_eq!(der[serial], 0x02);
+        assert!(certificate_fields(b"not DER").is_empty());
     }
 }

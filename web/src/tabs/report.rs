@@ -303,25 +303,50 @@ struct Asn1Props {
     der: Vec<u8>,
 }
 
-/// The ASN.1 tree, parsed only once opened: a bundle of 144 certificates renders faster.
+/// The ASN.1 tree, parsed only once opened: a bundle of 144 certificates renders faster. For a
+/// certificate, choosing one of its fields highlights the bytes that hold it (as asn1js does).
 #[component]
 fn Asn1View(props: &Asn1Props) -> Html {
     let open = use_state(|| false);
+    let highlight = use_state(|| None::<usize>);
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(true))
     };
+    let fields = use_memo(props.der.clone(), |der| asn1::certificate_fields(der));
+    let onchange = {
+        let (open, highlight) = (open.clone(), highlight.clone());
+        Callback::from(move |e: Event| {
+            let chosen = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .and_then(|s| s.value().parse().ok());
+            highlight.set(chosen);
+            open.set(true);
+        })
+    };
     html! {
-        <details class="asn1">
-            <summary onclick={ontoggle}>{ format!("ASN.1 structure ({} bytes)", props.der.len()) }</summary>
-            if *open {
-                <ul class="tree mono">{ for asn1::parse(&props.der).iter().map(asn1_node) }</ul>
+        <>
+            if !fields.is_empty() {
+                <label class="inline asn1-field">{ "Show the bytes of " }
+                    <select class="asn1-field-select" {onchange}>
+                        <option value="" selected={highlight.is_none()}>{ "a field…" }</option>
+                        { for fields.iter().map(|(name, offset)| html! {
+                            <option value={offset.to_string()} selected={*highlight == Some(*offset)}>{ name }</option>
+                        }) }
+                    </select>
+                </label>
             }
-        </details>
+            <details class="asn1" open={*open}>
+                <summary onclick={ontoggle}>{ format!("ASN.1 structure ({} bytes)", props.der.len()) }</summary>
+                if *open {
+                    <ul class="tree mono">{ for asn1::parse(&props.der).iter().map(|n| asn1_node(n, *highlight)) }</ul>
+                }
+            </details>
+        </>
     }
 }
 
-fn asn1_node(node: &Node) -> Html {
+fn asn1_node(node: &Node, highlight: Option<usize>) -> Html {
     let head = format!(
         "{} @{} +{}{}",
         node.tag,
@@ -336,14 +361,17 @@ fn asn1_node(node: &Node) -> Html {
         .error
         .as_deref()
         .map(|e| html! { <span class="error-inline">{ format!(" — {e}") }</span> });
+    let marked = (highlight == Some(node.offset)).then_some("highlight");
+    let holds = highlight
+        .is_some_and(|h| (node.offset..node.offset + node.header_len + node.length).contains(&h));
     if node.children.is_empty() {
-        html! { <li>{ head }{ for error }</li> }
+        html! { <li class={classes!(marked)}>{ head }{ for error }</li> }
     } else {
         html! {
-            <li>
-                <details open={node.offset < 8}>
+            <li class={classes!(marked)}>
+                <details open={node.offset < 8 || holds}>
                     <summary>{ head }{ for error }</summary>
-                    <ul>{ for node.children.iter().map(asn1_node) }</ul>
+                    <ul>{ for node.children.iter().map(|c| asn1_node(c, highlight)) }</ul>
                 </details>
             </li>
         }
