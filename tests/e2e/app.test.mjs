@@ -275,6 +275,13 @@ test('generate: the whole chain in one click validates in Node and on the Verify
   const [leafPem, intPem] = fullchain.split(/(?<=-----END CERTIFICATE-----\n)/);
   const [root, int, leaf] = [rootPem, intPem, leafPem].map((p) => new X509Certificate(p));
   assert.ok(leaf.verify(int.publicKey) && int.verify(root.publicKey) && root.verify(root.publicKey), 'signatures chain up');
+  // Every file in one .zip, which Info-ZIP reads back intact.
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.click('#gen-zip')]);
+  assert.equal(zip.suggestedFilename(), 'certbench.zip');
+  execFileSync('unzip', ['-tq', await zip.path()]);
+  const names = execFileSync('unzip', ['-Z1', await zip.path()], { encoding: 'utf8' }).trim().split('\n');
+  assert.deepEqual(names, ['root.pem', 'server-fullchain.pem', 'server-key.pem', 'client-fullchain.pem', 'client-key.pem']);
+  assert.equal(execFileSync('unzip', ['-p', await zip.path(), 'root.pem'], { encoding: 'utf8' }), rootPem);
   assert.match(leaf.subjectAltName, /DNS:localhost/);
   assert.ok(int.ca && root.ca && !leaf.ca);
   const client = new X509Certificate((await page.inputValue('#gen-client-fullchain')).split(/(?<=-----END CERTIFICATE-----\n)/)[0]);

@@ -17,6 +17,7 @@ pub mod signature;
 pub mod time;
 pub mod verify;
 pub mod webcrypto;
+pub mod zip;
 
 pub use error::Error;
 pub use time::UnixTime;

@@ -325,6 +325,23 @@ fn requested_view(form: &Order, toggle: Callback<String>) -> Html {
     }
 }
 
+/// Saves every file of `out` in one `certbench.zip`.
+fn download_all(out: &Outcome) -> Callback<MouseEvent> {
+    let files = out.files.clone();
+    Callback::from(move |_| {
+        let entries: Vec<certbench_core::zip::Entry> = files
+            .iter()
+            .map(|f| certbench_core::zip::Entry {
+                name: &f.name,
+                contents: f.text.as_bytes(),
+            })
+            .collect();
+        if let Some(zip) = certbench_core::zip::archive(&entries) {
+            browser::download("certbench.zip", "application/zip", &zip).ok();
+        }
+    })
+}
+
 /// What the certificate will say, updated as the form changes (before any key is made).
 fn preview_view(form: &Order) -> Html {
     match form.preview(browser::now()) {
@@ -350,6 +367,7 @@ fn output_view(made: &Made) -> Html {
     html! {
         <div id="gen-output">
             <h3>{ &out.title }</h3>
+            <button type="button" id="gen-zip" onclick={download_all(out)}>{ "Download all files (.zip)" }</button>
             { for lint.map(|l| if l.is_empty() {
                 html! { <p class="hint" id="gen-lint-clean">{ "Lint: no findings." }</p> }
             } else {
