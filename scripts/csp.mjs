@@ -27,3 +27,5 @@ const policy = [
 html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
 fs.writeFileSync(file, html);
 console.log(`csp: ${hashes.length} inline script hash(es)`);
+// Then the offline copy's file list, now that index.html is final.
+await import('./offline.mjs');

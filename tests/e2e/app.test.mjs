@@ -526,6 +526,26 @@ test('privacy: a whole session requests only the app\'s own assets, and nothing 
   await context.close();
 });
 
+test('offline: after "Use offline", the app reloads and decodes with the network off; not before', async () => {
+  const { page, problems, context } = await open(browser, server.base);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null, 'no service worker unless asked');
+  await page.click('#offline');
+  await page.waitForSelector('#offline-ready');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  assert.equal(await page.getAttribute('link[rel=manifest]', 'href'), './manifest.webmanifest');
+  const cached = await page.evaluate(async () => (await caches.keys()).length);
+  assert.equal(cached, 1, 'one cache of the app\'s own files');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('nav[role=tablist]');
+  assert.ok(await page.isVisible('#offline-ready'), 'the page says it works offline');
+  await page.fill('#decode-input', fixture('fullchain.pem'));
+  await page.waitForSelector('#decode-results .card >> nth=1');
+  await context.setOffline(false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('privacy: the Content-Security-Policy is strict and enforced', async () => {
   const { page, context } = await open(browser, server.base);
   const policy = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');

@@ -101,9 +101,32 @@ pub fn App() -> Html {
             theme.set(next);
         })
     };
+    // An offline copy only when asked for: it stores the app's own files in the browser.
+    let offline = use_state(|| {
+        if crate::browser::offline_copy_active() {
+            Some(Ok(()))
+        } else {
+            None
+        }
+    });
+    let keep_offline = {
+        let offline = offline.clone();
+        Callback::from(move |_| {
+            let offline = offline.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                offline.set(Some(crate::browser::keep_offline_copy().await));
+            });
+        })
+    };
     html! {
         <>
             <header>
+                { match &*offline {
+                    None => html! { <button type="button" class="theme" id="offline" onclick={keep_offline}
+                        title="Stores the app's own files in this browser (never what you paste) so it opens without a network">{ "Use offline" }</button> },
+                    Some(Ok(())) => html! { <span class="theme hint" id="offline-ready" role="status">{ "Works offline" }</span> },
+                    Some(Err(e)) => html! { <span class="theme error" role="alert">{ e.clone() }</span> },
+                } }
                 <button type="button" class="theme" id="theme-toggle" onclick={cycle_theme}
                     aria-label={format!("Colour theme: {} (click to change)", *theme)}>
                     { format!("Theme: {}", *theme) }

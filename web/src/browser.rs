@@ -94,6 +94,55 @@ pub async fn rsa_pkcs8(bits: u32) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&exported).to_vec())
 }
 
+/// Lets the browser paint and handle input before the next piece of work: long work in wasm is
+/// cut into tasks this way, so no task blocks the page for long.
+pub async fn yield_now() {
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok();
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(tick).await.ok();
+}
+
+/// Whether a service worker serves this page: the user asked for the offline copy before.
+pub fn offline_copy_active() -> bool {
+    web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
+}
+
+/// Keeps an offline copy of the app, at the user's request: registers the service worker
+/// (`sw.js`, which caches the app's own files and nothing the user pastes) and links the web
+/// app manifest so the browser can install it. Resolves once the copy is ready.
+pub async fn keep_offline_copy() -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let fail = |e: JsValue| format!("the offline copy could not be kept: {e:?}");
+    let workers = window.navigator().service_worker();
+    wasm_bindgen_futures::JsFuture::from(workers.register("./sw.js"))
+        .await
+        .map_err(fail)?;
+    wasm_bindgen_futures::JsFuture::from(workers.ready().map_err(fail)?)
+        .await
+        .map_err(fail)?;
+    let document = window.document().ok_or("no document")?;
+    if document
+        .query_selector("link[rel=manifest]")
+        .ok()
+        .flatten()
+        .is_none()
+    {
+        let link = document.create_element("link").map_err(fail)?;
+        link.set_attribute("rel", "manifest").map_err(fail)?;
+        link.set_attribute("href", "./manifest.webmanifest")
+            .map_err(fail)?;
+        if let Some(head) = document.head() {
+            head.append_child(&link).map_err(fail)?;
+        }
+    }
+    Ok(())
+}
+
 /// The part of the URL fragment after `#/{tab}/`, if the fragment is for that tab.
 pub fn fragment_for(tab: &str) -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;

@@ -37,6 +37,7 @@ async fn key_for(order: &Order) -> Result<KeyPair, String> {
         _ => 2048,
     };
     let der = browser::rsa_pkcs8(bits).await?;
+    browser::yield_now().await;
     KeyPair::from_pkcs8_der(&der).map_err(|e| e.to_string())
 }
 
@@ -47,6 +48,8 @@ async fn make(order: Option<Order>, made: &[MadeCa]) -> Result<Made, String> {
         None => whole_chain(now, &mut rng)?,
         Some(order) => {
             let key = key_for(&order).await?;
+            // Reading a large RSA key and signing with it are separate tasks.
+            browser::yield_now().await;
             order.fulfil(key, made, now, &mut rng)?
         }
     };
