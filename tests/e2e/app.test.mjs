@@ -387,6 +387,12 @@ test('verify: a shuffled chain is valid; without its intermediate it is not', as
   assert.equal(await page.textContent('#verify-verdict'), 'valid');
   assert.equal(await page.$$eval('#verify-result ol li', (li) => li.length), 3);
   assert.match(await page.textContent('#verify-lint'), /wrong_order|not in leaf-to-root order/, 'the shuffled bundle is linted');
+  // "How TLS uses this" draws this chain and says where each check happens in the handshake.
+  await page.click('#verify-how-tls > summary');
+  const how = await page.textContent('#verify-how-tls');
+  assert.match(how, /Intermediate[\s\S]*signed the certificate above it/);
+  assert.match(how, /trust anchor/);
+  assert.match(how, /CertificateVerify/);
   await page.fill('#verify-chain', fixture('leaf.pem'));
   await page.click('#verify-run');
   await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');

@@ -210,7 +210,49 @@ pub fn VerifyTab() -> Html {
                     Some(Ok((v, blocks))) => html! { <>{ verdict_view(v) }{ lint_view(blocks) }</> },
                 } }
             </div>
+            { how_tls_uses_this(verdict.as_ref().and_then(|v| v.as_ref().ok()).map(|(v, _)| v)) }
         </section>
+    }
+}
+
+/// The chain of trust drawn (from the verdict's path when there is one), and where in a TLS 1.3
+/// handshake (RFC 8446 section 4.4) each check above happens.
+fn how_tls_uses_this(verdict: Option<&Verdict>) -> Html {
+    let path: Vec<String> = match verdict {
+        Some(v) if !v.path.is_empty() => v.path.clone(),
+        _ => vec![
+            "your server's certificate (the leaf)".into(),
+            "intermediate CA".into(),
+            "root CA in the client's trust store".into(),
+        ],
+    };
+    let last = path.len() - 1;
+    html! {
+        <details class="card how-tls" id="verify-how-tls">
+            <summary>{ "How TLS uses this" }</summary>
+            <h3>{ "The chain of trust" }</h3>
+            <ol class="chain mono" aria-label="chain of trust, leaf first">
+                { for path.iter().enumerate().map(|(i, subject)| html! {
+                    <li>
+                        { subject }
+                        <span class="muted">{ match i {
+                            0 => " — sent by the server; names the host, holds the key that signs the handshake",
+                            i if i == last => " — the trust anchor: the client already has it, the server need not send it",
+                            _ => " — sent by the server after the leaf; signed the certificate above it",
+                        } }</span>
+                    </li>
+                }) }
+            </ol>
+            <h3>{ "Where each check happens in a TLS 1.3 handshake" }</h3>
+            <ol class="handshake">
+                <li><b>{ "ClientHello" }</b>{ " — the client says which host it wants (SNI), its cipher suites and signature algorithms." }</li>
+                <li><b>{ "ServerHello" }</b>{ " — key exchange done; everything after this is encrypted." }</li>
+                <li><b>{ "Certificate" }</b>{ " — the server sends its chain: the leaf first, then intermediates (fullchain.pem). Here the client builds the path to a root it trusts and checks every certificate: signatures, validity dates, basic constraints and path length, key usage, name constraints (RFC 5280 section 6); then the host name against the SANs (RFC 6125) and, for a server, the serverAuth EKU. A stapled OCSP response may come with it (must-staple requires one)." }</li>
+                <li><b>{ "CertificateVerify" }</b>{ " — the server signs the handshake so far with the leaf's private key: proof it holds the key the certificate names (key.pem never leaves the server)." }</li>
+                <li><b>{ "Finished" }</b>{ " — both sides confirm the handshake; any failure above ends the connection with an alert (bad_certificate, certificate_expired, unknown_ca…), which browsers show as ERR_CERT_* errors." }</li>
+            </ol>
+            <p class="hint">{ "mTLS adds a CertificateRequest from the server, and the client sends its own Certificate and CertificateVerify: the same checks run the other way, with the clientAuth EKU." }</p>
+        </details>
     }
 }
 
