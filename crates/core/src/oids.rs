@@ -161,10 +161,21 @@ known! {
     "1.2.840.113549.1.7.6" => "pkcs7-encryptedData", "PKCS#7 encrypted data";
 }
 
-/// The known entry for `oid`, if any.
+/// The known entry for `oid`, if any. The table is indexed by OID on first use: every name,
+/// extension and algorithm in a report is looked up, so this is on the hot path of a bundle.
 pub fn lookup(oid: &ObjectIdentifier) -> Option<&'static KnownOid> {
-    let dotted = oid.to_string();
-    KNOWN.iter().find(|k| k.dotted == dotted)
+    static INDEX: std::sync::OnceLock<
+        std::collections::HashMap<ObjectIdentifier, &'static KnownOid>,
+    > = std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            KNOWN
+                .iter()
+                .filter_map(|k| Some((ObjectIdentifier::new(k.dotted).ok()?, k)))
+                .collect()
+        })
+        .get(oid)
+        .copied()
 }
 
 /// OpenSSL's short name for `oid`, or its dotted form.
