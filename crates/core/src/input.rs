@@ -278,7 +278,7 @@ fn public_base64(body: &str) -> Option<Vec<u8>> {
         table
     };
     let bytes = body.as_bytes();
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return None;
     }
     let padding = bytes.iter().rev().take_while(|&&b| b == b'=').count();
