@@ -156,6 +156,24 @@ test('decode: the 144-root Mozilla bundle decodes and renders well under a secon
   await context.close();
 });
 
+test('files dropped anywhere on the page open on the Decode tab', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/ciphers`);
+  const bytes = (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name));
+  await dropFiles(page, 'header h1', [{ name: 'leaf.der', bytes: bytes('leaf.der') }, { name: 'root.crl', bytes: bytes('root.crl') }]);
+  await page.waitForSelector('#decode-results .card >> nth=1');
+  assert.match(page.url(), /#\/decode$/);
+  const origins = await page.$$eval('#decode-results .origin', (ps) => ps.map((p) => p.textContent));
+  assert.match(origins[0], /leaf\.der, block 1/);
+  assert.match(origins[1], /root\.crl, block 1/);
+  // A drop on a Verify field still goes into that field, not to Decode.
+  await page.click('#tab-verify');
+  await dropFiles(page, '#verify-chain', [{ name: 'leaf.der', bytes: bytes('leaf.der') }]);
+  await page.waitForFunction(() => document.querySelector('#verify-chain').value.includes('BEGIN CERTIFICATE'));
+  assert.match(page.url(), /#\/verify$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('decode: a key says which certificate it goes with, a CRL whether its issuer signed it', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/decode`);
   await page.fill('#decode-input', fixture('root.pem') + fixture('root.crl') + fixture('leaf.pem') + fixture('leaf.key'));

@@ -4,6 +4,15 @@ use crate::tabs::{CiphersTab, DecodeTab, GenerateTab, VerifyTab};
 use wasm_bindgen::{JsCast, closure::Closure};
 use yew::prelude::*;
 
+/// Files dropped anywhere on the page outside a field that takes them: they open on the Decode
+/// tab, which reads every kind of file certbench knows. A new drop is a new value.
+#[derive(Clone, PartialEq)]
+pub struct Dropped {
+    /// Counts drops, so the same files dropped again still arrive.
+    pub id: u32,
+    pub files: std::rc::Rc<[crate::browser::LoadedFile]>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Decode,
@@ -118,8 +127,37 @@ pub fn App() -> Html {
             });
         })
     };
+    let dropped = use_state(|| Dropped {
+        id: 0,
+        files: std::rc::Rc::new([]),
+    });
+    // Without this, a file dropped outside a drop zone would replace the page with the file.
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let dropped = dropped.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
+                return;
+            };
+            let dropped = dropped.clone();
+            crate::browser::read_files(
+                list,
+                Callback::from(move |files: Vec<crate::browser::LoadedFile>| {
+                    if let Some(location) = web_sys::window().map(|w| w.location()) {
+                        location.set_hash("#/decode").ok();
+                    }
+                    dropped.set(Dropped {
+                        id: dropped.id.wrapping_add(1),
+                        files: files.into(),
+                    });
+                }),
+            );
+        })
+    };
     html! {
-        <>
+        <ContextProvider<Dropped> context={(*dropped).clone()}>
+        <div class="page" {ondragover} {ondrop}>
             <header>
                 { match &*offline {
                     None => html! { <button type="button" class="theme" id="offline" onclick={keep_offline}
@@ -152,6 +190,7 @@ pub fn App() -> Html {
                 } }
                 </div>
             </main>
-        </>
+        </div>
+        </ContextProvider<Dropped>>
     }
 }

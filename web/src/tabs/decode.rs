@@ -29,6 +29,16 @@ pub fn DecodeTab() -> Html {
         })
     };
     let files = use_state(Vec::<LoadedFile>::new);
+    // Files dropped anywhere else on the page come here (app.rs).
+    let dropped = use_context::<crate::app::Dropped>();
+    {
+        let files = files.clone();
+        use_effect_with(dropped, move |dropped| {
+            if let Some(dropped) = dropped.as_ref().filter(|d| !d.files.is_empty()) {
+                files.set(dropped.files.to_vec());
+            }
+        });
+    }
     let dragging = use_state(|| false);
     let oninput = {
         let input = input.clone();
@@ -64,6 +74,8 @@ pub fn DecodeTab() -> Html {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
+            // Handled here: the page-wide drop (app.rs) must not take it too.
+            e.stop_propagation();
             dragging.set(false);
             if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
                 read_files(list, add_files.clone());

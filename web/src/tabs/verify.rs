@@ -120,6 +120,7 @@ pub fn VerifyTab() -> Html {
         let (form, drop_error) = (form.clone(), drop_error.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
+            e.stop_propagation();
             let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
                 return;
             };
