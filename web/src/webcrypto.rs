@@ -140,6 +140,7 @@ async fn finish(step: Step) -> Done {
             }),
             None => None,
         }),
+        // do_all turns every Import into Verify or Export before finishing; never taken as valid.
         Step::Import(..) => Done::Verified(Err(SignatureError::Invalid)),
         Step::Done(done) => done,
     }
