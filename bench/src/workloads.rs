@@ -30,7 +30,8 @@ pub fn verify_chain(chain: &[u8], roots: &[u8], now: UnixTime) -> Result<bool, E
     Ok(verify::verify(&bundle, &anchors, &verify::Options::at(now)).valid)
 }
 
-/// A self-signed localhost certificate (PEM) for the PKCS#8 key given.
+/// A self-signed localhost certificate (PEM) for the PKCS#8 key given (core's one-click
+/// development certificate).
 pub fn self_signed<R: CryptoRng + ?Sized>(
     pkcs8: &[u8],
     now: UnixTime,
@@ -44,14 +45,7 @@ pub fn self_signed<R: CryptoRng + ?Sized>(
         now,
         30,
     );
-    let cert = generate::issue(
-        &request,
-        &key.public_key_info()?,
-        IssuedBy::Itself(&key),
-        now,
-        rng,
-    )?;
-    Ok(generate::chain_files(&cert, &[])?.cert_pem)
+    Ok(generate::self_signed(&request, &key, rng)?.cert_pem)
 }
 
 /// The root's PEM, then `count` chains (leaf and intermediate PEM) under it, with `key_type`
