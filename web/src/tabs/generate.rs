@@ -7,7 +7,7 @@ use super::{Artifact, ErrorBox, event_value};
 use crate::{browser, webcrypto};
 use certbench_core::decode::Report;
 use certbench_core::generate::order::{ACTIONS, Action, MadeCa, Order, Outcome, whole_chain};
-use certbench_core::generate::{self, KeyPair, KeyType, Profile};
+use certbench_core::generate::{self, KeyPair, Profile};
 use certbench_core::lint::Finding;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
@@ -31,12 +31,7 @@ async fn key_for(order: &Order) -> Result<KeyPair, String> {
     if let Some(key) = KeyPair::generate_on_curve(key_type, &mut browser::rng()) {
         return Ok(key);
     }
-    let bits = match key_type {
-        KeyType::Rsa3072 => 3072,
-        KeyType::Rsa4096 => 4096,
-        _ => 2048,
-    };
-    let der = browser::rsa_pkcs8(bits).await?;
+    let der = browser::rsa_pkcs8(key_type.rsa_bits().unwrap_or(2048)).await?;
     browser::yield_now().await;
     KeyPair::from_pkcs8_der(&der).map_err(|e| e.to_string())
 }

@@ -44,6 +44,16 @@ impl KeyType {
         }
     }
 
+    /// The modulus size of an RSA type; `None` for the curves.
+    pub fn rsa_bits(self) -> Option<u32> {
+        match self {
+            KeyType::Rsa2048 => Some(2048),
+            KeyType::Rsa3072 => Some(3072),
+            KeyType::Rsa4096 => Some(4096),
+            KeyType::P256 | KeyType::P384 | KeyType::Ed25519 => None,
+        }
+    }
+
     pub fn parse(name: &str) -> Result<KeyType, Error> {
         KeyType::ALL
             .into_iter()
@@ -113,12 +123,11 @@ impl KeyPair {
         key_type: KeyType,
         rng: &mut R,
     ) -> Result<KeyPair, Error> {
-        let bits = match key_type {
-            KeyType::Rsa2048 => 2048,
-            KeyType::Rsa3072 => 3072,
-            _ => 4096,
-        };
-        let key = rsa::PrivateKey::new(rng, bits).map_err(|e| Error::Key(e.to_string()))?;
+        let bits = key_type
+            .rsa_bits()
+            .ok_or_else(|| Error::Key(format!("{} is not an RSA key type", key_type.name())))?;
+        let key =
+            rsa::PrivateKey::new(rng, bits as usize).map_err(|e| Error::Key(e.to_string()))?;
         Ok(KeyPair::from_rsa(key))
     }
 

@@ -814,7 +814,7 @@ pub fn openssl_recipe(request: &Request, key_type: KeyType) -> OpensslRecipe {
         KeyType::Ed25519 => "openssl genpkey -algorithm Ed25519 -out key.pem".to_string(),
         rsa => format!(
             "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:{} -out key.pem",
-            &rsa.name()[3..]
+            rsa.rsa_bits().unwrap_or(2048)
         ),
     };
     let subject: String = [
