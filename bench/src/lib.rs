@@ -4,8 +4,11 @@
 
 pub mod workloads;
 
-use certbench_core::generate::{KeyPair, KeyType};
+use certbench_core::generate::KeyType;
+use certbench_core::generate::deferred::settle;
+use certbench_core::generate::order::Order;
 use certbench_core::{UnixTime, verify};
+use certbench_web::signing::WebCryptoKeys;
 use wasm_bindgen::prelude::*;
 
 fn rng() -> getrandom::rand_core::UnwrapErr<getrandom::SysRng> {
@@ -65,18 +68,27 @@ pub async fn verify_chain_webcrypto(
     .valid)
 }
 
-/// A key made in wasm (`p256`, `p384`, `ed25519`, `rsa2048`, …), as PKCS#8 DER.
+/// A new key of `key_type` (`p256`, `ed25519`, `rsa2048`, …) and a self-signed localhost
+/// certificate for it, as the Generate tab makes them: core builds, WebCrypto makes the key
+/// and signs. The certificate's PEM.
 #[wasm_bindgen]
-pub fn generate_key(key_type: &str) -> Result<Vec<u8>, JsError> {
-    let key = KeyPair::generate(KeyType::parse(key_type)?, &mut rng())?;
-    Ok(key.pkcs8_der()?.to_vec())
-}
-
-/// A self-signed localhost certificate (PEM) for the PKCS#8 key given: the Generate tab's
-/// work once it has a key (WebCrypto's, for RSA).
-#[wasm_bindgen]
-pub fn self_signed(pkcs8: &[u8], now: f64) -> Result<String, JsError> {
-    Ok(workloads::self_signed(pkcs8, at(now), &mut rng())?)
+pub async fn self_signed(key_type: String, now: f64) -> Result<String, JsError> {
+    let order = Order {
+        key: key_type,
+        ..Order::default()
+    };
+    let keys = WebCryptoKeys::new().map_err(|e| JsError::new(&e))?;
+    let outcome = settle(&keys, rng(), |engine, rng| {
+        order.fulfil(engine, &[], at(now), rng)
+    })
+    .await
+    .map_err(|e| JsError::new(&e))?;
+    outcome
+        .files
+        .into_iter()
+        .find(|f| f.name == "cert.pem")
+        .map(|f| f.text)
+        .ok_or_else(|| JsError::new("no cert.pem"))
 }
 
 /// The verify workload's input, made here (not timed): the root's PEM, then `count` chains.

@@ -30,24 +30,6 @@ pub fn verify_chain(chain: &[u8], roots: &[u8], now: UnixTime) -> Result<bool, E
     Ok(verify::verify(&bundle, &anchors, &verify::Options::at(now)).valid)
 }
 
-/// A self-signed localhost certificate (PEM) for the PKCS#8 key given (core's one-click
-/// development certificate).
-pub fn self_signed<R: CryptoRng + ?Sized>(
-    pkcs8: &[u8],
-    now: UnixTime,
-    rng: &mut R,
-) -> Result<String, Error> {
-    let key = KeyPair::from_pkcs8_der(pkcs8)?;
-    let request = Request::new(
-        Profile::SelfSigned,
-        Subject::common_name("localhost"),
-        vec!["DNS:localhost".into()],
-        now,
-        30,
-    );
-    Ok(generate::self_signed(&request, &key, rng)?.cert_pem)
-}
-
 /// The root's PEM, then `count` chains (leaf and intermediate PEM) under it, with `key_type`
 /// CA keys: the verify workload's input. Leaves share one P-256 key (the work is the CAs').
 pub fn make_chains<R: CryptoRng + ?Sized>(

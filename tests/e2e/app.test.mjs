@@ -243,6 +243,29 @@ test('generate: one click makes a localhost certificate that downloads and decod
   await context.close();
 });
 
+test('generate: keys and signatures made by WebCrypto pass OpenSSL, for every key type', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/generate`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certbench-keys-'));
+  const openssl = (...args) => execFileSync('openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  let before = '';
+  for (const type of ['p256', 'p384', 'ed25519', 'rsa2048']) {
+    await page.selectOption('#gen-key-type', type);
+    await page.click('#gen-run');
+    await page.waitForFunction((b) => (document.querySelector('#gen-cert')?.value ?? '') !== b, before);
+    before = await page.inputValue('#gen-cert');
+    const cert = path.join(dir, `${type}.pem`);
+    const key = path.join(dir, `${type}.key`);
+    fs.writeFileSync(cert, await page.inputValue('#gen-cert'));
+    fs.writeFileSync(key, await page.inputValue('#gen-key'));
+    assert.match(openssl('verify', '-CAfile', cert, '-purpose', 'sslserver', cert), /: OK/, `${type}: openssl verify`);
+    assert.equal(openssl('x509', '-in', cert, '-noout', '-pubkey'), openssl('pkey', '-in', key, '-pubout'),
+      `${type}: key.pem is the certificate's key, as OpenSSL reads it`);
+  }
+  fs.rmSync(dir, { recursive: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('generate: the preview shows what the certificate will say, as the form changes', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/generate`);
   const preview = () => page.textContent('#gen-preview');

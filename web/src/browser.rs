@@ -56,57 +56,6 @@ pub fn show_crash(message: &str) {
     }
 }
 
-/// An RSA private key from WebCrypto's native `generateKey` (asynchronous, off the main
-/// thread: pure-Rust RSA-4096 in wasm takes seconds), as PKCS#8 DER for certbench-core.
-pub async fn rsa_pkcs8(bits: u32) -> Result<Vec<u8>, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let fail = |e: JsValue| format!("WebCrypto could not make the RSA key: {e:?}");
-    let window = web_sys::window().ok_or("no window")?;
-    let subtle = window.crypto().map_err(fail)?.subtle();
-    let algorithm = js_sys::Object::new();
-    for (key, value) in [
-        ("name", JsValue::from_str("RSASSA-PKCS1-v1_5")),
-        ("modulusLength", JsValue::from(bits)),
-        (
-            "publicExponent",
-            js_sys::Uint8Array::from(&[1u8, 0, 1][..]).into(),
-        ),
-        ("hash", JsValue::from_str("SHA-256")),
-    ] {
-        js_sys::Reflect::set(&algorithm, &JsValue::from_str(key), &value).map_err(fail)?;
-    }
-    let usages = js_sys::Array::of2(&JsValue::from_str("sign"), &JsValue::from_str("verify"));
-    let pair: web_sys::CryptoKeyPair = JsFuture::from(
-        subtle
-            .generate_key_with_object(&algorithm, true, &usages)
-            .map_err(fail)?,
-    )
-    .await
-    .map_err(fail)?
-    .unchecked_into();
-    let exported = JsFuture::from(
-        subtle
-            .export_key("pkcs8", &pair.get_private_key())
-            .map_err(fail)?,
-    )
-    .await
-    .map_err(fail)?;
-    Ok(js_sys::Uint8Array::new(&exported).to_vec())
-}
-
-/// Lets the browser paint and handle input before the next piece of work: long work in wasm is
-/// cut into tasks this way, so no task blocks the page for long.
-pub async fn yield_now() {
-    let tick = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .ok();
-        }
-    });
-    wasm_bindgen_futures::JsFuture::from(tick).await.ok();
-}
-
 /// Whether a service worker serves this page: the user asked for the offline copy before.
 pub fn offline_copy_active() -> bool {
     web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod signing;
 pub mod tabs;
 pub mod webcrypto;
 

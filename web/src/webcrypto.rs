@@ -17,12 +17,12 @@ use web_sys::{CryptoKey, SubtleCrypto};
 /// What decoding an input gives: each block, or why it could not be read.
 pub type Blocks = Vec<Result<Decoded, Error>>;
 
-fn subtle() -> Option<SubtleCrypto> {
+pub(crate) fn subtle() -> Option<SubtleCrypto> {
     let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
     Some(crypto.unchecked_into::<web_sys::Crypto>().subtle())
 }
 
-fn dictionary(params: &Params) -> Object {
+pub(crate) fn dictionary(params: &Params) -> Object {
     let object = Object::new();
     let set = |key: &str, value: JsValue| {
         Reflect::set(&object, &key.into(), &value).ok();
@@ -73,7 +73,7 @@ fn not_importable() -> SignatureError {
     SignatureError::NotChecked("the browser's WebCrypto does not import this key".into())
 }
 
-fn base64url(jwk: &JsValue, field: &str) -> Option<Vec<u8>> {
+pub(crate) fn base64url(jwk: &JsValue, field: &str) -> Option<Vec<u8>> {
     use base64ct::{Base64UrlUnpadded, Encoding};
     let text = Reflect::get(jwk, &field.into()).ok()?.as_string()?;
     Base64UrlUnpadded::decode_vec(&text).ok()

@@ -2,6 +2,8 @@
 //! natively (checked against OpenSSL's own fingerprints), and the Yew components work.
 
 use certbench_core::decode::{self, Report};
+use certbench_core::generate::deferred::settle;
+use certbench_core::generate::order::{MadeCa, Order, Outcome, whole_chain};
 use certbench_core::generate::{self, KeyPair, KeyType, Profile, Request, Subject};
 use certbench_core::{UnixTime, cipher, verify};
 use wasm_bindgen::JsCast;
@@ -155,6 +157,154 @@ async fn appears(root: &web_sys::Element, selector: &str) -> web_sys::Element {
             .expect("tick");
     }
     panic!("{selector} never appeared");
+}
+
+/// Runs `order` as the Generate tab does: core builds, WebCrypto makes keys and signatures.
+async fn made_by_webcrypto(order: &Order, made: &[MadeCa]) -> Result<Outcome, String> {
+    let keys = certbench_web::signing::WebCryptoKeys::new()?;
+    let now = certbench_web::browser::now();
+    settle(&keys, certbench_web::browser::rng(), |engine, rng| {
+        order.fulfil(engine, made, now, rng)
+    })
+    .await
+}
+
+fn file<'a>(outcome: &'a Outcome, name: &str) -> &'a str {
+    &outcome
+        .files
+        .iter()
+        .find(|f| f.name == name)
+        .expect(name)
+        .text
+}
+
+/// `chain_pem` (leaf first) verifies to `root_pem` with certbench's own RustCrypto code: what
+/// WebCrypto signed, a second implementation accepts.
+fn verifies(chain_pem: &str, root_pem: &str, host: Option<&str>) {
+    let chain = verify::read_certificates(chain_pem.as_bytes()).expect("chain");
+    let roots = verify::read_certificates(root_pem.as_bytes()).expect("root");
+    let mut options = verify::Options::at(certbench_web::browser::now());
+    options.host = host.map(str::to_string);
+    let verdict = verify::verify(&chain, &roots, &options);
+    assert!(verdict.valid, "{:?}", verdict.errors);
+}
+
+#[wasm_bindgen_test]
+async fn webcrypto_keys_and_signatures_make_certificates_rustcrypto_accepts() {
+    for key in ["p256", "p384", "ed25519", "rsa2048"] {
+        let root = made_by_webcrypto(
+            &Order {
+                action: "root".into(),
+                key: key.into(),
+                cn: format!("{key} root"),
+                ..Order::default()
+            },
+            &[],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{key} root: {e}"));
+        let server = made_by_webcrypto(
+            &Order {
+                action: "server".into(),
+                key: key.into(),
+                ca: "made:0".into(),
+                ..Order::default()
+            },
+            &root.made,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{key} server: {e}"));
+        verifies(
+            file(&server, "fullchain.pem"),
+            file(&root, "cert.pem"),
+            Some("localhost"),
+        );
+        // A key made by WebCrypto comes back as the user's own (PKCS#8 from WebCrypto's export).
+        let again = made_by_webcrypto(
+            &Order {
+                own_key: file(&server, "key.pem").into(),
+                ..Order::default()
+            },
+            &[],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{key} own key: {e}"));
+        let cert = file(&again, "cert.pem");
+        verifies(cert, cert, Some("localhost"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn webcrypto_signs_a_pasted_csr_and_a_whole_chain() {
+    let keys = certbench_web::signing::WebCryptoKeys::new().expect("WebCrypto");
+    let now = certbench_web::browser::now();
+    let chain = settle(&keys, certbench_web::browser::rng(), |engine, rng| {
+        whole_chain(engine, now, rng)
+    })
+    .await
+    .expect("a whole chain");
+    verifies(
+        file(&chain, "server-fullchain.pem"),
+        file(&chain, "root.pem"),
+        Some("localhost"),
+    );
+    let signed = made_by_webcrypto(
+        &Order {
+            action: "sign".into(),
+            csr: include_str!("../../tests/fixtures/leaf.csr").into(),
+            ca: "made:0".into(),
+            ..Order::default()
+        },
+        &chain.made,
+    )
+    .await
+    .expect("the CSR signed");
+    verifies(
+        file(&signed, "fullchain.pem"),
+        file(&chain, "root.pem"),
+        None,
+    );
+    // Users' keys in the older forms: SEC1 (P-384) and PKCS#1 (RSA) are imported too.
+    for own_key in [
+        include_str!("../../tests/fixtures/leaf.sec1.key"),
+        include_str!("../../tests/fixtures/int.rsa.key"),
+    ] {
+        let own = made_by_webcrypto(
+            &Order {
+                own_key: own_key.into(),
+                ..Order::default()
+            },
+            &[],
+        )
+        .await
+        .expect("a certificate for the user's own key");
+        verifies(
+            file(&own, "cert.pem"),
+            file(&own, "cert.pem"),
+            Some("localhost"),
+        );
+    }
+    // A tampered CSR is refused: its proof of possession is checked by WebCrypto.
+    let csr = include_str!("../../tests/fixtures/leaf.csr");
+    let block = certbench_core::input::read_blocks(csr.as_bytes())
+        .unwrap()
+        .remove(0)
+        .unwrap();
+    let mut der = block.der.clone();
+    let last = der.len() - 1;
+    der[last] ^= 1;
+    let tampered = generate::pem("CERTIFICATE REQUEST", &der).unwrap();
+    let refused = made_by_webcrypto(
+        &Order {
+            action: "sign".into(),
+            csr: tampered,
+            ca: "made:0".into(),
+            ..Order::default()
+        },
+        &chain.made,
+    )
+    .await;
+    assert!(refused.unwrap_err().contains("signature does not verify"));
 }
 
 #[wasm_bindgen_test]

@@ -498,12 +498,14 @@ fn run_sign<R: getrandom::rand_core::CryptoRng>(
         .ok_or_else(|| Failure(2, "the CSR file is empty".into()))??;
     let (chain, ca_key) =
         read_ca(args)?.ok_or_else(|| Failure(2, "signing needs --ca-cert and --ca-key".into()))?;
+    let mut request = request(kind, args)?;
+    request.copy = args.copy_extension.clone();
     let signed = generate::sign_csr(
         &block.der,
-        request(kind, args)?,
-        &args.copy_extension,
+        request,
         &chain[0],
         &ca_key,
+        &generate::engine::Software::new(getrandom::rand_core::UnwrapErr(getrandom::SysRng)),
         now(),
         rng,
     )?;

@@ -3,6 +3,8 @@
 //! wasm: faster, and none of that code in the page's module. Pure data: core decides what to
 //! check and with which parameters; the page only calls `importKey` and `verify`/`exportKey`.
 
+use crate::error::Error;
+use crate::generate::KeyType;
 use crate::signature::{
     Algorithm, Check, EC_PUBLIC_KEY, ED25519, Hash, P256, P384, P521, RSA, RSA_PSS, SignatureError,
     named_curve,
@@ -113,6 +115,115 @@ fn ecdsa_p1363(der_signature: &[u8], size: usize) -> Result<Vec<u8>, SignatureEr
     Ok(out)
 }
 
+/// The ECDSA-Sig-Value DER a certificate carries, from WebCrypto's r‖s (IEEE P1363).
+fn ecdsa_der(p1363: &[u8]) -> Result<Vec<u8>, Error> {
+    #[derive(der::Sequence)]
+    struct EcdsaSig<'a> {
+        r: der::asn1::UintRef<'a>,
+        s: der::asn1::UintRef<'a>,
+    }
+    let bad = || {
+        Error::Key(format!(
+            "WebCrypto's ECDSA signature has {} bytes",
+            p1363.len()
+        ))
+    };
+    if p1363.is_empty() || !p1363.len().is_multiple_of(2) {
+        return Err(bad());
+    }
+    let (r, s) = p1363.split_at(p1363.len() / 2);
+    let sig = EcdsaSig {
+        r: der::asn1::UintRef::new(r).map_err(|_| bad())?,
+        s: der::asn1::UintRef::new(s).map_err(|_| bad())?,
+    };
+    sig.to_der().map_err(|_| bad())
+}
+
+/// How to make and use a key of a type certbench generates with WebCrypto:
+/// `generateKey(key + modulusLength/publicExponent, true, ["sign", "verify"])` or
+/// `importKey("pkcs8", der, key, true, ["sign"])`, then `sign(sign, key, message)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Signing {
+    pub key: Params,
+    pub sign: Params,
+    /// RSA's modulusLength (the public exponent is always 65537).
+    pub modulus_bits: Option<u32>,
+}
+
+/// [`Signing`] for `key_type`, matching [`KeyType::signature_algorithm`].
+pub fn signing(key_type: KeyType) -> Signing {
+    let ecdsa = |curve, hash| Signing {
+        key: Params {
+            named_curve: Some(curve),
+            ..Params::named("ECDSA")
+        },
+        sign: Params {
+            hash: Some(hash),
+            ..Params::named("ECDSA")
+        },
+        modulus_bits: None,
+    };
+    match key_type {
+        KeyType::P256 => ecdsa("P-256", "SHA-256"),
+        KeyType::P384 => ecdsa("P-384", "SHA-384"),
+        KeyType::Ed25519 => Signing {
+            key: Params::named("Ed25519"),
+            sign: Params::named("Ed25519"),
+            modulus_bits: None,
+        },
+        KeyType::Rsa2048 | KeyType::Rsa3072 | KeyType::Rsa4096 => Signing {
+            key: Params {
+                hash: Some("SHA-256"),
+                ..Params::named("RSASSA-PKCS1-v1_5")
+            },
+            sign: Params::named("RSASSA-PKCS1-v1_5"),
+            modulus_bits: key_type.rsa_bits(),
+        },
+    }
+}
+
+/// A WebCrypto signature as a certificate's BIT STRING carries it: ECDSA's r‖s becomes DER.
+pub fn signature_bits(key_type: KeyType, signature: &[u8]) -> Result<Vec<u8>, Error> {
+    match key_type {
+        KeyType::P256 | KeyType::P384 => ecdsa_der(signature),
+        KeyType::Ed25519 | KeyType::Rsa2048 | KeyType::Rsa3072 | KeyType::Rsa4096 => {
+            Ok(signature.to_vec())
+        }
+    }
+}
+
+/// The SubjectPublicKeyInfo DER of a key of `key_type` from its JWK (RFC 7518 section 6, RFC
+/// 8037): `n` and `e` for RSA, `x` and `y` for EC, `x` for Ed25519, each base64url-decoded by
+/// `field`.
+pub fn public_key_info(
+    key_type: KeyType,
+    field: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Result<Vec<u8>, Error> {
+    let get = |name: &str| {
+        field(name).ok_or_else(|| Error::Key(format!("WebCrypto's JWK has no `{name}`")))
+    };
+    let bad = |e: der::Error| Error::Key(format!("WebCrypto's public key: {e}"));
+    let bits = match key_type {
+        KeyType::P256 | KeyType::P384 => [&[4u8][..], &get("x")?, &get("y")?].concat(),
+        KeyType::Ed25519 => get("x")?,
+        KeyType::Rsa2048 | KeyType::Rsa3072 | KeyType::Rsa4096 => {
+            let (n, e) = (get("n")?, get("e")?);
+            pkcs1::RsaPublicKey {
+                modulus: der::asn1::UintRef::new(&n).map_err(bad)?,
+                public_exponent: der::asn1::UintRef::new(&e).map_err(bad)?,
+            }
+            .to_der()
+            .map_err(bad)?
+        }
+    };
+    SubjectPublicKeyInfoOwned {
+        algorithm: key_type.public_key_algorithm(),
+        subject_public_key: der::asn1::BitString::from_bytes(&bits).map_err(bad)?,
+    }
+    .to_der()
+    .map_err(bad)
+}
+
 /// `check` for WebCrypto, or why WebCrypto cannot do it (an algorithm it lacks, a key that does
 /// not fit the algorithm).
 pub fn signature_check(check: &Check) -> Result<SignatureCheck, SignatureError> {
@@ -220,28 +331,11 @@ pub fn key_derivation(der: &[u8]) -> Option<KeyDerivation> {
             pkcs8: zeroize::Zeroizing::new(der.to_vec()),
         });
     }
-    // SEC1 (`BEGIN EC PRIVATE KEY`): WebCrypto imports PKCS#8 only, so wrap it (RFC 5915 in
-    // RFC 5208's PrivateKeyInfo).
-    let sec1 = sec1::EcPrivateKey::from_der(der).ok()?;
-    let curve = sec1.parameters?.named_curve()?;
-    #[derive(der::Sequence)]
-    struct PrivateKeyInfo<'a> {
-        version: u8,
-        algorithm: spki::AlgorithmIdentifier<Oid>,
-        private_key: &'a der::asn1::OctetStringRef,
-    }
-    let wrapped = PrivateKeyInfo {
-        version: 0,
-        algorithm: spki::AlgorithmIdentifier {
-            oid: EC_PUBLIC_KEY,
-            parameters: Some(curve),
-        },
-        private_key: der::asn1::OctetStringRef::new(der).ok()?,
-    };
-    Some(KeyDerivation {
-        import: ec(curve)?,
-        pkcs8: zeroize::Zeroizing::new(wrapped.to_der().ok()?),
-    })
+    // SEC1 (`BEGIN EC PRIVATE KEY`): WebCrypto imports PKCS#8 only, so wrap it.
+    let pkcs8 = crate::generate::sec1_as_pkcs8(der)?;
+    let info = pkcs8::PrivateKeyInfoRef::from_der(&pkcs8).ok()?;
+    let import = ec(info.algorithm.parameters?.decode_as().ok()?)?;
+    Some(KeyDerivation { import, pkcs8 })
 }
 
 /// The public key as reports show it (lowercase hex: `04‖x‖y` for EC, the 32 bytes for
@@ -268,6 +362,62 @@ mod tests {
         // An integer longer than the curve is not a signature on it.
         assert_eq!(ecdsa_p1363(&der, 0), Err(SignatureError::Invalid));
         assert_eq!(ecdsa_p1363(b"junk", 32), Err(SignatureError::Invalid));
+    }
+
+    #[test]
+    fn ecdsa_signatures_from_webcrypto_become_der_and_back() {
+        let mut p1363 = vec![0u8; 64];
+        p1363[31] = 0xff;
+        p1363[63] = 0x01;
+        let der = ecdsa_der(&p1363).unwrap();
+        assert_eq!(der, [0x30, 0x07, 0x02, 0x02, 0x00, 0xff, 0x02, 0x01, 0x01]);
+        assert_eq!(ecdsa_p1363(&der, 32), Ok(p1363));
+        assert!(ecdsa_der(&[1, 2, 3]).is_err());
+    }
+
+    /// The public key built from a JWK's parts is the one RustCrypto computes for the key.
+    #[test]
+    fn a_jwk_gives_the_keys_subject_public_key_info() {
+        use crate::generate::KeyPair;
+        for (key_type, pem) in [
+            (
+                KeyType::P256,
+                include_str!("../../../tests/fixtures/keys/p256.key"),
+            ),
+            (
+                KeyType::Ed25519,
+                include_str!("../../../tests/fixtures/keys/ed25519.key"),
+            ),
+            (
+                KeyType::Rsa2048,
+                include_str!("../../../tests/fixtures/keys/rsa2048.key"),
+            ),
+        ] {
+            let pair = KeyPair::from_input_with_password(pem.as_bytes(), None).unwrap();
+            let spki = pair.public_key_info().unwrap();
+            let bits = spki.subject_public_key.raw_bytes();
+            let (first, second) = match key_type {
+                KeyType::P256 => (bits[1..33].to_vec(), bits[33..].to_vec()),
+                KeyType::Ed25519 => (bits.to_vec(), Vec::new()),
+                _ => {
+                    let key = pkcs1::RsaPublicKeyRef::from_der(bits).unwrap();
+                    (
+                        key.modulus.as_bytes().to_vec(),
+                        key.public_exponent.as_bytes().to_vec(),
+                    )
+                }
+            };
+            let field = |name: &str| match name {
+                "x" | "n" => Some(first.clone()),
+                "y" | "e" if !second.is_empty() => Some(second.clone()),
+                _ => None,
+            };
+            assert_eq!(
+                public_key_info(key_type, field).unwrap(),
+                spki.to_der().unwrap(),
+                "{key_type:?}"
+            );
+        }
     }
 
     #[test]

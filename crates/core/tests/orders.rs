@@ -4,14 +4,110 @@
 mod common;
 
 use certbench_core::decode::{self, Report};
-use certbench_core::generate::order::{MadeCa, Order, Outcome};
+use certbench_core::generate::deferred::{self, Deferred, Replay};
+use certbench_core::generate::engine::Software;
+use certbench_core::generate::order::{MadeCa, Order, Outcome, whole_chain};
+use certbench_core::generate::{KeyPair, KeyType};
+use certbench_core::signature::{Check, SignatureError};
 use certbench_core::verify;
+use common::rand_chacha_like::Counter;
 use common::{NOW, rng};
+use der::Encode;
+use std::cell::RefCell;
+use zeroize::Zeroizing;
 
+/// Fulfils `order` both ways: with RustCrypto here, and deferred (as the page does with
+/// WebCrypto, here answered by RustCrypto). Both must agree on success, errors and files; the
+/// deferred outcome is returned, so every test checks what the page makes.
 fn generate(order: Order, made: &[MadeCa]) -> Result<Outcome, String> {
-    let mut rng = rng();
-    let key = order.key(&mut rng)?;
-    order.fulfil(key, made, NOW, &mut rng)
+    let here = order.fulfil(&Software::new(rng()), made, NOW, &mut rng());
+    let deferred = settled(|engine, rng| order.fulfil(engine, made, NOW, rng));
+    same_outcome(&here, &deferred);
+    deferred
+}
+
+fn same_outcome(here: &Result<Outcome, String>, deferred: &Result<Outcome, String>) {
+    let names = |o: &Outcome| o.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+    match (here, deferred) {
+        (Ok(here), Ok(deferred)) => assert_eq!(names(here), names(deferred)),
+        (Err(here), Err(deferred)) => assert_eq!(here, deferred),
+        _ => panic!("the engines disagree: {here:?} / {deferred:?}"),
+    }
+}
+
+/// [`deferred::settle`] with RustCrypto doing the wanted work, counting the runs.
+fn settled(
+    mut work: impl FnMut(&Deferred, &mut Replay<Counter>) -> Result<Outcome, String>,
+) -> Result<Outcome, String> {
+    let here = Here::default();
+    let runs = std::cell::Cell::new(0);
+    let future = deferred::settle(&here, rng(), |engine, rng| {
+        runs.set(runs.get() + 1);
+        work(engine, rng)
+    });
+    let outcome = ready(future);
+    assert!(
+        runs.get() <= 3,
+        "{} runs: keys, then signatures, then done",
+        runs.get()
+    );
+    outcome
+}
+
+/// RustCrypto standing in for the page's WebCrypto.
+#[derive(Default)]
+struct Here {
+    keys: RefCell<Vec<Option<KeyPair>>>,
+}
+
+impl Here {
+    fn keep(&self, key: usize, pair: KeyPair) -> Result<Vec<u8>, String> {
+        let spki = pair.public_key_info().unwrap().to_der().unwrap();
+        let mut keys = self.keys.borrow_mut();
+        let len = keys.len().max(key + 1);
+        keys.resize_with(len, || None);
+        keys[key] = Some(pair);
+        Ok(spki)
+    }
+}
+
+impl deferred::Outside for Here {
+    async fn new_key(
+        &self,
+        key: usize,
+        key_type: KeyType,
+    ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), String> {
+        let pair = KeyPair::generate(key_type, &mut rng()).map_err(|e| e.to_string())?;
+        let pkcs8 = pair.pkcs8_der().unwrap();
+        Ok((pkcs8, self.keep(key, pair)?))
+    }
+
+    async fn import(&self, key: usize, _: KeyType, pkcs8: &[u8]) -> Result<Vec<u8>, String> {
+        self.keep(
+            key,
+            KeyPair::from_pkcs8_der(pkcs8).map_err(|e| e.to_string())?,
+        )
+    }
+
+    async fn sign(&self, key: usize, message: &[u8]) -> Result<Vec<u8>, String> {
+        let keys = self.keys.borrow();
+        let pair = keys[key].as_ref().expect("a key made before it signs");
+        pair.sign_message(message).map_err(|e| e.to_string())
+    }
+
+    async fn check(&self, check: &Check) -> Result<(), SignatureError> {
+        check.run()
+    }
+}
+
+/// The value of a future that never waits (RustCrypto answers at once).
+fn ready<T>(future: impl std::future::Future<Output = T>) -> T {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(value) => value,
+        std::task::Poll::Pending => panic!("RustCrypto's answers do not wait"),
+    }
 }
 
 fn file<'a>(outcome: &'a Outcome, name: &str) -> &'a str {
@@ -130,7 +226,10 @@ fn a_csr_made_here_is_signed_by_a_ca_made_here() {
 
 #[test]
 fn the_whole_chain_verifies_for_server_and_client() {
-    let chain = certbench_core::generate::order::whole_chain(NOW, &mut rng()).expect("a chain");
+    let here = whole_chain(&Software::new(rng()), NOW, &mut rng());
+    let chain = settled(|engine, rng| whole_chain(engine, NOW, rng));
+    same_outcome(&here, &chain);
+    let chain = chain.expect("a chain");
     for (stem, purpose, host) in [("server", "server", "localhost"), ("client", "client", "")] {
         let verdict = verified(verify::order::Order {
             chain: file(&chain, &format!("{stem}-fullchain.pem")).into(),

@@ -4,10 +4,12 @@
 //! make the same thing.
 
 use super::{Artifact, ErrorBox, event_value};
+use crate::signing::WebCryptoKeys;
 use crate::{browser, webcrypto};
 use certbench_core::decode::Report;
+use certbench_core::generate::deferred::settle;
 use certbench_core::generate::order::{ACTIONS, Action, MadeCa, Order, Outcome, whole_chain};
-use certbench_core::generate::{self, KeyPair, Profile};
+use certbench_core::generate::{self, Profile};
 use certbench_core::lint::Finding;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
@@ -21,33 +23,16 @@ struct Made {
     lint: Option<Vec<Finding>>,
 }
 
-/// The key to certify: the user's own, a new RSA key from WebCrypto (native, off the main
-/// thread: RSA in wasm takes seconds), or a new EC or Ed25519 key made here.
-async fn key_for(order: &Order) -> Result<KeyPair, String> {
-    if let Some(own) = order.own_key() {
-        return own;
-    }
-    let key_type = order.key_type();
-    if let Some(key) = KeyPair::generate_on_curve(key_type, &mut browser::rng()) {
-        return Ok(key);
-    }
-    let der = browser::rsa_pkcs8(key_type.rsa_bits().unwrap_or(2048)).await?;
-    browser::yield_now().await;
-    KeyPair::from_pkcs8_der(&der).map_err(|e| e.to_string())
-}
-
-/// Fulfils `order` (the whole chain for `None`) and lints the certificate made.
+/// Fulfils `order` (the whole chain for `None`): core builds everything, the browser's
+/// WebCrypto makes the keys and signatures; then lints the certificate made.
 async fn make(order: Option<Order>, made: &[MadeCa]) -> Result<Made, String> {
-    let (now, mut rng) = (browser::now(), browser::rng());
-    let outcome = match order {
-        None => whole_chain(now, &mut rng)?,
-        Some(order) => {
-            let key = key_for(&order).await?;
-            // Reading a large RSA key and signing with it are separate tasks.
-            browser::yield_now().await;
-            order.fulfil(key, made, now, &mut rng)?
-        }
-    };
+    let now = browser::now();
+    let keys = WebCryptoKeys::new()?;
+    let outcome = settle(&keys, browser::rng(), |engine, rng| match &order {
+        None => whole_chain(engine, now, rng),
+        Some(order) => order.fulfil(engine, made, now, rng),
+    })
+    .await?;
     let lint = match outcome.files.iter().find(|f| f.name == "cert.pem") {
         Some(cert) => webcrypto::decode(cert.text.as_bytes(), now)
             .await

@@ -2,10 +2,13 @@
 //! client), CSRs, and signing a CSR with a CA. Randomness and time are passed in; the same code
 //! runs in the CLI (OS randomness) and in the page (the browser's CSPRNG).
 
+pub mod deferred;
+pub mod engine;
 mod key;
 pub mod order;
 
-pub use key::{KeyPair, KeyType};
+pub(crate) use key::sec1_as_pkcs8;
+pub use key::{KeyPair, KeyType, PrivateKey};
 
 use crate::{dn, error::Error, time::UnixTime};
 use const_oid::ObjectIdentifier as Oid;
@@ -152,6 +155,9 @@ pub struct Request {
     /// Extensions copied as given (from a CSR, at the user's word), replacing the profile's
     /// extension of the same type.
     pub copied: Vec<Extension>,
+    /// Signing a CSR: the OIDs of the requested extensions the user accepted (see
+    /// [`sign_csr`]).
+    pub copy: Vec<String>,
 }
 
 impl Request {
@@ -178,6 +184,7 @@ impl Request {
             crl_url: None,
             must_staple: false,
             copied: Vec::new(),
+            copy: Vec::new(),
         }
     }
 }
@@ -674,20 +681,21 @@ pub fn requested_extensions(csr_der: &[u8]) -> Result<Vec<Requested>, Error> {
 }
 
 /// Signs a CSR with a CA as `request.profile`: its subject and key, the SANs it asks for
-/// unless `request` gives its own, and the other requested extensions whose OIDs are in `copy`
-/// (never CA rights: see [`requested_extensions`]).
+/// unless `request` gives its own, and the other requested extensions whose OIDs are in
+/// `request.copy` (never CA rights: see [`requested_extensions`]). The CSR's signature is
+/// checked by `engine`.
 pub fn sign_csr<R: CryptoRng + ?Sized>(
     csr_der: &[u8],
     mut request: Request,
-    copy: &[String],
     ca_cert: &Certificate,
     ca_key: &KeyPair,
+    engine: &dyn engine::Engine,
     now: UnixTime,
     rng: &mut R,
 ) -> Result<SignedCsr, Error> {
     let req = CertReq::from_der(csr_der).map_err(|e| Error::Build(format!("not a CSR: {e}")))?;
     crate::signature::Check::csr(&req)
-        .and_then(|check| check.run())
+        .and_then(|check| engine.check(&check))
         .map_err(|e| {
             Error::Build(format!(
                 "the CSR's signature does not verify ({e}): it was altered or not signed by its key"
@@ -707,7 +715,7 @@ pub fn sign_csr<R: CryptoRng + ?Sized>(
         if never_copied(oid).is_some() {
             continue;
         }
-        if copy.iter().any(|c| c == oid) {
+        if request.copy.iter().any(|c| c == oid) {
             request.copied.push(wanted.clone());
         } else {
             ignored.push(format!("{} (set by the profile instead)", report.name));

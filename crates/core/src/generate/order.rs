@@ -2,9 +2,10 @@
 //! notes, and the OpenSSL recipe. Plain data on both sides: the web app fills an order from its
 //! form and renders the outcome (serializable, for a worker or a shared link later).
 
+use super::engine::Engine;
 use super::{
-    IssuedBy, KeyPair, KeyType, OpensslRecipe, Profile, Request, Subject, chain_files, csr,
-    default_days, issue, openssl_recipe, pem, sign_csr,
+    IssuedBy, KeyPair, KeyType, OpensslRecipe, PrivateKey, Profile, Request, Subject, chain_files,
+    csr, default_days, issue, openssl_recipe, pem, sign_csr,
 };
 use crate::{Certificate, input, time::UnixTime, verify};
 use rand_core::CryptoRng;
@@ -221,19 +222,21 @@ impl Order {
     }
 
     /// The key to certify: the user's own when given, else a new one of the order's type.
-    pub fn key<R: CryptoRng + ?Sized>(&self, rng: &mut R) -> Result<KeyPair, String> {
-        self.own_key()
-            .unwrap_or_else(|| KeyPair::generate(self.key_type(), rng).map_err(|e| e.to_string()))
+    pub fn key(&self, engine: &dyn Engine) -> Result<KeyPair, String> {
+        match self.own_key() {
+            Some(own) => engine.signer(own?).map_err(|e| format!("your key: {e}")),
+            None => engine.new_key(self.key_type()).map_err(|e| e.to_string()),
+        }
     }
 
     /// The user's own key, read (and decrypted with its password); `None` when not given.
-    pub fn own_key(&self) -> Option<Result<KeyPair, String>> {
+    pub fn own_key(&self) -> Option<Result<PrivateKey, String>> {
         if self.own_key.trim().is_empty() {
             return None;
         }
         let password = Some(self.own_key_password.as_str()).filter(|p| !p.is_empty());
         Some(
-            KeyPair::from_input_with_password(self.own_key.as_bytes(), password)
+            PrivateKey::from_input_with_password(self.own_key.as_bytes(), password)
                 .map_err(|e| format!("your key: {e}")),
         )
     }
@@ -314,7 +317,11 @@ impl Order {
     }
 
     /// The CA to sign with: one made earlier, or the pasted certificate (chain) and key.
-    fn issuing_ca(&self, made: &[MadeCa]) -> Result<(Vec<Certificate>, KeyPair), String> {
+    fn issuing_ca(
+        &self,
+        made: &[MadeCa],
+        engine: &dyn Engine,
+    ) -> Result<(Vec<Certificate>, KeyPair), String> {
         let (chain_pem, key_pem, what) = match self
             .ca
             .strip_prefix("made:")
@@ -331,19 +338,23 @@ impl Order {
         if chain.is_empty() {
             return Err("paste the CA certificate (PEM), or make a CA first".into());
         }
-        let key = KeyPair::from_input(key_pem.as_bytes()).map_err(|e| format!("{what}key: {e}"))?;
+        let key = PrivateKey::from_input_with_password(key_pem.as_bytes(), None)
+            .and_then(|key| engine.signer(key))
+            .map_err(|e| format!("{what}key: {e}"))?;
         Ok((chain, key))
     }
 
-    /// Does what the order asks with `key`. `made` are the CAs made earlier in the session.
+    /// Does what the order asks, with keys and checks from `engine`. `made` are the CAs made
+    /// earlier in the session.
     pub fn fulfil<R: CryptoRng + ?Sized>(
         &self,
-        key: KeyPair,
+        engine: &dyn Engine,
         made: &[MadeCa],
         now: UnixTime,
         rng: &mut R,
     ) -> Result<Outcome, String> {
         let err = |e: crate::Error| e.to_string();
+        let key = self.key(engine)?;
         let key_pem = match self.key_password.as_str() {
             "" => key.pkcs8_pem(),
             password => key.encrypted_pkcs8_pem(password, rng),
@@ -367,24 +378,17 @@ impl Order {
                 })
             }
             Action::SignCsr => {
-                let (chain, ca_key) = self.issuing_ca(made)?;
+                let (chain, ca_key) = self.issuing_ca(made, engine)?;
                 let block = input::read_blocks(self.csr.as_bytes())
                     .map_err(err)?
                     .into_iter()
                     .next()
                     .ok_or("paste a CSR")?
                     .map_err(err)?;
-                let req = self.request(Profile::Server, now)?;
-                let signed = sign_csr(
-                    &block.der,
-                    req,
-                    &self.csr_copy,
-                    &chain[0],
-                    &ca_key,
-                    now,
-                    rng,
-                )
-                .map_err(err)?;
+                let mut req = self.request(Profile::Server, now)?;
+                req.copy = self.csr_copy.clone();
+                let signed =
+                    sign_csr(&block.der, req, &chain[0], &ca_key, engine, now, rng).map_err(err)?;
                 let files = chain_files(&signed.cert, &chain).map_err(err)?;
                 Ok(Outcome {
                     title: "Signed the CSR as a server certificate".into(),
@@ -409,7 +413,7 @@ impl Order {
                     let cert = issue(&req, &spki, IssuedBy::Itself(&key), now, rng).map_err(err)?;
                     (cert, Vec::new())
                 } else {
-                    let (chain, ca_key) = self.issuing_ca(made)?;
+                    let (chain, ca_key) = self.issuing_ca(made, engine)?;
                     let by = IssuedBy::Ca {
                         cert: &chain[0],
                         key: &ca_key,
@@ -448,13 +452,14 @@ impl Order {
 }
 
 /// Root → intermediate → server and client, with P-256 keys: ready for an mTLS test.
-pub fn whole_chain<R: CryptoRng + ?Sized>(now: UnixTime, rng: &mut R) -> Result<Outcome, String> {
+pub fn whole_chain<R: CryptoRng + ?Sized>(
+    engine: &dyn Engine,
+    now: UnixTime,
+    rng: &mut R,
+) -> Result<Outcome, String> {
     let err = |e: crate::Error| e.to_string();
-    // On a curve, so a caller never carries the RSA prime search for this.
-    let new_key = |rng: &mut R| {
-        KeyPair::generate_on_curve(KeyType::P256, rng).ok_or_else(|| "no P-256 key".to_string())
-    };
-    let root_key = new_key(rng)?;
+    let new_key = || engine.new_key(KeyType::P256).map_err(err);
+    let root_key = new_key()?;
     let root_req = Request::new(
         Profile::Root,
         Subject::common_name("certbench Test Root"),
@@ -464,7 +469,7 @@ pub fn whole_chain<R: CryptoRng + ?Sized>(now: UnixTime, rng: &mut R) -> Result<
     );
     let root_spki = root_key.public_key_info().map_err(err)?;
     let root = issue(&root_req, &root_spki, IssuedBy::Itself(&root_key), now, rng).map_err(err)?;
-    let int_key = new_key(rng)?;
+    let int_key = new_key()?;
     let mut int_req = Request::new(
         Profile::Intermediate,
         Subject::common_name("certbench Test Intermediate"),
@@ -495,7 +500,7 @@ pub fn whole_chain<R: CryptoRng + ?Sized>(now: UnixTime, rng: &mut R) -> Result<
         (Profile::Client, "test client", Vec::new(), "client"),
     ];
     for (profile, cn, san, stem) in leaves {
-        let key = new_key(rng)?;
+        let key = new_key()?;
         let req = Request::new(
             profile,
             Subject::common_name(cn),

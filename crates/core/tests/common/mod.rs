@@ -15,7 +15,7 @@ pub struct Ca {
     pub key: KeyPair,
 }
 
-pub fn rng() -> impl rand_core::CryptoRng {
+pub fn rng() -> rand_chacha_like::Counter {
     // Deterministic: the same chains on every run.
     rand_chacha_like::Counter(0)
 }
