@@ -12,6 +12,9 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+/** A fixture file's bytes, as a user's file would be. */
+const fixtureBytes = (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name));
+
 /** Every request a page made went to the app's own static assets. */
 function assertOnlyOwnAssets(requests) {
   for (const url of requests) {
@@ -111,8 +114,7 @@ test('decode: picked files (a PEM bundle and a DER file) show every block, field
 
 test('decode: files dropped on the page (a key and a CRL) decode like picked ones', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/decode`);
-  const bytes = (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name));
-  await dropFiles(page, '#decode-input', [{ name: 'leaf.key', bytes: bytes('leaf.key') }, { name: 'root.crl', bytes: bytes('root.crl') }]);
+  await dropFiles(page, '#decode-input', [{ name: 'leaf.key', bytes: fixtureBytes('leaf.key') }, { name: 'root.crl', bytes: fixtureBytes('root.crl') }]);
   await page.waitForSelector('#decode-results .card >> nth=1');
   const origins = await page.$$eval('#decode-results .origin', (ps) => ps.map((p) => p.textContent));
   assert.equal(origins.length, 2);
@@ -158,8 +160,7 @@ test('decode: the 144-root Mozilla bundle decodes and renders well under a secon
 
 test('files dropped anywhere on the page open on the Decode tab', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/ciphers`);
-  const bytes = (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name));
-  await dropFiles(page, 'header h1', [{ name: 'leaf.der', bytes: bytes('leaf.der') }, { name: 'root.crl', bytes: bytes('root.crl') }]);
+  await dropFiles(page, 'header h1', [{ name: 'leaf.der', bytes: fixtureBytes('leaf.der') }, { name: 'root.crl', bytes: fixtureBytes('root.crl') }]);
   await page.waitForSelector('#decode-results .card >> nth=1');
   assert.match(page.url(), /#\/decode$/);
   const origins = await page.$$eval('#decode-results .origin', (ps) => ps.map((p) => p.textContent));
@@ -167,7 +168,7 @@ test('files dropped anywhere on the page open on the Decode tab', async () => {
   assert.match(origins[1], /root\.crl, block 1/);
   // A drop on a Verify field still goes into that field, not to Decode.
   await page.click('#tab-verify');
-  await dropFiles(page, '#verify-chain', [{ name: 'leaf.der', bytes: bytes('leaf.der') }]);
+  await dropFiles(page, '#verify-chain', [{ name: 'leaf.der', bytes: fixtureBytes('leaf.der') }]);
   await page.waitForFunction(() => document.querySelector('#verify-chain').value.includes('BEGIN CERTIFICATE'));
   assert.match(page.url(), /#\/verify$/);
   assert.deepEqual(problems, []);
@@ -219,6 +220,24 @@ test('decode: an encrypted key decrypts with its password, in the page', async (
   await context.close();
 });
 
+test('decode: a dropped PKCS#12 file opens with its password: key and certificates, in the page', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await dropFiles(page, '#decode-input', [{ name: 'leaf.p12', bytes: fixtureBytes('leaf.p12') }]);
+  await page.waitForSelector('.p12-password');
+  await page.fill('.p12-password', 'wrong');
+  await page.click('.open-p12');
+  assert.match(await page.textContent('.decrypt [role=alert]'), /wrong password/);
+  await page.fill('.p12-password', 'fixture');
+  await page.click('.open-p12');
+  await page.waitForSelector('.p12-contents .card');
+  const cards = await page.$$eval('.p12-contents .card h3', (hs) => hs.map((h) => h.textContent));
+  assert.equal(cards.length, 3, `key, leaf and intermediate: ${cards}`);
+  assert.match(cards[0], /Private key/);
+  assert.match(await page.textContent('.p12-contents'), /its certificate or CSR carries this key's public key/, 'the key is matched to its certificate');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('generate: one click makes a localhost certificate that downloads and decodes', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/generate`);
   await page.click('#gen-selfsigned');
@@ -261,6 +280,35 @@ test('generate: keys and signatures made by WebCrypto pass OpenSSL, for every ke
     assert.equal(openssl('x509', '-in', cert, '-noout', '-pubkey'), openssl('pkey', '-in', key, '-pubout'),
       `${type}: key.pem is the certificate's key, as OpenSSL reads it`);
   }
+  fs.rmSync(dir, { recursive: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('generate: bundle.p12 and DER files download, and OpenSSL opens them', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/generate`);
+  await page.fill('#gen-p12-password', 'p12 secret');
+  await page.click('#gen-run');
+  await page.waitForSelector('#gen-bundle-download');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certbench-p12-'));
+  const save = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    return file;
+  };
+  const openssl = (...args) => execFileSync('openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const p12 = await save('#gen-bundle-download');
+  assert.equal(path.basename(p12), 'bundle.p12');
+  const inside = openssl('pkcs12', '-in', p12, '-nodes', '-passin', 'pass:p12 secret');
+  assert.match(inside, /BEGIN PRIVATE KEY/);
+  assert.match(inside, /BEGIN CERTIFICATE/);
+  assert.throws(() => openssl('pkcs12', '-in', p12, '-nodes', '-passin', 'pass:wrong'), 'the wrong password is refused');
+  const der = await save('#gen-cert-der-download');
+  assert.equal(path.basename(der), 'cert.der');
+  assert.match(openssl('x509', '-inform', 'DER', '-in', der, '-noout', '-subject'), /CN ?= ?localhost/);
+  const keyDer = await save('#gen-key-der-download');
+  assert.match(openssl('pkey', '-inform', 'DER', '-in', keyDer, '-noout', '-text'), /Private-Key/);
   fs.rmSync(dir, { recursive: true });
   assert.deepEqual(problems, []);
   await context.close();
@@ -481,15 +529,14 @@ async function dropFiles(page, selector, files) {
 
 test('verify: dropped PEM and DER files fill the chain and anchors; a wrong file says why', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/verify`);
-  const bytes = (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name));
-  await dropFiles(page, '#verify-chain', [{ name: 'leaf.der', bytes: bytes('leaf.der') }, { name: 'int.pem', bytes: bytes('int.pem') }]);
+  await dropFiles(page, '#verify-chain', [{ name: 'leaf.der', bytes: fixtureBytes('leaf.der') }, { name: 'int.pem', bytes: fixtureBytes('int.pem') }]);
   await page.waitForFunction(() => (document.querySelector('#verify-chain').value.match(/BEGIN CERTIFICATE/g) || []).length === 2);
-  await dropFiles(page, '#verify-roots', [{ name: 'root.pem', bytes: bytes('root.pem') }]);
+  await dropFiles(page, '#verify-roots', [{ name: 'root.pem', bytes: fixtureBytes('root.pem') }]);
   await page.waitForFunction(() => document.querySelector('#verify-roots').value.includes('BEGIN CERTIFICATE'));
   await page.click('#verify-run');
   await page.waitForSelector('#verify-verdict');
   assert.equal(await page.textContent('#verify-verdict'), 'valid');
-  await dropFiles(page, '#verify-roots', [{ name: 'leaf.key', bytes: bytes('leaf.key') }]);
+  await dropFiles(page, '#verify-roots', [{ name: 'leaf.key', bytes: fixtureBytes('leaf.key') }]);
   await page.waitForSelector('.error');
   assert.match(await page.textContent('.error'), /leaf\.key: .*expected a certificate/);
   assert.equal((await page.inputValue('#verify-roots')).match(/BEGIN CERTIFICATE/g).length, 1, 'the bad file adds nothing');

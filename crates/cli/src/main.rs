@@ -329,9 +329,18 @@ fn run_decode(
                 })
             }
             (Ok(d), Some(password)) if matches!(d.report, decode::Report::Pkcs12(_)) => {
-                match open_pkcs12(&d, password, now) {
-                    Ok(contents) => {
-                        decoded.extend(contents);
+                match decode::open_pkcs12(&d, password, now) {
+                    Ok(mut contents) => {
+                        decode::crypto::complete(&mut contents);
+                        for inner in contents {
+                            match inner {
+                                Ok(inner) => decoded.push(inner),
+                                Err(e) => {
+                                    failed = true;
+                                    eprintln!("certbench: {e}");
+                                }
+                            }
+                        }
                         continue;
                     }
                     Err(e) => Err(e),
@@ -370,26 +379,6 @@ fn restore_default_sigpipe() {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-}
-
-/// The keys and certificates inside a PKCS#12 block, each reported under that block's number.
-fn open_pkcs12(
-    p12: &decode::Decoded,
-    password: &str,
-    now: UnixTime,
-) -> Result<Vec<decode::Decoded>, certbench_core::Error> {
-    let mut contents = Vec::new();
-    for der in certbench_core::export::pkcs12_contents(&p12.der, password)? {
-        for inner in decode::decode(&der, now)? {
-            contents.push(decode::Decoded {
-                block: p12.block,
-                label: p12.label.clone(),
-                line: p12.line,
-                ..inner?
-            });
-        }
-    }
-    Ok(contents)
 }
 
 fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
@@ -466,12 +455,13 @@ fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
             .as_ref()
             .map(|(chain, _)| chain.as_slice())
             .unwrap_or_default();
-        let p12 = certbench_core::export::pkcs12(
+        let p12 = certbench_core::pkcs12::bundle(
             &key,
             &cert,
             chain,
             password,
             &request.subject.common_name,
+            &mut rng,
         )?;
         write_key(&args.out.join("bundle.p12"), &p12)?;
         println!("wrote bundle.p12 in {}", args.out.display());

@@ -6,12 +6,11 @@ pub mod cipher;
 pub mod decode;
 pub mod dn;
 pub mod error;
-#[cfg(feature = "pkcs12")]
-pub mod export;
 pub mod generate;
 pub mod input;
 pub mod lint;
 pub mod oids;
+pub mod pkcs12;
 pub mod share;
 pub mod signature;
 pub mod time;

@@ -331,3 +331,58 @@ fn the_preview_shows_what_the_certificate_carries() {
     };
     assert!(csr.preview(NOW).is_none());
 }
+
+/// bundle.p12 holds the key, the certificate and its chain, opens with its password only, and
+/// each PEM file of one block also comes as DER.
+#[test]
+fn a_server_certificate_comes_as_pkcs12_and_der_too() {
+    let root = root_ca();
+    let server = generate(
+        Order {
+            action: "server".into(),
+            ca: "made:0".into(),
+            p12_password: "pass phrase".into(),
+            ..Order::default()
+        },
+        &root.made,
+    )
+    .unwrap();
+    let p12 = server
+        .files
+        .iter()
+        .find(|f| f.name == "bundle.p12")
+        .expect("bundle.p12");
+    let p12_der = p12.bytes.as_deref().expect("binary");
+    let inside = decode::decode(p12_der, NOW).unwrap().remove(0).unwrap();
+    let contents = decode::open_pkcs12(&inside, "pass phrase", NOW).unwrap();
+    let kinds: Vec<&str> = contents
+        .iter()
+        .map(|d| match &d.as_ref().unwrap().report {
+            Report::PrivateKey(_) => "key",
+            Report::Certificate(_) => "certificate",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["key", "certificate", "certificate"],
+        "key, leaf, root"
+    );
+    assert!(decode::open_pkcs12(&inside, "wrong", NOW).is_err());
+
+    let cert = server.files.iter().find(|f| f.name == "cert.pem").unwrap();
+    let der = cert.der().expect("one block");
+    assert_eq!(der.name, "cert.der");
+    let from_pem = decode::decode(cert.text.as_bytes(), NOW)
+        .unwrap()
+        .remove(0)
+        .unwrap();
+    assert_eq!(Some(from_pem.der), der.bytes);
+    let two = certbench_core::generate::order::File {
+        name: "two.pem".into(),
+        text: cert.text.repeat(2),
+        bytes: None,
+    };
+    assert!(two.der().is_none(), "two certificates are not one DER file");
+    assert!(p12.der().is_none());
+}

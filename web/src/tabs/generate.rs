@@ -199,6 +199,10 @@ pub fn GenerateTab() -> Html {
                 </details>
                 <label for="gen-key-password">{ "Encrypt key.pem with a password (optional; PBES2, AES-256-CBC)" }</label>
                 <input id="gen-key-password" type="password" autocomplete="new-password" value={form.key_password.clone()} oninput={text(|f, v| f.key_password = v)} />
+                if matches!(form.action(), Action::Issue(_)) {
+                    <label for="gen-p12-password">{ "Also bundle.p12 (key, certificate and chain, for browsers, keychains and Java) with this password (optional)" }</label>
+                    <input id="gen-p12-password" type="password" autocomplete="new-password" value={form.p12_password.clone()} oninput={text(|f, v| f.p12_password = v)} />
+                }
                 <label for="gen-san">{ "Subject alternative names, one per line (DNS:x, IP:y, email:z, URI:u)" }</label>
                 <textarea id="gen-san" rows="3" spellcheck="false" value={form.san.clone()} oninput={text(|f, v| f.san = v)} />
                 if is_ca {
@@ -316,7 +320,7 @@ fn download_all(out: &Outcome) -> Callback<MouseEvent> {
             .iter()
             .map(|f| certbench_core::zip::Entry {
                 name: &f.name,
-                contents: f.text.as_bytes(),
+                contents: f.bytes.as_deref().unwrap_or(f.text.as_bytes()),
             })
             .collect();
         if let Some(zip) = certbench_core::zip::archive(&entries) {
@@ -360,7 +364,7 @@ fn output_view(made: &Made) -> Html {
             { for out.files.iter().map(|file| {
                 // cert.pem → gen-cert, server-key.pem → gen-server-key: stable ids for tests and labels.
                 let id = format!("gen-{}", file.name.split('.').next().unwrap_or(&file.name));
-                html! { <Artifact id={id} title={file.name.clone()} file_name={file.name.clone()} text={file.text.clone()} /> }
+                html! { <Artifact id={id} file={file.clone()} /> }
             }) }
             { for out.recipe.iter().map(|r| html! {
                 <details class="recipe">

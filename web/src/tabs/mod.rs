@@ -12,6 +12,7 @@ pub use generate::GenerateTab;
 pub use verify::VerifyTab;
 
 use crate::browser;
+use certbench_core::generate::order::File;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -30,33 +31,58 @@ pub fn event_value(event: &InputEvent) -> String {
 pub struct ArtifactProps {
     /// Element id prefix, for tests and labels.
     pub id: AttrValue,
-    pub title: AttrValue,
-    pub file_name: AttrValue,
-    pub text: AttrValue,
+    pub file: File,
 }
 
-/// A generated artifact: its PEM, a copy button and a download button.
+fn download(file: &File) -> Callback<MouseEvent> {
+    let file = file.clone();
+    Callback::from(move |_| {
+        let (mime, bytes) = match &file.bytes {
+            Some(bytes) if file.name.ends_with(".p12") => {
+                ("application/x-pkcs12", bytes.as_slice())
+            }
+            Some(bytes) => ("application/octet-stream", bytes.as_slice()),
+            None => ("application/x-pem-file", file.text.as_bytes()),
+        };
+        browser::download(&file.name, mime, bytes).ok();
+    })
+}
+
+/// A generated file: a PEM with copy and download buttons (and its DER when it is one block),
+/// or a binary file to download.
 #[component]
 pub fn Artifact(props: &ArtifactProps) -> Html {
-    let copy = {
-        let text = props.text.clone();
-        Callback::from(move |_| browser::copy(&text))
+    let (id, file) = (&props.id, &props.file);
+    let save = html! {
+        <button type="button" id={format!("{id}-download")} onclick={download(file)}>
+            { format!("Download {}", file.name) }
+        </button>
     };
-    let download = {
-        let (text, name) = (props.text.clone(), props.file_name.clone());
-        Callback::from(move |_| {
-            browser::download(&name, "application/x-pem-file", text.as_bytes()).ok();
-        })
+    if file.bytes.is_some() {
+        return html! {
+            <section class="artifact">
+                <h3>{ &file.name }</h3>
+                <p class="hint">{ &file.text }</p>
+                <div class="actions">{ save }</div>
+            </section>
+        };
+    }
+    let copy = {
+        let text = file.text.clone();
+        Callback::from(move |_| browser::copy(&text))
     };
     html! {
         <section class="artifact">
-            <h3><label for={props.id.clone()}>{ &props.title }</label></h3>
-            <textarea id={props.id.clone()} readonly=true rows="8" spellcheck="false" value={props.text.clone()} />
+            <h3><label for={id.clone()}>{ &file.name }</label></h3>
+            <textarea id={id.clone()} readonly=true rows="8" spellcheck="false" value={file.text.clone()} />
             <div class="actions">
-                <button type="button" id={format!("{}-copy", props.id)} onclick={copy}>{ "Copy" }</button>
-                <button type="button" id={format!("{}-download", props.id)} onclick={download}>
-                    { format!("Download {}", props.file_name) }
-                </button>
+                <button type="button" id={format!("{id}-copy")} onclick={copy}>{ "Copy" }</button>
+                { save }
+                { for file.der().map(|der| html! {
+                    <button type="button" id={format!("{id}-der-download")} onclick={download(&der)}>
+                        { format!("Download {}", der.name) }
+                    </button>
+                }) }
             </div>
         </section>
     }

@@ -68,7 +68,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                             }
                         </dl>
                         if key.format == "encrypted_pkcs8" {
-                            <Decrypt der={d.der.clone()} />
+                            <Unlock locked={d.clone()} what={Locked::Key} />
                         }
                     </>
                 },
@@ -101,7 +101,11 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                     </>
                 },
                 Report::Pkcs12(p12) => html! {
-                    <><h3>{ "PKCS#12 bundle" }</h3><dl>{ row("Contents", &p12.note) }{ for p12.mac.iter().map(|m| row("Integrity MAC", m)) }</dl></>
+                    <>
+                        <h3>{ "PKCS#12 bundle" }</h3>
+                        <dl>{ row("Contents", &p12.note) }{ for p12.mac.iter().map(|m| row("Integrity MAC", m)) }</dl>
+                        <Unlock locked={d.clone()} what={Locked::Pkcs12} />
+                    </>
                 },
             } }
             { exports(d) }
@@ -412,55 +416,91 @@ pub fn findings(list: &[certbench_core::lint::Finding]) -> Html {
     }
 }
 
-/// Decrypts an encrypted PKCS#8 key and decodes what it holds, its public key by WebCrypto.
-async fn decrypt(der: &[u8], password: &str) -> Result<Decoded, String> {
+/// What a password opens.
+#[derive(Clone, Copy, PartialEq)]
+enum Locked {
+    /// An encrypted PKCS#8 key.
+    Key,
+    /// A PKCS#12 file: keys and certificates.
+    Pkcs12,
+}
+
+/// Opens `locked` with `password` and decodes what it holds, public-key work by WebCrypto.
+async fn unlock(locked: &Decoded, what: Locked, password: &str) -> Result<Vec<Decoded>, String> {
     use certbench_core::decode;
-    let plain = decode::decrypt_pkcs8(der, password).map_err(|e| e.to_string())?;
-    let blocks = crate::webcrypto::decode(&plain, browser::now())
-        .await
-        .map_err(|e| e.to_string())?;
-    decode::decrypted_key(blocks).map_err(|e| e.to_string())
+    let now = browser::now();
+    let error = |e: certbench_core::Error| e.to_string();
+    let structure = match what {
+        Locked::Key => {
+            let plain = decode::decrypt_pkcs8(&locked.der, password).map_err(error)?;
+            decode::decode_structure(&plain, now).map_err(error)?
+        }
+        Locked::Pkcs12 => decode::open_pkcs12(locked, password, now).map_err(error)?,
+    };
+    let mut opened = crate::webcrypto::complete(structure).await;
+    decode::link_keys(opened.iter_mut().flatten());
+    match what {
+        Locked::Key => Ok(vec![decode::decrypted_key(opened).map_err(error)?]),
+        Locked::Pkcs12 => opened.into_iter().map(|d| d.map_err(error)).collect(),
+    }
 }
 
 #[derive(Properties, PartialEq)]
-struct DecryptProps {
-    der: Vec<u8>,
+struct UnlockProps {
+    locked: Decoded,
+    what: Locked,
 }
 
-/// Password field for an encrypted PKCS#8 key; the password and the result stay in the page.
+/// Password field for an encrypted key or a PKCS#12 file; the password and what it opens stay
+/// in the page.
 #[component]
-fn Decrypt(props: &DecryptProps) -> Html {
+fn Unlock(props: &UnlockProps) -> Html {
     let password = use_state(String::new);
-    let result = use_state(|| None::<Result<PublicKeyReport, String>>);
+    let result = use_state(|| None::<Result<Vec<Decoded>, String>>);
     let oninput = {
         let password = password.clone();
         Callback::from(move |e: InputEvent| password.set(super::event_value(&e)))
     };
     let onclick = {
-        let (password, result, der) = (password.clone(), result.clone(), props.der.clone());
+        let (password, result) = (password.clone(), result.clone());
+        let (locked, what) = (props.locked.clone(), props.what);
         Callback::from(move |_| {
-            let (password, result, der) = ((*password).clone(), result.clone(), der.clone());
+            let (password, result, locked) = ((*password).clone(), result.clone(), locked.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let decrypted = decrypt(&der, &password).await;
-                result.set(Some(decrypted.and_then(|d| {
-                    match d.report {
-                        Report::PrivateKey(k) => k
-                            .public_key
-                            .ok_or_else(|| "decrypted, but the key type is unknown".to_string()),
-                        _ => Err("decrypted, but it is not a private key".into()),
-                    }
-                })));
+                result.set(Some(unlock(&locked, what, &password).await));
             });
         })
     };
+    let (field, button, label) = match props.what {
+        Locked::Key => ("key-password", "decrypt-key", "Decrypt"),
+        Locked::Pkcs12 => ("p12-password", "open-p12", "Open"),
+    };
     html! {
         <div class="decrypt">
-            <label>{ "Password " }<input type="password" class="key-password" autocomplete="off" value={(*password).clone()} {oninput} /></label>
-            <button type="button" class="decrypt-key" {onclick}>{ "Decrypt" }</button>
-            { match &*result {
-                None => html! {},
-                Some(Ok(key)) => html! { <dl class="decrypted">{ row("Decrypted", "yes") }{ key_rows(key) }</dl> },
-                Some(Err(e)) => html! { <p class="error" role="alert">{ e }</p> },
+            <label>{ "Password " }<input type="password" class={field} autocomplete="off" value={(*password).clone()} {oninput} /></label>
+            <button type="button" class={button} {onclick}>{ label }</button>
+            { match (&*result, props.what) {
+                (None, _) => html! {},
+                (Some(Err(e)), _) => html! { <p class="error" role="alert">{ e }</p> },
+                (Some(Ok(opened)), Locked::Key) => html! {
+                    <dl class="decrypted">
+                        { row("Decrypted", "yes") }
+                        { for opened.iter().map(|d| match &d.report {
+                            Report::PrivateKey(key) => match &key.public_key {
+                                Some(public) => key_rows(public),
+                                None => row("Key type", "unknown"),
+                            },
+                            _ => row("Contents", "not a private key"),
+                        }) }
+                    </dl>
+                },
+                (Some(Ok(opened)), Locked::Pkcs12) => html! {
+                    <div class="p12-contents">
+                        { for opened.iter().map(|d| html! {
+                            <BlockCard decoded={d.clone()} source="inside the PKCS#12 file" />
+                        }) }
+                    </div>
+                },
             } }
         </div>
     }

@@ -151,6 +151,29 @@ pub fn decrypt_pkcs8(
     Ok(zeroize::Zeroizing::new(plain.as_bytes().to_vec()))
 }
 
+/// The keys and certificates inside a PKCS#12 block, opened with `password`, each reported
+/// under that block's number, label and line; without public-key arithmetic, like
+/// [`decode_structure`]: finish with [`crypto::complete`] (or the page's WebCrypto), then
+/// [`link_keys`].
+pub fn open_pkcs12(
+    p12: &Decoded,
+    password: &str,
+    now: UnixTime,
+) -> Result<Vec<Result<Decoded, Error>>, Error> {
+    let mut contents = Vec::new();
+    for der in crate::pkcs12::contents(&p12.der, password)? {
+        for inner in decode_structure(&der, now)? {
+            contents.push(inner.map(|inner| Decoded {
+                block: p12.block,
+                label: p12.label.clone(),
+                line: p12.line,
+                ..inner
+            }));
+        }
+    }
+    Ok(contents)
+}
+
 /// The report of a key just decrypted, from the decode of its plaintext.
 pub fn decrypted_key(plain: Vec<Result<Decoded, Error>>) -> Result<Decoded, Error> {
     let mut decoded = plain

@@ -105,6 +105,9 @@ pub struct Order {
     pub must_staple: bool,
     /// Encrypts key.pem when not empty.
     pub key_password: String,
+    /// Adds bundle.p12 (key, certificate and chain) protected by it, when not empty.
+    #[serde(default)]
+    pub p12_password: String,
     /// `made:N` for a CA made in this session, or `pasted`.
     pub ca: String,
     pub ca_cert: String,
@@ -135,6 +138,7 @@ impl Default for Order {
             crl: String::new(),
             must_staple: false,
             key_password: String::new(),
+            p12_password: String::new(),
             ca_cert: String::new(),
             ca_key: String::new(),
             csr: String::new(),
@@ -168,7 +172,34 @@ pub struct Preview {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct File {
     pub name: String,
+    /// The PEM text; for a binary file, what it holds, in words.
     pub text: String,
+    /// A binary file's bytes (bundle.p12); `None` for PEM.
+    pub bytes: Option<Vec<u8>>,
+}
+
+impl File {
+    /// The same thing as DER (`cert.der`, `request.der`, `key.der`), for a PEM file of one
+    /// block: what Windows, Java and `-inform DER` tools ask for.
+    pub fn der(&self) -> Option<File> {
+        if self.bytes.is_some() {
+            return None;
+        }
+        let mut blocks = input::read_blocks(self.text.as_bytes()).ok()?;
+        if blocks.len() != 1 {
+            return None;
+        }
+        let block = blocks.pop()?.ok()?;
+        let stem = self
+            .name
+            .rsplit_once('.')
+            .map_or(self.name.as_str(), |(stem, _)| stem);
+        Some(File {
+            name: format!("{stem}.der"),
+            text: format!("{} as DER", self.name),
+            bytes: Some(block.der),
+        })
+    }
 }
 
 /// What an order made.
@@ -186,6 +217,7 @@ fn file(name: &str, text: String) -> File {
     File {
         name: name.into(),
         text,
+        bytes: None,
     }
 }
 
@@ -438,6 +470,29 @@ impl Order {
                 if !chain.is_empty() {
                     out.push(file("chain.pem", files.chain_pem));
                     out.push(file("fullchain.pem", files.fullchain_pem));
+                }
+                if !self.p12_password.is_empty() {
+                    let p12 = crate::pkcs12::bundle(
+                        &key,
+                        &cert,
+                        &chain,
+                        &self.p12_password,
+                        &self.cn,
+                        rng,
+                    )
+                    .map_err(err)?;
+                    out.push(File {
+                        name: "bundle.p12".into(),
+                        text: format!(
+                            "PKCS#12: key.pem, cert.pem{}, under the password given",
+                            if chain.is_empty() {
+                                ""
+                            } else {
+                                " and chain.pem"
+                            }
+                        ),
+                        bytes: Some(p12),
+                    });
                 }
                 Ok(Outcome {
                     title: format!("{} for {}", self.action().label(), self.cn),
