@@ -203,28 +203,41 @@ fn suggestions(name: &str) -> Vec<String> {
     if name.len() > MAX_SUGGESTION_QUERY {
         return Vec::new();
     }
-    let spellings = SUITES
-        .iter()
-        .flat_map(|s| [Some(s.iana), s.openssl].into_iter().flatten());
+    // Every spelling, normalised as queries are, once: (normalised, as registered).
+    static SPELLINGS: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
+    let spellings = SPELLINGS.get_or_init(|| {
+        SUITES
+            .iter()
+            .flat_map(|s| [Some(s.iana), s.openssl].into_iter().flatten())
+            .map(|n| (n.to_ascii_uppercase().replace('-', "_"), n))
+            .collect()
+    });
+    // `name` has the `TLS_` an IANA name starts with; OpenSSL's spellings are without it.
+    let bare = name.strip_prefix("TLS_").unwrap_or(name);
+    let within = 4.max(name.len() / 6);
     let mut scored: Vec<(usize, &str)> = spellings
-        .map(|n| {
-            (
-                edit_distance(name, &n.to_ascii_uppercase().replace('-', "_")),
-                n,
-            )
+        .iter()
+        .filter_map(|(normal, n)| {
+            let query = if normal.starts_with("TLS_") { name } else { bare };
+            // The distance is at least the difference in length: skip what cannot be close.
+            if normal.len().abs_diff(query.chars().count()) > within {
+                return None;
+            }
+            Some((edit_distance_within(query, normal, within)?, *n))
         })
         .collect();
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
     scored
         .into_iter()
-        .take_while(|(d, _)| *d <= 4.max(name.len() / 6))
         .take(3)
         .map(|(_, n)| n.to_string())
         .collect()
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance of `a` and `b` when it is at most `max`; `None` as soon as every
+/// path is longer (most names differ early: this keeps suggestions cheap).
+fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -237,8 +250,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
                 .min(current + 1);
             previous = current;
         }
+        if row.iter().all(|&d| d > max) {
+            return None;
+        }
     }
-    row[b.len()]
+    Some(row[b.len()]).filter(|&d| d <= max)
 }
 
 /// Key exchange and authentication spelled in IANA names before `_WITH_`: (name part, kx, auth,
@@ -715,5 +731,24 @@ mod tests {
         assert!(message("0x0A0A").contains("GREASE (RFC 8701)"));
         assert!(message("0x001C").contains("reserved by IANA"));
         assert!(message("0x13,0x00").contains("Unassigned"));
+    }
+
+    #[test]
+    fn edit_distance_stops_once_it_exceeds_the_bound() {
+        assert_eq!(edit_distance_within("kitten", "sitting", 3), Some(3));
+        assert_eq!(edit_distance_within("kitten", "sitting", 2), None);
+        assert_eq!(edit_distance_within("", "abc", 3), Some(3));
+        assert_eq!(edit_distance_within("same", "same", 0), Some(0));
+        // An OpenSSL name typed with a slip is still suggested.
+        let Err(Error::UnknownCipher { suggestions, .. }) = explain("ECDHE-RSA-AES128-GCM-SHA265")
+        else {
+            panic!("expected an unknown-cipher error")
+        };
+        assert!(
+            suggestions
+                .iter()
+                .any(|s| s == "ECDHE-RSA-AES128-GCM-SHA256"),
+            "{suggestions:?}"
+        );
     }
 }

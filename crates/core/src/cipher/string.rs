@@ -355,6 +355,22 @@ fn strength_sort(list: &mut Vec<Entry>) {
     }
 }
 
+/// Every suite OpenSSL knows, in its order, with its masks: worked out once, since they are
+/// the same for every rule string (explaining ~170 suites per keystroke was most of the work).
+fn ordered_masks() -> &'static [(&'static OpensslSuite, Masks)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static OpensslSuite, Masks)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        openssl_order::ORDER
+            .iter()
+            .filter_map(|suite| {
+                let registered = SUITES.iter().find(|s| s.code == suite.code)?;
+                Some((suite, masks(&explain_registered(registered))))
+            })
+            .collect()
+    })
+}
+
 /// A rule word: an alias or a suite's OpenSSL name.
 fn lookup(word: &str) -> Option<Pattern> {
     if let Some(a) = ALIASES.iter().find(|a| a.name == word) {
@@ -517,15 +533,12 @@ pub fn expand(input: &str) -> Result<Expansion, Error> {
             .filter_map(|code| expanded(code, ""))
             .collect()
     } else {
-        let mut list: Vec<Entry> = openssl_order::ORDER
+        let mut list: Vec<Entry> = ordered_masks()
             .iter()
-            .filter_map(|suite| {
-                let registered = SUITES.iter().find(|s| s.code == suite.code)?;
-                Some(Entry {
-                    suite,
-                    masks: masks(&explain_registered(registered)),
-                    active: false,
-                })
+            .map(|&(suite, masks)| Entry {
+                suite,
+                masks,
+                active: false,
             })
             .collect();
         let rest = match rule.strip_prefix("DEFAULT") {
