@@ -11,6 +11,7 @@ pub mod input;
 pub mod lint;
 pub mod oids;
 pub mod pkcs12;
+pub mod samples;
 pub mod share;
 pub mod signature;
 pub mod time;

@@ -218,7 +218,11 @@ fn suggestions(name: &str) -> Vec<String> {
     let mut scored: Vec<(usize, &str)> = spellings
         .iter()
         .filter_map(|(normal, n)| {
-            let query = if normal.starts_with("TLS_") { name } else { bare };
+            let query = if normal.starts_with("TLS_") {
+                name
+            } else {
+                bare
+            };
             // The distance is at least the difference in length: skip what cannot be close.
             if normal.len().abs_diff(query.chars().count()) > within {
                 return None;
