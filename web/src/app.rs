@@ -1,6 +1,6 @@
 //! The shell: header, promise, tabs, and hash routing (`#/decode`, …) so any static host works.
 
-use crate::tabs::{CiphersTab, DecodeTab, GenerateTab, VerifyTab};
+use crate::tabs::{CiphersTab, DecodeTab, GenerateTab, SamplesTab, VerifyTab};
 use wasm_bindgen::{JsCast, closure::Closure};
 use yew::prelude::*;
 
@@ -19,10 +19,17 @@ pub enum Tab {
     Generate,
     Verify,
     Ciphers,
+    Samples,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Decode, Tab::Generate, Tab::Verify, Tab::Ciphers];
+    pub const ALL: [Tab; 5] = [
+        Tab::Decode,
+        Tab::Generate,
+        Tab::Verify,
+        Tab::Ciphers,
+        Tab::Samples,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -30,6 +37,7 @@ impl Tab {
             Tab::Generate => "generate",
             Tab::Verify => "verify",
             Tab::Ciphers => "ciphers",
+            Tab::Samples => "samples",
         }
     }
 
@@ -39,6 +47,7 @@ impl Tab {
             Tab::Generate => "Generate",
             Tab::Verify => "Verify",
             Tab::Ciphers => "Ciphers",
+            Tab::Samples => "Samples",
         }
     }
 
@@ -185,8 +194,11 @@ pub fn App() -> Html {
                 { match tab {
                     Tab::Decode => html! { <DecodeTab /> },
                     Tab::Generate => html! { <GenerateTab /> },
-                    Tab::Verify => html! { <VerifyTab /> },
-                    Tab::Ciphers => html! { <CiphersTab /> },
+                    // Keyed by the fragment: a link (shared, or a sample) opened over the same
+                    // tab starts it afresh with the state the link carries.
+                    Tab::Verify => html! { <VerifyTab key={(*hash).clone()} /> },
+                    Tab::Ciphers => html! { <CiphersTab key={(*hash).clone()} /> },
+                    Tab::Samples => html! { <SamplesTab /> },
                 } }
                 </div>
             </main>

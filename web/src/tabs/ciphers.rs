@@ -16,8 +16,23 @@ fn query_from_hash() -> String {
         .trim_start_matches('/')
         .strip_prefix("ciphers/")
         .unwrap_or_default();
+    if rest.starts_with("string=") {
+        return String::new();
+    }
     js_sys::decode_uri_component(rest)
         .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A cipher string the URL fragment brings (`#/ciphers/string=…`), if any.
+fn string_from_hash() -> String {
+    crate::browser::fragment_for("ciphers")
+        .and_then(|rest| {
+            crate::browser::fragment_params(&rest)
+                .into_iter()
+                .find(|(key, _)| key == "string")
+        })
+        .map(|(_, value)| value)
         .unwrap_or_default()
 }
 
@@ -52,7 +67,7 @@ fn rating_word(rating: Rating) -> &'static str {
 #[component]
 pub fn CiphersTab() -> Html {
     let query = use_state(query_from_hash);
-    let string = use_state(String::new);
+    let string = use_state(string_from_hash);
     let on_string = {
         let string = string.clone();
         Callback::from(move |e: InputEvent| string.set(event_value(&e)))

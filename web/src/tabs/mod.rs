@@ -4,11 +4,13 @@ mod ciphers;
 mod decode;
 mod generate;
 mod report;
+mod samples;
 mod verify;
 
 pub use ciphers::CiphersTab;
 pub use decode::DecodeTab;
 pub use generate::GenerateTab;
+pub use samples::SamplesTab;
 pub use verify::VerifyTab;
 
 use crate::browser;

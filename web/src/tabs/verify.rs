@@ -9,7 +9,7 @@ use web_sys::{DragEvent, HtmlSelectElement};
 use yew::prelude::*;
 
 /// `verify/chain=…&roots=…&host=…&purpose=…&at=…`: certificates as base64url DER.
-fn fragment_of(form: &Order) -> Result<String, String> {
+pub(super) fn fragment_of(form: &Order) -> Result<String, String> {
     let share = |text: &str, what: &str| {
         if text.trim().is_empty() {
             Ok(String::new())
@@ -156,6 +156,18 @@ pub fn VerifyTab() -> Html {
             wasm_bindgen_futures::spawn_local(async move { verdict.set(Some(run(order).await)) });
         })
     };
+    // A link (shared, or a sample) that brings a chain shows its verdict at once.
+    {
+        let (form, verdict) = (form.clone(), verdict.clone());
+        use_effect_with((), move |_| {
+            if !form.chain.trim().is_empty() {
+                let order = (*form).clone();
+                wasm_bindgen_futures::spawn_local(
+                    async move { verdict.set(Some(run(order).await)) },
+                );
+            }
+        });
+    }
     html! {
         <section class="tool">
             <h2>{ "Verify" }</h2>
@@ -264,7 +276,7 @@ fn verdict_view(v: &Verdict) -> Html {
             { if v.reordered { html! { <p class="hint" id="verify-reordered">{ "Your chain was not in leaf-to-root order; certbench put it in order." }</p> } } else { html! {} } }
             <ol class="path mono" aria-label="certification path, leaf first">{ for v.path.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
             { for v.errors.iter().enumerate().map(|(i, e)| html! {
-                <div class="failure" id={(i == 0).then_some("verify-reason")}>
+                <div class="failure" id={(i == 0).then_some("verify-reason")} data-code={e.code.to_string()}>
                     <p>{ &e.message }</p>
                     <p class="mapping">{ format!("{} · OpenSSL: {} · Chromium: {}", e.rfc, e.openssl, e.chromium) }</p>
                 </div>
