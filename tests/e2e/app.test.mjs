@@ -584,6 +584,33 @@ test('ciphers: a name and a hex code explain the same suite', async () => {
   await context.close();
 });
 
+test('explanations: fields, checks and cipher parts say what they are and why they matter', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await page.fill('#decode-input', fixture('leaf.pem'));
+  await page.click('#decode-results details.fields > summary');
+  const serial = page.locator('#decode-results dt:has-text("Serial") details.why');
+  await serial.locator('summary').click();
+  assert.match(await serial.locator('.why-text').textContent(), /unique per CA.*RFC 5280 §4\.1\.2\.2/s);
+  // Keyboard: Enter on a focused "?" opens it too.
+  const san = page.locator('#decode-results dt:has-text("Names (SAN)") details.why');
+  await san.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await san.getAttribute('open'), '');
+  assert.match(await san.locator('.why-text').textContent(), /host name/);
+  await page.goto(`${server.base}#/ciphers/TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`);
+  const kx = page.locator('#cipher-parts dt:has-text("Key exchange") details.why');
+  await kx.locator('summary').click();
+  assert.match(await kx.locator('.why-text').textContent(), /forward secrecy/);
+  await page.goto(`${server.base}#/samples`);
+  await page.click('#sample-hostname-mismatch a.open-sample');
+  await page.waitForSelector('#verify-verdict');
+  const host = page.locator('table.checks td:has-text("hostname") details.why');
+  await host.locator('summary').click();
+  assert.match(await host.locator('.why-text').textContent(), /RFC 6125/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('samples: each sample opens in its tool and shows what it claims', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/samples`);
   await page.waitForSelector('.sample');

@@ -7,6 +7,7 @@ pub mod decode;
 pub mod dn;
 pub mod error;
 pub mod generate;
+pub mod glossary;
 pub mod input;
 pub mod lint;
 pub mod oids;

@@ -205,7 +205,7 @@ fn explanation(e: &Explanation) -> Html {
             <p class={classes!("rating", word)} id="cipher-rating">{ word }</p>
             <ul class="reasons">{ for e.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
             <dl id="cipher-parts">
-                { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
+                { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }{ super::why(certbench_core::glossary::cipher_part(k)) }</dt><dd>{ v }</dd></> }) }
             </dl>
             { for e.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
         </article>

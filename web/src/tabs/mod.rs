@@ -90,6 +90,24 @@ pub fn Artifact(props: &ArtifactProps) -> Html {
     }
 }
 
+/// "What is this, and why it matters", a click (or Enter) away beside a label, with where it
+/// is defined; nothing when the glossary has no entry.
+pub fn why(entry: Option<&'static certbench_core::glossary::Entry>) -> Html {
+    let Some(e) = entry else {
+        return html! {};
+    };
+    html! {
+        <details class="why">
+            <summary aria-label="What is this?" title={e.what}>{ "?" }</summary>
+            <div class="why-text" role="note">
+                <p>{ e.what }</p>
+                <p>{ e.why }</p>
+                <p class="muted">{ e.source }</p>
+            </div>
+        </details>
+    }
+}
+
 /// An error sentence from core, shown where the eye is.
 #[component]
 pub fn ErrorBox(props: &ErrorBoxProps) -> Html {

@@ -118,7 +118,7 @@ fn row(name: &str, value: &str) -> Html {
     if value.is_empty() {
         return html! {};
     }
-    html! { <><dt>{ name }</dt><dd class="mono">{ value }</dd></> }
+    html! { <><dt>{ name }{ super::why(certbench_core::glossary::field(name)) }</dt><dd class="mono">{ value }</dd></> }
 }
 
 fn key_rows(key: &PublicKeyReport) -> Html {
@@ -190,8 +190,8 @@ fn certificate(c: &CertificateReport, checking: bool) -> Html {
                     { row("Version", &format!("v{}", c.version)) }
                     { row("Serial", &format!("{} (decimal {})", colons(&c.serial), c.serial_decimal)) }
                     { row("Signature algorithm", &c.signature_algorithm) }
-                    <dt>{ "Issuer" }</dt><dd>{ attributes(&c.issuer_attributes) }</dd>
-                    <dt>{ "Subject" }</dt><dd>{ attributes(&c.subject_attributes) }</dd>
+                    <dt>{ "Issuer" }{ super::why(certbench_core::glossary::field("Issuer")) }</dt><dd>{ attributes(&c.issuer_attributes) }</dd>
+                    <dt>{ "Subject" }{ super::why(certbench_core::glossary::field("Subject")) }</dt><dd>{ attributes(&c.subject_attributes) }</dd>
                     { key_rows(&c.public_key) }
                     { row("SHA-1", &colons(&c.fingerprint_sha1)) }
                     { row("SPKI pin", &format!("pin-sha256=\"{}\"", c.spki_sha256_base64)) }

@@ -289,7 +289,7 @@ fn verdict_view(v: &Verdict) -> Html {
                         { for v.checks.iter().map(|c| html! {
                             <tr>
                                 <td class="mono">{ format!("{} {}", c.depth, c.cert) }</td>
-                                <td>{ c.check.replace('_', " ") }</td>
+                                <td>{ c.check.replace('_', " ") }{ super::why(certbench_core::glossary::check(&c.check)) }</td>
                                 <td class={if c.ok { "ok" } else { "fail" }}>{ if c.ok { "passed" } else { "FAILED" } }</td>
                                 <td>{ &c.detail }</td>
                             </tr>

@@ -1,0 +1,416 @@
+//! What each certificate field, verification check and cipher-suite part is, and why it
+//! matters, in a user's words, with where it is defined: shown beside it wherever it appears
+//! (hover or expand), so a reader never needs a second tab to understand a report.
+
+use serde::Serialize;
+
+/// One explanation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// What it is.
+    pub what: &'static str,
+    /// Why it matters: what goes wrong when it is wrong.
+    pub why: &'static str,
+    /// Where it is defined.
+    pub source: &'static str,
+}
+
+const fn entry(what: &'static str, why: &'static str, source: &'static str) -> Entry {
+    Entry { what, why, source }
+}
+
+/// Certificate and key fields, by the label reports show.
+const FIELDS: &[(&str, Entry)] = &[
+    (
+        "Subject",
+        entry(
+            "Who the certificate is for, as a distinguished name (CN, O, C, …).",
+            "Clients match host names against the SANs, not the subject; the subject names CAs and appears in logs and UIs.",
+            "RFC 5280 §4.1.2.6",
+        ),
+    ),
+    (
+        "Issuer",
+        entry(
+            "Who signed the certificate: the subject of the CA certificate above it.",
+            "Path building links each certificate to its issuer by this name, byte for byte; a mismatch leaves the chain broken.",
+            "RFC 5280 §4.1.2.4",
+        ),
+    ),
+    (
+        "Names (SAN)",
+        entry(
+            "The subject alternative names: the DNS names, IP addresses, emails or URIs the certificate is valid for.",
+            "Browsers check the host name against these only: a name missing here fails even if it is in the CN.",
+            "RFC 5280 §4.2.1.6, RFC 6125 §6.4",
+        ),
+    ),
+    (
+        "Valid",
+        entry(
+            "notBefore and notAfter: the period in which the certificate may be used.",
+            "Outside it every client refuses the certificate; a wrong clock on either side shows up here. Public TLS certificates may last at most 398 days (200 from March 2026).",
+            "RFC 5280 §4.1.2.5, CA/B BR §6.3.2",
+        ),
+    ),
+    (
+        "Status",
+        entry(
+            "Where the validity period stands at the time checked.",
+            "Expired and not-yet-valid certificates are refused; renew well before the end.",
+            "RFC 5280 §6.1.3 (a)(2)",
+        ),
+    ),
+    (
+        "SHA-256",
+        entry(
+            "The SHA-256 hash of the whole certificate (its fingerprint).",
+            "A short, unique handle to compare certificates or find one in logs; it identifies the certificate, not the key.",
+            "common practice (openssl x509 -fingerprint)",
+        ),
+    ),
+    (
+        "SHA-1",
+        entry(
+            "The SHA-1 hash of the whole certificate.",
+            "Older tools (Windows, Java keytool) still show this fingerprint; it is only an identifier, never a security check.",
+            "common practice",
+        ),
+    ),
+    (
+        "Version",
+        entry(
+            "The X.509 format version: v3 carries extensions, v1 does not.",
+            "A v1 certificate cannot say whether it is a CA, so modern validators treat v1 intermediates as invalid.",
+            "RFC 5280 §4.1.2.1",
+        ),
+    ),
+    (
+        "Serial",
+        entry(
+            "A number the CA gives each certificate, unique per CA.",
+            "Revocation lists and OCSP name certificates by issuer and serial; CAs must use at least 64 random bits, at most 20 bytes, positive.",
+            "RFC 5280 §4.1.2.2, CA/B BR §7.1",
+        ),
+    ),
+    (
+        "Signature algorithm",
+        entry(
+            "How the issuer signed: the hash and the key type (e.g. ecdsa-with-SHA256).",
+            "SHA-1 and MD5 signatures can be forged and are refused by browsers.",
+            "RFC 5280 §4.1.1.2",
+        ),
+    ),
+    (
+        "Public key",
+        entry(
+            "The subject's public key: its algorithm, size and curve.",
+            "The key must be strong enough: RSA at least 2048 bits, or ECDSA P-256/P-384. Ed25519 is modern but browsers do not accept it for web PKI yet.",
+            "RFC 5280 §4.1.2.7, CA/B BR §6.1.5",
+        ),
+    ),
+    (
+        "SPKI pin",
+        entry(
+            "pin-sha256: the base64 SHA-256 of the SubjectPublicKeyInfo, the form pinning code uses.",
+            "Pin the key, not the certificate: it survives renewal with the same key. Always keep a backup pin.",
+            "RFC 7469 §2.4",
+        ),
+    ),
+    (
+        "Self-signed",
+        entry(
+            "Whether the certificate is signed by its own key.",
+            "Only roots are self-signed; a self-signed server certificate is trusted by no one unless installed by hand.",
+            "RFC 5280 §3.2",
+        ),
+    ),
+];
+
+/// Verification checks, by the names [`crate::verify::Check`] carries.
+const CHECKS: &[(&str, Entry)] = &[
+    (
+        "validity",
+        entry(
+            "The certificate is within its notBefore and notAfter at the time checked.",
+            "An expired certificate anywhere in the path fails the whole path.",
+            "RFC 5280 §6.1.3 (a)(2)",
+        ),
+    ),
+    (
+        "signature",
+        entry(
+            "The certificate's signature verifies with its issuer's public key.",
+            "This is what makes the chain a chain: without it anyone could write any certificate.",
+            "RFC 5280 §6.1.3 (a)(1)",
+        ),
+    ),
+    (
+        "issuer",
+        entry(
+            "The issuer of this certificate is found: among those given, or the trust anchors.",
+            "A server that sends only its own certificate leaves clients without the intermediate.",
+            "RFC 5280 §6.1",
+        ),
+    ),
+    (
+        "trust_anchor",
+        entry(
+            "The path ends in a certificate the client trusts (a root in its store).",
+            "Trust comes only from the store: a chain ending anywhere else is refused.",
+            "RFC 5280 §6.1.1 (d)",
+        ),
+    ),
+    (
+        "basic_constraints",
+        entry(
+            "Every issuer says CA:TRUE.",
+            "Without it a leaf could sign certificates for any name.",
+            "RFC 5280 §6.1.4 (k)",
+        ),
+    ),
+    (
+        "key_usage",
+        entry(
+            "Every issuer's key may sign certificates (keyCertSign).",
+            "Limits what a CA key can do; validators refuse a CA without it.",
+            "RFC 5280 §6.1.4 (n)",
+        ),
+    ),
+    (
+        "path_length",
+        entry(
+            "No CA has more CAs below it than its pathLenConstraint allows.",
+            "A CA limited to pathlen:0 must not delegate to a sub-CA.",
+            "RFC 5280 §6.1.4 (l)-(m)",
+        ),
+    ),
+    (
+        "name_constraints",
+        entry(
+            "Every name in the path is inside what each CA above it may issue for.",
+            "Lets an organisation's CA issue only for its own domains.",
+            "RFC 5280 §4.2.1.10, §6.1.3 (b)-(c)",
+        ),
+    ),
+    (
+        "extensions",
+        entry(
+            "No extension marked critical is unknown to the validator.",
+            "A critical extension a client does not understand must make it refuse the certificate.",
+            "RFC 5280 §4.2",
+        ),
+    ),
+    (
+        "serial",
+        entry(
+            "The serial number is positive and at most 20 bytes.",
+            "Some clients reject malformed serials outright.",
+            "RFC 5280 §4.1.2.2",
+        ),
+    ),
+    (
+        "public_key",
+        entry(
+            "The key is of a strong enough type and size.",
+            "Weak keys (RSA below 2048 bits) can be broken and are refused.",
+            "CA/B BR §6.1.5",
+        ),
+    ),
+    (
+        "subject",
+        entry(
+            "A CA's subject is not empty.",
+            "Issuers are found by subject name: an empty one breaks path building.",
+            "RFC 5280 §4.1.2.6",
+        ),
+    ),
+    (
+        "key_identifiers",
+        entry(
+            "Subject and authority key identifiers are present where required.",
+            "They let clients pick the right issuer when several share a name (cross-signing, renewals).",
+            "RFC 5280 §4.2.1.1-4.2.1.2",
+        ),
+    ),
+    (
+        "leaf_key_usage",
+        entry(
+            "The leaf's keyUsage allows what TLS needs (digitalSignature, or keyEncipherment for RSA key transport).",
+            "A key usage that forbids signing makes the TLS handshake fail.",
+            "RFC 5280 §4.2.1.3",
+        ),
+    ),
+    (
+        "subject_alt_name",
+        entry(
+            "The leaf's SAN extension is well formed.",
+            "Host name checks read only the SANs.",
+            "RFC 5280 §4.2.1.6",
+        ),
+    ),
+    (
+        "extended_key_usage",
+        entry(
+            "The leaf's extendedKeyUsage allows the purpose (serverAuth for a server, clientAuth for a client).",
+            "A client certificate presented by a server is refused, and the other way round.",
+            "RFC 5280 §4.2.1.12",
+        ),
+    ),
+    (
+        "issuer_eku",
+        entry(
+            "The CAs' own extendedKeyUsage, when present, allows the purpose too.",
+            "Browsers treat an intermediate's EKU as a limit on what it may issue.",
+            "CA/B BR §7.1.2.2",
+        ),
+    ),
+    (
+        "hostname",
+        entry(
+            "The host name asked for is among the leaf's SANs (a wildcard covers one label).",
+            "The most common failure users see: ERR_CERT_COMMON_NAME_INVALID.",
+            "RFC 6125 §6.4",
+        ),
+    ),
+    (
+        "pin",
+        entry(
+            "A key in the path matches one of the pin-sha256 values given.",
+            "Pinning apps refuse any other key, even a valid one.",
+            "RFC 7469 §2.6",
+        ),
+    ),
+    (
+        "max_intermediates",
+        entry(
+            "The path has no more intermediates than allowed.",
+            "Mirrors openssl verify -verify_depth: deep chains are slow and suspicious.",
+            "RFC 5280 §6.1",
+        ),
+    ),
+];
+
+/// Cipher-suite parts, by the labels explanations show.
+const CIPHER_PARTS: &[(&str, Entry)] = &[
+    (
+        "Versions",
+        entry(
+            "The TLS versions that can negotiate this suite.",
+            "TLS 1.0 and 1.1 are deprecated (RFC 8996); TLS 1.3 suites name only the cipher and hash.",
+            "RFC 8446 §B.4, RFC 8996",
+        ),
+    ),
+    (
+        "Key exchange",
+        entry(
+            "How the two sides agree on the session key: ECDHE, DHE, static RSA, PSK.",
+            "Ephemeral (EC)DHE gives forward secrecy: a key stolen later does not decrypt recorded traffic. Static RSA does not, and TLS 1.3 removed it.",
+            "RFC 5246 §7.4.7, RFC 8446 §4.2.8",
+        ),
+    ),
+    (
+        "Authentication",
+        entry(
+            "How the server proves who it is: the type of its certificate's key (RSA, ECDSA), or none.",
+            "Anonymous suites (aNULL) allow anyone in the middle to pose as the server.",
+            "RFC 5246 §7.4.2",
+        ),
+    ),
+    (
+        "Cipher",
+        entry(
+            "The symmetric cipher that encrypts the records, its key size and mode.",
+            "AES-GCM and ChaCha20-Poly1305 are the modern choices; RC4, DES and 3DES (Sweet32) and EXPORT ciphers are broken.",
+            "RFC 7465, RFC 7525",
+        ),
+    ),
+    (
+        "Integrity",
+        entry(
+            "How records are protected against changes: an AEAD cipher, or a separate HMAC.",
+            "CBC with MAC-then-encrypt has a history of padding-oracle attacks (Lucky13); AEAD avoids them.",
+            "RFC 5246 §6.2.3, RFC 7366",
+        ),
+    ),
+    (
+        "IANA recommended",
+        entry(
+            "Whether IANA's TLS registry marks the suite Recommended (Y).",
+            "Recommended suites are AEAD with forward secrecy and have had wide review; the others may still be fine, or may be legacy.",
+            "RFC 8447 §5",
+        ),
+    ),
+    (
+        "Key derivation",
+        entry(
+            "The hash that turns the shared secret into keys (the TLS 1.2 PRF or TLS 1.3 HKDF).",
+            "It must be SHA-256 or stronger; MD5/SHA-1 PRFs belong to TLS 1.0 and 1.1.",
+            "RFC 5246 §5, RFC 8446 §7.1",
+        ),
+    ),
+];
+
+fn find(table: &'static [(&str, Entry)], key: &str) -> Option<&'static Entry> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, e)| e)
+}
+
+/// A certificate or key field, by its label (`Serial`, `Names (SAN)`, …).
+pub fn field(label: &str) -> Option<&'static Entry> {
+    find(FIELDS, label)
+}
+
+/// A verification check, by name (`hostname`, `path_length`, …).
+pub fn check(name: &str) -> Option<&'static Entry> {
+    find(CHECKS, name)
+}
+
+/// A part of a cipher-suite explanation, by its label (`Key exchange`, …).
+pub fn cipher_part(label: &str) -> Option<&'static Entry> {
+    find(CIPHER_PARTS, label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::UnixTime;
+
+    /// Every check the verifier records, on every sample, has an explanation.
+    #[test]
+    fn every_check_the_verifier_names_is_explained() {
+        let now = UnixTime(1_893_456_000);
+        for sample in crate::samples::SAMPLES {
+            let Some(order) = sample.verify_order() else {
+                continue;
+            };
+            for c in order.run(now).unwrap().checks {
+                assert!(
+                    check(&c.check).is_some(),
+                    "check `{}` ({})",
+                    c.check,
+                    sample.id
+                );
+            }
+        }
+    }
+
+    /// Every row of a cipher explanation has an explanation, except the names themselves.
+    #[test]
+    fn every_cipher_part_is_explained() {
+        let e = crate::cipher::explain("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").unwrap();
+        for (label, _) in e.rows() {
+            // Names, the registry reference and openssl's own line explain themselves.
+            let named =
+                label.ends_with("name") || label.starts_with("As openssl") || label == "Defined in";
+            assert!(named || cipher_part(label).is_some(), "{label}");
+        }
+    }
+
+    #[test]
+    fn every_entry_says_what_why_and_where() {
+        for (key, e) in FIELDS.iter().chain(CHECKS).chain(CIPHER_PARTS) {
+            assert!(e.what.ends_with('.') && e.why.ends_with('.'), "{key}");
+            assert!(!e.source.is_empty(), "{key}");
+        }
+    }
+}
