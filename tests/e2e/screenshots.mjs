@@ -23,6 +23,9 @@ const scenes = {
     await page.fill('#cipher-input', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384');
     await page.waitForSelector('#cipher-parts');
   },
+  samples: async (page) => {
+    await page.waitForSelector('.sample');
+  },
 };
 
 const server = await serve();
