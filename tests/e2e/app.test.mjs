@@ -205,6 +205,22 @@ test('decode: choosing a field shows the bytes that hold it in the ASN.1 tree', 
   await context.close();
 });
 
+test('decode: validity is shown against a chosen date as well as now', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await page.fill('#decode-input', fixture('leaf.pem'));
+  await page.waitForSelector('#decode-results h3 .badge.ok');
+  assert.match(await page.textContent('#decode-results h3'), /valid, expires in \d+ days/);
+  await page.fill('#decode-at', '2050-01-01T00:00');
+  await page.waitForFunction(() => /expired/.test(document.querySelector('#decode-results h3')?.textContent ?? ''));
+  assert.match(await page.textContent('#decode-results dl.summary'), /at 2050-01-01T00:00:00Z/);
+  await page.fill('#decode-at', '2020-01-01T00:00');
+  await page.waitForFunction(() => /not yet valid/.test(document.querySelector('#decode-results h3')?.textContent ?? ''));
+  await page.fill('#decode-at', '');
+  await page.waitForFunction(() => /valid, expires in/.test(document.querySelector('#decode-results h3')?.textContent ?? ''));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('decode: an encrypted key decrypts with its password, in the page', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/decode`);
   await page.fill('#decode-input', fixture('leaf.enc.key'));

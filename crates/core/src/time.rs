@@ -10,6 +10,15 @@ use serde::Serialize;
 pub struct UnixTime(pub i64);
 
 impl UnixTime {
+    /// A form's date field: empty means `now`; otherwise a browser's datetime-local value
+    /// (`YYYY-MM-DDTHH:MM`, no zone), taken as UTC as the forms' labels say, or full RFC 3339.
+    pub fn from_form(text: &str, now: UnixTime) -> Result<Self, Error> {
+        match text.trim() {
+            "" => Ok(now),
+            text => Self::parse_rfc3339(&format!("{text}Z")).or_else(|_| Self::parse_rfc3339(text)),
+        }
+    }
+
     /// Parses RFC 3339 (`2026-11-28T10:00:00Z`, `…+02:00`, fractional seconds ignored) or a
     /// bare date (`2026-11-28`, meaning midnight UTC).
     pub fn parse_rfc3339(text: &str) -> Result<Self, Error> {
@@ -144,6 +153,26 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn form_dates_are_utc_and_empty_means_now() {
+        let now = UnixTime(1_000);
+        assert_eq!(UnixTime::from_form("  ", now).unwrap(), now);
+        let minute = UnixTime::parse_rfc3339("2030-01-02T03:04:00Z").unwrap();
+        assert_eq!(
+            UnixTime::from_form("2030-01-02T03:04", now).unwrap(),
+            minute
+        );
+        assert_eq!(
+            UnixTime::from_form("2030-01-02T03:04:00", now).unwrap(),
+            minute
+        );
+        assert_eq!(
+            UnixTime::from_form("2030-01-02T04:04:00+01:00", now).unwrap(),
+            minute
+        );
+        assert!(UnixTime::from_form("tomorrow", now).is_err());
+    }
+
     use super::*;
 
     #[test]

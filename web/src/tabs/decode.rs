@@ -29,6 +29,13 @@ pub fn DecodeTab() -> Html {
         })
     };
     let files = use_state(Vec::<LoadedFile>::new);
+    // Validity is shown against this time (datetime-local, UTC); empty means the clock's now.
+    let at = use_state(String::new);
+    let on_at = {
+        let at = at.clone();
+        Callback::from(move |e: InputEvent| at.set(event_value(&e)))
+    };
+    let when = certbench_core::UnixTime::from_form(&at, browser::now());
     // Files dropped anywhere else on the page come here (app.rs).
     let dropped = use_context::<crate::app::Dropped>();
     {
@@ -107,13 +114,20 @@ pub fn DecodeTab() -> Html {
                 <button type="button" id="decode-clear" onclick={clear}>{ "Clear" }</button>
                 <button type="button" id="decode-link" onclick={copy_link}>{ "Copy link" }</button>
             </div>
+            <div class="inline-field">
+                <label for="decode-at">{ "Check validity at (UTC; empty for now)" }</label>
+                <input id="decode-at" type="datetime-local" value={(*at).clone()} oninput={on_at} />
+            </div>
             { match &*link {
                 None => html! {},
                 Some(Ok(url)) => html! { <p class="hint" id="decode-link-done">{ format!("Link copied ({} characters). It holds the certificates, never keys, in the part of the URL browsers do not send.", url.len()) }</p> },
                 Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
             } }
             <div id="decode-results" aria-live="polite">
-                { for sources.into_iter().map(|(name, bytes)| html! { <Source name={name} bytes={bytes} /> }) }
+                { match when {
+                    Ok(at) => html! { <>{ for sources.into_iter().map(|(name, bytes)| html! { <Source name={name} bytes={bytes} at={at.0} /> }) }</> },
+                    Err(e) => html! { <ErrorBox message={format!("Check validity at: {e}")} /> },
+                } }
             </div>
         </section>
     }
@@ -123,30 +137,35 @@ pub fn DecodeTab() -> Html {
 struct SourceProps {
     name: AttrValue,
     bytes: Vec<u8>,
+    /// The time validity is shown against (Unix seconds).
+    at: i64,
 }
 
 /// One input's blocks: decoded at once, then completed by WebCrypto's signature checks.
 #[component]
 fn Source(props: &SourceProps) -> Html {
-    let structure = use_memo(props.bytes.clone(), |bytes| {
-        decode::decode_structure(bytes, browser::now())
+    let structure = use_memo((props.bytes.clone(), props.at), |(bytes, at)| {
+        decode::decode_structure(bytes, certbench_core::UnixTime(*at))
     });
-    // The complete decode, with the input it is for: a reply for older input is not shown.
-    let complete = use_state(|| None::<(Vec<u8>, Blocks)>);
+    // The complete decode, with the input and time it is for: a reply for older ones is not
+    // shown.
+    let complete = use_state(|| None::<((Vec<u8>, i64), Blocks)>);
     {
-        let (complete, bytes) = (complete.clone(), props.bytes.clone());
+        let (complete, key) = (complete.clone(), (props.bytes.clone(), props.at));
         use_effect_with(structure.clone(), move |structure| {
             if let Ok(blocks) = &**structure {
                 let blocks = blocks.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    complete.set(Some((bytes, webcrypto::complete(blocks).await)));
+                    complete.set(Some((key, webcrypto::complete(blocks).await)));
                 });
             }
         });
     }
     let name = &props.name;
     let (blocks, checking) = match (&*complete, &*structure) {
-        (Some((input, blocks)), _) if *input == props.bytes => (blocks, false),
+        (Some(((input, at), blocks)), _) if *input == props.bytes && *at == props.at => {
+            (blocks, false)
+        }
         (_, Ok(blocks)) => (blocks, true),
         (_, Err(e)) => return html! { <ErrorBox message={format!("{name}: {e}")} /> },
     };

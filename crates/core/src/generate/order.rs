@@ -318,11 +318,10 @@ impl Order {
     }
 
     fn request(&self, profile: Profile, now: UnixTime) -> Result<Request, String> {
+        // Request starts five minutes before the time it is given.
         let start = match self.not_before.trim() {
             "" => now,
-            // datetime-local: `YYYY-MM-DDTHH:MM`, taken as UTC (the label says so); Request
-            // starts five minutes before the time it is given.
-            text => UnixTime::parse_rfc3339(&format!("{text}Z"))
+            text => UnixTime::from_form(text, now)
                 .map_err(|e| e.to_string())?
                 .plus_seconds(300),
         };

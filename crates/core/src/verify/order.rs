@@ -59,11 +59,7 @@ impl Order {
         if self.mozilla {
             anchors.extend(mozilla_roots());
         }
-        let at = match self.at.trim() {
-            "" => now,
-            // datetime-local gives `YYYY-MM-DDTHH:MM` without a zone; the label says it is UTC.
-            text => UnixTime::parse_rfc3339(&format!("{text}Z")).map_err(|e| e.to_string())?,
-        };
+        let at = UnixTime::from_form(&self.at, now).map_err(|e| e.to_string())?;
         let options = Options {
             host: Some(self.host.trim().to_string()).filter(|h| !h.is_empty()),
             purpose: match self.purpose.as_str() {
