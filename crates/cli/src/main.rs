@@ -141,6 +141,12 @@ struct GenArgs {
     /// Country, two letters (C).
     #[arg(long)]
     country: Option<String>,
+    /// State or province (ST).
+    #[arg(long)]
+    state: Option<String>,
+    /// Locality, e.g. a city (L).
+    #[arg(long)]
+    locality: Option<String>,
     /// Comma-separated SANs: DNS:x,IP:y,email:z,URI:u.
     #[arg(long, value_delimiter = ',')]
     san: Vec<String>,
@@ -518,7 +524,8 @@ fn subject(args: &GenArgs, default_cn: Option<&str>) -> Subject {
         organization: field(&args.org),
         organizational_unit: field(&args.ou),
         country: field(&args.country),
-        ..Subject::default()
+        state: field(&args.state),
+        locality: field(&args.locality),
     }
 }
 

@@ -386,3 +386,40 @@ fn a_server_certificate_comes_as_pkcs12_and_der_too() {
     assert!(two.der().is_none(), "two certificates are not one DER file");
     assert!(p12.der().is_none());
 }
+
+/// A root CA with every subject field the form offers, in the order X.500 names go.
+#[test]
+fn every_subject_field_reaches_the_certificate() {
+    let root = generate(
+        Order {
+            action: "root".into(),
+            cn: "Full Root".into(),
+            org: "Example Ltd".into(),
+            ou: "PKI".into(),
+            country: "GB".into(),
+            state: "Scotland".into(),
+            locality: "Edinburgh".into(),
+            san: String::new(),
+            ..Order::default()
+        },
+        &[],
+    )
+    .unwrap();
+    let cert = decode::decode(file(&root, "cert.pem").as_bytes(), NOW).unwrap();
+    let Ok(Report::Certificate(c)) = cert[0].as_ref().map(|d| &d.report) else {
+        panic!("not a certificate");
+    };
+    assert_eq!(
+        c.subject,
+        "CN=Full Root,OU=PKI,O=Example Ltd,L=Edinburgh,ST=Scotland,C=GB"
+    );
+    let recipe = root.recipe.expect("a recipe");
+    assert!(
+        recipe
+            .commands
+            .join("\n")
+            .contains("/C=GB/ST=Scotland/L=Edinburgh/O=Example Ltd/OU=PKI/CN=Full Root"),
+        "{:?}",
+        recipe.commands
+    );
+}

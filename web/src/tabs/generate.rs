@@ -190,6 +190,27 @@ pub fn GenerateTab() -> Html {
                         <input id="gen-not-before" type="datetime-local" value={form.not_before.clone()} oninput={text(|f, v| f.not_before = v)} />
                     </div>
                 </div>
+                <details class="subject-more" open={!(form.ou.is_empty() && form.country.is_empty() && form.state.is_empty() && form.locality.is_empty())}>
+                    <summary>{ "More subject fields (OU, C, ST, L)" }</summary>
+                    <div class="options">
+                        <div>
+                            <label for="gen-ou">{ "Organizational unit (OU)" }</label>
+                            <input id="gen-ou" type="text" value={form.ou.clone()} oninput={text(|f, v| f.ou = v)} />
+                        </div>
+                        <div>
+                            <label for="gen-country">{ "Country (C), two letters" }</label>
+                            <input id="gen-country" type="text" maxlength="2" value={form.country.clone()} oninput={text(|f, v| f.country = v)} />
+                        </div>
+                        <div>
+                            <label for="gen-state">{ "State or province (ST)" }</label>
+                            <input id="gen-state" type="text" value={form.state.clone()} oninput={text(|f, v| f.state = v)} />
+                        </div>
+                        <div>
+                            <label for="gen-locality">{ "Locality (L)" }</label>
+                            <input id="gen-locality" type="text" value={form.locality.clone()} oninput={text(|f, v| f.locality = v)} />
+                        </div>
+                    </div>
+                </details>
                 <details class="own-key" open={!form.own_key.is_empty()}>
                     <summary>{ "Use my own key instead of a new one" }</summary>
                     <label for="gen-own-key">{ "Private key (PEM: PKCS#8, PKCS#1, SEC1 or encrypted PKCS#8; it stays in this page)" }</label>

@@ -90,7 +90,14 @@ pub struct Order {
     pub own_key_password: String,
     pub cn: String,
     pub org: String,
+    /// OU, ST and L: rarely needed, so absent from older saved orders.
+    #[serde(default)]
+    pub ou: String,
     pub country: String,
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub locality: String,
     /// SANs, one per line or comma-separated.
     pub san: String,
     /// Days of validity; empty for the profile's default.
@@ -128,7 +135,10 @@ impl Default for Order {
             san: LOCALHOST_SANS.join("\n"),
             ca: "pasted".into(),
             org: String::new(),
+            ou: String::new(),
             country: String::new(),
+            state: String::new(),
+            locality: String::new(),
             days: String::new(),
             not_before: String::new(),
             pathlen: String::new(),
@@ -312,8 +322,10 @@ impl Order {
         Subject {
             common_name: self.cn.clone(),
             organization: self.org.clone(),
+            organizational_unit: self.ou.clone(),
             country: self.country.clone(),
-            ..Subject::default()
+            state: self.state.clone(),
+            locality: self.locality.clone(),
         }
     }
 
