@@ -613,6 +613,9 @@ test('explanations: fields, checks and cipher parts say what they are and why th
   await page.keyboard.press('Enter');
   assert.equal(await san.getAttribute('open'), '');
   assert.match(await san.locator('.why-text').textContent(), /host name/);
+  const bc = page.locator('#decode-results .extensions th:has-text("basicConstraints") details.why');
+  await bc.locator('summary').click();
+  assert.match(await bc.locator('.why-text').textContent(), /RFC 5280 §4\.2\.1\.9/);
   await page.goto(`${server.base}#/ciphers/TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`);
   const kx = page.locator('#cipher-parts dt:has-text("Key exchange") details.why');
   await kx.locator('summary').click();

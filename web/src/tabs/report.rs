@@ -232,6 +232,7 @@ pub(super) fn extensions(exts: &[ExtensionReport], title: &str) -> Html {
                         <tr>
                             <th scope="row">
                                 { &e.name }
+                                { super::why(certbench_core::glossary::extension(&e.oid)) }
                                 { if e.critical { html! { <span class="badge warn">{ "critical" }</span> } } else { html! {} } }
                                 <div class="muted">{ &e.about }</div>
                             </th>
