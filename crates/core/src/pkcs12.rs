@@ -126,6 +126,16 @@ fn wrong_password() -> Error {
     Error::Key("PKCS#12: wrong password (or a damaged file: the two look the same)".into())
 }
 
+/// The integrity MAC's hash and iteration count, read without the password: what a report
+/// shows before the file is opened. `None` for a file without a MAC.
+pub(crate) fn mac_algorithm(p12: &[u8]) -> Result<Option<(Oid, u32)>, der::Error> {
+    let pfx = Pfx::from_der(p12)?;
+    if pfx.version != 3 {
+        return Err(der::Tag::Integer.value_error().into());
+    }
+    Ok(pfx.mac_data.map(|m| (m.mac.algorithm.oid, m.iterations)))
+}
+
 /// What a PKCS#12 file holds, opened with `password`: each private key (PKCS#8 DER), then each
 /// certificate (DER) once, in the file's order.
 pub fn contents(p12: &[u8], password: &str) -> Result<Vec<Vec<u8>>, Error> {

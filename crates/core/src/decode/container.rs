@@ -101,32 +101,6 @@ fn count_set(any: &Any) -> usize {
     n
 }
 
-/// RFC 7292 section 4: `PFX ::= SEQUENCE { version (3), authSafe ContentInfo, macData OPTIONAL }`.
-#[derive(Sequence)]
-struct Pfx {
-    version: u8,
-    auth_safe: ContentInfo,
-    mac_data: Option<MacData>,
-}
-
-#[derive(Sequence)]
-struct MacData {
-    mac: DigestInfo,
-    mac_salt: der::asn1::OctetString,
-    #[asn1(default = "default_iterations")]
-    iterations: u32,
-}
-
-fn default_iterations() -> u32 {
-    1
-}
-
-#[derive(Sequence)]
-struct DigestInfo {
-    algorithm: spki::AlgorithmIdentifierOwned,
-    digest: der::asn1::OctetString,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Pkcs12Report {
     /// The integrity MAC's hash and iteration count (`sha256, 2048 iterations`), if any.
@@ -137,18 +111,9 @@ pub struct Pkcs12Report {
 
 /// Recognises a PKCS#12 file; its contents are encrypted and need the password.
 pub fn pkcs12(der: &[u8]) -> Result<Pkcs12Report, der::Error> {
-    let pfx = Pfx::from_der(der)?;
-    if pfx.version != 3 {
-        return Err(der::Tag::Integer.value_error().into());
-    }
     Ok(Pkcs12Report {
-        mac: pfx.mac_data.map(|m| {
-            format!(
-                "{}, {} iterations",
-                oids::name(&m.mac.algorithm.oid),
-                m.iterations
-            )
-        }),
+        mac: crate::pkcs12::mac_algorithm(der)?
+            .map(|(hash, iterations)| format!("{}, {iterations} iterations", oids::name(&hash))),
         note: "a PKCS#12 bundle (key and certificates); its contents are encrypted with a password"
             .into(),
     })
