@@ -481,19 +481,32 @@ pub struct ExpandedSuite {
 }
 
 fn expanded(code: u16, version: &str) -> Option<ExpandedSuite> {
-    let suite = SUITES.iter().find(|s| s.code == code)?;
-    let e = explain_registered(suite);
-    let f = openssl_fields(&e);
+    // Every suite's row, worked out once: a rule string lists up to ~170 of them.
+    static ROWS: std::sync::OnceLock<Vec<ExpandedSuite>> = std::sync::OnceLock::new();
+    let rows = ROWS.get_or_init(|| {
+        SUITES
+            .iter()
+            .map(|suite| {
+                let e = explain_registered(suite);
+                let f = openssl_fields(&e);
+                ExpandedSuite {
+                    openssl: suite.openssl.unwrap_or(suite.iana).to_string(),
+                    iana: suite.iana.to_string(),
+                    code: code_text(suite.code),
+                    version: String::new(),
+                    kx: f.kx,
+                    au: f.au,
+                    enc: f.enc,
+                    mac: f.mac,
+                    rating: e.rating,
+                }
+            })
+            .collect()
+    });
+    let index = SUITES.iter().position(|s| s.code == code)?;
     Some(ExpandedSuite {
-        openssl: suite.openssl.unwrap_or(suite.iana).to_string(),
-        iana: suite.iana.to_string(),
-        code: code_text(code),
         version: version.to_string(),
-        kx: f.kx,
-        au: f.au,
-        enc: f.enc,
-        mac: f.mac,
-        rating: e.rating,
+        ..rows.get(index)?.clone()
     })
 }
 
