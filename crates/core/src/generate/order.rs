@@ -387,6 +387,22 @@ impl Order {
         Ok((chain, key))
     }
 
+    /// The key to certify and its key.pem (encrypted when the order gives a password). Signing
+    /// a CSR needs none: the CSR brings its key.
+    fn key_and_pem<R: CryptoRng + ?Sized>(
+        &self,
+        engine: &dyn Engine,
+        rng: &mut R,
+    ) -> Result<(KeyPair, String), String> {
+        let key = self.key(engine)?;
+        let pem = match self.key_password.as_str() {
+            "" => key.pkcs8_pem(),
+            password => key.encrypted_pkcs8_pem(password, rng),
+        }
+        .map_err(|e| e.to_string())?;
+        Ok((key, pem))
+    }
+
     /// Does what the order asks, with keys and checks from `engine`. `made` are the CAs made
     /// earlier in the session.
     pub fn fulfil<R: CryptoRng + ?Sized>(
@@ -397,14 +413,9 @@ impl Order {
         rng: &mut R,
     ) -> Result<Outcome, String> {
         let err = |e: crate::Error| e.to_string();
-        let key = self.key(engine)?;
-        let key_pem = match self.key_password.as_str() {
-            "" => key.pkcs8_pem(),
-            password => key.encrypted_pkcs8_pem(password, rng),
-        }
-        .map_err(err)?;
         match self.action() {
             Action::Csr => {
+                let (key, key_pem) = self.key_and_pem(engine, rng)?;
                 let csr = csr(&self.subject(), &list(&self.san), &key).map_err(err)?;
                 Ok(Outcome {
                     title: format!("CSR for {}", self.cn),
@@ -450,6 +461,7 @@ impl Order {
                 })
             }
             Action::Issue(profile) => {
+                let (key, key_pem) = self.key_and_pem(engine, rng)?;
                 let req = self.request(profile, now)?;
                 let spki = key.public_key_info().map_err(err)?;
                 let (cert, chain) = if matches!(profile, Profile::SelfSigned | Profile::Root) {
