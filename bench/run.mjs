@@ -78,6 +78,19 @@ for (let run = 0; run < RUNS; run += 1) {
   await context.close();
 }
 
+// The report alone, like for like (neither side checks a signature), as the first call in a
+// fresh page: the two go first alternately.
+for (let run = 0; run < RUNS; run += 1) {
+  const { page, context } = await freshPage();
+  const order = run % 2 ? ['decodePeculiar', 'decodeCertbenchStructure'] : ['decodeCertbenchStructure', 'decodePeculiar'];
+  for (const name of order) {
+    const { ms: t, result } = await time(page, name, pem);
+    if (result !== 144) throw new Error(`${name} read ${result} certificates, not 144`);
+    add(`${name} cold-alone`, t);
+  }
+  await context.close();
+}
+
 // Cold start of the app itself: navigation to the tabs being there, in fresh contexts.
 const appStart = [];
 let transferred = 0;
@@ -116,6 +129,7 @@ const lines = [
   pkijsRow('decode the bundle, warm (the app) vs pkijs', 'decodeCertbenchWebCrypto warm', 'decodePkijs warm'),
   row('decode, warm, self-signatures in wasm instead (RustCrypto)', 'decodeCertbench warm', 'decodePeculiar warm', 'what the CLI does; the app used this before'),
   row('decode, warm, certbench without the 144 self-signature checks', 'decodeCertbenchStructure warm', 'decodePeculiar warm', 'the structural pass (decode_structure) alone: what remains when public-key work is deferred'),
+  row('decode, first call in a fresh page, certbench without the self-signature checks', 'decodeCertbenchStructure cold-alone', 'decodePeculiar cold-alone', 'like for like: neither side checks a signature; each goes first in alternate pages'),
   row('verify 100 three-link chains, ECDSA P-256 (the app: signatures by WebCrypto)', 'verifyCertbenchWebCrypto p256', 'verifyPeculiar p256', '@peculiar/x509: two signature checks (WebCrypto) and dates per chain; certbench: path building and every RFC 5280 check'),
   row('verify 100 three-link chains, RSA-2048 CAs (the app)', 'verifyCertbenchWebCrypto rsa2048', 'verifyPeculiar rsa2048'),
   pkijsRow('verify 100 chains, P-256 (the app) vs pkijs CertificateChainValidationEngine', 'verifyCertbenchWebCrypto p256', 'verifyPkijs p256'),
