@@ -118,6 +118,70 @@ const FIELDS: &[(&str, Entry)] = &[
         ),
     ),
     (
+        "Signature",
+        entry(
+            "Whether the request is signed by the key it carries (proof of possession).",
+            "A CA must not certify a key the requester does not hold; an altered request fails here.",
+            "RFC 2986 §3",
+        ),
+    ),
+    (
+        "This update",
+        entry(
+            "When the CA issued this revocation list.",
+            "Clients use the newest list; a very old one may miss recent revocations.",
+            "RFC 5280 §5.1.2.4",
+        ),
+    ),
+    (
+        "Next update",
+        entry(
+            "When the CA promises the next list, at the latest.",
+            "After it, the list is stale and careful clients stop trusting it.",
+            "RFC 5280 §5.1.2.5",
+        ),
+    ),
+    (
+        "Revoked",
+        entry(
+            "How many certificates this list revokes, each by serial number and date.",
+            "A revoked certificate must be refused even though its signature and dates are fine.",
+            "RFC 5280 §5.1.2.6",
+        ),
+    ),
+    (
+        "Encryption",
+        entry(
+            "How an encrypted private key is protected: the scheme, key derivation and cipher.",
+            "PBES2 with PBKDF2 or scrypt and AES is strong; old PBES1 schemes (DES, RC2, MD5) are weak and some tools refuse them.",
+            "RFC 8018 §6.2, RFC 5958",
+        ),
+    ),
+    (
+        "Goes with",
+        entry(
+            "Which certificate or request in the same input carries this key's public half.",
+            "A server configured with a key that does not match its certificate fails every handshake.",
+            "common misconfiguration",
+        ),
+    ),
+    (
+        "Contents",
+        entry(
+            "What the file holds and what opening it needs.",
+            "PKCS#12 files bundle a private key with its chain; keep them as secret as the key.",
+            "RFC 7292 §4",
+        ),
+    ),
+    (
+        "Integrity MAC",
+        entry(
+            "The keyed hash that proves the PKCS#12 file was not altered, and its iteration count.",
+            "Old files use HMAC-SHA1 with few iterations; OpenSSL 3 writes HMAC-SHA256.",
+            "RFC 7292 §5",
+        ),
+    ),
+    (
         "Self-signed",
         entry(
             "Whether the certificate is signed by its own key.",
