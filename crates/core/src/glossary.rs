@@ -120,9 +120,9 @@ const FIELDS: &[(&str, Entry)] = &[
     (
         "Signature",
         entry(
-            "Whether the request is signed by the key it carries (proof of possession).",
-            "A CA must not certify a key the requester does not hold; an altered request fails here.",
-            "RFC 2986 §3",
+            "Whether the signature verifies: a request's with the key it carries (proof of possession), a revocation list's with its issuer's key.",
+            "An altered request, or a list its CA did not sign, must not be trusted.",
+            "RFC 2986 §3, RFC 5280 §6.3.3",
         ),
     ),
     (
