@@ -832,13 +832,18 @@ test('deep links: a chain shared from Verify opens the same state in a fresh pag
   // Decode: certificates yes, a private key never.
   await page.goto(`${server.base}#/decode`);
   await page.fill('#decode-input', fixture('fullchain.pem'));
+  await page.fill('#decode-at', '2050-01-01T00:00');
   await page.click('#decode-link');
   await page.waitForSelector('#decode-link-done');
   const decodeLink = page.url();
+  assert.match(decodeLink, /#\/decode\/[\w-]+&at=2050-01-01T00%3A00$/);
   const shared = await open(browser, decodeLink);
   await shared.page.waitForSelector('#decode-results .card >> nth=1');
   assert.equal(await shared.page.$$eval('#decode-results .card', (c) => c.length), 2);
+  assert.equal(await shared.page.inputValue('#decode-at'), '2050-01-01T00:00', 'the chosen time travels too');
+  assert.match(await shared.page.textContent('#decode-results h3'), /expired/);
   await shared.context.close();
+  await page.fill('#decode-at', '');
   await page.fill('#decode-input', fixture('fullchain.pem') + fixture('leaf.key'));
   await page.click('#decode-link');
   assert.match(await page.textContent('[role=alert]'), /never carry keys/);

@@ -12,25 +12,37 @@ use yew::prelude::*;
 
 #[component]
 pub fn DecodeTab() -> Html {
-    // A shared link (#/decode/<base64url DER>) opens with its certificates pasted in.
-    let input = use_state(|| {
-        browser::fragment_for("decode")
-            .and_then(|v| certbench_core::share::decode(&v).ok())
-            .unwrap_or_default()
+    // A shared link (#/decode/<base64url DER>[&at=<time>]) opens with its certificates pasted
+    // in, and the time it checked validity at.
+    let shared = use_memo((), |_| {
+        let rest = browser::fragment_for("decode").unwrap_or_default();
+        let (value, params) = rest.split_once('&').unwrap_or((&rest, ""));
+        let at = browser::fragment_params(params)
+            .into_iter()
+            .find(|(key, _)| key == "at")
+            .map(|(_, at)| at)
+            .unwrap_or_default();
+        let input = certbench_core::share::decode(value).unwrap_or_default();
+        (input, at)
     });
+    let input = use_state(|| shared.0.clone());
+    // Validity is shown against this time (datetime-local, UTC); empty means the clock's now.
+    let at = use_state(|| shared.1.clone());
     let link = use_state(|| None::<Result<String, String>>);
     let copy_link = {
-        let (input, link) = (input.clone(), link.clone());
+        let (input, at, link) = (input.clone(), at.clone(), link.clone());
         Callback::from(move |_| {
+            let when = match at.trim() {
+                "" => String::new(),
+                at => format!("&at={}", String::from(js_sys::encode_uri_component(at))),
+            };
             let made = certbench_core::share::encode(&input)
                 .map_err(|e| e.to_string())
-                .and_then(|v| browser::share_link(&format!("decode/{v}")));
+                .and_then(|v| browser::share_link(&format!("decode/{v}{when}")));
             link.set(Some(made));
         })
     };
     let files = use_state(Vec::<LoadedFile>::new);
-    // Validity is shown against this time (datetime-local, UTC); empty means the clock's now.
-    let at = use_state(String::new);
     let on_at = {
         let at = at.clone();
         Callback::from(move |e: InputEvent| at.set(event_value(&e)))
