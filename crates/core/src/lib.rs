@@ -11,6 +11,7 @@ pub mod glossary;
 pub mod input;
 pub mod lint;
 pub mod oids;
+pub mod pbe;
 pub mod pkcs12;
 pub mod samples;
 pub mod share;

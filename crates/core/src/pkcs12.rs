@@ -279,6 +279,7 @@ fn hmac<D: Digest + BlockSizeUser + Clone>(
 /// the same for a wrong password and an altered file.
 fn check_mac(mac: &MacData, password: &str, auth_safe: &[u8]) -> Result<(), Error> {
     let (salt, n) = (mac.mac_salt.as_bytes(), mac.iterations);
+    crate::pbe::check_iterations(n)?;
     let expected = match mac.mac.algorithm.oid {
         SHA1 => hmac::<sha1::Sha1>(password, salt, n, auth_safe)?,
         SHA256 => hmac::<sha2::Sha256>(password, salt, n, auth_safe)?,
@@ -312,6 +313,7 @@ fn decrypt(
         let scheme =
             pkcs5::EncryptionScheme::try_from(algorithm.to_der().map_err(malformed)?.as_slice())
                 .map_err(malformed)?;
+        crate::pbe::check_scheme(&scheme)?;
         return scheme
             .decrypt(password.as_bytes(), ciphertext)
             .map(Zeroizing::new)
@@ -324,6 +326,7 @@ fn decrypt(
         .decode_as()
         .map_err(malformed)?;
     let (salt, n) = (params.salt.as_bytes(), params.iterations);
+    crate::pbe::check_iterations(n)?;
     let derive = |purpose, size| derive::<sha1::Sha1>(64, password, salt, purpose, n, size);
     let iv = derive(2, 8);
     match algorithm.oid {
@@ -504,6 +507,20 @@ fn encrypt<R: CryptoRng + ?Sized>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file asking for billions of MAC iterations is refused at once, whatever the password.
+    #[test]
+    fn a_crafted_iteration_count_cannot_stall_the_page() {
+        let p12 = include_bytes!("../../../tests/fixtures/leaf.p12");
+        let mut pfx = Pfx::from_der(p12).unwrap();
+        pfx.mac_data.as_mut().unwrap().iterations = u32::MAX;
+        let crafted = pfx.to_der().unwrap();
+        let started = std::time::Instant::now();
+        let refused = contents(&crafted, "anything").unwrap_err().to_string();
+        assert!(refused.contains("iterations"), "{refused}");
+        assert!(started.elapsed().as_secs() < 1);
+        assert!(contents(p12, "fixture").is_ok(), "the fixture itself opens");
+    }
 
     /// RFC 7292's key derivation against a published vector (the PKCS#12 test set OpenSSL and
     /// BouncyCastle use): SHA-1, password "smeg", salt 0A58CF64530D823F, 1 iteration.

@@ -145,6 +145,7 @@ pub fn decrypt_pkcs8(
     let key = |detail: String| Error::Key(detail);
     let info = pkcs8::EncryptedPrivateKeyInfoRef::from_der(encrypted_der)
         .map_err(|e| key(format!("not an encrypted PKCS#8 key: {e}")))?;
+    crate::pbe::check_scheme(&info.encryption_algorithm)?;
     let plain = info.decrypt(password).map_err(|_| {
         key("could not decrypt: the password is wrong, or the key is damaged".into())
     })?;

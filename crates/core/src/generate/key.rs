@@ -128,12 +128,9 @@ impl PrivateKey {
         match block.at.label.as_deref() {
             Some("ENCRYPTED PRIVATE KEY") => match password {
                 Some(password) => {
-                    let info = pkcs8::EncryptedPrivateKeyInfoRef::from_der(&block.der)
-                        .map_err(|e| bad(&e))?;
-                    let plain = info
-                        .decrypt(password)
-                        .map_err(|_| bad(&"wrong password, or a damaged key"))?;
-                    PrivateKey::from_pkcs8_der(plain.as_bytes())
+                    let plain =
+                        crate::decode::decrypt_pkcs8(&block.der, password).map_err(|e| bad(&e))?;
+                    PrivateKey::from_pkcs8_der(&plain)
                 }
                 None => Err(Error::Key(format!(
                     "{}: the key is encrypted; give its password",
