@@ -392,6 +392,25 @@ fn untrusted_root_and_self_signed_leaf() {
 }
 
 #[test]
+fn a_root_without_authority_key_id_trusted_directly_is_valid() {
+    // Roots need no authorityKeyIdentifier (RFC 5280 section 4.2.1.1), also when one is
+    // checked as the leaf against its own copy among the anchors (as `openssl verify
+    // -x509_strict -CAfile root.pem root.pem` accepts). ISRG Root X1 has none.
+    let pem = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/mozilla-roots.pem"
+    ))
+    .unwrap();
+    let isrg = verify::read_certificates(&pem)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.tbs_certificate().subject().to_string().contains("CN=ISRG Root X1"))
+        .unwrap();
+    let verdict = check(&[&isrg], &[&isrg], |_| {});
+    assert!(verdict.valid, "{:?}", verdict.errors);
+}
+
+#[test]
 fn cross_signed_intermediate_validates_through_either_root() {
     let old_root = root_named("Old Root");
     let new_root = root_named("New Root");

@@ -462,7 +462,13 @@ fn check_path(
     for (depth, cert) in certs.iter().copied().enumerate() {
         let is_top = depth == certs.len() - 1;
         let is_anchor = cert.anchor && is_top;
-        let self_signed = cert.self_issued() && is_top;
+        // Self-signed: issued under its own name and key, whether it tops the path or is a
+        // root given as the leaf (then the path ends at its own copy among the anchors).
+        let self_signed = cert.self_issued()
+            && certs.get(depth + 1).is_none_or(|issuer| {
+                issuer.cert.tbs_certificate().subject_public_key_info()
+                    == cert.cert.tbs_certificate().subject_public_key_info()
+            });
         record(
             depth,
             cert,
