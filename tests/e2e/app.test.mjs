@@ -20,7 +20,7 @@ function assertOnlyOwnAssets(requests) {
   for (const url of requests) {
     if (url.startsWith('blob:') || url.startsWith('data:')) continue;
     assert.ok(url.startsWith(server.base), `request outside the app: ${url}`);
-    assert.match(new URL(url).pathname, /^\/app\/([\w.-]+\.(js|wasm|css|html|json|webmanifest|svg|png))?$/, `not a static asset: ${url}`);
+    assert.match(new URL(url).pathname, /^\/app\/([\w.-]+\.(js|wasm|css|html|json|webmanifest|svg|png|der))?$/, `not a static asset: ${url}`);
   }
 }
 
@@ -849,4 +849,39 @@ test('deep links: a chain shared from Verify opens the same state in a fresh pag
   assert.match(await page.textContent('[role=alert]'), /never carry keys/);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/** One root of the committed Mozilla PEM, by its common name. */
+function mozillaRoot(commonName) {
+  const pem = fs.readFileSync(path.join(root, 'crates/core/data/mozilla-roots.pem'), 'utf8');
+  const block = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n/g)
+    .find((b) => new X509Certificate(b).subject.includes(`CN=${commonName}`));
+  assert.ok(block, `${commonName} is in the store`);
+  return block;
+}
+
+test('verify: the Mozilla store, loaded after first paint, trusts its roots; altered bytes are refused', async () => {
+  const { page, requests, problems, context } = await open(browser, `${server.base}#/verify`);
+  await page.waitForLoadState('networkidle');
+  assert.ok(requests.some((u) => u.endsWith('/mozilla-roots.der')), 'the store is fetched at load');
+  await page.fill('#verify-chain', mozillaRoot('ISRG Root X1'));
+  await page.check('#verify-mozilla');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
+  await context.close();
+  // A store file that is not the one this build ships is never trusted.
+  const altered = await browser.newContext();
+  await altered.route('**/mozilla-roots.der', async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    body[100] ^= 1;
+    await route.fulfill({ body, contentType: 'application/octet-stream' });
+  });
+  const tampered = await altered.newPage();
+  await tampered.goto(`${server.base}#/verify`);
+  await tampered.fill('#verify-chain', mozillaRoot('ISRG Root X1'));
+  await tampered.check('#verify-mozilla');
+  await tampered.click('#verify-run');
+  await tampered.waitForSelector('text=not the one this build ships');
+  await altered.close();
+  assert.deepEqual(problems, []);
 });

@@ -95,6 +95,12 @@ pub fn App() -> Html {
             }
         });
     }
+    // After first paint: what later tools need, so nothing is fetched while the page is used.
+    use_effect_with((), |_| {
+        wasm_bindgen_futures::spawn_local(async {
+            crate::browser::mozilla_roots().await.ok();
+        })
+    });
     let tab = Tab::from_hash(&hash);
     // The theme follows the system until the user picks one here (for this visit: nothing is
     // stored).

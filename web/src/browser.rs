@@ -134,6 +134,40 @@ pub fn share_link(path: &str) -> Result<String, String> {
     Ok(link)
 }
 
+thread_local! {
+    static MOZILLA_ROOTS: std::cell::RefCell<Option<std::rc::Rc<[u8]>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The Mozilla root store's DER ([`certbench_core::verify::MOZILLA_ROOTS_FILE`], served beside
+/// the wasm), fetched once. The app asks for it right after first paint, so the page makes no
+/// request while in use; core checks the bytes before trusting them.
+pub async fn mozilla_roots() -> Result<std::rc::Rc<[u8]>, String> {
+    if let Some(loaded) = MOZILLA_ROOTS.with(|store| store.borrow().clone()) {
+        return Ok(loaded);
+    }
+    let fail = |e: JsValue| format!("the Mozilla root store could not be loaded: {e:?}");
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(
+        window.fetch_with_str(certbench_core::verify::MOZILLA_ROOTS_FILE),
+    )
+    .await
+    .map_err(fail)?
+    .unchecked_into();
+    if !response.ok() {
+        return Err(format!(
+            "the Mozilla root store could not be loaded: HTTP {}",
+            response.status()
+        ));
+    }
+    let body = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(fail)?)
+        .await
+        .map_err(fail)?;
+    let loaded: std::rc::Rc<[u8]> = js_sys::Uint8Array::new(&body).to_vec().into();
+    MOZILLA_ROOTS.with(|store| *store.borrow_mut() = Some(loaded.clone()));
+    Ok(loaded)
+}
+
 /// One file the user dropped or picked, with its bytes.
 #[derive(Clone, PartialEq)]
 pub struct LoadedFile {

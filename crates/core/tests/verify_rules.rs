@@ -404,7 +404,12 @@ fn a_root_without_authority_key_id_trusted_directly_is_valid() {
     let isrg = verify::read_certificates(&pem)
         .unwrap()
         .into_iter()
-        .find(|c| c.tbs_certificate().subject().to_string().contains("CN=ISRG Root X1"))
+        .find(|c| {
+            c.tbs_certificate()
+                .subject()
+                .to_string()
+                .contains("CN=ISRG Root X1")
+        })
         .unwrap();
     let verdict = check(&[&isrg], &[&isrg], |_| {});
     assert!(verdict.valid, "{:?}", verdict.errors);
@@ -537,6 +542,20 @@ fn hostile_bundles_stay_bounded() {
 fn the_builtin_mozilla_store_is_complete_and_usable() {
     let roots = verify::mozilla_roots();
     assert_eq!(roots.len(), verify::MOZILLA_ROOTS_COUNT);
+    // The web app loads the same file at run time and accepts exactly these bytes.
+    let shipped = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/mozilla-roots.der"
+    ))
+    .unwrap();
+    assert_eq!(verify::mozilla_roots_from(&shipped).unwrap(), roots);
+    let mut altered = shipped.clone();
+    altered[100] ^= 1;
+    let refused = verify::mozilla_roots_from(&altered).unwrap_err();
+    assert!(
+        refused.contains("not the one this build ships"),
+        "{refused}"
+    );
     let pem = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/data/mozilla-roots.pem"

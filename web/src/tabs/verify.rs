@@ -58,7 +58,11 @@ fn form_from_fragment() -> Order {
 /// The verdict, its signatures checked by WebCrypto, and the chain's blocks for lint.
 async fn run(order: Order) -> Result<(Verdict, Blocks), String> {
     let now = browser::now();
-    let prepared = order.prepare(now)?;
+    let mozilla = match order.mozilla {
+        true => browser::mozilla_roots().await?,
+        false => Default::default(),
+    };
+    let prepared = order.prepare(now, &mozilla)?;
     let blocks = webcrypto::decode(order.chain.as_bytes(), now)
         .await
         .unwrap_or_default();

@@ -181,8 +181,17 @@ impl<'a> Candidate<'a> {
 /// The Mozilla root store certbench ships: Debian `ca-certificates` 20230311+deb12u1.
 pub const MOZILLA_ROOTS_SOURCE: &str = "Mozilla root store (Debian ca-certificates 20230311)";
 /// Concatenated DER of the roots unexpired when generated (tools/mozilla-roots.sh): a seventh
-/// smaller in the wasm than the PEM, and no anchor that could never validate anything.
+/// smaller than the PEM, and no anchor that could never validate anything.
 const MOZILLA_ROOTS_DER: &[u8] = include_bytes!("../../data/mozilla-roots.der");
+
+/// The name the web app serves the store under, beside its wasm: loaded after first paint, so
+/// its 100 KB never delay the page.
+pub const MOZILLA_ROOTS_FILE: &str = "mozilla-roots.der";
+
+/// SHA-256 of the store this build ships (a test keeps this true): bytes loaded at run time
+/// are trusted only when they are exactly these.
+pub const MOZILLA_ROOTS_SHA256: &str =
+    "59c2c6dcfba66afaad40c191138daebb749ae5bad73c1f96f402a77a30552790";
 
 /// How many roots [`mozilla_roots`] returns (a test keeps this true).
 pub const MOZILLA_ROOTS_COUNT: usize = 139;
@@ -190,6 +199,19 @@ pub const MOZILLA_ROOTS_COUNT: usize = 139;
 /// The built-in trust anchors.
 pub fn mozilla_roots() -> Vec<Certificate> {
     read_certificates(MOZILLA_ROOTS_DER).unwrap_or_default()
+}
+
+/// The store from bytes loaded at run time ([`MOZILLA_ROOTS_FILE`]), refused unless they are
+/// the store this build ships: a trust store is the last thing to take on faith.
+pub fn mozilla_roots_from(der: &[u8]) -> Result<Vec<Certificate>, String> {
+    use sha2::Digest;
+    if crate::dn::hex(&sha2::Sha256::digest(der)) != MOZILLA_ROOTS_SHA256 {
+        return Err(format!(
+            "the Mozilla root store loaded ({} bytes) is not the one this build ships; reload the page",
+            der.len()
+        ));
+    }
+    read_certificates(der).map_err(|e| format!("the Mozilla root store: {e}"))
 }
 
 /// Every certificate in `input` (PEM, DER or base64); any block that is not a certificate is an

@@ -2,7 +2,9 @@
 //! from its form and checks the signatures with WebCrypto ([`Order::prepare`] and
 //! [`super::verify_with`]); [`Order::run`] does it all here.
 
-use super::{Options, Purpose, Verdict, mozilla_roots, read_certificates, verify};
+use super::{
+    MOZILLA_ROOTS_DER, Options, Purpose, Verdict, mozilla_roots_from, read_certificates, verify,
+};
 use crate::{Certificate, time::UnixTime};
 use serde::{Deserialize, Serialize};
 
@@ -44,12 +46,13 @@ impl Order {
             bundle,
             anchors,
             options,
-        } = self.prepare(now)?;
+        } = self.prepare(now, MOZILLA_ROOTS_DER)?;
         Ok(verify(&bundle, &anchors, &options))
     }
 
-    /// Reads the order's certificates and options, or says which field is wrong.
-    pub fn prepare(&self, now: UnixTime) -> Result<Prepared, String> {
+    /// Reads the order's certificates and options, or says which field is wrong. `mozilla` is
+    /// the store's DER ([`super::MOZILLA_ROOTS_FILE`]), read only when the order asks for it.
+    pub fn prepare(&self, now: UnixTime, mozilla: &[u8]) -> Result<Prepared, String> {
         let bundle = certificates(&self.chain, "chain")?;
         let mut anchors = if self.roots.trim().is_empty() {
             Vec::new()
@@ -57,7 +60,7 @@ impl Order {
             certificates(&self.roots, "trust anchors")?
         };
         if self.mozilla {
-            anchors.extend(mozilla_roots());
+            anchors.extend(mozilla_roots_from(mozilla)?);
         }
         let at = UnixTime::from_form(&self.at, now).map_err(|e| e.to_string())?;
         let options = Options {
