@@ -232,6 +232,17 @@ test('decode: an encrypted key decrypts with its password, in the page', async (
   await page.click('.decrypt-key');
   await page.waitForSelector('.decrypted');
   assert.match(await page.textContent('.decrypted'), /EC, 384 bits, curve P-384/);
+  // The older encryptions users still have: legacy PEM (Proc-Type, DEK-Info) and PKCS#12 PBE.
+  for (const [file, scheme] of [['leaf.legacy-enc.key', /OpenSSL legacy PEM encryption \(AES-256-CBC/], ['leaf.pbe-3des.key', /pbeWithSHA1And3-KeyTripleDES-CBC \(PKCS#12 PBE, legacy\), 2048 iterations/]]) {
+    await page.fill('#decode-input', '');
+    await page.fill('#decode-input', fixture(file));
+    await page.waitForSelector('.key-password');
+    assert.match(await page.textContent('#decode-results'), scheme, file);
+    await page.fill('.key-password', 'fixture');
+    await page.click('.decrypt-key');
+    await page.waitForSelector('.decrypted');
+    assert.match(await page.textContent('.decrypted'), /EC, 384 bits, curve P-384/, file);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

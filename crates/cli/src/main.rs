@@ -326,13 +326,8 @@ fn run_decode(
     for block in blocks {
         // With a password, encrypted keys are shown decrypted.
         let block = match (block, &password) {
-            (Ok(d), Some(password)) if matches!(&d.report, decode::Report::PrivateKey(k) if k.format == "encrypted_pkcs8") => {
-                decode::decrypt_private_key(&d.der, password, now).map(|plain| decode::Decoded {
-                    block: d.block,
-                    label: d.label,
-                    line: d.line,
-                    ..plain
-                })
+            (Ok(d), Some(password)) if matches!(&d.report, decode::Report::PrivateKey(k) if k.encrypted) => {
+                decode::decrypt_private_key(&d, password, now)
             }
             (Ok(d), Some(password)) if matches!(d.report, decode::Report::Pkcs12(_)) => {
                 match decode::open_pkcs12(&d, password, now) {

@@ -1024,6 +1024,179 @@ fn pkcs12_files_open_with_their_password() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+/// Keys encrypted the older ways OpenSSL (and Java) still write decrypt with their password,
+/// to the same key: PKCS#12 PBEs and PBES1 in PKCS#8 (OpenSSL 1.0's `pkcs8 -topk8` default),
+/// and legacy PEM encryption (`Proc-Type: 4,ENCRYPTED`, `genrsa -aes256`); a legacy-encrypted
+/// key also signs certificates with its password.
+#[test]
+fn older_encrypted_key_formats_decrypt_to_the_same_key() {
+    if !openssl_available() {
+        return;
+    }
+    let dir = temp_dir("older-encryption");
+    let d = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let legacy = ["-provider", "legacy", "-provider", "default"];
+    assert!(
+        openssl(&[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            &d("ec.key")
+        ])
+        .status
+        .success()
+    );
+    assert!(
+        openssl(&[
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-out",
+            &d("rsa.key")
+        ])
+        .status
+        .success()
+    );
+    let mut made = Vec::new();
+    for (scheme, needs_legacy) in [
+        ("PBE-SHA1-3DES", false),
+        ("PBE-SHA1-2DES", true),
+        ("PBE-SHA1-RC2-128", true),
+        ("PBE-SHA1-RC2-40", true),
+        ("PBE-MD5-DES", true),
+        ("PBE-SHA1-DES", true),
+        ("PBE-SHA1-RC2-64", true),
+        ("PBE-MD5-RC2-64", true),
+    ] {
+        let (out, input) = (d(&format!("{scheme}.key")), d("ec.key"));
+        let mut args = vec![
+            "pkcs8", "-topk8", "-in", &input, "-v1", scheme, "-passout", "pass:pw", "-out", &out,
+        ];
+        if needs_legacy {
+            args.extend(legacy);
+        }
+        // An OpenSSL without the legacy provider cannot write the oldest ones: skip those.
+        if openssl(&args).status.success() {
+            made.push((out, "ec.key"));
+        }
+    }
+    assert!(
+        !made.is_empty(),
+        "OpenSSL writes PBE-SHA1-3DES without the legacy provider"
+    );
+    for (cipher, key, needs_legacy) in [
+        ("-aes256", "rsa", false),
+        ("-aes128", "rsa", false),
+        ("-aes192", "ec", false),
+        ("-des3", "ec", false),
+        ("-des", "rsa", true),
+    ] {
+        let (out, input) = (
+            d(&format!("legacy{cipher}-{key}.key")),
+            d(&format!("{key}.key")),
+        );
+        let tool = if key == "rsa" { "rsa" } else { "ec" };
+        let mut args = vec![
+            tool,
+            "-in",
+            &input,
+            "-traditional",
+            cipher,
+            "-passout",
+            "pass:pw",
+            "-out",
+            &out,
+        ];
+        if needs_legacy {
+            args.extend(legacy);
+        }
+        if openssl(&args).status.success() {
+            assert!(
+                std::fs::read_to_string(&out)
+                    .unwrap()
+                    .contains("Proc-Type: 4,ENCRYPTED")
+            );
+            made.push((out, if key == "rsa" { "rsa.key" } else { "ec.key" }));
+        }
+    }
+    assert!(made.len() >= 5, "{made:?}");
+    for (encrypted, plain) in &made {
+        let want =
+            json(&certbench(&["decode", &d(plain), "--json"], None))[0]["public_key"].clone();
+        let out = certbench(&["decode", encrypted, "--password", "pw", "--json"], None);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{encrypted}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(json(&out)[0]["public_key"], want, "{encrypted}");
+        let before = json(&certbench(&["decode", encrypted, "--json"], None));
+        assert_eq!(before[0]["encrypted"], true, "{encrypted}");
+        assert!(
+            before[0]["encryption"].as_str().unwrap().contains("legacy"),
+            "{encrypted}: {}",
+            before[0]["encryption"]
+        );
+        let wrong = certbench(&["decode", encrypted, "--password", "nope"], None);
+        assert_eq!(wrong.status.code(), Some(1), "{encrypted}");
+        assert!(
+            String::from_utf8_lossy(&wrong.stderr).contains("password is wrong"),
+            "{encrypted}"
+        );
+    }
+    // A CA whose key is legacy-encrypted signs with its password, and OpenSSL verifies it.
+    let ca_key = d("legacy-aes256-rsa.key");
+    assert!(made.iter().any(|(path, _)| *path == ca_key));
+    assert!(
+        openssl(&[
+            "req",
+            "-x509",
+            "-key",
+            &d("rsa.key"),
+            "-subj",
+            "/CN=Legacy Key CA",
+            "-days",
+            "30",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+            "-out",
+            &d("ca.pem")
+        ])
+        .status
+        .success()
+    );
+    generate_ok(&[
+        "server",
+        "--cn",
+        "legacy.test",
+        "--san",
+        "DNS:legacy.test",
+        "--ca-cert",
+        &d("ca.pem"),
+        "--ca-key",
+        &ca_key,
+        "--ca-key-password",
+        "pw",
+        "--out",
+        &d("leaf"),
+    ]);
+    let verified = openssl(&["verify", "-CAfile", &d("ca.pem"), &d("leaf/cert.pem")]);
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stderr)
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
 #[test]
 fn encrypted_keys_interoperate_with_openssl() {
     if !openssl_available() {

@@ -143,6 +143,15 @@ known! {
     "2.16.840.1.101.3.4.1.2" => "aes-128-cbc", "AES-128 in CBC mode";
     "2.16.840.1.101.3.4.1.42" => "aes-256-cbc", "AES-256 in CBC mode";
     "1.2.840.113549.3.7" => "des-ede3-cbc", "Triple DES in CBC mode (legacy)";
+    "2.16.840.1.101.3.4.1.22" => "aes-192-cbc", "AES-192 in CBC mode";
+    "1.2.840.113549.1.12.1.3" => "pbeWithSHA1And3-KeyTripleDES-CBC", "PKCS#12 PBE: SHA-1 and three-key triple DES (legacy)";
+    "1.2.840.113549.1.12.1.4" => "pbeWithSHA1And2-KeyTripleDES-CBC", "PKCS#12 PBE: SHA-1 and two-key triple DES (legacy)";
+    "1.2.840.113549.1.12.1.5" => "pbeWithSHA1And128BitRC2-CBC", "PKCS#12 PBE: SHA-1 and 128-bit RC2 (legacy)";
+    "1.2.840.113549.1.12.1.6" => "pbeWithSHA1And40BitRC2-CBC", "PKCS#12 PBE: SHA-1 and 40-bit RC2 (broken)";
+    "1.2.840.113549.1.5.3" => "pbeWithMD5AndDES-CBC", "PBES1: MD5 and DES (broken)";
+    "1.2.840.113549.1.5.6" => "pbeWithMD5AndRC2-CBC", "PBES1: MD5 and 64-bit RC2 (broken)";
+    "1.2.840.113549.1.5.10" => "pbeWithSHA1AndDES-CBC", "PBES1: SHA-1 and DES (broken)";
+    "1.2.840.113549.1.5.11" => "pbeWithSHA1AndRC2-CBC", "PBES1: SHA-1 and 64-bit RC2 (broken)";
     // Access methods and policies
     "1.3.6.1.5.5.7.48.1" => "OCSP", "online certificate status protocol responder";
     "1.3.6.1.5.5.7.48.2" => "caIssuers", "URL of the issuing CA's certificate";

@@ -1,10 +1,31 @@
-//! What a password-protected file may ask of the page: a file names its own key-derivation
-//! cost, and the derivation runs before the password is known to be right, so a crafted
-//! encrypted key or PKCS#12 file could otherwise stall the tab for minutes on any password.
+//! Password-based encryption as keys and PKCS#12 files carry it: PBES2 (PKCS#5 v2), the
+//! PKCS#12 PBEs and PBES1 that older tools (OpenSSL 1.0's `pkcs8 -topk8`, Java) still write, and
+//! OpenSSL's legacy PEM encryption (`Proc-Type: 4,ENCRYPTED`, `genrsa -aes256`).
+//!
+//! And what such a file may ask of the page: a file names its own key-derivation cost, and the
+//! derivation runs before the password is known to be right, so a crafted encrypted key or
+//! PKCS#12 file could otherwise stall the tab for minutes on any password.
 
 use crate::error::Error;
+use crate::oids;
+use const_oid::ObjectIdentifier as Oid;
+use der::asn1::OctetString;
+use der::{Encode, Sequence};
+use hmac::digest::Digest;
 use pkcs5::EncryptionScheme;
 use pkcs5::pbes2::Kdf;
+use spki::AlgorithmIdentifierOwned;
+use zeroize::{Zeroize, Zeroizing};
+
+const PBES2: Oid = Oid::new_unwrap("1.2.840.113549.1.5.13");
+const PBE_SHA1_3DES: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.3");
+const PBE_SHA1_2DES: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.4");
+const PBE_SHA1_RC2_128: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.5");
+const PBE_SHA1_RC2_40: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.6");
+const PBES1_MD5_DES: Oid = Oid::new_unwrap("1.2.840.113549.1.5.3");
+const PBES1_MD5_RC2: Oid = Oid::new_unwrap("1.2.840.113549.1.5.6");
+const PBES1_SHA1_DES: Oid = Oid::new_unwrap("1.2.840.113549.1.5.10");
+const PBES1_SHA1_RC2: Oid = Oid::new_unwrap("1.2.840.113549.1.5.11");
 
 /// Most iterations a file may ask for (PBKDF2 and the PKCS#12 derivation): far above what tools
 /// write (OpenSSL 2,048; certbench 100,000; OWASP's 600,000 for PBKDF2-SHA256), low enough
@@ -50,6 +71,216 @@ pub fn check_scheme(scheme: &EncryptionScheme) -> Result<(), Error> {
         // PBES1 schemes and KDFs the crate does not know are refused by the decryption itself.
         _ => Ok(()),
     }
+}
+
+/// `EncryptedPrivateKeyInfo` (RFC 5958 section 3) with its algorithm left open: PBES2, a
+/// PKCS#12 PBE or PBES1.
+#[derive(Sequence)]
+pub(crate) struct EncryptedPrivateKeyInfo {
+    pub algorithm: AlgorithmIdentifierOwned,
+    pub data: OctetString,
+}
+
+/// The salt and iteration count of a PKCS#12 PBE (RFC 7292 appendix C) or PBES1 (RFC 8018
+/// appendix A.3): the same structure.
+#[derive(Sequence)]
+struct PbeParams {
+    salt: OctetString,
+    iterations: u32,
+}
+
+/// Why a decryption failed.
+pub(crate) enum Failure {
+    /// The padding did not check: a wrong password, or altered data (the two look the same).
+    WrongPassword,
+    /// The data cannot be decrypted here; the error says why.
+    Unusable(Error),
+}
+
+fn unusable(detail: String) -> Failure {
+    Failure::Unusable(Error::Key(detail))
+}
+
+/// The scheme `algorithm` names, in words, with its costs: what a report shows before the
+/// password is known.
+pub(crate) fn describe(algorithm: &AlgorithmIdentifierOwned) -> String {
+    let name = oids::name(&algorithm.oid);
+    if algorithm.oid == PBES2 {
+        let scheme = algorithm
+            .to_der()
+            .ok()
+            .and_then(|der| EncryptionScheme::try_from(der.as_slice()).ok());
+        if let Some(params) = scheme.as_ref().and_then(EncryptionScheme::pbes2) {
+            let kdf = match &params.kdf {
+                Kdf::Pbkdf2(p) => format!("PBKDF2-{:?}, {} iterations", p.prf, p.iteration_count),
+                Kdf::Scrypt(p) => format!("scrypt, cost {:?}", p.cost_parameter),
+                other => oids::name(&other.oid()),
+            };
+            return format!("PBES2 ({kdf}, {})", oids::name(&params.encryption.oid()));
+        }
+        return name;
+    }
+    let family = match algorithm.oid {
+        PBE_SHA1_3DES | PBE_SHA1_2DES | PBE_SHA1_RC2_128 | PBE_SHA1_RC2_40 => "PKCS#12 PBE",
+        PBES1_MD5_DES | PBES1_MD5_RC2 | PBES1_SHA1_DES | PBES1_SHA1_RC2 => "PBES1",
+        _ => return name,
+    };
+    match pbe_params(algorithm) {
+        Ok(params) => format!(
+            "{name} ({family}, legacy), {} iterations",
+            params.iterations
+        ),
+        Err(_) => format!("{name} ({family}, legacy)"),
+    }
+}
+
+fn pbe_params(algorithm: &AlgorithmIdentifierOwned) -> Result<PbeParams, Failure> {
+    algorithm
+        .parameters
+        .as_ref()
+        .ok_or_else(|| unusable("PBE without parameters".into()))?
+        .decode_as()
+        .map_err(|e| unusable(format!("malformed PBE parameters: {e}")))
+}
+
+/// Decrypts data protected with PBES2, a PKCS#12 PBE or PBES1, after checking that the key
+/// derivation it asks for is affordable.
+pub(crate) fn decrypt(
+    algorithm: &AlgorithmIdentifierOwned,
+    password: &str,
+    ciphertext: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, Failure> {
+    if algorithm.oid == PBES2 {
+        let der = algorithm
+            .to_der()
+            .map_err(|e| unusable(format!("malformed PBES2 parameters: {e}")))?;
+        let scheme = EncryptionScheme::try_from(der.as_slice())
+            .map_err(|e| unusable(format!("malformed PBES2 parameters: {e}")))?;
+        check_scheme(&scheme).map_err(Failure::Unusable)?;
+        return scheme
+            .decrypt(password.as_bytes(), ciphertext)
+            .map(Zeroizing::new)
+            .map_err(|_| Failure::WrongPassword);
+    }
+    let params = pbe_params(algorithm)?;
+    let (salt, n) = (params.salt.as_bytes(), params.iterations);
+    check_iterations(n).map_err(Failure::Unusable)?;
+    let pkcs12 =
+        |purpose, size| crate::pkcs12::derive::<sha1::Sha1>(64, password, salt, purpose, n, size);
+    match algorithm.oid {
+        PBE_SHA1_3DES => cbc_decrypt::<des::TdesEde3>(&pkcs12(1, 24), &pkcs12(2, 8), ciphertext),
+        PBE_SHA1_2DES => cbc_decrypt::<des::TdesEde2>(&pkcs12(1, 16), &pkcs12(2, 8), ciphertext),
+        PBE_SHA1_RC2_128 => cbc_decrypt::<rc2::Rc2>(&pkcs12(1, 16), &pkcs12(2, 8), ciphertext),
+        PBE_SHA1_RC2_40 => cbc_decrypt::<rc2::Rc2>(&pkcs12(1, 5), &pkcs12(2, 8), ciphertext),
+        PBES1_MD5_DES | PBES1_MD5_RC2 | PBES1_SHA1_DES | PBES1_SHA1_RC2 => {
+            // PBKDF1 (RFC 8018 section 5.1): 16 bytes, the DES or RC2 key then the IV.
+            let dk = match algorithm.oid {
+                PBES1_MD5_DES | PBES1_MD5_RC2 => pbkdf1::<md5::Md5>(password, salt, n),
+                _ => pbkdf1::<sha1::Sha1>(password, salt, n),
+            };
+            let (key, iv) = dk.split_at(8);
+            match algorithm.oid {
+                PBES1_MD5_DES | PBES1_SHA1_DES => cbc_decrypt::<des::Des>(key, iv, ciphertext),
+                _ => cbc_decrypt::<rc2::Rc2>(key, iv, ciphertext),
+            }
+        }
+        other => Err(unusable(format!(
+            "encryption with {} is not supported",
+            oids::name(&other)
+        ))),
+    }
+}
+
+/// PBKDF1's first 16 bytes: `iterations` rounds of the hash over password and salt.
+fn pbkdf1<D: Digest>(password: &str, salt: &[u8], iterations: u32) -> Zeroizing<Vec<u8>> {
+    let mut digest = D::new()
+        .chain_update(password.as_bytes())
+        .chain_update(salt)
+        .finalize();
+    for _ in 1..iterations {
+        digest = D::digest(&digest);
+    }
+    Zeroizing::new(digest[..16].to_vec())
+}
+
+/// CBC with PKCS#7 padding; a padding that does not check means a wrong password.
+pub(crate) fn cbc_decrypt<C>(
+    key: &[u8],
+    iv: &[u8],
+    ciphertext: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, Failure>
+where
+    C: cbc::cipher::BlockCipherDecrypt + cbc::cipher::KeyInit,
+{
+    use cbc::cipher::{BlockModeDecrypt, KeyIvInit, block_padding::Pkcs7};
+    let mut buffer = Zeroizing::new(ciphertext.to_vec());
+    let len = cbc::Decryptor::<C>::new_from_slices(key, iv)
+        .map_err(|e| unusable(format!("bad key or IV length: {e}")))?
+        .decrypt_padded::<Pkcs7>(&mut buffer)
+        .map_err(|_| Failure::WrongPassword)?
+        .len();
+    buffer.truncate(len);
+    Ok(buffer)
+}
+
+/// Decrypts the body of a legacy encrypted PEM block (`Proc-Type: 4,ENCRYPTED`) whose
+/// `DEK-Info` header is `dek_info` (`AES-256-CBC,<IV hex>`): OpenSSL's `EVP_BytesToKey` with
+/// MD5, one round, the IV's first 8 bytes as salt.
+pub(crate) fn decrypt_legacy_pem(
+    dek_info: &str,
+    password: &str,
+    ciphertext: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, Failure> {
+    let (cipher, iv_hex) = dek_info
+        .split_once(',')
+        .ok_or_else(|| unusable(format!("DEK-Info `{dek_info}` has no IV")))?;
+    let iv = hex_bytes(iv_hex.trim())
+        .ok_or_else(|| unusable(format!("DEK-Info IV `{iv_hex}` is not hex")))?;
+    let cipher = cipher.trim().to_ascii_uppercase();
+    let key_len = match cipher.as_str() {
+        "AES-128-CBC" => 16,
+        "AES-192-CBC" | "DES-EDE3-CBC" => 24,
+        "AES-256-CBC" => 32,
+        "DES-CBC" => 8,
+        other => {
+            return Err(unusable(format!(
+                "legacy PEM encryption with {other} is not supported (AES-128/192/256-CBC, DES-EDE3-CBC and DES-CBC are)"
+            )));
+        }
+    };
+    let salt = iv
+        .get(..8)
+        .ok_or_else(|| unusable("DEK-Info IV is shorter than 8 bytes".into()))?;
+    let mut key = Zeroizing::new(Vec::with_capacity(key_len + 16));
+    let mut previous: Vec<u8> = Vec::new();
+    while key.len() < key_len {
+        previous = md5::Md5::new()
+            .chain_update(&previous)
+            .chain_update(password.as_bytes())
+            .chain_update(salt)
+            .finalize()
+            .to_vec();
+        key.extend_from_slice(&previous);
+    }
+    previous.zeroize();
+    let key = &key[..key_len];
+    match cipher.as_str() {
+        "AES-128-CBC" => cbc_decrypt::<aes::Aes128>(key, &iv, ciphertext),
+        "AES-192-CBC" => cbc_decrypt::<aes::Aes192>(key, &iv, ciphertext),
+        "AES-256-CBC" => cbc_decrypt::<aes::Aes256>(key, &iv, ciphertext),
+        "DES-EDE3-CBC" => cbc_decrypt::<des::TdesEde3>(key, &iv, ciphertext),
+        _ => cbc_decrypt::<des::Des>(key, &iv, ciphertext),
+    }
+}
+
+fn hex_bytes(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
 }
 
 #[cfg(test)]

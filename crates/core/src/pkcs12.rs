@@ -23,13 +23,7 @@ const CERT_BAG: Oid = Oid::new_unwrap("1.2.840.113549.1.12.10.1.3");
 const X509_CERTIFICATE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.22.1");
 const FRIENDLY_NAME: Oid = Oid::new_unwrap("1.2.840.113549.1.9.20");
 const LOCAL_KEY_ID: Oid = Oid::new_unwrap("1.2.840.113549.1.9.21");
-const PBES2: Oid = Oid::new_unwrap("1.2.840.113549.1.5.13");
 const PBMAC1: Oid = Oid::new_unwrap("1.2.840.113549.1.5.14");
-// RFC 7292 appendix C: password-based encryption with SHA-1 and the PKCS#12 key derivation.
-const PBE_SHA1_3DES: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.3");
-const PBE_SHA1_2DES: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.4");
-const PBE_SHA1_RC2_128: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.5");
-const PBE_SHA1_RC2_40: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.6");
 const SHA1: Oid = Oid::new_unwrap("1.3.14.3.2.26");
 const SHA256: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.1");
 const SHA384: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.2");
@@ -104,20 +98,6 @@ struct CertBag {
     cert_value: OctetString,
 }
 
-/// `EncryptedPrivateKeyInfo` with its algorithm left open (PBES2 or a PKCS#12 PBE).
-#[derive(Sequence)]
-struct EncryptedPrivateKeyInfo {
-    algorithm: AlgorithmIdentifierOwned,
-    data: OctetString,
-}
-
-/// `pkcs-12PbeParams` (RFC 7292 appendix C).
-#[derive(Sequence)]
-struct PbeParams {
-    salt: OctetString,
-    iterations: u32,
-}
-
 fn malformed(e: impl std::fmt::Display) -> Error {
     Error::Key(format!("PKCS#12: not a well-formed file: {e}"))
 }
@@ -183,7 +163,7 @@ pub fn contents(p12: &[u8], password: &str) -> Result<Vec<Vec<u8>>, Error> {
             match bag.bag_id {
                 KEY_BAG => keys.push(bag.bag_value.to_der().map_err(malformed)?),
                 SHROUDED_KEY_BAG => {
-                    let info: EncryptedPrivateKeyInfo =
+                    let info: crate::pbe::EncryptedPrivateKeyInfo =
                         bag.bag_value.decode_as().map_err(malformed)?;
                     keys.push(decrypt(&info.algorithm, password, info.data.as_bytes())?.to_vec());
                 }
@@ -205,7 +185,7 @@ pub fn contents(p12: &[u8], password: &str) -> Result<Vec<Vec<u8>>, Error> {
 
 /// RFC 7292 appendix B.2: the PKCS#12 key derivation, `size` bytes for `purpose` (1: key, 2:
 /// IV, 3: MAC key). `block` is the hash's block size.
-fn derive<D: Digest>(
+pub(crate) fn derive<D: Digest>(
     block: usize,
     password: &str,
     salt: &[u8],
@@ -303,57 +283,16 @@ fn check_mac(mac: &MacData, password: &str, auth_safe: &[u8]) -> Result<(), Erro
     Ok(())
 }
 
-/// Decrypts a bag or a safe with PBES2 or a legacy PKCS#12 PBE.
+/// Decrypts a bag or a safe (PBES2 or a legacy PKCS#12 PBE: [`crate::pbe::decrypt`]).
 fn decrypt(
     algorithm: &AlgorithmIdentifierOwned,
     password: &str,
     ciphertext: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>, Error> {
-    if algorithm.oid == PBES2 {
-        let scheme =
-            pkcs5::EncryptionScheme::try_from(algorithm.to_der().map_err(malformed)?.as_slice())
-                .map_err(malformed)?;
-        crate::pbe::check_scheme(&scheme)?;
-        return scheme
-            .decrypt(password.as_bytes(), ciphertext)
-            .map(Zeroizing::new)
-            .map_err(|_| wrong_password());
-    }
-    let params: PbeParams = algorithm
-        .parameters
-        .as_ref()
-        .ok_or_else(|| malformed("PBE without parameters"))?
-        .decode_as()
-        .map_err(malformed)?;
-    let (salt, n) = (params.salt.as_bytes(), params.iterations);
-    crate::pbe::check_iterations(n)?;
-    let derive = |purpose, size| derive::<sha1::Sha1>(64, password, salt, purpose, n, size);
-    let iv = derive(2, 8);
-    match algorithm.oid {
-        PBE_SHA1_3DES => cbc_decrypt::<des::TdesEde3>(&derive(1, 24), &iv, ciphertext),
-        PBE_SHA1_2DES => cbc_decrypt::<des::TdesEde2>(&derive(1, 16), &iv, ciphertext),
-        PBE_SHA1_RC2_128 => cbc_decrypt::<rc2::Rc2>(&derive(1, 16), &iv, ciphertext),
-        PBE_SHA1_RC2_40 => cbc_decrypt::<rc2::Rc2>(&derive(1, 5), &iv, ciphertext),
-        other => Err(Error::Key(format!(
-            "PKCS#12: encryption with {} is not supported",
-            crate::oids::name(&other)
-        ))),
-    }
-}
-
-fn cbc_decrypt<C>(key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>, Error>
-where
-    C: cbc::cipher::BlockCipherDecrypt + cbc::cipher::KeyInit,
-{
-    use cbc::cipher::{BlockModeDecrypt, KeyIvInit, block_padding::Pkcs7};
-    let mut buffer = Zeroizing::new(ciphertext.to_vec());
-    let len = cbc::Decryptor::<C>::new_from_slices(key, iv)
-        .map_err(malformed)?
-        .decrypt_padded::<Pkcs7>(&mut buffer)
-        .map_err(|_| wrong_password())?
-        .len();
-    buffer.truncate(len);
-    Ok(buffer)
+    crate::pbe::decrypt(algorithm, password, ciphertext).map_err(|failure| match failure {
+        crate::pbe::Failure::WrongPassword => wrong_password(),
+        crate::pbe::Failure::Unusable(e) => Error::Key(format!("PKCS#12: {e}")),
+    })
 }
 
 /// Iterations for the key derivations and the MAC, as OpenSSL 3 writes by default.
@@ -438,7 +377,7 @@ fn write<R: CryptoRng + ?Sized>(
     let (algorithm, ciphertext) = encrypt(password, key, rng)?;
     let key_bag = SafeBag {
         bag_id: SHROUDED_KEY_BAG,
-        bag_value: Any::encode_from(&EncryptedPrivateKeyInfo {
+        bag_value: Any::encode_from(&crate::pbe::EncryptedPrivateKeyInfo {
             algorithm,
             data: OctetString::new(ciphertext).map_err(build)?,
         })

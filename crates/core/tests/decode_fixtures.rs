@@ -189,6 +189,52 @@ fn key_formats_are_named() {
     );
 }
 
+/// The older encryptions (tests/fixtures/make.sh): legacy PEM and a PKCS#12 PBE in PKCS#8
+/// decrypt to the same key as the modern PBES2 file; a legacy key exports with its headers.
+#[test]
+fn older_encrypted_keys_decrypt_to_the_same_key() {
+    let decrypted = |name: &str, password: &str| {
+        let blocks = decode_ok(name);
+        decode::decrypt_private_key(&blocks[0], password, NOW)
+    };
+    let modern = decrypted("leaf.enc.key", "fixture").unwrap();
+    for name in ["leaf.legacy-enc.key", "leaf.pbe-3des.key"] {
+        let key = decrypted(name, "fixture").unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (Report::PrivateKey(got), Report::PrivateKey(want)) = (&key.report, &modern.report)
+        else {
+            panic!("{name}: not a private key")
+        };
+        assert_eq!(got.public_key, want.public_key, "{name}");
+        assert!(got.format.ends_with("(decrypted)"), "{}", got.format);
+        let wrong = decrypted(name, "wrong").unwrap_err().to_string();
+        assert!(wrong.contains("password is wrong"), "{name}: {wrong}");
+    }
+    assert_eq!(
+        private_key("leaf.legacy-enc.key")
+            .dek_info
+            .as_deref()
+            .map(|d| &d[..12]),
+        Some("AES-256-CBC,")
+    );
+    let scheme = private_key("leaf.pbe-3des.key").encryption.unwrap();
+    assert_eq!(
+        scheme,
+        "pbeWithSHA1And3-KeyTripleDES-CBC (PKCS#12 PBE, legacy), 2048 iterations"
+    );
+    for name in [
+        "leaf.legacy-enc.key",
+        "leaf.pbe-3des.key",
+        "leaf.enc.key",
+        "leaf.sec1.key",
+    ] {
+        assert_eq!(
+            decode_ok(name)[0].pem().unwrap().trim(),
+            fixture_text(name),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn leaf_fields_match_openssl() {
     let leaf = certificate("leaf.pem");

@@ -67,7 +67,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                                 }) }
                             }
                         </dl>
-                        if key.format == "encrypted_pkcs8" {
+                        if key.encrypted {
                             <Unlock locked={d.clone()} what={Locked::Key} />
                         }
                     </>
@@ -245,19 +245,15 @@ pub(super) fn extensions(exts: &[ExtensionReport], title: &str) -> Html {
     }
 }
 
-/// (PEM label, file stem) for export.
-fn export_names(report: &Report) -> (&'static str, &'static str) {
+/// The file stem for export.
+fn export_stem(report: &Report) -> &'static str {
     match report {
-        Report::Certificate(_) => ("CERTIFICATE", "certificate"),
-        Report::Csr(_) => ("CERTIFICATE REQUEST", "request"),
-        Report::PrivateKey(k) if k.format == "encrypted_pkcs8" => ("ENCRYPTED PRIVATE KEY", "key"),
-        Report::PrivateKey(k) if k.format == "pkcs1" => ("RSA PRIVATE KEY", "key"),
-        Report::PrivateKey(k) if k.format == "sec1" => ("EC PRIVATE KEY", "key"),
-        Report::PrivateKey(_) => ("PRIVATE KEY", "key"),
-        Report::PublicKey(_) => ("PUBLIC KEY", "public"),
-        Report::Crl(_) => ("X509 CRL", "crl"),
-        Report::Pkcs7(_) => ("PKCS7", "bundle"),
-        Report::Pkcs12(_) => ("PKCS12", "bundle"),
+        Report::Certificate(_) => "certificate",
+        Report::Csr(_) => "request",
+        Report::PrivateKey(_) => "key",
+        Report::PublicKey(_) => "public",
+        Report::Crl(_) => "crl",
+        Report::Pkcs7(_) | Report::Pkcs12(_) => "bundle",
     }
 }
 
@@ -277,9 +273,10 @@ fn openssl_command(report: &Report, file: &str) -> String {
 }
 
 fn exports(d: &Decoded) -> Html {
-    let (label, stem) = export_names(&d.report);
-    let name = format!("{stem}-{}", d.block);
-    let pem = certbench_core::generate::pem(label, &d.der).unwrap_or_default();
+    let name = format!("{}-{}", export_stem(&d.report), d.block);
+    let pem = d.pem().unwrap_or_default();
+    // A legacy encrypted key's DER is ciphertext without the cipher and IV its PEM headers name.
+    let has_der = !matches!(&d.report, Report::PrivateKey(k) if k.dek_info.is_some());
     let download_pem = {
         let (pem, file) = (pem.clone(), format!("{name}.pem"));
         Callback::from(move |_| {
@@ -297,7 +294,9 @@ fn exports(d: &Decoded) -> Html {
         <div class="actions">
             <button type="button" class="copy-pem" onclick={copy}>{ "Copy PEM" }</button>
             <button type="button" class="download-pem" onclick={download_pem}>{ "Download PEM" }</button>
-            <button type="button" class="download-der" onclick={download_der}>{ "Download DER" }</button>
+            if has_der {
+                <button type="button" class="download-der" onclick={download_der}>{ "Download DER" }</button>
+            }
             <p class="hint">{ "With OpenSSL: " }<code>{ openssl_command(&d.report, &format!("{name}.pem")) }</code></p>
         </div>
     }
@@ -420,7 +419,7 @@ pub fn findings(list: &[certbench_core::lint::Finding]) -> Html {
 /// What a password opens.
 #[derive(Clone, Copy, PartialEq)]
 enum Locked {
-    /// An encrypted PKCS#8 key.
+    /// An encrypted key: PKCS#8, or legacy encrypted PEM.
     Key,
     /// A PKCS#12 file: keys and certificates.
     Pkcs12,
@@ -433,7 +432,7 @@ async fn unlock(locked: &Decoded, what: Locked, password: &str) -> Result<Vec<De
     let error = |e: certbench_core::Error| e.to_string();
     let structure = match what {
         Locked::Key => {
-            let plain = decode::decrypt_pkcs8(&locked.der, password).map_err(error)?;
+            let plain = decode::decrypt_key(locked, password).map_err(error)?;
             decode::decode_structure(&plain, now).map_err(error)?
         }
         Locked::Pkcs12 => decode::open_pkcs12(locked, password, now).map_err(error)?,

@@ -123,6 +123,9 @@ pub struct PrivateKeyReport {
     pub public_key: Option<PublicKeyReport>,
     /// Encryption scheme of an encrypted key (`PBES2 (PBKDF2-hmacWithSHA256, aes-256-cbc)`, …).
     pub encryption: Option<String>,
+    /// The `DEK-Info` header of a legacy encrypted PEM key (`AES-256-CBC,<IV hex>`): the cipher
+    /// and IV its decryption needs.
+    pub dek_info: Option<String>,
     /// Blocks of the same input whose certificate or CSR carries this key's public key, once
     /// [`super::link_keys`] ran: "does this key go with that certificate?" answered.
     pub matches: Vec<usize>,
@@ -164,6 +167,7 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         encrypted: false,
         public_key: Some(public),
         encryption: None,
+        dek_info: None,
         matches: Vec::new(),
     })
 }
@@ -176,6 +180,7 @@ pub fn pkcs1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         encrypted: false,
         public_key: Some(rsa_public(&rsa)),
         encryption: None,
+        dek_info: None,
         matches: Vec::new(),
     })
 }
@@ -189,34 +194,21 @@ pub fn sec1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         encrypted: false,
         public_key: Some(ec_public(&key, curve)),
         encryption: None,
+        dek_info: None,
         matches: Vec::new(),
     })
 }
 
-/// An `EncryptedPrivateKeyInfo` (`BEGIN ENCRYPTED PRIVATE KEY`): says how it is protected.
+/// An `EncryptedPrivateKeyInfo` (`BEGIN ENCRYPTED PRIVATE KEY`): says how it is protected
+/// (PBES2, or the PKCS#12 PBEs and PBES1 older tools write).
 pub fn encrypted_pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
-    let info = pkcs8::EncryptedPrivateKeyInfoRef::from_der(der)?;
-    let alg = info.encryption_algorithm;
-    let scheme = match &alg {
-        pkcs8::pkcs5::EncryptionScheme::Pbes2(params) => {
-            let kdf = match &params.kdf {
-                pkcs8::pkcs5::pbes2::Kdf::Pbkdf2(p) => {
-                    format!("PBKDF2-{:?}, {} iterations", p.prf, p.iteration_count)
-                }
-                pkcs8::pkcs5::pbes2::Kdf::Scrypt(p) => {
-                    format!("scrypt, cost {:?}", p.cost_parameter)
-                }
-                other => oids::name(&other.oid()),
-            };
-            format!("PBES2 ({kdf}, {})", oids::name(&params.encryption.oid()))
-        }
-        other => format!("{} (PBES1, legacy)", oids::name(&other.oid())),
-    };
+    let info = crate::pbe::EncryptedPrivateKeyInfo::from_der(der)?;
     Ok(PrivateKeyReport {
         format: "encrypted_pkcs8".into(),
         encrypted: true,
         public_key: None,
-        encryption: Some(scheme),
+        encryption: Some(crate::pbe::describe(&info.algorithm)),
+        dek_info: None,
         matches: Vec::new(),
     })
 }

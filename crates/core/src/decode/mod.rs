@@ -12,6 +12,7 @@ use crate::{dn, time::UnixTime};
 use der::Decode;
 use serde::{Deserialize, Serialize};
 use x509_cert::{Certificate, crl::CertificateList, request::CertReq};
+use zeroize::Zeroizing;
 
 pub use cert::CertificateReport;
 pub use key::{PrivateKeyReport, PublicKeyReport};
@@ -28,6 +29,47 @@ pub struct Decoded {
     /// The block's DER, for export and the ASN.1 view (not in JSON: it can be large).
     #[serde(skip)]
     pub der: Vec<u8>,
+}
+
+impl Decoded {
+    /// The PEM label this block exports under: its kind's (a DER or base64 input gets one).
+    pub fn pem_label(&self) -> &'static str {
+        match &self.report {
+            Report::Certificate(_) => "CERTIFICATE",
+            Report::Csr(_) => "CERTIFICATE REQUEST",
+            Report::PrivateKey(k) if k.format == "encrypted_pkcs8" => "ENCRYPTED PRIVATE KEY",
+            Report::PrivateKey(k) if k.format.starts_with("pkcs1") => "RSA PRIVATE KEY",
+            Report::PrivateKey(k) if k.format.starts_with("sec1") => "EC PRIVATE KEY",
+            Report::PrivateKey(k) if k.dek_info.is_some() => match self.label.as_deref() {
+                Some("EC PRIVATE KEY") => "EC PRIVATE KEY",
+                Some("DSA PRIVATE KEY") => "DSA PRIVATE KEY",
+                _ => "RSA PRIVATE KEY",
+            },
+            Report::PrivateKey(_) => "PRIVATE KEY",
+            Report::PublicKey(_) => "PUBLIC KEY",
+            Report::Crl(_) => "X509 CRL",
+            Report::Pkcs7(_) => "PKCS7",
+            Report::Pkcs12(_) => "PKCS12",
+        }
+    }
+
+    /// The block as PEM again. A legacy encrypted key keeps its `Proc-Type` and `DEK-Info`
+    /// headers, without which it cannot be decrypted.
+    pub fn pem(&self) -> Result<String, Error> {
+        let pem = crate::generate::pem(self.pem_label(), &self.der)?;
+        match &self.report {
+            Report::PrivateKey(PrivateKeyReport {
+                dek_info: Some(dek_info),
+                ..
+            }) => {
+                let (begin, body) = pem.split_once('\n').unwrap_or((&pem, ""));
+                Ok(format!(
+                    "{begin}\nProc-Type: 4,ENCRYPTED\nDEK-Info: {dek_info}\n\n{body}"
+                ))
+            }
+            _ => Ok(pem),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -126,30 +168,65 @@ pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
     }
 }
 
-/// Decrypts an encrypted PKCS#8 key (`BEGIN ENCRYPTED PRIVATE KEY`) with `password` and
-/// decodes what it holds.
+/// Decrypts an encrypted private key (encrypted PKCS#8 or legacy encrypted PEM) with
+/// `password` and decodes what it holds, reported under the encrypted block's number, label
+/// and line.
 pub fn decrypt_private_key(
-    encrypted_der: &[u8],
+    encrypted: &Decoded,
     password: &str,
     now: UnixTime,
 ) -> Result<Decoded, Error> {
-    decrypted_key(decode(&decrypt_pkcs8(encrypted_der, password)?, now)?)
+    let plain = decrypted_key(decode(&decrypt_key(encrypted, password)?, now)?)?;
+    Ok(Decoded {
+        block: encrypted.block,
+        label: encrypted.label.clone(),
+        line: encrypted.line,
+        ..plain
+    })
 }
 
-/// The plaintext PKCS#8 DER of an encrypted key. A wrong password and a damaged file look the
-/// same to PBES2: the message says so.
-pub fn decrypt_pkcs8(
-    encrypted_der: &[u8],
+/// The plaintext DER of an encrypted private key block: PKCS#8 for `ENCRYPTED PRIVATE KEY`,
+/// PKCS#1 or SEC1 for legacy encrypted PEM.
+pub fn decrypt_key(encrypted: &Decoded, password: &str) -> Result<Zeroizing<Vec<u8>>, Error> {
+    match &encrypted.report {
+        Report::PrivateKey(PrivateKeyReport {
+            dek_info: Some(dek_info),
+            ..
+        }) => decrypt_legacy_pem(dek_info, &encrypted.der, password),
+        Report::PrivateKey(key) if key.format == "encrypted_pkcs8" => {
+            decrypt_pkcs8(&encrypted.der, password)
+        }
+        _ => Err(Error::Key(
+            "this block is not an encrypted private key".into(),
+        )),
+    }
+}
+
+fn could_not_decrypt(failure: crate::pbe::Failure) -> Error {
+    match failure {
+        crate::pbe::Failure::WrongPassword => {
+            Error::Key("could not decrypt: the password is wrong, or the key is damaged".into())
+        }
+        crate::pbe::Failure::Unusable(e) => e,
+    }
+}
+
+/// The plaintext PKCS#8 DER of an encrypted PKCS#8 key: PBES2, a PKCS#12 PBE or PBES1. A
+/// wrong password and a damaged file look the same: the message says so.
+pub fn decrypt_pkcs8(encrypted_der: &[u8], password: &str) -> Result<Zeroizing<Vec<u8>>, Error> {
+    let info = crate::pbe::EncryptedPrivateKeyInfo::from_der(encrypted_der)
+        .map_err(|e| Error::Key(format!("not an encrypted PKCS#8 key: {e}")))?;
+    crate::pbe::decrypt(&info.algorithm, password, info.data.as_bytes()).map_err(could_not_decrypt)
+}
+
+/// The plaintext (PKCS#1 or SEC1 DER) of a legacy encrypted PEM body, `dek_info` being its
+/// `DEK-Info` header.
+pub fn decrypt_legacy_pem(
+    dek_info: &str,
+    ciphertext: &[u8],
     password: &str,
-) -> Result<zeroize::Zeroizing<Vec<u8>>, Error> {
-    let key = |detail: String| Error::Key(detail);
-    let info = pkcs8::EncryptedPrivateKeyInfoRef::from_der(encrypted_der)
-        .map_err(|e| key(format!("not an encrypted PKCS#8 key: {e}")))?;
-    crate::pbe::check_scheme(&info.encryption_algorithm)?;
-    let plain = info.decrypt(password).map_err(|_| {
-        key("could not decrypt: the password is wrong, or the key is damaged".into())
-    })?;
-    Ok(zeroize::Zeroizing::new(plain.as_bytes().to_vec()))
+) -> Result<Zeroizing<Vec<u8>>, Error> {
+    crate::pbe::decrypt_legacy_pem(dek_info, password, ciphertext).map_err(could_not_decrypt)
 }
 
 /// The keys and certificates inside a PKCS#12 block, opened with `password`, each reported
@@ -182,7 +259,7 @@ pub fn decrypted_key(plain: Vec<Result<Decoded, Error>>) -> Result<Decoded, Erro
         .next()
         .ok_or(Error::NothingRecognisable)??;
     if let Report::PrivateKey(report) = &mut decoded.report {
-        report.format = "pkcs8 (decrypted)".into();
+        report.format = format!("{} (decrypted)", report.format);
     }
     Ok(decoded)
 }
@@ -262,6 +339,7 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
             encryption: Some(format!(
                 "OpenSSL legacy PEM encryption ({cipher}), MD5-based key derivation"
             )),
+            dek_info: Some(cipher.to_string()),
             matches: Vec::new(),
         });
         return Ok(Decoded {

@@ -114,8 +114,8 @@ pub struct PrivateKey {
 
 impl PrivateKey {
     /// Reads a private key as users paste it: PKCS#8 (`PRIVATE KEY`), PKCS#1 (`RSA PRIVATE
-    /// KEY`) or SEC1 (`EC PRIVATE KEY`), PEM or DER; an encrypted PKCS#8 key is decrypted with
-    /// `password`, and is refused with the reason without one.
+    /// KEY`) or SEC1 (`EC PRIVATE KEY`), PEM or DER; an encrypted key (PKCS#8, or legacy
+    /// encrypted PEM) is decrypted with `password`, and is refused with the reason without one.
     pub fn from_input_with_password(
         input: &[u8],
         password: Option<&str>,
@@ -125,34 +125,48 @@ impl PrivateKey {
             .next()
             .ok_or(Error::NothingRecognisable)??;
         let bad = |e: &dyn std::fmt::Display| Error::Key(format!("{}: {e}", block.at));
+        let needs_password = || {
+            Error::Key(format!(
+                "{}: the key is encrypted; give its password",
+                block.at
+            ))
+        };
+        let dek_info = block
+            .headers
+            .iter()
+            .find(|(k, _)| k == "DEK-Info")
+            .map(|(_, v)| v.as_str());
+        // Legacy encrypted PEM (`Proc-Type: 4,ENCRYPTED`): PKCS#1 or SEC1 once decrypted.
+        let legacy_plain;
+        let der: &[u8] = match (dek_info, password) {
+            (Some(_), None) => return Err(needs_password()),
+            (Some(dek_info), Some(password)) => {
+                legacy_plain = crate::decode::decrypt_legacy_pem(dek_info, &block.der, password)
+                    .map_err(|e| bad(&e))?;
+                &legacy_plain
+            }
+            (None, _) => &block.der,
+        };
         match block.at.label.as_deref() {
             Some("ENCRYPTED PRIVATE KEY") => match password {
                 Some(password) => {
-                    let plain =
-                        crate::decode::decrypt_pkcs8(&block.der, password).map_err(|e| bad(&e))?;
+                    let plain = crate::decode::decrypt_pkcs8(der, password).map_err(|e| bad(&e))?;
                     PrivateKey::from_pkcs8_der(&plain)
                 }
-                None => Err(Error::Key(format!(
-                    "{}: the key is encrypted; give its password",
-                    block.at
-                ))),
+                None => Err(needs_password()),
             },
-            _ if block.headers.iter().any(|(k, _)| k == "Proc-Type") => Err(Error::Key(format!(
-                "{}: legacy encrypted PEM; convert it with `openssl pkey -in key.pem -out plain.pem`",
-                block.at
-            ))),
             Some("RSA PRIVATE KEY") => {
-                let pkcs8 = wrap_pkcs8(RSA, Some(der::asn1::Null.into()), &block.der)
+                let pkcs8 = wrap_pkcs8(RSA, Some(der::asn1::Null.into()), der)
                     .ok_or_else(|| bad(&"not a PKCS#1 key"))?;
                 PrivateKey::from_pkcs8_der(&pkcs8).map_err(|e| bad(&e))
             }
             Some("EC PRIVATE KEY") => {
-                let pkcs8 = sec1_as_pkcs8(&block.der).ok_or_else(|| {
+                let pkcs8 = sec1_as_pkcs8(der).ok_or_else(|| {
                     bad(&"not a SEC1 key on a named curve (P-256 and P-384 can sign here)")
                 })?;
                 PrivateKey::from_pkcs8_der(&pkcs8).map_err(|e| bad(&e))
             }
-            _ => PrivateKey::from_pkcs8_der(&block.der).map_err(|e| bad(&e)),
+            _ => PrivateKey::from_pkcs8_der(der).map_err(|e| bad(&e)),
         }
     }
 
