@@ -150,7 +150,7 @@ impl Check {
         Check::new(
             cert.signature_algorithm(),
             issuer,
-            cert.tbs_certificate(),
+            signed_tbs(cert.tbs_certificate()).map_err(|_| SignatureError::Invalid)?,
             cert.signature(),
         )
     }
@@ -160,7 +160,7 @@ impl Check {
         Check::new(
             &req.algorithm,
             &req.info.public_key,
-            &req.info,
+            der::Encode::to_der(&req.info).map_err(|_| SignatureError::Invalid)?,
             &req.signature,
         )
     }
@@ -173,7 +173,7 @@ impl Check {
         Check::new(
             &list.signature_algorithm,
             issuer,
-            &list.tbs_cert_list,
+            der::Encode::to_der(&list.tbs_cert_list).map_err(|_| SignatureError::Invalid)?,
             &list.signature,
         )
     }
@@ -181,13 +181,13 @@ impl Check {
     fn new(
         algorithm: &AlgorithmIdentifierOwned,
         key: &SubjectPublicKeyInfoOwned,
-        signed: &impl der::Encode,
+        message: Vec<u8>,
         signature: &der::asn1::BitString,
     ) -> Result<Check, SignatureError> {
         Ok(Check {
             algorithm: algorithm.clone(),
             key: key.clone(),
-            message: signed.to_der().map_err(|_| SignatureError::Invalid)?,
+            message,
             signature: signature
                 .as_bytes()
                 .ok_or(SignatureError::Invalid)?
@@ -199,6 +199,54 @@ impl Check {
     pub fn run(&self) -> Result<(), SignatureError> {
         verify(&self.algorithm, &self.key, &self.message, &self.signature)
     }
+}
+
+/// The TBS certificate as its issuer signed it. x509-cert re-encodes validity times before 2050
+/// as UTCTime (RFC 5280 section 4.1.2.5), but CAs have signed GeneralizedTime ones (Certum
+/// Trusted Network CA 2, a Mozilla root, does): re-encoded, such a signature would no longer
+/// verify. So the validity goes back in as it was read.
+fn signed_tbs(tbs: &x509_cert::TbsCertificate) -> der::Result<Vec<u8>> {
+    use der::{Decode, Encode};
+    let encoded = tbs.to_der()?;
+    let validity = tbs.validity();
+    let as_read = [validity.not_before.to_der()?, validity.not_after.to_der()?].concat();
+    let mut read =
+        der::Header::new(der::Tag::Sequence, der::Length::try_from(as_read.len())?).to_der()?;
+    read.extend_from_slice(&as_read);
+    let adjusted = validity.to_der()?;
+    if adjusted == read {
+        return Ok(encoded);
+    }
+    // The validity follows the version, serial, signature algorithm and issuer.
+    let header_len = usize::try_from(
+        der::Header::decode(&mut der::SliceReader::new(&encoded)?)?.encoded_len()?,
+    )?;
+    let version_len = match tbs.version() {
+        x509_cert::Version::V1 => 0,
+        _ => 5,
+    };
+    let at = header_len
+        + version_len
+        + usize::try_from(tbs.serial_number().encoded_len()?)?
+        + usize::try_from(tbs.signature().encoded_len()?)?
+        + usize::try_from(tbs.issuer().encoded_len()?)?;
+    if encoded.get(at..at + adjusted.len()) != Some(adjusted.as_slice()) {
+        return Err(der::Tag::Sequence.value_error().into());
+    }
+    let body = [
+        encoded
+            .get(header_len..at)
+            .ok_or(der::Tag::Sequence.length_error())?,
+        &read,
+        encoded
+            .get(at + adjusted.len()..)
+            .ok_or(der::Tag::Sequence.length_error())?,
+    ]
+    .concat();
+    let mut out =
+        der::Header::new(der::Tag::Sequence, der::Length::try_from(body.len())?).to_der()?;
+    out.extend_from_slice(&body);
+    Ok(out)
 }
 
 /// The named curve of an EC public key.
@@ -308,6 +356,44 @@ pub fn verify(
                 .map_err(|_| SignatureError::Invalid)?;
             key.verify_strict(message, &sig)
                 .map_err(|_| SignatureError::Invalid)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Certum Trusted Network CA 2 (a Mozilla root) carries its validity as GeneralizedTime
+    /// though both dates are before 2050; re-encoded as UTCTime its self-signature failed.
+    #[test]
+    fn a_generalized_time_before_2050_keeps_its_signature() {
+        let pem = include_str!("../data/mozilla-roots.pem");
+        let roots = crate::verify::read_certificates(pem.as_bytes()).unwrap();
+        let certum = roots
+            .iter()
+            .find(|c| {
+                c.tbs_certificate()
+                    .subject()
+                    .to_string()
+                    .contains("CN=Certum Trusted Network CA 2")
+            })
+            .unwrap();
+        assert!(matches!(
+            certum.tbs_certificate().validity().not_before,
+            x509_cert::time::Time::GeneralTime(_)
+        ));
+        let check = Check::certificate(certum, certum.tbs_certificate().subject_public_key_info());
+        assert_eq!(check.and_then(|c| c.run()), Ok(()));
+        // Every root of the store verifies its own signature.
+        for root in &roots {
+            let key = root.tbs_certificate().subject_public_key_info();
+            assert_eq!(
+                Check::certificate(root, key).and_then(|c| c.run()),
+                Ok(()),
+                "{}",
+                root.tbs_certificate().subject()
+            );
         }
     }
 }
