@@ -126,11 +126,41 @@ impl Explanation {
     }
 }
 
-/// Finds a suite by IANA name or code (`0xC030`, `0xC0,0x30`, `C030`, `{0xC0,0x30}`), any case.
+/// Names other TLS stacks print for suites whose IANA name differs.
+const ALIASES: &[(&str, u16)] = &[
+    // Go before 1.16 (still accepted by crypto/tls).
+    ("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", 0xCCA8),
+    ("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", 0xCCA9),
+    // wolfSSL and OpenSSL 1.1.1's pre-releases.
+    ("TLS13-AES128-GCM-SHA256", 0x1301),
+    ("TLS13-AES256-GCM-SHA384", 0x1302),
+    ("TLS13-CHACHA20-POLY1305-SHA256", 0x1303),
+    ("TLS13-AES128-CCM-SHA256", 0x1304),
+    ("TLS13-AES128-CCM-8-SHA256", 0x1305),
+];
+
+fn by_code(code: u16) -> Option<&'static Registered> {
+    SUITES.iter().find(|s| s.code == code)
+}
+
+/// A suite number written in decimal, as Go (`tls.ConnectionState.CipherSuite`) and Java
+/// logs print it: `49199` for 0xC02F. Only when reading the digits as hex names no suite.
+fn decimal_code(text: &str) -> Option<u16> {
+    if !text.bytes().all(|b| b.is_ascii_digit()) || parse_code(text).and_then(by_code).is_some() {
+        return None;
+    }
+    text.parse().ok().filter(|&code| by_code(code).is_some())
+}
+
+/// Finds a suite by IANA, OpenSSL or GnuTLS name or code (`0xC030`, `0xC0,0x30`, `C030`,
+/// `{0xC0,0x30}`, decimal `49200`), any case.
 pub fn find(query: &str) -> Result<&'static Registered, Error> {
     let trimmed = query.trim();
+    if let Some(suite) = decimal_code(trimmed).and_then(by_code) {
+        return Ok(suite);
+    }
     if let Some(code) = parse_code(trimmed) {
-        if let Some(suite) = SUITES.iter().find(|s| s.code == code) {
+        if let Some(suite) = by_code(code) {
             return Ok(suite);
         }
         let range = RANGES.iter().find(|r| (r.first..=r.last).contains(&code));
@@ -155,6 +185,13 @@ pub fn find(query: &str) -> Result<&'static Registered, Error> {
     }) {
         return Ok(suite);
     }
+    if let Some(suite) = ALIASES
+        .iter()
+        .find(|(alias, _)| alias.eq_ignore_ascii_case(trimmed))
+        .and_then(|&(_, code)| by_code(code))
+    {
+        return Ok(suite);
+    }
     let upper = trimmed.to_ascii_uppercase().replace('-', "_");
     let name = if upper.starts_with("TLS_") || upper.starts_with("SSL_") {
         upper
@@ -173,7 +210,20 @@ pub fn find(query: &str) -> Result<&'static Registered, Error> {
 
 /// Explains the suite `query` names.
 pub fn explain(query: &str) -> Result<Explanation, Error> {
-    Ok(explain_registered(find(query)?))
+    let suite = find(query)?;
+    let mut explanation = explain_registered(suite);
+    if decimal_code(query.trim()).is_some() {
+        explanation.notes.insert(
+            0,
+            format!(
+                "{} read as the decimal suite number {} ({}), as Go and Java print it",
+                query.trim(),
+                suite.code,
+                code_text(suite.code)
+            ),
+        );
+    }
+    Ok(explanation)
 }
 
 /// Parses a two-byte code in the spellings people paste; `None` when it is not a code at all.
@@ -625,6 +675,34 @@ fn rate(e: &Explanation, tls13: bool) -> (Rating, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Spellings other stacks print: decimal numbers (Go, Java), Go's old ChaCha20 names,
+    /// wolfSSL's TLS 1.3 names, Java's `SSL_` prefix.
+    #[test]
+    fn finds_suites_as_other_stacks_print_them() {
+        for (query, code) in [
+            ("49199", 0xC02F),
+            ("4865", 0x1301),
+            ("1301", 0x1301),
+            ("c02f", 0xC02F),
+            ("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", 0xCCA8),
+            ("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", 0xCCA9),
+            ("TLS13-CHACHA20-POLY1305-SHA256", 0x1303),
+            ("SSL_RSA_WITH_3DES_EDE_CBC_SHA", 0x000A),
+        ] {
+            assert_eq!(find(query).map(|s| s.code).ok(), Some(code), "{query}");
+        }
+        let decimal = explain("49199").unwrap();
+        assert!(decimal.notes[0].contains("decimal suite number 49199 (0xC0,0x2F)"));
+        assert!(
+            explain("C02F")
+                .unwrap()
+                .notes
+                .iter()
+                .all(|n| !n.contains("decimal"))
+        );
+        assert!(find("65535").is_err(), "not a suite either way");
+    }
 
     #[test]
     fn explains_a_tls12_suite_by_name_and_code() {
