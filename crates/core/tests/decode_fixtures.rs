@@ -473,6 +473,20 @@ fn malformed_input_gets_a_clear_error() {
 
 /// The web app decodes structure on the main thread and gets the public-key facts from its
 /// worker: that route, with tasks and facts serialized across, must give what `decode` gives.
+/// A server's fullchain.pem and key: no self-signed certificate, so no public-key work is
+/// left after the structural pass, which must link the key itself (the web app showed
+/// "no certificate carries its public key").
+#[test]
+fn the_structural_pass_links_keys_when_nothing_else_is_pending() {
+    let input = [fixture("fullchain.pem"), fixture("leaf.key")].concat();
+    let blocks = decode::decode_structure(&input, NOW).unwrap();
+    assert!(decode::crypto::tasks(&blocks).is_empty());
+    let Report::PrivateKey(key) = &blocks[2].as_ref().unwrap().report else {
+        panic!("the key")
+    };
+    assert_eq!(key.matches, [1]);
+}
+
 #[test]
 fn structure_then_facts_from_elsewhere_equals_the_full_decode() {
     use decode::crypto::{self, Fact, Task};

@@ -138,10 +138,14 @@ pub fn decode(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>
 /// derived from private ones stay pending until [`crypto::apply`]. What the web app's
 /// first-paint module can afford.
 pub fn decode_structure(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>, Error> {
-    Ok(input::read_blocks(input)?
+    let mut blocks: Vec<Result<Decoded, Error>> = input::read_blocks(input)?
         .into_iter()
         .map(|block| decode_block(block?, now))
-        .collect())
+        .collect();
+    // Keys whose public half is in their structure link now: an input with no public-key
+    // work left (no self-signed certificate, CSR or CRL) is never completed.
+    link_keys(blocks.iter_mut().filter_map(|b| b.as_mut().ok()));
+    Ok(blocks)
 }
 
 /// Fills each private key's `matches` with the blocks whose certificate or CSR carries its
