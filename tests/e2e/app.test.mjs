@@ -76,6 +76,11 @@ test('decode: a pasted chain shows every certificate; garbage shows an error', a
   assert.match(await page.textContent('#decode-results .finding[data-code=weak_rsa_key]'), /error.*RSA-1024 is breakable.*6\.1\.5/s);
   await page.fill('#decode-input', fixture('int.pem') + fixture('leaf.pem'));
   await page.waitForSelector('#decode-results .finding[data-code=wrong_order]');
+  // A whole `kubectl get secret -o yaml` (base64 of PEM): the chain and its key, matched.
+  const b64 = (name) => Buffer.from(fixture(name)).toString('base64');
+  await page.fill('#decode-input', `apiVersion: v1\ndata:\n  tls.crt: ${b64('fullchain.pem')}\n  tls.key: ${b64('leaf.key')}\nkind: Secret\ntype: kubernetes.io/tls\n`);
+  await page.waitForSelector('#decode-results .card >> nth=2');
+  assert.match(await page.textContent('#decode-results .card >> nth=2'), /block 1: its certificate or CSR carries this key's public key/);
   await page.fill('#decode-input', 'this is not a certificate');
   const error = await page.textContent('#decode-results [role=alert]');
   assert.match(error, /nothing recognisable/);

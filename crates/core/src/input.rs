@@ -1,8 +1,10 @@
 //! The input layer: turns whatever the user pasted or dropped into DER blocks with positions.
 //!
 //! Accepts PEM (any number of blocks, any labels, CRLF, text around and between blocks, a
-//! `-----BEGIN` in the middle of a line), DER (one or several concatenated SEQUENCEs) and bare
-//! base64. One broken block never hides the others: each block is its own `Result`.
+//! `-----BEGIN` in the middle of a line, or escaped into a JSON string), DER (one or several
+//! concatenated SEQUENCEs), bare base64 of DER or of PEM, and base64 values inside other text
+//! (a Kubernetes secret's `tls.crt:` and `tls.key:`). One broken block never hides the others:
+//! each block is its own `Result`.
 
 use crate::error::{Error, Location};
 use base64ct::{Base64, Base64Url, Encoding as _};
@@ -43,18 +45,16 @@ pub fn read_blocks(input: &[u8]) -> Result<Vec<Result<Block, Error>>, Error> {
         return Err(Error::EmptyInput);
     }
     let blocks = if find(input, b"-----BEGIN ").is_some() {
-        read_pem(input)
+        match unescape_json_pem(input) {
+            Some(unescaped) => read_pem(&unescaped),
+            None => read_pem(input),
+        }
     } else if let Some(blocks) = read_der(input) {
         blocks
-    } else if let Some(der) = read_bare_base64(input) {
-        vec![Ok(Block {
-            at: location(1, None, None, 0),
-            encoding: Encoding::Base64,
-            headers: Vec::new(),
-            der,
-        })]
+    } else if let Some(blocks) = read_bare_base64(input) {
+        blocks
     } else {
-        return Err(Error::NothingRecognisable);
+        read_embedded_base64(input).ok_or(Error::NothingRecognisable)?
     };
     if blocks.is_empty() {
         return Err(Error::NothingRecognisable);
@@ -359,7 +359,9 @@ fn read_der(input: &[u8]) -> Option<Vec<Result<Block, Error>>> {
 }
 
 /// One base64 (standard or URL-safe) blob that decodes to something starting like DER.
-fn read_bare_base64(input: &[u8]) -> Option<Vec<u8>> {
+/// The whole input as one base64 text (any alphabet, padded or not, line breaks allowed): the
+/// DER it encodes, or the PEM (a Kubernetes secret's data field is base64 of PEM).
+fn read_bare_base64(input: &[u8]) -> Option<Vec<Result<Block, Error>>> {
     let text = std::str::from_utf8(input).ok()?;
     let compact: String = text
         .trim()
@@ -367,12 +369,72 @@ fn read_bare_base64(input: &[u8]) -> Option<Vec<u8>> {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let der = Base64::decode_vec(&compact)
-        .or_else(|_| Base64Url::decode_vec(&compact))
-        .or_else(|_| base64ct::Base64Unpadded::decode_vec(&compact))
-        .or_else(|_| base64ct::Base64UrlUnpadded::decode_vec(&compact))
+    decoded_blocks(&compact, 1, 0)
+}
+
+/// What one base64 text holds: PEM blocks, or one DER block numbered `block` at `offset`.
+fn decoded_blocks(base64: &str, block: usize, offset: usize) -> Option<Vec<Result<Block, Error>>> {
+    let bytes = Base64::decode_vec(base64)
+        .or_else(|_| Base64Url::decode_vec(base64))
+        .or_else(|_| base64ct::Base64Unpadded::decode_vec(base64))
+        .or_else(|_| base64ct::Base64UrlUnpadded::decode_vec(base64))
         .ok()?;
-    (der.first() == Some(&0x30)).then_some(der)
+    if find(&bytes, b"-----BEGIN ").is_some() {
+        return Some(read_pem(&bytes)).filter(|blocks| !blocks.is_empty());
+    }
+    (bytes.first() == Some(&0x30)).then(|| {
+        vec![Ok(Block {
+            at: location(block, None, None, offset),
+            encoding: Encoding::Base64,
+            headers: Vec::new(),
+            der: bytes,
+        })]
+    })
+}
+
+/// Shortest base64 value worth trying inside other text: shorter than any key or certificate.
+const MIN_EMBEDDED_BASE64: usize = 64;
+
+/// Base64 values inside other text (YAML, JSON, a config line) that decode to PEM or DER:
+/// `kubectl get secret -o yaml` pasted whole gives its certificate and key.
+fn read_embedded_base64(input: &[u8]) -> Option<Vec<Result<Block, Error>>> {
+    let text = std::str::from_utf8(input).ok()?;
+    let is_base64 = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_');
+    let mut blocks: Vec<Result<Block, Error>> = Vec::new();
+    let mut offset = 0;
+    for token in text.split(|c: char| !is_base64(c)) {
+        let at = offset;
+        offset += token.len() + 1;
+        if token.len() < MIN_EMBEDDED_BASE64 || blocks.len() >= MAX_BLOCKS {
+            continue;
+        }
+        let found = decoded_blocks(token, blocks.len() + 1, at).unwrap_or_default();
+        // A fingerprint or a token may decode to anything: keep only whole DER structures.
+        let whole = |block: &Result<Block, Error>| match block {
+            Ok(block) if block.encoding == Encoding::Base64 => check_whole(&block.der).is_ok(),
+            _ => true,
+        };
+        for found in found.into_iter().filter(whole) {
+            blocks.push(found.map(|mut block| {
+                block.at.block = blocks.len() + 1;
+                block
+            }));
+        }
+    }
+    (!blocks.is_empty()).then_some(blocks)
+}
+
+/// PEM escaped into a JSON string (`"-----BEGIN CERTIFICATE-----\nMIIB…"`, as Vault,
+/// Terraform and cloud CLIs print it), with its line breaks put back.
+fn unescape_json_pem(input: &[u8]) -> Option<Vec<u8>> {
+    find(input, b"-----\\n")?;
+    let text = std::str::from_utf8(input).ok()?;
+    Some(
+        text.replace("\\r\\n", "\n")
+            .replace("\\n", "\n")
+            .replace("\\/", "/")
+            .into_bytes(),
+    )
 }
 
 #[cfg(test)]
@@ -380,6 +442,50 @@ mod tests {
     use super::*;
 
     const BODY: &str = "MAMCAQE="; // SEQUENCE { INTEGER 1 }
+
+    /// How cloud tools hand certificates over: base64 of PEM (a Kubernetes secret's data),
+    /// a whole `kubectl get secret -o yaml`, PEM escaped in a JSON string.
+    #[test]
+    fn reads_pem_wrapped_the_ways_tools_print_it() {
+        let der = |blocks: Vec<Result<Block, Error>>| -> Vec<Vec<u8>> {
+            blocks.into_iter().map(|b| b.unwrap().der).collect()
+        };
+        let one = Base64::decode_vec(BODY).unwrap();
+        let two_blocks = format!("{}{}", pem("CERTIFICATE"), pem("PRIVATE KEY"));
+        let b64 = Base64::encode_string(two_blocks.as_bytes());
+        assert_eq!(
+            der(read_blocks(b64.as_bytes()).unwrap()),
+            [one.clone(), one.clone()]
+        );
+        let long_body = Base64::encode_string(&[&[0x30, 0x81, 0x60][..], &[0x05; 0x60]].concat());
+        let long = format!("-----BEGIN CERTIFICATE-----\n{long_body}\n-----END CERTIFICATE-----\n");
+        let yaml = format!(
+            "apiVersion: v1\ndata:\n  tls.crt: {}\n  tls.key: {}\nkind: Secret\n",
+            Base64::encode_string(long.as_bytes()),
+            Base64::encode_string(long.replace("CERTIFICATE", "PRIVATE KEY").as_bytes())
+        );
+        let found = read_blocks(yaml.as_bytes()).unwrap();
+        assert_eq!(found.len(), 2);
+        let labels: Vec<_> = found
+            .iter()
+            .map(|b| b.as_ref().unwrap().at.label.clone())
+            .collect();
+        assert_eq!(
+            labels,
+            [Some("CERTIFICATE".into()), Some("PRIVATE KEY".into())]
+        );
+        assert_eq!(found[1].as_ref().unwrap().at.block, 2);
+        let json = format!("{{\"cert\": {:?}}}", pem("CERTIFICATE"));
+        assert!(json.contains("-----\\n"), "{json}");
+        assert_eq!(der(read_blocks(json.as_bytes()).unwrap()), [one]);
+        // A fingerprint is base64-shaped but holds no certificate.
+        let fingerprint =
+            "59c2c6dcfba66afaad40c191138daebb749ae5bad73c1f96f402a77a30552790 in a sentence";
+        assert!(matches!(
+            read_blocks(fingerprint.as_bytes()),
+            Err(Error::NothingRecognisable)
+        ));
+    }
 
     fn pem(label: &str) -> String {
         format!("-----BEGIN {label}-----\n{BODY}\n-----END {label}-----\n")
