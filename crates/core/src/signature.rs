@@ -258,6 +258,27 @@ pub(crate) fn named_curve(spki: &SubjectPublicKeyInfoOwned) -> Result<Oid, Signa
         .ok_or(SignatureError::BadKey("no named curve".into()))
 }
 
+/// The salt length of RSA-PSS parameters, with MGF1 over the message's hash (the only form
+/// WebCrypto and the rsa crate check). OpenSSL's RSA-PSS keys sign with the longest salt, not
+/// the hash's length.
+pub(crate) fn pss_salt_length(alg: &AlgorithmIdentifierOwned) -> Result<u32, SignatureError> {
+    let unsupported = || SignatureError::UnsupportedAlgorithm("these RSA-PSS parameters".into());
+    let params = alg
+        .parameters
+        .as_ref()
+        .and_then(|p| p.decode_as::<pkcs1::RsaPssParamsOwned>().ok())
+        .ok_or_else(unsupported)?;
+    let mgf_hash = params
+        .mask_gen
+        .parameters
+        .as_ref()
+        .map(|p| p.oid)
+        .ok_or_else(unsupported)?;
+    (mgf_hash == params.hash.oid)
+        .then_some(u32::from(params.salt_len))
+        .ok_or_else(unsupported)
+}
+
 /// Checks `signature` over `message` by the key in `spki`.
 pub fn verify(
     alg: &AlgorithmIdentifierOwned,
@@ -278,6 +299,10 @@ pub fn verify(
             }
             let key = rsa::PublicKey::from_pkcs1_der(key_bytes)
                 .map_err(|e| SignatureError::BadKey(e.to_string()))?;
+            let salt = match algorithm {
+                Algorithm::RsaPss(_) => pss_salt_length(alg)? as usize,
+                _ => 0,
+            };
             let digest = hash.digest(message);
             let result = match (algorithm, hash) {
                 (Algorithm::RsaPkcs1(_), Hash::Sha1) => {
@@ -295,21 +320,31 @@ pub fn verify(
                 (Algorithm::RsaPkcs1(_), Hash::Sha512) => {
                     key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha512>(), &digest, signature)
                 }
-                (_, Hash::Sha1) => {
-                    key.verify(rsa::pss::Pss::<sha1::Sha1>::default(), &digest, signature)
-                }
-                (_, Hash::Sha224) => {
-                    key.verify(rsa::pss::Pss::<sha2::Sha224>::default(), &digest, signature)
-                }
-                (_, Hash::Sha256) => {
-                    key.verify(rsa::pss::Pss::<sha2::Sha256>::default(), &digest, signature)
-                }
-                (_, Hash::Sha384) => {
-                    key.verify(rsa::pss::Pss::<sha2::Sha384>::default(), &digest, signature)
-                }
-                (_, Hash::Sha512) => {
-                    key.verify(rsa::pss::Pss::<sha2::Sha512>::default(), &digest, signature)
-                }
+                (_, Hash::Sha1) => key.verify(
+                    rsa::pss::Pss::<sha1::Sha1>::new_with_salt(salt),
+                    &digest,
+                    signature,
+                ),
+                (_, Hash::Sha224) => key.verify(
+                    rsa::pss::Pss::<sha2::Sha224>::new_with_salt(salt),
+                    &digest,
+                    signature,
+                ),
+                (_, Hash::Sha256) => key.verify(
+                    rsa::pss::Pss::<sha2::Sha256>::new_with_salt(salt),
+                    &digest,
+                    signature,
+                ),
+                (_, Hash::Sha384) => key.verify(
+                    rsa::pss::Pss::<sha2::Sha384>::new_with_salt(salt),
+                    &digest,
+                    signature,
+                ),
+                (_, Hash::Sha512) => key.verify(
+                    rsa::pss::Pss::<sha2::Sha512>::new_with_salt(salt),
+                    &digest,
+                    signature,
+                ),
             };
             result.map_err(|_| SignatureError::Invalid)
         }

@@ -78,26 +78,6 @@ fn curve(spki: &SubjectPublicKeyInfoOwned) -> Result<(&'static str, usize), Sign
     }
 }
 
-/// The salt length of RSA-PSS parameters, when WebCrypto can check them (MGF1 with the same
-/// hash as the message, the only form it supports).
-fn pss_salt_length(alg: &AlgorithmIdentifierOwned) -> Result<u32, SignatureError> {
-    let unsupported = || SignatureError::UnsupportedAlgorithm("these RSA-PSS parameters".into());
-    let params = alg
-        .parameters
-        .as_ref()
-        .and_then(|p| p.decode_as::<pkcs1::RsaPssParamsOwned>().ok())
-        .ok_or_else(unsupported)?;
-    let mgf_hash = params
-        .mask_gen
-        .parameters
-        .as_ref()
-        .map(|p| p.oid)
-        .ok_or_else(unsupported)?;
-    (mgf_hash == params.hash.oid)
-        .then_some(u32::from(params.salt_len))
-        .ok_or_else(unsupported)
-}
-
 /// DER `ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` as r‖s of `size` bytes each.
 fn ecdsa_p1363(der_signature: &[u8], size: usize) -> Result<Vec<u8>, SignatureError> {
     #[derive(der::Sequence)]
@@ -246,7 +226,10 @@ pub fn signature_check(check: &Check) -> Result<SignatureCheck, SignatureError> 
                 subject_public_key: check.key.subject_public_key.clone(),
             };
             let (name, salt_length) = match algorithm {
-                Algorithm::RsaPss(_) => ("RSA-PSS", Some(pss_salt_length(&check.algorithm)?)),
+                Algorithm::RsaPss(_) => (
+                    "RSA-PSS",
+                    Some(crate::signature::pss_salt_length(&check.algorithm)?),
+                ),
                 _ => ("RSASSA-PKCS1-v1_5", None),
             };
             let import = Params {

@@ -54,7 +54,7 @@ impl Task {
 pub enum Fact {
     /// `None` when certbench cannot check the signature algorithm (Ed448, DSA, …).
     SelfSigned(Option<bool>),
-    CsrSignature(bool),
+    CsrSignature(Option<bool>),
     CrlSignature(Option<CrlSignatureCheck>),
     /// The public key as lowercase hex (EC point or Ed25519 key), when it could be derived.
     PublicKey(Option<String>),
@@ -186,14 +186,8 @@ impl Task {
             _ => Err(SignatureError::Invalid),
         };
         match self {
-            Task::SelfSignature { .. } => Fact::SelfSigned(match verified(0) {
-                Ok(()) => Some(true),
-                Err(SignatureError::UnsupportedAlgorithm(_) | SignatureError::NotChecked(_)) => {
-                    None
-                }
-                Err(_) => Some(false),
-            }),
-            Task::CsrSignature { .. } => Fact::CsrSignature(verified(0).is_ok()),
+            Task::SelfSignature { .. } => Fact::SelfSigned(outcome(verified(0))),
+            Task::CsrSignature { .. } => Fact::CsrSignature(outcome(verified(0))),
             Task::CrlSignature { issuers, .. } => Fact::CrlSignature(
                 (0..issuers.len())
                     .find(|&i| verified(i).is_ok())
@@ -209,6 +203,16 @@ impl Task {
                 _ => None,
             }),
         }
+    }
+}
+
+/// Valid, invalid, or not checked: an algorithm certbench (or the browser) cannot check, such
+/// as Ed448, says nothing about the signature.
+fn outcome(verified: Result<(), SignatureError>) -> Option<bool> {
+    match verified {
+        Ok(()) => Some(true),
+        Err(SignatureError::UnsupportedAlgorithm(_) | SignatureError::NotChecked(_)) => None,
+        Err(_) => Some(false),
     }
 }
 
@@ -251,7 +255,7 @@ pub fn apply(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fac
                     set_self_signed(c, *v);
                 }
             }
-            (Report::Csr(c), None, Fact::CsrSignature(v)) => c.signature_valid = Some(*v),
+            (Report::Csr(c), None, Fact::CsrSignature(v)) => c.signature_valid = *v,
             (Report::Crl(c), None, Fact::CrlSignature(v)) => c.issuer_signature = v.clone(),
             (Report::PrivateKey(k), None, Fact::PublicKey(Some(hex))) => {
                 if let Some(public) = &mut k.public_key {
