@@ -116,6 +116,12 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
             format!("RSA-{bits} is breakable; use at least 2048 bits (3072+ for long-lived CAs)"),
         )),
         ("EC", _, Some("P-256" | "P-384" | "P-521")) | ("RSA" | "RSA-PSS" | "Ed25519", ..) => {}
+        ("EC", _, Some(curve)) if curve.starts_with("explicit") => out.push(finding(
+            Error,
+            "explicit_curve",
+            "RFC 5480 §2.1.1",
+            "the key spells out its curve instead of naming it: RFC 5480 forbids this, clients refuse it, and it is how CVE-2020-0601 (CurveBall) spoofed certificates".into(),
+        )),
         ("EC", _, curve) => out.push(finding(
             Warning,
             "unusual_curve",

@@ -255,7 +255,15 @@ pub(crate) fn named_curve(spki: &SubjectPublicKeyInfoOwned) -> Result<Oid, Signa
         .parameters
         .as_ref()
         .and_then(|p| p.decode_as::<Oid>().ok())
-        .ok_or(SignatureError::BadKey("no named curve".into()))
+        .ok_or_else(|| match &spki.algorithm.parameters {
+            // Explicit parameters (RFC 5480 forbids them): not checked, which is no verdict.
+            Some(p) if der::Tagged::tag(p) == der::Tag::Sequence => {
+                SignatureError::UnsupportedAlgorithm(
+                    "EC keys with explicit curve parameters".into(),
+                )
+            }
+            _ => SignatureError::BadKey("no named curve".into()),
+        })
 }
 
 /// The salt length of RSA-PSS parameters, with MGF1 over the message's hash (the only form

@@ -210,6 +210,14 @@ fn key_signature_and_structure_rules_on_fixtures() {
         Severity::Error,
     );
     assert_finds(&fixture("sha1-leaf.pem"), "short_serial", Severity::Notice);
+    let explicit = fixture("explicit-curve.pem");
+    assert_eq!(
+        explicit.public_key.curve.as_deref(),
+        Some("explicit parameters, P-256's")
+    );
+    assert_eq!(explicit.public_key.bits, Some(256));
+    assert_finds(&explicit, "explicit_curve", Severity::Error);
+    assert_eq!(explicit.self_signed, None, "not checked, not invalid");
     let everything = fixture("everything.pem");
     assert!(
         everything

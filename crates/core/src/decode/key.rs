@@ -57,6 +57,19 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
                 let (name, size) = curve_name(&curve);
                 report.curve = Some(name);
                 report.bits = size;
+            } else if let Some(explicit) = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<SpecifiedCurve>().ok())
+            {
+                let order = explicit.order.as_bytes();
+                let named = NAMED_ORDERS
+                    .iter()
+                    .find(|(_, hex)| dn::hex(order) == *hex)
+                    .map_or(String::new(), |(name, _)| format!(", {name}'s"));
+                report.curve = Some(format!("explicit parameters{named}"));
+                report.bits = Some(bit_length(order));
             }
         }
         "1.3.101.112" => (report.algorithm, report.bits) = ("Ed25519".into(), Some(256)),
@@ -77,6 +90,35 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
     }
     report
 }
+
+/// `SpecifiedECDomain` (SEC 1 section C.2): a curve spelled out instead of named, which RFC
+/// 5480 section 2.1.1 forbids in certificates. Only its order is read.
+#[derive(der::Sequence)]
+struct SpecifiedCurve {
+    version: u8,
+    field_id: der::asn1::Any,
+    curve: der::asn1::Any,
+    base: der::asn1::OctetString,
+    order: der::asn1::Uint,
+    cofactor: Option<der::asn1::Uint>,
+}
+
+/// Group orders of the named curves browsers accept, to say which one explicit parameters
+/// copy.
+const NAMED_ORDERS: [(&str, &str); 3] = [
+    (
+        "P-256",
+        "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551",
+    ),
+    (
+        "P-384",
+        "ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973",
+    ),
+    (
+        "P-521",
+        "01ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409",
+    ),
+];
 
 #[derive(der::Sequence)]
 struct DssParams {
