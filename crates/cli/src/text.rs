@@ -31,6 +31,12 @@ pub fn decoded(d: &Decoded) -> String {
                     None => "not checked",
                 }
             );
+            if !csr.attributes.is_empty() {
+                let _ = writeln!(out, "    Attributes:");
+                for (name, values) in &csr.attributes {
+                    let _ = writeln!(out, "        {name}: {}", values.join(", "));
+                }
+            }
             extensions(&mut out, "Requested Extensions", &csr.requested_extensions);
         }
         Report::PrivateKey(key) => {

@@ -75,6 +75,7 @@ known! {
     "1.3.6.1.4.1.311.21.1" => "msCAVersion", "Microsoft CA version";
     "1.2.840.113549.1.9.14" => "extensionRequest", "extensions requested in a CSR";
     "1.2.840.113549.1.9.7" => "challengePassword", "CSR challenge password";
+    "1.2.840.113549.1.9.2" => "unstructuredName", "PKCS#9 unstructured name";
     // Extended key usages (RFC 5280 section 4.2.1.12)
     "1.3.6.1.5.5.7.3.1" => "serverAuth", "TLS server authentication";
     "1.3.6.1.5.5.7.3.2" => "clientAuth", "TLS client authentication";

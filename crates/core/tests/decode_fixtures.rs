@@ -502,6 +502,33 @@ fn rsa_pss_with_openssl_salt_verifies_and_ed448_is_not_checked() {
 }
 
 #[test]
+fn csr_attributes_are_listed_like_openssl_req_text() {
+    let Report::Csr(csr) = &decode_ok("attributes.csr")[0].report else {
+        panic!("a CSR")
+    };
+    assert_eq!(
+        csr.attributes,
+        [
+            (
+                "challengePassword".to_string(),
+                vec!["s3cret-challenge".to_string()]
+            ),
+            (
+                "unstructuredName".to_string(),
+                vec!["My Unstructured Name".to_string()]
+            ),
+        ]
+    );
+    let Report::Csr(plain) = &decode_ok("leaf.csr")[0].report else {
+        panic!("a CSR")
+    };
+    assert!(
+        plain.attributes.is_empty(),
+        "extensionRequest is shown as extensions"
+    );
+}
+
+#[test]
 fn structure_then_facts_from_elsewhere_equals_the_full_decode() {
     use decode::crypto::{self, Fact, Task};
     let mut input = [

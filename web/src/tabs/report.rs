@@ -49,6 +49,11 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                                 None => "not checked",
                             }) }
                         </dl>
+                        if !csr.attributes.is_empty() {
+                            <dl class="csr-attributes">
+                                { for csr.attributes.iter().map(|(name, values)| row(name, &values.join(", "))) }
+                            </dl>
+                        }
                         { extensions(&csr.requested_extensions, "Requested extensions") }
                     </>
                 },

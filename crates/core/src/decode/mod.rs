@@ -95,6 +95,9 @@ pub struct CsrReport {
     pub signature_valid: Option<bool>,
     pub san: Vec<String>,
     pub requested_extensions: Vec<ext::ExtensionReport>,
+    /// The request's other attributes (`challengePassword`, `unstructuredName`), as `openssl
+    /// req -text` lists them: name and each value as text (hex when not a string).
+    pub attributes: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -427,11 +430,15 @@ fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error
 }
 
 /// The extensions a CSR requests (PKCS#9 extensionRequest attribute, RFC 2985).
+/// PKCS#9 extensionRequest: the CSR attribute that carries the requested extensions.
+const EXTENSION_REQUEST: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.14");
+
 pub fn csr_extensions(req: &CertReq) -> Vec<x509_cert::ext::Extension> {
     req.info
         .attributes
         .iter()
-        .filter(|attr| attr.oid.to_string() == "1.2.840.113549.1.9.14")
+        .filter(|attr| attr.oid == EXTENSION_REQUEST)
         .flat_map(|attr| attr.values.iter())
         .filter_map(|value| value.decode_as::<x509_cert::ext::Extensions>().ok())
         .flatten()
@@ -450,6 +457,19 @@ fn csr(req: &CertReq) -> CsrReport {
         signature_valid: None,
         san: decoded.san,
         requested_extensions: decoded.extensions,
+        attributes: info
+            .attributes
+            .iter()
+            .filter(|attr| attr.oid != EXTENSION_REQUEST)
+            .map(|attr| {
+                let values = attr
+                    .values
+                    .iter()
+                    .map(|v| dn::any_text(v.into()).unwrap_or_else(|| dn::hex(v.value())))
+                    .collect();
+                (crate::oids::name(&attr.oid), values)
+            })
+            .collect(),
     }
 }
 
