@@ -143,8 +143,8 @@ pub struct Check {
 
 impl Check {
     /// `cert` signed by the key of `issuer` (RFC 5280 section 6.1.3 (a)(1)).
-    pub fn certificate(
-        cert: &x509_cert::Certificate,
+    pub fn certificate<P: x509_cert::certificate::Profile>(
+        cert: &x509_cert::certificate::CertificateInner<P>,
         issuer: &SubjectPublicKeyInfoOwned,
     ) -> Result<Check, SignatureError> {
         Check::new(
@@ -205,7 +205,9 @@ impl Check {
 /// as UTCTime (RFC 5280 section 4.1.2.5), but CAs have signed GeneralizedTime ones (Certum
 /// Trusted Network CA 2, a Mozilla root, does): re-encoded, such a signature would no longer
 /// verify. So the validity goes back in as it was read.
-fn signed_tbs(tbs: &x509_cert::TbsCertificate) -> der::Result<Vec<u8>> {
+fn signed_tbs<P: x509_cert::certificate::Profile>(
+    tbs: &x509_cert::certificate::TbsCertificateInner<P>,
+) -> der::Result<Vec<u8>> {
     use der::{Decode, Encode};
     let encoded = tbs.to_der()?;
     let validity = tbs.validity();

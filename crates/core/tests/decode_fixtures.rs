@@ -501,6 +501,23 @@ fn rsa_pss_with_openssl_salt_verifies_and_ed448_is_not_checked() {
     assert_eq!(csr("leaf.csr"), Some(true));
 }
 
+/// A serial past RFC 5280's 20 bytes: decoded and linted (x509-cert refused to read it at
+/// all); Verify refuses it and says which rule.
+#[test]
+fn an_over_long_serial_is_shown_linted_and_refused_by_verify() {
+    let cert = certificate("long-serial.pem");
+    assert_eq!(cert.serial.len(), 50);
+    assert_eq!(cert.self_signed, Some(true));
+    assert!(cert.lint.iter().any(|f| f.code == "long_serial"));
+    let refused = certbench_core::verify::read_certificates(&fixture("long-serial.pem"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains("serial number is 25 bytes long; RFC 5280 section 4.1.2.2"),
+        "{refused}"
+    );
+}
+
 #[test]
 fn csr_attributes_are_listed_like_openssl_req_text() {
     let Report::Csr(csr) = &decode_ok("attributes.csr")[0].report else {

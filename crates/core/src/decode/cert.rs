@@ -8,7 +8,7 @@ use base64ct::{Base64, Encoding};
 use der::Encode;
 use serde::Serialize;
 use sha2::Digest;
-use x509_cert::Certificate;
+use x509_cert::certificate::{CertificateInner, Profile};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CertificateReport {
@@ -89,7 +89,13 @@ impl ValidityStatus {
     }
 }
 
-pub fn report(cert: &Certificate, der: &[u8], now: UnixTime) -> CertificateReport {
+/// The report of one certificate, read with any profile: decode reads with x509-cert's `Raw`
+/// one, so a certificate breaking RFC 5280 (a 25-byte serial) is still shown, and linted.
+pub fn report<P: Profile>(
+    cert: &CertificateInner<P>,
+    der: &[u8],
+    now: UnixTime,
+) -> CertificateReport {
     let tbs = cert.tbs_certificate();
     let spki = tbs.subject_public_key_info();
     let exts = ext::decode(tbs.extensions().map(|e| e.as_slice()).unwrap_or_default());

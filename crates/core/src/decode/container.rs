@@ -6,7 +6,6 @@ use crate::{input, oids, time::UnixTime};
 use const_oid::ObjectIdentifier as Oid;
 use der::{Any, Decode, Encode, Sequence, Tagged};
 use serde::Serialize;
-use x509_cert::Certificate;
 
 const SIGNED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.2");
 
@@ -60,7 +59,11 @@ pub fn pkcs7(der: &[u8], now: UnixTime) -> Result<Pkcs7Report, der::Error> {
     let signed = SignedData::from_der(&content.to_der()?)?;
     let mut certificates = Vec::new();
     for bytes in certificate_choices(&signed)? {
-        certificates.push(cert::report(&Certificate::from_der(&bytes)?, &bytes, now));
+        certificates.push(cert::report(
+            &super::AsIssued::from_der(&bytes)?,
+            &bytes,
+            now,
+        ));
     }
     let signer_count = count_set(&signed.signer_infos);
     Ok(Pkcs7Report {

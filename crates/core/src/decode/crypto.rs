@@ -10,7 +10,7 @@ use crate::Error;
 use crate::signature::{self, SignatureError};
 use der::Decode;
 use serde::{Deserialize, Serialize};
-use x509_cert::{Certificate, crl::CertificateList, request::CertReq};
+use x509_cert::{crl::CertificateList, request::CertReq};
 
 /// Which report a task is about: a block, or the n-th certificate of a PKCS#7 block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,7 +149,7 @@ impl Task {
     pub fn work(&self) -> Vec<Work> {
         let unreadable = || Work::Verify(Err(SignatureError::Invalid));
         match self {
-            Task::SelfSignature { der, .. } => vec![match Certificate::from_der(der) {
+            Task::SelfSignature { der, .. } => vec![match super::AsIssued::from_der(der) {
                 Ok(c) => Work::Verify(signature::Check::certificate(
                     &c,
                     c.tbs_certificate().subject_public_key_info(),
@@ -166,7 +166,7 @@ impl Task {
                 };
                 issuers
                     .iter()
-                    .map(|(_, cert)| match Certificate::from_der(cert) {
+                    .map(|(_, cert)| match super::AsIssued::from_der(cert) {
                         Ok(c) => Work::Verify(signature::Check::crl(
                             &list,
                             c.tbs_certificate().subject_public_key_info(),

@@ -11,7 +11,7 @@ use crate::input::{self, Block, Encoding};
 use crate::{dn, time::UnixTime};
 use der::Decode;
 use serde::{Deserialize, Serialize};
-use x509_cert::{Certificate, crl::CertificateList, request::CertReq};
+use x509_cert::{crl::CertificateList, request::CertReq};
 use zeroize::Zeroizing;
 
 pub use cert::CertificateReport;
@@ -399,11 +399,9 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
 
 fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error> {
     Ok(match kind {
-        Kind::Certificate => Report::Certificate(Box::new(cert::report(
-            &Certificate::from_der(der)?,
-            der,
-            now,
-        ))),
+        Kind::Certificate => {
+            Report::Certificate(Box::new(cert::report(&AsIssued::from_der(der)?, der, now)))
+        }
         Kind::Csr => Report::Csr(csr(&CertReq::from_der(der)?)),
         Kind::Crl => Report::Crl(crl(&CertificateList::from_der(der)?)),
         Kind::Pkcs7 => Report::Pkcs7(container::pkcs7(der, now)?),
@@ -430,6 +428,11 @@ fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error
 }
 
 /// The extensions a CSR requests (PKCS#9 extensionRequest attribute, RFC 2985).
+/// A certificate as its issuer wrote it: x509-cert's `Raw` profile refuses no serial length
+/// and re-encodes times as read, so reports show what is there and self-signatures are checked
+/// over the bytes signed.
+pub type AsIssued = x509_cert::certificate::CertificateInner<x509_cert::certificate::Raw>;
+
 /// PKCS#9 extensionRequest: the CSR attribute that carries the requested extensions.
 const EXTENSION_REQUEST: const_oid::ObjectIdentifier =
     const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.14");

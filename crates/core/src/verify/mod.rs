@@ -239,7 +239,17 @@ fn certificate_blocks(input: &[u8]) -> Result<Vec<(Certificate, Vec<u8>)>, Error
         let block = block?;
         let cert = Certificate::from_der(&block.der).map_err(|e| Error::UnsupportedKind {
             at: block.at.clone(),
-            detail: format!("expected a certificate: {e}"),
+            detail: match crate::decode::AsIssued::from_der(&block.der) {
+                // Readable but for RFC 5280's limit: say which rule, as clients refuse it.
+                Ok(raw) => format!(
+                    "the certificate's serial number is {} bytes long; RFC 5280 section 4.1.2.2 allows at most 20, and clients refuse it",
+                    crate::decode::cert::serial_hex(raw.tbs_certificate().serial_number().as_bytes())
+                        .trim_start_matches('-')
+                        .len()
+                        / 2
+                ),
+                Err(_) => format!("expected a certificate: {e}"),
+            },
         })?;
         certs.push((cert, block.der));
     }
