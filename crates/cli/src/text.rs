@@ -114,6 +114,18 @@ pub fn decoded(d: &Decoded) -> String {
                 let _ = writeln!(out, "    MAC: {mac}");
             }
         }
+        Report::Parameters(p) => {
+            let _ = writeln!(out, "{} Parameters:", p.algorithm);
+            if let Some(bits) = p.bits {
+                let _ = writeln!(out, "    Size: {bits} bit");
+            }
+            if let Some(curve) = &p.curve {
+                let _ = writeln!(out, "    Curve: {curve}");
+            }
+            for f in &p.lint {
+                let _ = writeln!(out, "    {:?}: {} ({})", f.severity, f.message, f.source);
+            }
+        }
     }
     out
 }

@@ -79,6 +79,44 @@ fn role(c: &CertificateReport) -> Role {
 }
 
 /// Every finding for one certificate, most severe first.
+/// Findings on domain parameters: a server's DH group and the curve a key is made on.
+pub fn parameters(p: &crate::decode::key::ParametersReport) -> Vec<Finding> {
+    use Severity::*;
+    let mut out = Vec::new();
+    match (p.algorithm.as_str(), p.bits, p.curve.as_deref()) {
+        ("DH", Some(bits), _) if bits < 2048 => out.push(finding(
+            Error,
+            "weak_dh",
+            "RFC 7919; Logjam (CVE-2015-4000)",
+            format!("a {bits}-bit DH group is breakable (Logjam); use 2048 bits or more, or the RFC 7919 ffdhe groups, or only ECDHE"),
+        )),
+        ("EC", _, Some(curve)) if curve.starts_with("explicit") => out.push(finding(
+            Error,
+            "explicit_curve",
+            "RFC 5480 §2.1.1",
+            "the curve is spelled out instead of named: certificates must name it (CVE-2020-0601)".into(),
+        )),
+        ("EC", _, Some("P-256" | "P-384" | "P-521")) => {}
+        ("EC", _, curve) => out.push(finding(
+            Warning,
+            "unusual_curve",
+            "CA/B BR §6.1.5",
+            format!(
+                "curve {} is not accepted by browsers; use P-256 or P-384",
+                curve.unwrap_or("(unknown)")
+            ),
+        )),
+        ("DSA", ..) => out.push(finding(
+            Error,
+            "dsa_key",
+            "CA/B BR §6.1.5",
+            "DSA keys are not accepted for TLS certificates any more".into(),
+        )),
+        _ => {}
+    }
+    out
+}
+
 pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     use Severity::*;
     let mut out = Vec::new();

@@ -47,17 +47,10 @@ pub fn decode(value: &str) -> Result<String, Error> {
     let mut pem = String::new();
     for block in decode::decode_structure(&der, UnixTime(0))? {
         let block = block?;
-        let label = match block.report {
-            Report::Certificate(_) => "CERTIFICATE",
-            Report::Csr(_) => "CERTIFICATE REQUEST",
-            Report::Crl(_) => "X509 CRL",
-            Report::PublicKey(_) => "PUBLIC KEY",
-            Report::Pkcs7(_) => "PKCS7",
-            Report::PrivateKey(_) | Report::Pkcs12(_) => {
-                return Err(Error::Key("links never carry keys".into()));
-            }
-        };
-        pem.push_str(&crate::generate::pem(label, &block.der)?);
+        if matches!(block.report, Report::PrivateKey(_) | Report::Pkcs12(_)) {
+            return Err(Error::Key("links never carry keys".into()));
+        }
+        pem.push_str(&block.pem()?);
     }
     Ok(pem)
 }

@@ -419,9 +419,9 @@ fn malformed_input_gets_a_clear_error() {
         (
             pem.replace(
                 "-----BEGIN CERTIFICATE-----",
-                "-----BEGIN EC PARAMETERS-----",
+                "-----BEGIN OPENSSH PRIVATE KEY-----",
             )
-            .replace("END CERTIFICATE", "END EC PARAMETERS"),
+            .replace("END CERTIFICATE", "END OPENSSH PRIVATE KEY"),
             "not supported",
         ),
         (pem.replacen('M', "M!", 1), "not a base64 character"),
@@ -515,6 +515,46 @@ fn an_over_long_serial_is_shown_linted_and_refused_by_verify() {
     assert!(
         refused.contains("serial number is 25 bytes long; RFC 5280 section 4.1.2.2"),
         "{refused}"
+    );
+}
+
+/// What `openssl ecparam -genkey`, `dhparam` and `dsaparam -genkey` write: parameters are
+/// read and judged, and the key after them still decodes.
+#[test]
+fn domain_parameters_are_read_and_judged() {
+    let params =
+        |name: &str| -> Vec<Report> { decode_ok(name).into_iter().map(|d| d.report).collect() };
+    let [Report::Parameters(ec), Report::PrivateKey(key)] = &params("ec-with-params.key")[..]
+    else {
+        panic!("EC parameters then the key")
+    };
+    assert_eq!((ec.curve.as_deref(), ec.bits), (Some("P-256"), Some(256)));
+    assert!(ec.lint.is_empty());
+    assert_eq!(
+        key.public_key.as_ref().unwrap().curve.as_deref(),
+        Some("P-256")
+    );
+    let [Report::Parameters(weak)] = &params("dh-1024.pem")[..] else {
+        panic!("DH parameters")
+    };
+    assert_eq!((weak.algorithm.as_str(), weak.bits), ("DH", Some(1024)));
+    assert_eq!(
+        weak.lint.iter().map(|f| f.code).collect::<Vec<_>>(),
+        ["weak_dh"]
+    );
+    let [Report::Parameters(sound)] = &params("dh-2048.pem")[..] else {
+        panic!("DH parameters")
+    };
+    assert_eq!(sound.bits, Some(2048));
+    assert!(sound.lint.is_empty());
+    let [Report::Parameters(dsa), Report::PrivateKey(dsa_key)] = &params("dsa.key")[..] else {
+        panic!("DSA parameters then the key")
+    };
+    assert_eq!((dsa.algorithm.as_str(), dsa.bits), ("DSA", Some(2048)));
+    let dsa_public = dsa_key.public_key.as_ref().unwrap();
+    assert_eq!(
+        (dsa_public.algorithm.as_str(), dsa_public.bits),
+        ("DSA", Some(2048))
     );
 }
 

@@ -112,6 +112,17 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                         <Unlock locked={d.clone()} what={Locked::Pkcs12} />
                     </>
                 },
+                Report::Parameters(p) => html! {
+                    <>
+                        <h3>{ format!("{} parameters", p.algorithm) }</h3>
+                        <p class="hint">{ "Domain parameters, not a key: what openssl ecparam writes before a key, or a server's ssl_dhparam file." }</p>
+                        <dl>
+                            { row("Size", &p.bits.map(|b| format!("{b} bits")).unwrap_or_default()) }
+                            { row("Curve", p.curve.as_deref().unwrap_or_default()) }
+                        </dl>
+                        { findings(&p.lint) }
+                    </>
+                },
             } }
             { exports(d) }
             <Asn1View der={d.der.clone()} />
@@ -259,6 +270,7 @@ fn export_stem(report: &Report) -> &'static str {
         Report::PublicKey(_) => "public",
         Report::Crl(_) => "crl",
         Report::Pkcs7(_) | Report::Pkcs12(_) => "bundle",
+        Report::Parameters(_) => "parameters",
     }
 }
 
@@ -274,6 +286,13 @@ fn openssl_command(report: &Report, file: &str) -> String {
         Report::Crl(_) => format!("openssl crl -in {file} -noout -text"),
         Report::Pkcs7(_) => format!("openssl pkcs7 -in {file} -print_certs -noout -text"),
         Report::Pkcs12(_) => format!("openssl pkcs12 -in {file} -info -nokeys"),
+        Report::Parameters(p) if p.algorithm == "DH" => {
+            format!("openssl dhparam -in {file} -noout -text")
+        }
+        Report::Parameters(p) if p.algorithm == "EC" => {
+            format!("openssl ecparam -in {file} -noout -text")
+        }
+        Report::Parameters(_) => format!("openssl dsaparam -in {file} -noout -text"),
     }
 }
 

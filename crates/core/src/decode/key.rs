@@ -120,6 +120,67 @@ const NAMED_ORDERS: [(&str, &str); 3] = [
     ),
 ];
 
+/// Domain parameters on their own (`EC PARAMETERS`, `DH PARAMETERS`, `DSA PARAMETERS`): what
+/// `openssl ecparam -genkey` writes before the key, and the `ssl_dhparam` file of a server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ParametersReport {
+    /// `EC`, `DH` or `DSA`.
+    pub algorithm: String,
+    /// The prime's size (DH, DSA) or the curve's (EC).
+    pub bits: Option<u32>,
+    /// The named curve, for EC.
+    pub curve: Option<String>,
+    pub lint: Vec<crate::lint::Finding>,
+}
+
+/// Which parameters a PEM label announces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parameters {
+    Ec,
+    Dh,
+    Dsa,
+}
+
+/// Reads domain parameters: their size, the curve, and whether they are strong enough.
+pub fn parameters(which: Parameters, der: &[u8]) -> Result<ParametersReport, der::Error> {
+    let (algorithm, bits, curve) = match which {
+        Parameters::Ec => match Oid::from_der(der) {
+            Ok(oid) => {
+                let (name, bits) = curve_name(&oid);
+                ("EC", bits, Some(name))
+            }
+            Err(_) => {
+                let explicit = SpecifiedCurve::from_der(der)?;
+                let order = explicit.order.as_bytes();
+                let bits = bit_length(order);
+                ("EC", Some(bits), Some("explicit parameters".to_string()))
+            }
+        },
+        Parameters::Dh => {
+            // PKCS#3 `DHParameter` and X9.42 `DomainParameters` (`dhparam -dsaparam`) both
+            // start with the prime.
+            let fields = Vec::<der::asn1::Any>::from_der(der)?;
+            let prime = fields
+                .first()
+                .ok_or(der::Tag::Sequence.value_error())?
+                .decode_as::<der::asn1::Uint>()?;
+            ("DH", Some(bit_length(prime.as_bytes())), None)
+        }
+        Parameters::Dsa => {
+            let params = DssParams::from_der(der)?;
+            ("DSA", Some(bit_length(params.p.as_bytes())), None)
+        }
+    };
+    let mut report = ParametersReport {
+        algorithm: algorithm.into(),
+        bits,
+        curve,
+        lint: Vec::new(),
+    };
+    report.lint = crate::lint::parameters(&report);
+    Ok(report)
+}
+
 #[derive(der::Sequence)]
 struct DssParams {
     p: der::asn1::Uint,
@@ -202,6 +263,14 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
             (public.algorithm, public.bits) = ("Ed25519".into(), Some(256));
         }
         "1.3.101.113" => (public.algorithm, public.bits) = ("Ed448".into(), Some(456)),
+        "1.2.840.10040.4.1" => {
+            public.algorithm = "DSA".into();
+            public.bits = info
+                .algorithm
+                .parameters
+                .and_then(|p| p.decode_as::<DssParams>().ok())
+                .map(|params| bit_length(params.p.as_bytes()));
+        }
         _ => {}
     }
     Ok(PrivateKeyReport {

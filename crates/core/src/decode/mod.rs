@@ -50,6 +50,11 @@ impl Decoded {
             Report::Crl(_) => "X509 CRL",
             Report::Pkcs7(_) => "PKCS7",
             Report::Pkcs12(_) => "PKCS12",
+            Report::Parameters(p) => match p.algorithm.as_str() {
+                "EC" => "EC PARAMETERS",
+                "DH" => "DH PARAMETERS",
+                _ => "DSA PARAMETERS",
+            },
         }
     }
 
@@ -82,6 +87,7 @@ pub enum Report {
     Crl(CrlReport),
     Pkcs7(container::Pkcs7Report),
     Pkcs12(container::Pkcs12Report),
+    Parameters(key::ParametersReport),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -285,6 +291,7 @@ enum Kind {
     Crl,
     Pkcs7,
     Pkcs12,
+    Parameters(key::Parameters),
 }
 
 fn kind_of_label(label: &str) -> Option<Kind> {
@@ -300,6 +307,9 @@ fn kind_of_label(label: &str) -> Option<Kind> {
         "X509 CRL" => Kind::Crl,
         "PKCS7" | "CMS" => Kind::Pkcs7,
         "PKCS12" => Kind::Pkcs12,
+        "EC PARAMETERS" => Kind::Parameters(key::Parameters::Ec),
+        "DH PARAMETERS" | "X9.42 DH PARAMETERS" => Kind::Parameters(key::Parameters::Dh),
+        "DSA PARAMETERS" => Kind::Parameters(key::Parameters::Dsa),
         _ => return None,
     })
 }
@@ -373,7 +383,7 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
         Some(label) => {
             let kind = kind_of_label(label).ok_or_else(|| Error::UnsupportedKind {
                 at: at.clone(),
-                detail: format!("`{label}` blocks are not supported yet; certbench reads certificates, CSRs, keys and CRLs"),
+                detail: format!("`{label}` blocks are not supported yet; certbench reads certificates, CSRs, keys, CRLs, PKCS#7, PKCS#12 and EC, DH and DSA parameters"),
             })?;
             report_as(kind, &whole, now)
                 .map_err(|e| der_error(&at, format!("not a valid {label}: {e}")))?
@@ -406,6 +416,7 @@ fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error
         Kind::Crl => Report::Crl(crl(&CertificateList::from_der(der)?)),
         Kind::Pkcs7 => Report::Pkcs7(container::pkcs7(der, now)?),
         Kind::Pkcs12 => Report::Pkcs12(container::pkcs12(der)?),
+        Kind::Parameters(which) => Report::Parameters(key::parameters(which, der)?),
         Kind::Pkcs8 => Report::PrivateKey(key::pkcs8(der)?),
         Kind::EncryptedPkcs8 => Report::PrivateKey(key::encrypted_pkcs8(der)?),
         Kind::Pkcs1Private => Report::PrivateKey(key::pkcs1(der)?),
