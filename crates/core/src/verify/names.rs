@@ -311,6 +311,25 @@ fn email_within(name: &str, constraint: &str) -> bool {
     }
 }
 
+/// The host in what a user typed for "host name": a bare name or IP, or pasted as a URL
+/// (`https://host:443/path`), `host:port` or `[v6]:port`, which clients connect to by host.
+pub fn host_of(typed: &str) -> &str {
+    let typed = typed.trim();
+    let authority = typed.split_once("://").map_or(typed, |(_, rest)| rest);
+    let authority = authority.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    if let Some(v6) = host.strip_prefix('[') {
+        return v6.split(']').next().unwrap_or_default();
+    }
+    match host.split_once(':') {
+        // One colon and digits after it: a port. More colons: an IPv6 address.
+        Some((name, port)) if !port.contains(':') && port.bytes().all(|b| b.is_ascii_digit()) => {
+            name
+        }
+        _ => host,
+    }
+}
+
 fn uri_host(uri: &str) -> Option<&str> {
     let rest = uri.split_once("://")?.1;
     let authority = rest.split(['/', '?', '#']).next()?;
@@ -322,6 +341,26 @@ fn uri_host(uri: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_are_read_from_urls_and_host_port() {
+        for (typed, host) in [
+            ("www.example.test", "www.example.test"),
+            (
+                " https://www.example.test:8443/path?q#f ",
+                "www.example.test",
+            ),
+            ("www.example.test:443", "www.example.test"),
+            ("www.example.test/login", "www.example.test"),
+            ("https://user@www.example.test", "www.example.test"),
+            ("[2001:db8::1]:443", "2001:db8::1"),
+            ("https://[2001:db8::1]/", "2001:db8::1"),
+            ("2001:db8::1", "2001:db8::1"),
+            ("192.0.2.7:443", "192.0.2.7"),
+        ] {
+            assert_eq!(host_of(typed), host, "{typed}");
+        }
+    }
 
     #[test]
     fn wildcards_cover_exactly_one_label() {

@@ -390,8 +390,14 @@ pub fn rule_6_1_3_b_name_constraints(path: &[&Candidate<'_>]) -> RuleResult {
 
 /// RFC 6125 §6.4 with the CA/B rules: SAN only (the CN is ignored), a wildcard only as the
 /// whole left-most label matching exactly one label, never for IP addresses.
-pub fn rfc6125_host(leaf: &Candidate<'_>, host: &str) -> RuleResult {
-    let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+pub fn rfc6125_host(leaf: &Candidate<'_>, typed: &str) -> RuleResult {
+    let host = names::host_of(typed)
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    let read = match host == typed.trim().trim_end_matches('.').to_ascii_lowercase() {
+        true => String::new(),
+        false => format!(" (the host in `{}`)", typed.trim()),
+    };
     let mismatch = |what: &str| {
         let names = if leaf.exts.san.is_empty() {
             "no subjectAltName at all".to_string()
@@ -400,7 +406,7 @@ pub fn rfc6125_host(leaf: &Candidate<'_>, host: &str) -> RuleResult {
         };
         failure(
             "hostname",
-            format!("{what} `{host}` is not in the certificate's names ({names})"),
+            format!("{what} `{host}`{read} is not in the certificate's names ({names})"),
         )
     };
     if !host.is_ascii() {
@@ -414,14 +420,14 @@ pub fn rfc6125_host(leaf: &Candidate<'_>, host: &str) -> RuleResult {
     if let Ok(ip) = host.trim_matches(['[', ']']).parse::<std::net::IpAddr>() {
         let wanted = format!("IP:{ip}");
         return if leaf.exts.san.contains(&wanted) {
-            Ok(format!("{wanted} is in the SAN"))
+            Ok(format!("{wanted} is in the SAN{read}"))
         } else {
             Err(mismatch("IP address"))
         };
     }
     for name in leaf.exts.san.iter().filter_map(|s| s.strip_prefix("DNS:")) {
         if names::dns_matches(&name.to_ascii_lowercase(), &host) {
-            return Ok(format!("DNS:{name} matches"));
+            return Ok(format!("DNS:{name} matches{read}"));
         }
     }
     Err(mismatch("host name"))
