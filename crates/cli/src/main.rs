@@ -67,7 +67,7 @@ enum Command {
         /// Validation time (RFC 3339); default now.
         #[arg(long)]
         at: Option<String>,
-        /// pin-sha256 value (base64); repeat for backups. One must match a certificate in the path.
+        /// pin-sha256 value (base64, curl's sha256//base64, or hex); repeat for backups. One must match a certificate in the path.
         #[arg(long = "pin")]
         pins: Vec<String>,
         /// Most intermediate CAs allowed between leaf and anchor (as `openssl verify -verify_depth`).

@@ -483,6 +483,17 @@ fn pins_match_any_certificate_in_the_path() {
         with_pins(vec!["AAAA".into(), pin(&root.cert)]).valid,
         "a backup pin may match"
     );
+    // curl's --pinnedpubkey form, and the hex `openssl dgst -sha256` prints.
+    assert!(with_pins(vec![format!("sha256//{}", pin(&leaf.cert))]).valid);
+    let hex: String = {
+        use base64ct::Encoding;
+        base64ct::Base64::decode_vec(&pin(&int.cert))
+            .unwrap()
+            .iter()
+            .map(|b| format!("{b:02X}:"))
+            .collect()
+    };
+    assert!(with_pins(vec![hex.trim_end_matches(':').to_string()]).valid);
     assert_fails(
         &with_pins(vec!["AAAA".into()]),
         "pin",

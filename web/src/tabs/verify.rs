@@ -206,7 +206,7 @@ pub fn VerifyTab() -> Html {
                 </div>
                 <div>
                     <label for="verify-pins">{ "SPKI pins (pin-sha256, optional)" }</label>
-                    <input id="verify-pins" type="text" value={form.pins.clone()} oninput={field(|f, v| f.pins = v)} placeholder="base64, comma-separated" />
+                    <input id="verify-pins" type="text" value={form.pins.clone()} oninput={field(|f, v| f.pins = v)} placeholder="base64 (or sha256//…, or hex), comma-separated" />
                 </div>
                 <div>
                     <label for="verify-max">{ "Most intermediate CAs (optional, like openssl -verify_depth)" }</label>

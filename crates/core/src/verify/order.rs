@@ -21,7 +21,8 @@ pub struct Order {
     pub purpose: String,
     /// `YYYY-MM-DDTHH:MM`, UTC; empty for now.
     pub at: String,
-    /// `pin-sha256` values separated by commas, spaces or lines.
+    /// `pin-sha256` values (or curl's `sha256//…`, or hex) separated by commas, semicolons,
+    /// spaces or lines.
     pub pins: String,
     /// Most intermediate CAs allowed between leaf and anchor; empty for no limit.
     pub max_intermediates: String,
@@ -72,7 +73,7 @@ impl Order {
             },
             pins: self
                 .pins
-                .split([',', '\n', ' '])
+                .split([',', ';', '\n', ' '])
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .map(str::to_string)

@@ -442,11 +442,20 @@ pub fn rfc7469_pins(path: &[&Candidate<'_>], pins: &[String]) -> RuleResult {
             .subject_public_key_info()
             .to_der()
             .unwrap_or_default();
-        let pin = Base64::encode_string(&sha2::Sha256::digest(&spki));
-        if pins
-            .iter()
-            .any(|p| p.trim().trim_start_matches("pin-sha256=").trim_matches('"') == pin)
-        {
+        let digest = sha2::Sha256::digest(&spki);
+        let pin = Base64::encode_string(&digest);
+        // As HPKP and curl write it (`pin-sha256="base64"`, `sha256//base64`), or the hex
+        // `openssl dgst -sha256` prints over the DER public key (colons allowed).
+        let hex = crate::dn::hex(&digest);
+        let matches = |given: &str| {
+            let given = given
+                .trim()
+                .trim_start_matches("pin-sha256=")
+                .trim_start_matches("sha256//")
+                .trim_matches('"');
+            given == pin || given.replace(':', "").eq_ignore_ascii_case(&hex)
+        };
+        if pins.iter().any(|p| matches(p)) {
             return Ok(format!("pin-sha256 {pin} matches {}", cert.subject));
         }
     }
