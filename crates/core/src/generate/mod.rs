@@ -556,11 +556,15 @@ pub fn parse_san(text: &str) -> Result<GeneralName, Error> {
             .map_err(|_| invalid("not an IP address")),
         "email" => ia5(value).map(GeneralName::Rfc822Name),
         "uri" => ia5(value).map(GeneralName::UniformResourceIdentifier),
+        // Without a prefix: an address, a mailbox (`user@host`) or a DNS name.
         "" => match text.parse::<std::net::IpAddr>() {
             Ok(ip) => Ok(GeneralName::from(ip)),
+            Err(_) if text.contains('@') => ia5(text).map(GeneralName::Rfc822Name),
             Err(_) => dns_name(text).and_then(|v| ia5(v).map(GeneralName::DnsName)),
         },
-        // `[::1]` style and bare IPv6 contain colons: try them as addresses before giving up.
+        // A URL (`https://…`) is a URI; `[::1]` style and bare IPv6 contain colons: try them as
+        // addresses before giving up.
+        _ if value.starts_with("//") => ia5(text).map(GeneralName::UniformResourceIdentifier),
         _ => text
             .trim_matches(['[', ']'])
             .parse::<std::net::IpAddr>()
@@ -936,5 +940,39 @@ pub fn openssl_recipe(request: &Request, key_type: KeyType) -> OpensslRecipe {
     OpensslRecipe {
         commands,
         extfile: Some(extfile),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SANs as people type them: prefixed, or bare names, addresses, mailboxes and URLs.
+    #[test]
+    fn sans_are_read_with_or_without_their_prefix() {
+        let kind = |text: &str| match parse_san(text) {
+            Ok(GeneralName::DnsName(_)) => "dns",
+            Ok(GeneralName::IpAddress(_)) => "ip",
+            Ok(GeneralName::Rfc822Name(_)) => "email",
+            Ok(GeneralName::UniformResourceIdentifier(_)) => "uri",
+            Ok(_) => "other",
+            Err(_) => "error",
+        };
+        for (text, expected) in [
+            ("DNS:example.test", "dns"),
+            ("*.example.test", "dns"),
+            ("localhost", "dns"),
+            ("IP:192.0.2.1", "ip"),
+            ("::1", "ip"),
+            ("[2001:db8::1]", "ip"),
+            ("email:me@example.test", "email"),
+            ("me@example.test", "email"),
+            ("URI:spiffe://example.test/workload", "uri"),
+            ("https://example.test/", "uri"),
+            ("bücher.example", "error"),
+            ("nonsense:value", "error"),
+        ] {
+            assert_eq!(kind(text), expected, "{text}");
+        }
     }
 }
