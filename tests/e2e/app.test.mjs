@@ -81,6 +81,11 @@ test('decode: a pasted chain shows every certificate; garbage shows an error', a
   await page.fill('#decode-input', `apiVersion: v1\ndata:\n  tls.crt: ${b64('fullchain.pem')}\n  tls.key: ${b64('leaf.key')}\nkind: Secret\ntype: kubernetes.io/tls\n`);
   await page.waitForSelector('#decode-results .card >> nth=2');
   assert.match(await page.textContent('#decode-results .card >> nth=2'), /block 1: its certificate or CSR carries this key's public key/);
+  // A server's dhparam.pem gets a verdict; a CSR lists its attributes.
+  await page.fill('#decode-input', fixture('dh-1024.pem') + fixture('attributes.csr'));
+  await page.waitForSelector('#decode-results .finding[data-code=weak_dh]');
+  assert.match(await page.textContent('#decode-results .card >> nth=0'), /DH parameters[^]*1024 bits[^]*Logjam/);
+  assert.match(await page.textContent('#decode-results .card >> nth=1'), /challengePassword[^]*s3cret-challenge/);
   await page.fill('#decode-input', 'this is not a certificate');
   const error = await page.textContent('#decode-results [role=alert]');
   assert.match(error, /nothing recognisable/);
