@@ -853,6 +853,16 @@ fn lint_exit_codes_and_json() {
         Some(2),
         "no certificate to lint"
     );
+    // A server's DH parameters get a verdict too: exit 1 for a Logjam-weak group.
+    let weak = certbench(&["lint", &fixture("dh-1024.pem"), "--json"], None);
+    assert_eq!(weak.status.code(), Some(1));
+    assert_eq!(
+        json(&weak)["parameters"][0]["findings"][0]["code"],
+        "weak_dh"
+    );
+    assert_eq!(json(&weak)["parameters"][0]["bits"], 1024);
+    let sound = certbench(&["lint", &fixture("dh-2048.pem")], None);
+    assert_eq!(sound.status.code(), Some(0));
 }
 
 /// The OpenSSL recipe shown beside each artifact really makes the same kind of certificate.
