@@ -66,6 +66,8 @@ pub enum Error {
         query: String,
         suggestions: Vec<String>,
     },
+    /// A cipher string that selects no suite (OpenSSL: "no cipher match").
+    NoCipherMatch { rule: String },
 }
 
 impl fmt::Display for Error {
@@ -109,6 +111,10 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            Error::NoCipherMatch { rule } => write!(
+                f,
+                "`{rule}` selects no cipher suite (OpenSSL says \"no cipher match\")"
+            ),
         }
     }
 }

@@ -7,6 +7,10 @@ use std::process::Command;
 
 /// Representative strings: server configs, scanners' favourites, every operator.
 const STRINGS: &[&str] = &[
+    "SUITEB128",
+    "SUITEB128ONLY",
+    "SUITEB128C2",
+    "SUITEB192:HIGH",
     "ALL",
     "DEFAULT",
     "HIGH",
@@ -127,6 +131,13 @@ fn config_lines_and_iana_lists() {
     );
     assert_eq!(list.rating, certbench_core::cipher::Rating::Weak);
     assert!(string::expand("NOTHING").is_err());
+    let none = string::expand("!ALL").unwrap_err().to_string();
+    assert_eq!(
+        none,
+        "`!ALL` selects no cipher suite (OpenSSL says \"no cipher match\")"
+    );
+    let suite_b = string::expand("SUITEB128").unwrap();
+    assert!(suite_b.notes[0].starts_with("Suite B (RFC 6460)"));
     assert!(string::expand("ALL:<script>").is_err());
     let weak = string::expand("ssl_ciphers 'ALL:COMPLEMENTOFALL';").unwrap();
     assert_eq!(

@@ -524,61 +524,80 @@ pub fn rule_from_config(input: &str) -> String {
     value.trim_matches(['"', '\'']).trim().to_string()
 }
 
+/// OpenSSL's Suite B keywords (RFC 6460) replace the whole string when it starts with one, as
+/// `check_suiteb_cipher_list` does; the rest is ignored.
+fn suite_b(rule: &str) -> Option<String> {
+    const P256: &str = "ECDHE-ECDSA-AES128-GCM-SHA256";
+    const P384: &str = "ECDHE-ECDSA-AES256-GCM-SHA384";
+    if rule.starts_with("SUITEB128ONLY") {
+        Some(P256.to_string())
+    } else if rule.starts_with("SUITEB128C2") || rule.starts_with("SUITEB192") {
+        Some(P384.to_string())
+    } else if rule.starts_with("SUITEB128") {
+        Some(format!("{P256}:{P384}"))
+    } else {
+        None
+    }
+}
+
 /// Expands what the user pasted: an OpenSSL cipher string, a config line holding one, or a
 /// list of IANA names (Java, Go, Python configs) taken literally in order.
 pub fn expand(input: &str) -> Result<Expansion, Error> {
-    let rule = rule_from_config(input);
+    let pasted = rule_from_config(input);
+    let suite_b = suite_b(&pasted);
+    let rule = suite_b.clone().unwrap_or(pasted);
     let words: Vec<&str> = rule
         .split([':', ',', ' ', '\n', ';'])
         .map(str::trim)
         .filter(|w| !w.is_empty())
         .collect();
     let mut notes = Vec::new();
-    let suites: Vec<ExpandedSuite> = if !words.is_empty()
-        && words.iter().all(|w| w.starts_with("TLS_"))
-    {
-        notes.push("a list of IANA names: taken literally, in this order".into());
-        words
-            .iter()
-            .map(|w| super::find(w).map(|s| s.code))
-            .collect::<Result<Vec<_>, _>>()?
-            .into_iter()
-            .filter_map(|code| expanded(code, ""))
-            .collect()
-    } else {
-        let mut list: Vec<Entry> = ordered_masks()
-            .iter()
-            .map(|&(suite, masks)| Entry {
-                suite,
-                masks,
-                active: false,
-            })
-            .collect();
-        let rest = match rule.strip_prefix("DEFAULT") {
-            Some(rest) if rest.is_empty() || rest.starts_with(is_separator) => {
-                process("ALL:!COMPLEMENTOFDEFAULT:!eNULL", &mut list, &mut notes)?;
-                rest
+    if suite_b.is_some() {
+        notes.push(format!(
+            "Suite B (RFC 6460): OpenSSL replaces the whole string with {rule}"
+        ));
+    }
+    let suites: Vec<ExpandedSuite> =
+        if !words.is_empty() && words.iter().all(|w| w.starts_with("TLS_")) {
+            notes.push("a list of IANA names: taken literally, in this order".into());
+            words
+                .iter()
+                .map(|w| super::find(w).map(|s| s.code))
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .filter_map(|code| expanded(code, ""))
+                .collect()
+        } else {
+            let mut list: Vec<Entry> = ordered_masks()
+                .iter()
+                .map(|&(suite, masks)| Entry {
+                    suite,
+                    masks,
+                    active: false,
+                })
+                .collect();
+            let rest = match rule.strip_prefix("DEFAULT") {
+                Some(rest) if rest.is_empty() || rest.starts_with(is_separator) => {
+                    process("ALL:!COMPLEMENTOFDEFAULT:!eNULL", &mut list, &mut notes)?;
+                    rest
+                }
+                _ => rule.as_str(),
+            };
+            process(rest, &mut list, &mut notes)?;
+            let chosen: Vec<ExpandedSuite> = list
+                .iter()
+                .filter(|e| e.active)
+                .filter_map(|e| expanded(e.suite.code, e.suite.min_version))
+                .collect();
+            if chosen.is_empty() {
+                return Err(Error::NoCipherMatch { rule: rule.clone() });
             }
-            _ => rule.as_str(),
+            openssl_order::TLS13_DEFAULT
+                .iter()
+                .filter_map(|&c| expanded(c, "TLSv1.3"))
+                .chain(chosen)
+                .collect()
         };
-        process(rest, &mut list, &mut notes)?;
-        let chosen: Vec<ExpandedSuite> = list
-            .iter()
-            .filter(|e| e.active)
-            .filter_map(|e| expanded(e.suite.code, e.suite.min_version))
-            .collect();
-        if chosen.is_empty() {
-            return Err(Error::UnknownCipher {
-                query: rule.clone(),
-                suggestions: vec!["no cipher suite matches (OpenSSL: \"no cipher match\")".into()],
-            });
-        }
-        openssl_order::TLS13_DEFAULT
-            .iter()
-            .filter_map(|&c| expanded(c, "TLSv1.3"))
-            .chain(chosen)
-            .collect()
-    };
     let rating = suites
         .iter()
         .map(|s| s.rating)
