@@ -79,6 +79,36 @@ fn role(c: &CertificateReport) -> Role {
 }
 
 /// Every finding for one certificate, most severe first.
+/// Curves browsers refuse, curves spelled out, DSA: for keys and parameters alike.
+fn key_kind(algorithm: &str, curve: Option<&str>) -> Option<Finding> {
+    use Severity::*;
+    match (algorithm, curve) {
+        ("EC", Some("P-256" | "P-384" | "P-521")) => None,
+        ("EC", Some(curve)) if curve.starts_with("explicit") => Some(finding(
+            Error,
+            "explicit_curve",
+            "RFC 5480 §2.1.1",
+            "the curve is spelled out instead of named: RFC 5480 forbids this, clients refuse it, and it is how CVE-2020-0601 (CurveBall) spoofed certificates".into(),
+        )),
+        ("EC", curve) => Some(finding(
+            Warning,
+            "unusual_curve",
+            "CA/B BR §6.1.5",
+            format!(
+                "curve {} is not accepted by browsers; use P-256 or P-384",
+                curve.unwrap_or("(unknown)")
+            ),
+        )),
+        ("DSA", _) => Some(finding(
+            Error,
+            "dsa_key",
+            "CA/B BR §6.1.5",
+            "DSA keys are not accepted for TLS certificates any more".into(),
+        )),
+        _ => None,
+    }
+}
+
 /// Findings on domain parameters: a server's DH group and the curve a key is made on.
 pub fn parameters(p: &crate::decode::key::ParametersReport) -> Vec<Finding> {
     use Severity::*;
@@ -90,29 +120,7 @@ pub fn parameters(p: &crate::decode::key::ParametersReport) -> Vec<Finding> {
             "RFC 7919; Logjam (CVE-2015-4000)",
             format!("a {bits}-bit DH group is breakable (Logjam); use 2048 bits or more, or the RFC 7919 ffdhe groups, or only ECDHE"),
         )),
-        ("EC", _, Some(curve)) if curve.starts_with("explicit") => out.push(finding(
-            Error,
-            "explicit_curve",
-            "RFC 5480 §2.1.1",
-            "the curve is spelled out instead of named: certificates must name it (CVE-2020-0601)".into(),
-        )),
-        ("EC", _, Some("P-256" | "P-384" | "P-521")) => {}
-        ("EC", _, curve) => out.push(finding(
-            Warning,
-            "unusual_curve",
-            "CA/B BR §6.1.5",
-            format!(
-                "curve {} is not accepted by browsers; use P-256 or P-384",
-                curve.unwrap_or("(unknown)")
-            ),
-        )),
-        ("DSA", ..) => out.push(finding(
-            Error,
-            "dsa_key",
-            "CA/B BR §6.1.5",
-            "DSA keys are not accepted for TLS certificates any more".into(),
-        )),
-        _ => {}
+        (algorithm, _, curve) => out.extend(key_kind(algorithm, curve)),
     }
     out
 }
@@ -153,28 +161,8 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
             "CA/B BR §6.1.5",
             format!("RSA-{bits} is breakable; use at least 2048 bits (3072+ for long-lived CAs)"),
         )),
-        ("EC", _, Some("P-256" | "P-384" | "P-521")) | ("RSA" | "RSA-PSS" | "Ed25519", ..) => {}
-        ("EC", _, Some(curve)) if curve.starts_with("explicit") => out.push(finding(
-            Error,
-            "explicit_curve",
-            "RFC 5480 §2.1.1",
-            "the key spells out its curve instead of naming it: RFC 5480 forbids this, clients refuse it, and it is how CVE-2020-0601 (CurveBall) spoofed certificates".into(),
-        )),
-        ("EC", _, curve) => out.push(finding(
-            Warning,
-            "unusual_curve",
-            "CA/B BR §6.1.5",
-            format!(
-                "curve {} is not accepted by browsers; use P-256 or P-384",
-                curve.unwrap_or("(unknown)")
-            ),
-        )),
-        ("DSA", ..) => out.push(finding(
-            Error,
-            "dsa_key",
-            "CA/B BR §6.1.5",
-            "DSA keys are not accepted for TLS certificates any more".into(),
-        )),
+        ("RSA" | "RSA-PSS" | "Ed25519", ..) => {}
+        ("EC" | "DSA", _, curve) => out.extend(key_kind(&key.algorithm, curve)),
         (other, ..) => out.push(finding(
             Notice,
             "uncommon_key",

@@ -289,6 +289,22 @@ pub(crate) fn pss_salt_length(alg: &AlgorithmIdentifierOwned) -> Result<u32, Sig
         .ok_or_else(unsupported)
 }
 
+/// An RSA signature over `digest` with hash `D`: PSS with `pss` salt bytes, or PKCS#1 v1.5.
+fn rsa_verify<D>(
+    key: &rsa::PublicKey,
+    pss: Option<usize>,
+    digest: &[u8],
+    signature: &[u8],
+) -> rsa::Result<()>
+where
+    D: sha2::Digest + const_oid::AssociatedOid + sha2::digest::FixedOutputReset,
+{
+    match pss {
+        Some(salt) => key.verify(rsa::pss::Pss::<D>::new_with_salt(salt), digest, signature),
+        None => key.verify(rsa::Pkcs1v15Sign::new::<D>(), digest, signature),
+    }
+}
+
 /// Checks `signature` over `message` by the key in `spki`.
 pub fn verify(
     alg: &AlgorithmIdentifierOwned,
@@ -309,52 +325,17 @@ pub fn verify(
             }
             let key = rsa::PublicKey::from_pkcs1_der(key_bytes)
                 .map_err(|e| SignatureError::BadKey(e.to_string()))?;
-            let salt = match algorithm {
-                Algorithm::RsaPss(_) => pss_salt_length(alg)? as usize,
-                _ => 0,
+            let pss = match algorithm {
+                Algorithm::RsaPss(_) => Some(pss_salt_length(alg)? as usize),
+                _ => None,
             };
             let digest = hash.digest(message);
-            let result = match (algorithm, hash) {
-                (Algorithm::RsaPkcs1(_), Hash::Sha1) => {
-                    key.verify(rsa::Pkcs1v15Sign::new::<sha1::Sha1>(), &digest, signature)
-                }
-                (Algorithm::RsaPkcs1(_), Hash::Sha224) => {
-                    key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha224>(), &digest, signature)
-                }
-                (Algorithm::RsaPkcs1(_), Hash::Sha256) => {
-                    key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &digest, signature)
-                }
-                (Algorithm::RsaPkcs1(_), Hash::Sha384) => {
-                    key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha384>(), &digest, signature)
-                }
-                (Algorithm::RsaPkcs1(_), Hash::Sha512) => {
-                    key.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha512>(), &digest, signature)
-                }
-                (_, Hash::Sha1) => key.verify(
-                    rsa::pss::Pss::<sha1::Sha1>::new_with_salt(salt),
-                    &digest,
-                    signature,
-                ),
-                (_, Hash::Sha224) => key.verify(
-                    rsa::pss::Pss::<sha2::Sha224>::new_with_salt(salt),
-                    &digest,
-                    signature,
-                ),
-                (_, Hash::Sha256) => key.verify(
-                    rsa::pss::Pss::<sha2::Sha256>::new_with_salt(salt),
-                    &digest,
-                    signature,
-                ),
-                (_, Hash::Sha384) => key.verify(
-                    rsa::pss::Pss::<sha2::Sha384>::new_with_salt(salt),
-                    &digest,
-                    signature,
-                ),
-                (_, Hash::Sha512) => key.verify(
-                    rsa::pss::Pss::<sha2::Sha512>::new_with_salt(salt),
-                    &digest,
-                    signature,
-                ),
+            let result = match hash {
+                Hash::Sha1 => rsa_verify::<sha1::Sha1>(&key, pss, &digest, signature),
+                Hash::Sha224 => rsa_verify::<sha2::Sha224>(&key, pss, &digest, signature),
+                Hash::Sha256 => rsa_verify::<sha2::Sha256>(&key, pss, &digest, signature),
+                Hash::Sha384 => rsa_verify::<sha2::Sha384>(&key, pss, &digest, signature),
+                Hash::Sha512 => rsa_verify::<sha2::Sha512>(&key, pss, &digest, signature),
             };
             result.map_err(|_| SignatureError::Invalid)
         }
