@@ -53,6 +53,19 @@ fn openssl_available() -> bool {
     found
 }
 
+/// A new P-256 key from OpenSSL at `path`.
+fn openssl_p256_key(path: &str) -> Output {
+    openssl(&[
+        "genpkey",
+        "-algorithm",
+        "EC",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-out",
+        path,
+    ])
+}
+
 fn openssl(args: &[&str]) -> Output {
     Command::new("openssl")
         .args(args)
@@ -342,6 +355,15 @@ fn assert_ok(out: Output, what: &str) {
     );
 }
 
+/// A fresh temporary directory, and a maker of path strings inside it for command lines.
+fn workdir(name: &str) -> (PathBuf, impl Fn(&str) -> String) {
+    let dir = temp_dir(name);
+    let inside = dir.clone();
+    (dir, move |file: &str| {
+        inside.join(file).to_str().unwrap().to_string()
+    })
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("certbench-{name}-{}", std::process::id()));
     std::fs::remove_dir_all(&dir).ok();
@@ -582,8 +604,7 @@ fn mtls_handshake_succeeds_with_generated_certificates_and_fails_across_cas() {
         eprintln!("skipping: needs openssl and python3");
         return;
     }
-    let dir = temp_dir("mtls");
-    let d = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let (dir, d) = workdir("mtls");
     generate_ok(&["root", "--cn", "mTLS root", "--out", &d("root")]);
     generate_ok(&[
         "server",
@@ -652,8 +673,7 @@ fn mtls_handshake_succeeds_with_generated_certificates_and_fails_across_cas() {
 
 #[test]
 fn generate_refuses_bad_inputs_with_clear_messages() {
-    let dir = temp_dir("refuse");
-    let d = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let (dir, d) = workdir("refuse");
     generate_ok(&["root", "--cn", "root", "--out", &d("root")]);
     generate_ok(&["root", "--cn", "other", "--out", &d("other")]);
     generate_ok(&[
@@ -1043,22 +1063,9 @@ fn older_encrypted_key_formats_decrypt_to_the_same_key() {
     if !openssl_available() {
         return;
     }
-    let dir = temp_dir("older-encryption");
-    let d = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let (dir, d) = workdir("older-encryption");
     let legacy = ["-provider", "legacy", "-provider", "default"];
-    assert!(
-        openssl(&[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-out",
-            &d("ec.key")
-        ])
-        .status
-        .success()
-    );
+    assert!(openssl_p256_key(&d("ec.key")).status.success());
     assert!(
         openssl(&[
             "genpkey",
@@ -1236,8 +1243,7 @@ fn encrypted_keys_interoperate_with_openssl() {
         Some(1)
     );
     // certbench's encrypted key opens in OpenSSL, and signs as a CA with its password.
-    let dir = temp_dir("encrypted");
-    let d = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let (dir, d) = workdir("encrypted");
     generate_ok(&[
         "root",
         "--cn",
@@ -1402,8 +1408,7 @@ fn pkcs12_bundles_open_in_openssl() {
     if !openssl_available() {
         return;
     }
-    let dir = temp_dir("p12");
-    let d = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let (dir, d) = workdir("p12");
     generate_ok(&["root", "--cn", "P12 Root", "--out", &d("root")]);
     for key in ["p256", "rsa2048", "ed25519"] {
         let out = d(key);
@@ -1486,21 +1491,9 @@ fn requested_extensions_are_copied_only_when_asked_and_ca_rights_never() {
     if !openssl_available() {
         return;
     }
-    let dir = temp_dir("copy-extension");
-    let d = |p: &str| dir.join(p).to_string_lossy().into_owned();
+    let (dir, d) = workdir("copy-extension");
     generate_ok(&["root", "--cn", "Copy Root", "--out", &d("root")]);
-    assert_ok(
-        openssl(&[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-out",
-            &d("k.pem"),
-        ]),
-        "openssl genpkey",
-    );
+    assert_ok(openssl_p256_key(&d("k.pem")), "openssl genpkey");
     assert_ok(
         openssl(&[
             "req",
