@@ -41,6 +41,19 @@ pub async fn decode_bundle_webcrypto(input: Vec<u8>, now: f64) -> Result<u32, Js
     ))
 }
 
+/// What the app does while idle after first paint: one small decode, so the first paste finds
+/// the decoder compiled ([`certbench_web::webcrypto::warm_up`]).
+#[wasm_bindgen]
+pub async fn warm_up(now: f64) {
+    certbench_web::webcrypto::warm_up(at(now)).await;
+}
+
+/// What [`warm_up`] decodes, to warm the JavaScript libraries with the same input.
+#[wasm_bindgen]
+pub fn warm_up_input() -> String {
+    certbench_web::webcrypto::warm_up_input().into()
+}
+
 /// Verifies `chain` (PEM, leaf first) against `roots` (PEM), signatures in wasm.
 #[wasm_bindgen]
 pub fn verify_chain(chain: &[u8], roots: &[u8], now: f64) -> Result<bool, JsError> {

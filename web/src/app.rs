@@ -95,10 +95,12 @@ pub fn App() -> Html {
             }
         });
     }
-    // After first paint: what later tools need, so nothing is fetched while the page is used.
+    // After first paint: what later tools need, so nothing is fetched while the page is used;
+    // then one small decode, so the first paste finds the decoder compiled.
     use_effect_with((), |_| {
         wasm_bindgen_futures::spawn_local(async {
             crate::browser::mozilla_roots().await.ok();
+            crate::webcrypto::warm_up(crate::browser::now()).await;
         })
     });
     let tab = Tab::from_hash(&hash);
