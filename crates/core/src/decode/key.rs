@@ -29,11 +29,11 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
         bits: None,
         curve: None,
         exponent: None,
-        public_hex: dn::hex(bits),
+        public_hex: String::new(),
     };
     match spki.algorithm.oid.to_string().as_str() {
-        "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
-            report.algorithm = if spki.algorithm.oid.to_string().ends_with(".10") {
+        oid @ ("1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10") => {
+            report.algorithm = if oid.ends_with(".10") {
                 "RSA-PSS"
             } else {
                 "RSA"
@@ -87,6 +87,9 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
                 .map(|params| bit_length(params.p.as_bytes()));
         }
         _ => {}
+    }
+    if report.public_hex.is_empty() {
+        report.public_hex = dn::hex(bits);
     }
     report
 }
