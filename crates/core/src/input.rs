@@ -206,13 +206,24 @@ fn read_pem(input: &[u8]) -> Vec<Result<Block, Error>> {
     blocks
 }
 
+/// The bytes a standard base64 body may hold (`=` included), by table: checked for every byte
+/// of every PEM line.
+const BASE64_SYMBOLS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=');
+        b += 1;
+    }
+    table
+};
+
 fn take_pem_line(block: &mut OpenBlock, line: &[u8], line_no: usize) {
     // Nearly every line is plain base64: taken as it is, without the per-character checks.
     let trimmed = line.trim_ascii();
     // (A header line has a `:`, so it never takes this path.)
-    if trimmed
-        .iter()
-        .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+    if trimmed.iter().all(|&b| BASE64_SYMBOLS[usize::from(b)])
         && let Ok(base64) = std::str::from_utf8(trimmed)
     {
         block.body.push_str(base64);
