@@ -102,6 +102,16 @@ fn tag_name(tag: Tag) -> String {
 }
 
 fn escape(value: &str) -> String {
+    // Nearly every value needs no escape: returned as it is, without the walk by character.
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'"' | b'+' | b',' | b';' | b'<' | b'>' | b'\\' | 0..=0x1f | 0x7f
+        )
+    };
+    if !value.bytes().any(special) && !value.starts_with(['#', ' ']) && !value.ends_with(' ') {
+        return value.to_string();
+    }
     let mut out = String::with_capacity(value.len());
     let last = value.chars().count().saturating_sub(1);
     for (i, c) in value.chars().enumerate() {

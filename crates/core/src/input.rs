@@ -320,24 +320,34 @@ fn public_base64(body: &str) -> Option<Vec<u8>> {
         return None;
     }
     let data = &bytes[..bytes.len() - padding];
-    let mut out = Vec::with_capacity(data.len() * 3 / 4);
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    for &b in data {
+    let sextet = |b: u8| {
         let v = TABLE[usize::from(b)];
-        if v == INVALID {
-            return None;
+        (v != INVALID).then_some(u32::from(v))
+    };
+    // Whole groups of four symbols written into place as three bytes, then the last two or
+    // three symbols before the padding.
+    let (quads, rest) = data.split_at(data.len() / 4 * 4);
+    let full = quads.len() / 4 * 3;
+    let mut out = vec![0u8; full + rest.len().saturating_sub(1)];
+    for (triple, quad) in out.chunks_exact_mut(3).zip(quads.chunks_exact(4)) {
+        let mut acc = 0;
+        for &b in quad {
+            acc = (acc << 6) | sextet(b)?;
         }
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
+        triple.copy_from_slice(&acc.to_be_bytes()[1..]);
+    }
+    let mut acc = 0;
+    for &b in rest {
+        acc = (acc << 6) | sextet(b)?;
     }
     // Canonical: the bits left over before the padding are zero.
-    (acc == 0).then_some(out)
+    match rest.len() {
+        0 => {}
+        2 if acc & 0xf == 0 => out[full] = (acc >> 4) as u8,
+        3 if acc & 0x3 == 0 => out[full..].copy_from_slice(&((acc >> 2) as u16).to_be_bytes()),
+        _ => return None,
+    }
+    Some(out)
 }
 
 fn decode_base64(body: &str) -> Result<Vec<u8>, String> {

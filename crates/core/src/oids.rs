@@ -171,21 +171,24 @@ known! {
     "1.2.840.113549.1.7.6" => "pkcs7-encryptedData", "PKCS#7 encrypted data";
 }
 
-/// The known entry for `oid`, if any. The table is indexed by OID on first use: every name,
-/// extension and algorithm in a report is looked up, so this is on the hot path of a bundle.
+/// The known entry for `oid`, if any. The table is sorted by encoded OID on first use and
+/// binary-searched: every name, extension and algorithm in a report is looked up, so this is
+/// on the hot path of a bundle (a SipHash map cost more than the search).
 pub fn lookup(oid: &ObjectIdentifier) -> Option<&'static KnownOid> {
-    static INDEX: std::sync::OnceLock<
-        std::collections::HashMap<ObjectIdentifier, &'static KnownOid>,
-    > = std::sync::OnceLock::new();
-    INDEX
-        .get_or_init(|| {
-            KNOWN
-                .iter()
-                .filter_map(|k| Some((ObjectIdentifier::new(k.dotted).ok()?, k)))
-                .collect()
-        })
-        .get(oid)
-        .copied()
+    static INDEX: std::sync::OnceLock<Vec<(ObjectIdentifier, &'static KnownOid)>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: Vec<_> = KNOWN
+            .iter()
+            .filter_map(|k| Some((ObjectIdentifier::new(k.dotted).ok()?, k)))
+            .collect();
+        index.sort_unstable_by(|(a, _), (b, _)| a.as_bytes().cmp(b.as_bytes()));
+        index
+    });
+    index
+        .binary_search_by(|(known, _)| known.as_bytes().cmp(oid.as_bytes()))
+        .ok()
+        .map(|found| index[found].1)
 }
 
 /// OpenSSL's short name for `oid`, or its dotted form.
@@ -210,5 +213,9 @@ mod tests {
         let server_auth = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.1");
         assert_eq!(name(&server_auth), "serverAuth");
         assert_eq!(name(&ObjectIdentifier::new_unwrap("1.2.3.4")), "1.2.3.4");
+        for k in KNOWN {
+            let oid = ObjectIdentifier::new_unwrap(k.dotted);
+            assert_eq!(lookup(&oid).map(|found| found.dotted), Some(k.dotted));
+        }
     }
 }
