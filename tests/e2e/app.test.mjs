@@ -68,7 +68,12 @@ test('decode: a pasted chain shows every certificate; garbage shows an error', a
   const leaf = new X509Certificate(fixture('leaf.pem'));
   assert.match(cards[0], /CN=www\.example\.test,O=certbench fixtures/);
   assert.ok(cards[0].includes(leaf.fingerprint256), `leaf fingerprint ${leaf.fingerprint256} shown`);
-  assert.match(cards[0], /C0:FF:EE:01:23:45:67:89 \(decimal 13907095862997510025\)/);
+  // "All fields" is built when first opened (a bundle's cards stay light), then shows them all.
+  const fields = page.locator('#decode-results .card >> nth=0').locator('details.fields');
+  assert.equal(await fields.locator('dl').count(), 0);
+  await fields.locator('summary').click();
+  assert.match(await fields.textContent(), /C0:FF:EE:01:23:45:67:89 \(decimal 13907095862997510025\)/);
+  assert.match(await fields.textContent(), /subjectAltName/);
   assert.match(cards[1], /certbench Test Intermediate/);
   // Lint findings appear on the card, bundle findings above the cards.
   await page.fill('#decode-input', fixture('int.pem') + fixture('keys/rsa1024.pem'));

@@ -200,8 +200,41 @@ fn certificate(c: &CertificateReport, checking: bool) -> Html {
                 { row("Status", &format!("{status} (at {})", c.validity.at)) }
                 { row("SHA-256", &colons(&c.fingerprint_sha256)) }
             </dl>
-            <details class="fields">
-                <summary>{ "All fields" }</summary>
+            <LazyDetails class="fields" summary="All fields" contents={all_fields(c, checking)} />
+        </>
+    }
+}
+
+/// A `<details>` whose contents are built when it is first opened: "All fields" is most of a
+/// certificate's page, so a pasted bundle of 144 certificates makes a third of the DOM.
+#[derive(Properties, PartialEq)]
+struct LazyDetailsProps {
+    class: AttrValue,
+    summary: AttrValue,
+    contents: Callback<(), Html>,
+}
+
+#[component]
+fn LazyDetails(props: &LazyDetailsProps) -> Html {
+    let opened = use_state(|| false);
+    let onclick = {
+        let opened = opened.clone();
+        Callback::from(move |_| opened.set(true))
+    };
+    html! {
+        <details class={props.class.clone()}>
+            <summary {onclick}>{ props.summary.clone() }</summary>
+            if *opened { { props.contents.emit(()) } }
+        </details>
+    }
+}
+
+/// Every field of `c`, as `openssl x509 -text` lists them, built on demand.
+fn all_fields(c: &CertificateReport, checking: bool) -> Callback<(), Html> {
+    let c = c.clone();
+    Callback::from(move |()| {
+        html! {
+            <>
                 <dl>
                     { row("Version", &format!("v{}", c.version)) }
                     { row("Serial", &format!("{} (decimal {})", colons(&c.serial), c.serial_decimal)) }
@@ -219,9 +252,9 @@ fn certificate(c: &CertificateReport, checking: bool) -> Html {
                     }) }
                 </dl>
                 { extensions(&c.extensions, "Extensions") }
-            </details>
-        </>
-    }
+            </>
+        }
+    })
 }
 
 fn attributes(attrs: &[certbench_core::dn::Attribute]) -> Html {
