@@ -173,6 +173,23 @@ test('decode: the 144-root Mozilla bundle decodes and renders well under a secon
   await context.close();
 });
 
+test('decode: a big CRL shows its first 1,000 entries when opened, and all on request', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await page.setInputFiles('#decode-files', [path.join(root, 'tests', 'fixtures', 'big.crl')]);
+  const revoked = page.locator('#decode-results details.revoked');
+  await revoked.waitFor();
+  assert.equal(await revoked.locator('summary').textContent(), 'Revoked certificates (1500)');
+  assert.equal(await revoked.locator('li').count(), 0, 'nothing built before it is opened');
+  await revoked.locator('summary').click();
+  assert.equal(await revoked.locator('li').count(), 1000);
+  assert.match(await revoked.locator('li').first().textContent(), /^07:?D0 on .*\(superseded\)$/i);
+  await revoked.locator('button.show-all-revoked').click();
+  assert.equal(await revoked.locator('li').count(), 1500);
+  assert.equal(await revoked.locator('button.show-all-revoked').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('files dropped anywhere on the page open on the Decode tab', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/ciphers`);
   await dropFiles(page, 'header h1', [{ name: 'leaf.der', bytes: fixtureBytes('leaf.der') }, { name: 'root.crl', bytes: fixtureBytes('root.crl') }]);

@@ -4,7 +4,7 @@
 use crate::browser;
 use certbench_core::asn1::{self, Node};
 use certbench_core::decode::{
-    CertificateReport, Decoded, PublicKeyReport, Report, ext::ExtensionReport,
+    CertificateReport, Decoded, PublicKeyReport, Report, RevokedEntry, ext::ExtensionReport,
 };
 use yew::prelude::*;
 
@@ -93,9 +93,10 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                                 None => "not checked: paste the issuer's certificate with it".into(),
                             }) }
                         </dl>
-                        <ul class="mono">{ for crl.revoked.iter().map(|r| html! {
-                            <li>{ format!("{} on {}{}", r.serial, r.date, r.reason.as_deref().map(|x| format!(" ({x})")).unwrap_or_default()) }</li>
-                        }) }</ul>
+                        if !crl.revoked.is_empty() {
+                            <LazyDetails class="revoked" summary={format!("Revoked certificates ({})", crl.revoked.len())}
+                                contents={revoked_list(&crl.revoked)} />
+                        }
                         { extensions(&crl.extensions, "CRL extensions") }
                     </>
                 },
@@ -226,6 +227,44 @@ fn LazyDetails(props: &LazyDetailsProps) -> Html {
             <summary {onclick}>{ props.summary.clone() }</summary>
             if *opened { { props.contents.emit(()) } }
         </details>
+    }
+}
+
+/// How many revoked entries a CRL's list shows before the user asks for all: a CA's CRL can
+/// hold hundreds of thousands, and one page element each would stall the page for seconds.
+const REVOKED_SHOWN: usize = 1000;
+
+fn revoked_list(revoked: &[RevokedEntry]) -> Callback<(), Html> {
+    let revoked: std::rc::Rc<[RevokedEntry]> = revoked.into();
+    Callback::from(move |()| html! { <RevokedList revoked={revoked.clone()} /> })
+}
+
+#[derive(Properties, PartialEq)]
+struct RevokedListProps {
+    revoked: std::rc::Rc<[RevokedEntry]>,
+}
+
+#[component]
+fn RevokedList(props: &RevokedListProps) -> Html {
+    let show_all = use_state(|| false);
+    let shown = if *show_all {
+        props.revoked.len()
+    } else {
+        props.revoked.len().min(REVOKED_SHOWN)
+    };
+    let onclick = {
+        let show_all = show_all.clone();
+        Callback::from(move |_| show_all.set(true))
+    };
+    html! {
+        <>
+            <ul class="mono">{ for props.revoked[..shown].iter().map(|r| html! {
+                <li>{ format!("{} on {}{}", r.serial, r.date, r.reason.as_deref().map(|x| format!(" ({x})")).unwrap_or_default()) }</li>
+            }) }</ul>
+            if shown < props.revoked.len() {
+                <button class="show-all-revoked" {onclick}>{ format!("Show all {} (the next {} may take a moment)", props.revoked.len(), props.revoked.len() - shown) }</button>
+            }
+        </>
     }
 }
 
