@@ -79,6 +79,8 @@ enum Command {
     /// Expand an OpenSSL cipher string (or an nginx/Apache line, or a list of IANA names) into
     /// the ordered suites `openssl ciphers -v` prints, each rated.
     Ciphers {
+        /// May start with an operator (`-kRSA:…`, `!aNULL:…`), as openssl ciphers accepts.
+        #[arg(allow_hyphen_values = true)]
         string: String,
         #[arg(long)]
         json: bool,

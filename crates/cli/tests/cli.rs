@@ -1401,6 +1401,10 @@ fn ciphers_expands_strings_and_config_lines() {
         certbench(&["ciphers", "NO-SUCH-THING"], None).status.code(),
         Some(1)
     );
+    // A string may start with an operator, as `openssl ciphers -kRSA:HIGH` takes it.
+    let out = certbench(&["ciphers", "-kRSA:HIGH", "--json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["rule"], "-kRSA:HIGH");
 }
 
 #[test]

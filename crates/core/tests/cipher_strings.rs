@@ -35,6 +35,30 @@ const STRINGS: &[&str] = &[
     "PSK:!aPSK",
     "CHACHA20",
     "CAMELLIA:ARIA",
+    "CBC",
+    "ECDHE+CBC:!SHA1",
+    "ALL:!CBC",
+    "DEFAULT+aDSS",
+    "DEFAULT+TLSv1.0:+SHA1",
+    "DEFAULTS:!SHA1",
+    // Items parsed as OpenSSL parses them: an unknown word drops its item (TLS 1.3 names
+    // included), parsing goes on after a known one.
+    "ECDHE+AESGCM:TLS_AES_128_GCM_SHA256",
+    "TLS_AES_128_GCM_SHA256 ECDHE-RSA-AES256-SHA384 ECDSA+CAMELLIA256",
+    "AES128!MD5",
+    "HIGH@STRENGTH",
+    "kRSA:X_Y",
+    "kRSA:ECDHE_RSA",
+    "kRSA:_Y",
+    "ECDHE+",
+    "!",
+    "HIGH:@SECLEVEL=6",
+    "HIGH:@SECLEVEL=2:!SHA1",
+    "-kDHEPSK:+CHACHA20:-RSA+SHA1:SRP",
+    "COMPLEMENTOFDEFAULT+HIGH",
+    "HIGH+COMPLEMENTOFDEFAULT",
+    "COMPLEMENTOFDEFAULT+FIPS",
+    "MEDIUM+COMPLEMENTOFDEFAULT+HIGH",
     "SHA256",
     "SHA384:SHA256",
     "TLSv1.2",
@@ -61,7 +85,7 @@ const STRINGS: &[&str] = &[
 
 fn openssl_list(rule: &str) -> Option<Vec<String>> {
     let out = Command::new("openssl")
-        .args(["ciphers", &format!("{rule}:@SECLEVEL=0")])
+        .args(["ciphers", "--", &format!("{rule}:@SECLEVEL=0")])
         .output()
         .ok()?;
     out.status.success().then(|| {

@@ -167,6 +167,7 @@ static ALIASES: &[Alias] = &[
     alias("CAMELLIA", 0, 0, E_CAMELLIA128 | E_CAMELLIA256, 0), alias("CHACHA20", 0, 0, E_CHACHA20, 0),
     alias("ARIA", 0, 0, E_ARIA128GCM | E_ARIA256GCM, 0), alias("ARIAGCM", 0, 0, E_ARIA128GCM | E_ARIA256GCM, 0),
     alias("ARIA128", 0, 0, E_ARIA128GCM, 0), alias("ARIA256", 0, 0, E_ARIA256GCM, 0),
+    alias("CBC", 0, 0, E_3DES | E_IDEA | E_AES128 | E_AES256 | E_CAMELLIA128 | E_CAMELLIA256 | E_SEED, 0),
     alias("MD5", 0, 0, 0, M_MD5), alias("SHA1", 0, 0, 0, M_SHA1), alias("SHA", 0, 0, 0, M_SHA1),
     alias("SHA256", 0, 0, 0, M_SHA256), alias("SHA384", 0, 0, 0, M_SHA384),
     version("SSLv3", "SSLv3"), version("TLSv1", "TLSv1"), version("TLSv1.0", "TLSv1"), version("TLSv1.2", "TLSv1.2"),
@@ -272,11 +273,16 @@ impl Pattern {
                 _ => None,
             }
         };
-        let strong = match (self.strength & STRONG_MASK, other.strength & STRONG_MASK) {
-            (0, x) | (x, 0) => x,
-            (a, b) if a & b != 0 => a & b,
-            _ => return None,
-        };
+        // As OpenSSL combines strengths, order included: a class after COMPLEMENTOFDEFAULT
+        // replaces it (`COMPLEMENTOFDEFAULT+HIGH` is HIGH), `HIGH+COMPLEMENTOFDEFAULT` keeps both.
+        let mut strength = self.strength;
+        if other.strength & STRONG_MASK != 0 {
+            strength = match strength & STRONG_MASK {
+                0 => other.strength & STRONG_MASK,
+                mine if mine & other.strength != 0 => strength & (other.strength | !STRONG_MASK),
+                _ => return None,
+            };
+        }
         let version = match (self.version, other.version) {
             (Some(a), Some(b)) if a != b => return None,
             (a, b) => a.or(b),
@@ -289,7 +295,7 @@ impl Pattern {
                 mac: both(self.masks.mac, other.masks.mac)?,
             },
             version,
-            strength: strong | ((self.strength | other.strength) & NOT_DEFAULT),
+            strength: strength | (other.strength & NOT_DEFAULT),
             code: self.code.or(other.code),
         })
     }
@@ -393,65 +399,97 @@ fn is_separator(c: char) -> bool {
     matches!(c, ':' | ' ' | ';' | ',')
 }
 
-/// Applies an OpenSSL rule string to `list`; notes what was ignored.
+/// Applies an OpenSSL rule string to `list`; notes what was ignored. Parsed as OpenSSL's
+/// `ssl_cipher_process_rulestr` does: an item is an optional operator, then words joined by
+/// `+`. A word OpenSSL does not know drops its item up to the next separator (so a TLS 1.3 name
+/// in a cipher string is ignored); after a known word parsing goes on where the word ended
+/// (`AES128!MD5` is `AES128:!MD5`), so a character no word holds is an error there.
 fn process(rules: &str, list: &mut Vec<Entry>, notes: &mut Vec<String>) -> Result<(), Error> {
     let invalid = |why: String| Error::UnknownCipher {
         query: rules.to_string(),
         suggestions: vec![why],
     };
-    for item in rules.split(is_separator).filter(|s| !s.is_empty()) {
-        let (op, body) = match item.as_bytes()[0] {
-            b'-' => (Op::Delete, &item[1..]),
-            b'+' => (Op::Move, &item[1..]),
-            b'!' => (Op::Kill, &item[1..]),
-            b'@' => {
-                match &item[1..] {
-                    "STRENGTH" => strength_sort(list),
-                    level if level.starts_with("SECLEVEL=") => {
-                        if level != "SECLEVEL=0" {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '=');
+    let to_separator = |text: &str| text.find(is_separator).unwrap_or(text.len());
+    let mut rest = rules;
+    loop {
+        rest = rest.trim_start_matches(is_separator);
+        let item = &rest[..to_separator(rest)];
+        let op = match rest.chars().next() {
+            None => return Ok(()),
+            Some('-') => Op::Delete,
+            Some('+') => Op::Move,
+            Some('!') => Op::Kill,
+            Some('@') => {
+                let command = &rest[1..];
+                let command = &command[..command.find(|c| !is_word(c)).unwrap_or(command.len())];
+                match command.strip_prefix("SECLEVEL=") {
+                    _ if command == "STRENGTH" => strength_sort(list),
+                    Some(level @ ("0" | "1" | "2" | "3" | "4" | "5")) => {
+                        if level != "0" {
                             notes.push(format!(
-                                "`@{level}` ignored: the expansion is what security level 0 allows"
+                                "`@SECLEVEL={level}` ignored: the expansion is what security level 0 allows"
                             ));
                         }
                     }
-                    other => {
+                    _ => {
                         return Err(invalid(format!(
-                            "`@{other}` is not a command OpenSSL knows (@STRENGTH, @SECLEVEL=n)"
+                            "`{item}` is not a command OpenSSL knows (@STRENGTH, @SECLEVEL=0 to 5)"
                         )));
                     }
                 }
+                rest = &rest[item.len()..];
                 continue;
             }
-            _ => (Op::Add, item),
+            Some(_) => Op::Add,
         };
-        if let Some(bad) = body
-            .chars()
-            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '=' | '+')))
-        {
-            return Err(invalid(format!("`{bad}` cannot appear in a cipher string")));
+        if op != Op::Add {
+            rest = &rest[1..];
         }
         let mut pattern: Option<Pattern> = None;
-        let mut known = true;
-        for word in body.split('+') {
-            match (lookup(word), pattern) {
-                (Some(p), None) => pattern = Some(p),
-                (Some(p), Some(q)) => match q.and(p) {
-                    Some(both) => pattern = Some(both),
-                    None => known = false,
-                },
-                (None, _) => {
-                    notes.push(format!(
-                        "`{word}` matches nothing OpenSSL 3.0 knows; ignored as OpenSSL ignores it"
-                    ));
-                    known = false;
-                }
+        let known = loop {
+            let end = rest.find(|c| !is_word(c)).unwrap_or(rest.len());
+            if end == 0 {
+                return Err(invalid(match rest.chars().next() {
+                    Some(c) => format!("`{}` cannot appear in a cipher string", c.escape_default()),
+                    None => "a cipher string cannot end with an operator or a `+`".into(),
+                }));
+            }
+            let word = &rest[..end];
+            rest = &rest[end..];
+            let joined = rest.starts_with('+');
+            if joined {
+                rest = &rest[1..];
+            }
+            pattern = match (lookup(word), pattern) {
+                (Some(p), None) => Some(p),
+                (Some(p), Some(q)) => q.and(p),
+                (None, _) => None,
+            };
+            if pattern.is_none() || !joined {
+                break pattern;
+            }
+        };
+        match known {
+            Some(pattern) => apply(list, &pattern, op),
+            None => {
+                notes.push(ignored_note(item));
+                rest = &rest[to_separator(rest)..];
             }
         }
-        if let (true, Some(pattern)) = (known, pattern) {
-            apply(list, &pattern, op);
-        }
     }
-    Ok(())
+}
+
+/// Why an item of a cipher string selects nothing, as OpenSSL silently decides.
+fn ignored_note(item: &str) -> String {
+    let name = item.trim_start_matches(['!', '-', '+']);
+    match super::find(name) {
+        // TLS 1.3 suites are the ones numbered 0x13,0x__.
+        Ok(suite) if suite.code >> 8 == 0x13 => format!(
+            "`{name}` is a TLS 1.3 suite: OpenSSL configures those apart (openssl -ciphersuites, nginx `ssl_conf_command Ciphersuites`), so a cipher string ignores it"
+        ),
+        _ => format!("`{item}` matches nothing OpenSSL 3.0 knows; ignored as OpenSSL ignores it"),
+    }
 }
 
 /// The expansion of a cipher string or configuration line.
@@ -576,12 +614,15 @@ pub fn expand(input: &str) -> Result<Expansion, Error> {
                     active: false,
                 })
                 .collect();
+            // As OpenSSL's ssl_create_cipher_list: a string that begins with DEFAULT gets the
+            // default list, then the rest of it, whatever follows (`DEFAULT+aDSS` is DEFAULT,
+            // then `+aDSS`).
             let rest = match rule.strip_prefix("DEFAULT") {
-                Some(rest) if rest.is_empty() || rest.starts_with(is_separator) => {
+                Some(rest) => {
                     process("ALL:!COMPLEMENTOFDEFAULT:!eNULL", &mut list, &mut notes)?;
                     rest
                 }
-                _ => rule.as_str(),
+                None => rule.as_str(),
             };
             process(rest, &mut list, &mut notes)?;
             let chosen: Vec<ExpandedSuite> = list
