@@ -163,6 +163,23 @@ fn config_lines_and_iana_lists() {
     let suite_b = string::expand("SUITEB128").unwrap();
     assert!(suite_b.notes[0].starts_with("Suite B (RFC 6460)"));
     assert!(string::expand("ALL:<script>").is_err());
+    // What OpenSSL ignores is ignored with a note saying why.
+    let mixed = string::expand("ECDHE+AESGCM:TLS_AES_128_GCM_SHA256:NOSUCH").unwrap();
+    assert!(
+        mixed.notes.iter().any(|n| n.starts_with(
+            "`TLS_AES_128_GCM_SHA256` is a TLS 1.3 suite: OpenSSL configures those apart"
+        )),
+        "{:?}",
+        mixed.notes
+    );
+    assert!(
+        mixed
+            .notes
+            .iter()
+            .any(|n| n.starts_with("`NOSUCH` matches nothing"))
+    );
+    let bad = string::expand("HIGH:@SECLEVEL=7").unwrap_err().to_string();
+    assert!(bad.contains("@SECLEVEL=0 to 5"), "{bad}");
     let weak = string::expand("ssl_ciphers 'ALL:COMPLEMENTOFALL';").unwrap();
     assert_eq!(
         weak.rating,
