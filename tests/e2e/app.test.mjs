@@ -190,6 +190,25 @@ test('decode: a big CRL shows its first 1,000 entries when opened, and all on re
   await context.close();
 });
 
+test('decode: a bundle of hundreds of certificates shows 200 cards at a time', async () => {
+  const bundle = fs.readFileSync(path.join(root, 'crates', 'core', 'data', 'mozilla-roots.pem'), 'utf8').repeat(3);
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await page.setInputFiles('#decode-files', [{ name: 'three-stores.pem', mimeType: 'text/plain', buffer: Buffer.from(bundle) }]);
+  const more = page.locator('#decode-results button.show-more-cards');
+  await more.waitFor();
+  const cards = () => page.locator('#decode-results .card.block').count();
+  assert.equal(await cards(), 200);
+  assert.equal(await more.textContent(), 'Show 200 more (200 of 432 blocks shown)');
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('#decode-results .card.block').length === 400);
+  assert.equal(await more.textContent(), 'Show 32 more (400 of 432 blocks shown)');
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('#decode-results .card.block').length === 432);
+  assert.equal(await more.count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('files dropped anywhere on the page open on the Decode tab', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/ciphers`);
   await dropFiles(page, 'header h1', [{ name: 'leaf.der', bytes: fixtureBytes('leaf.der') }, { name: 'root.crl', bytes: fixtureBytes('root.crl') }]);

@@ -153,6 +153,9 @@ struct SourceProps {
     at: i64,
 }
 
+/// How many blocks of one input get a card before the user asks for more.
+const CARDS_PER_PAGE: usize = 200;
+
 /// One input's blocks: decoded at once, then completed by WebCrypto's signature checks.
 #[component]
 fn Source(props: &SourceProps) -> Html {
@@ -173,6 +176,12 @@ fn Source(props: &SourceProps) -> Html {
             }
         });
     }
+    // Cards in pages: a bundle of thousands would otherwise stall the page for seconds.
+    let shown = use_state(|| CARDS_PER_PAGE);
+    let show_more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + CARDS_PER_PAGE))
+    };
     let name = &props.name;
     let (blocks, checking) = match (&*complete, &*structure) {
         (Some(((input, at), blocks)), _) if *input == props.bytes && *at == props.at => {
@@ -184,10 +193,15 @@ fn Source(props: &SourceProps) -> Html {
     html! {
         <>
             { bundle_findings(blocks) }
-            { for blocks.iter().map(|block| match block {
+            { for blocks.iter().take(*shown).map(|block| match block {
                 Ok(decoded) => html! { <BlockCard decoded={decoded.clone()} source={name.clone()} {checking} /> },
                 Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
             }) }
+            if blocks.len() > *shown {
+                <button type="button" class="show-more-cards" onclick={show_more}>
+                    { format!("Show {} more ({} of {} blocks shown)", CARDS_PER_PAGE.min(blocks.len() - *shown), *shown, blocks.len()) }
+                </button>
+            }
         </>
     }
 }
