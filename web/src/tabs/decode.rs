@@ -177,7 +177,11 @@ fn Source(props: &SourceProps) -> Html {
         });
     }
     // Cards in pages: a bundle of thousands would otherwise stall the page for seconds.
-    let shown = use_state(|| CARDS_PER_PAGE);
+    let shown = use_state_eq(|| CARDS_PER_PAGE);
+    {
+        let shown = shown.clone();
+        use_effect_with(props.bytes.clone(), move |_| shown.set(CARDS_PER_PAGE));
+    }
     let show_more = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(*shown + CARDS_PER_PAGE))
