@@ -178,6 +178,21 @@ fn config_lines_and_iana_lists() {
             .iter()
             .any(|n| n.starts_with("`NOSUCH` matches nothing"))
     );
+    let empty = string::expand("HIGH:ECDHE+kRSA:AES+NOSUCH").unwrap();
+    assert!(
+        empty
+            .notes
+            .iter()
+            .any(|n| n.starts_with("`ECDHE+kRSA` selects nothing")),
+        "{:?}",
+        empty.notes
+    );
+    assert!(
+        empty
+            .notes
+            .iter()
+            .any(|n| n.starts_with("`NOSUCH` matches nothing"))
+    );
     let bad = string::expand("HIGH:@SECLEVEL=7").unwrap_err().to_string();
     assert!(bad.contains("@SECLEVEL=0 to 5"), "{bad}");
     let weak = string::expand("ssl_ciphers 'ALL:COMPLEMENTOFALL';").unwrap();

@@ -447,6 +447,7 @@ fn process(rules: &str, list: &mut Vec<Entry>, notes: &mut Vec<String>) -> Resul
             rest = &rest[1..];
         }
         let mut pattern: Option<Pattern> = None;
+        let mut unknown = None;
         let known = loop {
             let end = rest.find(|c| !is_word(c)).unwrap_or(rest.len());
             if end == 0 {
@@ -464,7 +465,10 @@ fn process(rules: &str, list: &mut Vec<Entry>, notes: &mut Vec<String>) -> Resul
             pattern = match (lookup(word), pattern) {
                 (Some(p), None) => Some(p),
                 (Some(p), Some(q)) => q.and(p),
-                (None, _) => None,
+                (None, _) => {
+                    unknown = Some(word);
+                    None
+                }
             };
             if pattern.is_none() || !joined {
                 break pattern;
@@ -473,22 +477,26 @@ fn process(rules: &str, list: &mut Vec<Entry>, notes: &mut Vec<String>) -> Resul
         match known {
             Some(pattern) => apply(list, &pattern, op),
             None => {
-                notes.push(ignored_note(item));
+                notes.push(ignored_note(item, unknown));
                 rest = &rest[to_separator(rest)..];
             }
         }
     }
 }
 
-/// Why an item of a cipher string selects nothing, as OpenSSL silently decides.
-fn ignored_note(item: &str) -> String {
+/// Why an item of a cipher string selects nothing, as OpenSSL silently decides: `unknown` is
+/// its first word OpenSSL does not know, if any.
+fn ignored_note(item: &str, unknown: Option<&str>) -> String {
     let name = item.trim_start_matches(['!', '-', '+']);
-    match super::find(name) {
+    match (unknown, super::find(name)) {
         // TLS 1.3 suites are the ones numbered 0x13,0x__.
-        Ok(suite) if suite.code >> 8 == 0x13 => format!(
+        (Some(_), Ok(suite)) if name.starts_with("TLS_") && suite.code >> 8 == 0x13 => format!(
             "`{name}` is a TLS 1.3 suite: OpenSSL configures those apart (openssl -ciphersuites, nginx `ssl_conf_command Ciphersuites`), so a cipher string ignores it"
         ),
-        _ => format!("`{item}` matches nothing OpenSSL 3.0 knows; ignored as OpenSSL ignores it"),
+        (Some(word), _) => {
+            format!("`{word}` matches nothing OpenSSL 3.0 knows; ignored as OpenSSL ignores it")
+        }
+        (None, _) => format!("`{item}` selects nothing: no suite is all of its parts at once"),
     }
 }
 
