@@ -416,3 +416,26 @@ async fn webcrypto_signatures_give_the_same_verdicts() {
         assert_eq!(given, verify::verify(&bundle, &anchors, &options));
     }
 }
+
+/// The app's idle-time warm-up decodes a real sample: two certificates, both readable, their
+/// signatures settled by WebCrypto (a sample that stopped decoding would warm nothing up).
+#[wasm_bindgen_test]
+async fn the_warm_up_decodes_a_two_certificate_sample() {
+    let now = certbench_web::browser::now();
+    let input = certbench_web::webcrypto::warm_up_input();
+    let blocks = certbench_web::webcrypto::decode(input.as_bytes(), now)
+        .await
+        .expect("the warm-up sample decodes");
+    assert_eq!(blocks.len(), 2);
+    for block in &blocks {
+        let Ok(decode::Decoded {
+            report: Report::Certificate(cert),
+            ..
+        }) = block
+        else {
+            panic!("not a certificate: {block:?}");
+        };
+        assert!(cert.self_signed.is_some(), "the signature was checked");
+    }
+    certbench_web::webcrypto::warm_up(now).await;
+}
