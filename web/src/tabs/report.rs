@@ -262,7 +262,7 @@ fn RevokedList(props: &RevokedListProps) -> Html {
                 <li>{ format!("{} on {}{}", r.serial, r.date, r.reason.as_deref().map(|x| format!(" ({x})")).unwrap_or_default()) }</li>
             }) }</ul>
             if shown < props.revoked.len() {
-                <button class="show-all-revoked" {onclick}>{ format!("Show all {} (the next {} may take a moment)", props.revoked.len(), props.revoked.len() - shown) }</button>
+                <button type="button" class="show-all-revoked" {onclick}>{ format!("Show all {} (the next {} may take a moment)", props.revoked.len(), props.revoked.len() - shown) }</button>
             }
         </>
     }
