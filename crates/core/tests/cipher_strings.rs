@@ -143,6 +143,29 @@ fn config_lines_and_iana_lists() {
         string::rule_from_config("CipherString = DEFAULT@SECLEVEL=2"),
         "DEFAULT@SECLEVEL=2"
     );
+    for (line, rule) in [
+        ("SSLCipherSuite SSL ECDHE+AESGCM", "ECDHE+AESGCM"),
+        (
+            "SSLCipherSuite TLSv1.3 TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256",
+            "TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256",
+        ),
+        (
+            "ssl-default-bind-ciphers ECDHE+AESGCM:!aNULL",
+            "ECDHE+AESGCM:!aNULL",
+        ),
+        ("ssl_cipher_list = ALL:!kRSA", "ALL:!kRSA"),
+        ("ssl.cipher-list = \"HIGH\"", "HIGH"),
+        ("tls_high_cipherlist = HIGH:!aNULL", "HIGH:!aNULL"),
+        ("--tls-cipher-list=ECDHE+AESGCM", "ECDHE+AESGCM"),
+        ("--ciphers 'ECDHE+AESGCM'", "ECDHE+AESGCM"),
+        ("ciphers = HIGH:!MD5", "HIGH:!MD5"),
+    ] {
+        assert_eq!(string::rule_from_config(line), rule, "{line}");
+    }
+    let apache13 =
+        string::expand("SSLCipherSuite TLSv1.3 TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256")
+            .unwrap();
+    assert_eq!(apache13.suites.len(), 2);
     let list =
         string::expand("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_3DES_EDE_CBC_SHA")
             .unwrap();

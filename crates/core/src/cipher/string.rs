@@ -557,17 +557,42 @@ fn expanded(code: u16, version: &str) -> Option<ExpandedSuite> {
 }
 
 /// Pulls the cipher string out of what people paste: `ssl_ciphers '…';` (nginx),
-/// `SSLCipherSuite …` (Apache), `CipherString = …` (openssl.cnf), or the string itself.
+/// `SSLCipherSuite [SSL|TLSv1.3] …` (Apache), `CipherString = …` (openssl.cnf),
+/// `ssl-default-bind-ciphers …` (HAProxy), `ssl_cipher_list = …` (Dovecot), `ssl.cipher-list =
+/// "…"` (lighttpd), `tls_high_cipherlist = …` (Postfix), `--tls-cipher-list=…` (Node.js),
+/// `--ciphers …` (curl), `ciphers = …` (stunnel, Tomcat), or the string itself.
 pub fn rule_from_config(input: &str) -> String {
+    const KEYS: [&str; 12] = [
+        "ssl_ciphers",
+        "sslciphersuite",
+        "cipherstring",
+        "ssl-default-bind-ciphers",
+        "ssl-default-server-ciphers",
+        "ssl_cipher_list",
+        "ssl.cipher-list",
+        "tls_high_cipherlist",
+        "tls_medium_cipherlist",
+        "--tls-cipher-list",
+        "--ciphers",
+        "ciphers",
+    ];
     let text = input.trim();
     let lower = text.to_ascii_lowercase();
-    let value = ["ssl_ciphers", "sslciphersuite", "cipherstring", "ciphers"]
-        .iter()
-        .find(|k| lower.starts_with(*k))
+    let key = KEYS.iter().find(|k| lower.starts_with(*k));
+    let value = key
         .map(|k| text[k.len()..].trim_start_matches([' ', '\t', '=']))
         .unwrap_or(text);
     let value = value.trim().trim_end_matches(';').trim();
-    value.trim_matches(['"', '\'']).trim().to_string()
+    let value = value.trim_matches(['"', '\'']).trim();
+    // Apache 2.4.36+ names the protocol first: `SSL` for TLS 1.2 and older, `TLSv1.3`.
+    let value = match key {
+        Some(&"sslciphersuite") => ["SSL ", "TLSv1.3 "]
+            .iter()
+            .find_map(|protocol| value.strip_prefix(protocol))
+            .unwrap_or(value),
+        _ => value,
+    };
+    value.trim().to_string()
 }
 
 /// OpenSSL's Suite B keywords (RFC 6460) replace the whole string when it starts with one, as
