@@ -81,6 +81,11 @@ test('decode: a pasted chain shows every certificate; garbage shows an error', a
   assert.match(await page.textContent('#decode-results .finding[data-code=weak_rsa_key]'), /error.*RSA-1024 is breakable.*6\.1\.5/s);
   await page.fill('#decode-input', fixture('int.pem') + fixture('leaf.pem'));
   await page.waitForSelector('#decode-results .finding[data-code=wrong_order]');
+  // PEM whose line breaks became spaces on the way (a web form, an environment variable).
+  await page.fill('#decode-input', fixture('fullchain.pem').replace(/\n/g, ' '));
+  await page.waitForFunction(() => /CN=www\.example\.test/.test(document.querySelector('#decode-results .card')?.textContent ?? ''));
+  assert.equal(await page.locator('#decode-results .card.block').count(), 2);
+  assert.equal(await page.locator('#decode-results .error').count(), 0);
   // A whole `kubectl get secret -o yaml` (base64 of PEM): the chain and its key, matched.
   const b64 = (name) => Buffer.from(fixture(name)).toString('base64');
   await page.fill('#decode-input', `apiVersion: v1\ndata:\n  tls.crt: ${b64('fullchain.pem')}\n  tls.key: ${b64('leaf.key')}\nkind: Secret\ntype: kubernetes.io/tls\n`);

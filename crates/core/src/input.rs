@@ -45,9 +45,22 @@ pub fn read_blocks(input: &[u8]) -> Result<Vec<Result<Block, Error>>, Error> {
         return Err(Error::EmptyInput);
     }
     let blocks = if find(input, b"-----BEGIN ").is_some() {
-        match unescape_json_pem(input) {
-            Some(unescaped) => read_pem(&unescaped),
-            None => read_pem(input),
+        let unescaped = unescape_json_pem(input);
+        let pem = unescaped.as_deref().unwrap_or(input);
+        let as_written = read_pem(pem);
+        let cut_off = |blocks: &[Result<Block, Error>]| {
+            blocks
+                .iter()
+                .filter(|b| matches!(b, Err(Error::PemUnterminated { .. })))
+                .count()
+        };
+        // Only PEM that reads as cut off is read again with its boundaries on lines of their
+        // own, so the lines errors name stay those of the input.
+        match relined_pem(pem).filter(|_| cut_off(&as_written) > 0) {
+            Some(relined) => Some(read_pem(&relined))
+                .filter(|again| cut_off(again) < cut_off(&as_written))
+                .unwrap_or(as_written),
+            None => as_written,
         }
     } else if let Some(blocks) = read_der(input) {
         blocks
@@ -468,6 +481,47 @@ fn read_embedded_base64(input: &[u8]) -> Option<Vec<Result<Block, Error>>> {
     (!blocks.is_empty()).then_some(blocks)
 }
 
+/// Where the PEM boundaries (`-----BEGIN X-----`, `-----END X-----`) of `text` start and end,
+/// in order.
+fn boundary_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = text
+        .match_indices("-----BEGIN ")
+        .chain(text.match_indices("-----END "))
+        .filter_map(|(at, keyword)| {
+            let length = keyword.len() + text[at + keyword.len()..].find("-----")? + 5;
+            Some((at, at + length))
+        })
+        .collect();
+    spans.sort_unstable();
+    spans
+}
+
+/// PEM whose line breaks were lost or changed on the way, with its boundaries put back on
+/// lines of their own: a certificate pasted from a web form, an environment variable or a
+/// Terraform output comes as one line (breaks turned to spaces, or gone), and old Mac files end
+/// lines with a bare CR.
+fn relined_pem(input: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(input)
+        .ok()?
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut copied = 0;
+    for (start, end) in boundary_spans(&text) {
+        // `-----BEGIN A-----END B-----` overlaps: a later span starts inside the earlier one.
+        if start < copied {
+            continue;
+        }
+        out.push_str(&text[copied..start]);
+        out.push('\n');
+        out.push_str(&text[start..end]);
+        out.push('\n');
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    Some(out.into_bytes())
+}
+
 /// PEM escaped into a JSON string (`"-----BEGIN CERTIFICATE-----\nMIIB…"`, as Vault,
 /// Terraform and cloud CLIs print it), with its line breaks put back.
 fn unescape_json_pem(input: &[u8]) -> Option<Vec<u8>> {
@@ -533,6 +587,51 @@ mod tests {
 
     fn pem(label: &str) -> String {
         format!("-----BEGIN {label}-----\n{BODY}\n-----END {label}-----\n")
+    }
+
+    /// PEM whose line breaks were lost on the way (a web form, an environment variable, a
+    /// Terraform output: breaks turned to spaces or gone) or are bare CRs (old Mac files).
+    #[test]
+    fn reads_pem_whose_line_breaks_were_lost() {
+        let one = Base64::decode_vec(BODY).unwrap();
+        let long_body = Base64::encode_string(&[&[0x30, 0x81, 0x60][..], &[0x05; 0x60]].concat());
+        let long_der = Base64::decode_vec(&long_body).unwrap();
+        let wrapped: String = long_body
+            .as_bytes()
+            .chunks(64)
+            .map(|line| format!("{}\n", std::str::from_utf8(line).unwrap()))
+            .collect();
+        let chain = format!(
+            "{}-----BEGIN CERTIFICATE-----\n{wrapped}-----END CERTIFICATE-----\n",
+            pem("CERTIFICATE")
+        );
+        for (how, text) in [
+            ("spaces", chain.replace('\n', " ")),
+            ("nothing", chain.replace('\n', "")),
+            ("bare CR", chain.replace('\n', "\r")),
+            (
+                "a label on the line",
+                format!("cert: {}", chain.replace('\n', " ")),
+            ),
+        ] {
+            let blocks = read_blocks(text.as_bytes()).unwrap();
+            let der: Vec<_> = blocks.into_iter().map(|b| b.unwrap().der).collect();
+            assert_eq!(
+                der,
+                [one.clone(), long_der.clone()],
+                "breaks turned to {how}"
+            );
+        }
+        // A block that is really cut off stays an error, at its line.
+        let cut = format!(
+            "{}-----BEGIN CERTIFICATE-----\n{BODY}\n",
+            pem("CERTIFICATE")
+        );
+        let blocks = read_blocks(cut.as_bytes()).unwrap();
+        assert!(
+            matches!(&blocks[1], Err(Error::PemUnterminated { at }) if at.line == Some(4)),
+            "{blocks:?}"
+        );
     }
 
     #[test]
