@@ -2,14 +2,14 @@
 //! node with its tag, offset and lengths, and its value summarised in words.
 
 use crate::oids;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Deepest nesting shown; real certificates nest about 10 levels.
 pub const MAX_DEPTH: usize = 64;
 /// Most nodes in one tree; a CA bundle's largest certificate has a few hundred.
 pub const MAX_NODES: usize = 20_000;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
     /// `SEQUENCE`, `INTEGER`, `[0]`, `[APPLICATION 3]`, …
     pub tag: String,

@@ -2,11 +2,11 @@
 
 use crate::oids;
 use der::{Encode, Tag, Tagged, asn1::AnyRef};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use x509_cert::name::Name;
 
 /// One attribute of a name, e.g. `O=Example Ltd`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attribute {
     /// OpenSSL's short name (`CN`, `O`, `emailAddress`) or the dotted OID.
     pub name: String,

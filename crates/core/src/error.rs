@@ -1,11 +1,11 @@
 //! The one error type of certbench-core. Every message says what was expected and where, so the
 //! UI and the CLI can show it as is.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Where in the user's input something was found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// 1-based block number in reading order.
     pub block: usize,
@@ -28,7 +28,7 @@ impl fmt::Display for Location {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "error", rename_all = "snake_case")]
 pub enum Error {
     /// The input was empty or only white space.

@@ -8,14 +8,14 @@
 
 use crate::error::{Error, Location};
 use base64ct::{Base64, Base64Url, Encoding as _};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Largest input read at once; past it the tab would stall on a paste.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// Most blocks in one input (a CA bundle has ~150).
 pub const MAX_BLOCKS: usize = 10_000;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Encoding {
     Pem,

@@ -4,9 +4,10 @@
 
 use crate::decode::CertificateReport;
 use crate::time::UnixTime;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Clients will reject it, or it is insecure.
@@ -17,14 +18,14 @@ pub enum Severity {
     Notice,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub severity: Severity,
     /// Stable identifier, e.g. `expired`, `weak_rsa_key`.
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     pub message: String,
     /// Where the rule comes from.
-    pub source: &'static str,
+    pub source: Cow<'static, str>,
 }
 
 fn finding(
@@ -35,9 +36,9 @@ fn finding(
 ) -> Finding {
     Finding {
         severity,
-        code,
+        code: Cow::Borrowed(code),
         message,
-        source,
+        source: Cow::Borrowed(source),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use const_oid::ObjectIdentifier as Oid;
 use rsa::pkcs1::DecodeRsaPublicKey;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::Digest;
 use signature::hazmat::PrehashVerifier;
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
@@ -17,7 +17,7 @@ pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
 pub const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
 
 /// Hash functions that appear in certificate signatures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Hash {
     Sha1,
@@ -95,7 +95,7 @@ impl Algorithm {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignatureError {
     UnsupportedAlgorithm(String),
     /// The key type does not fit the signature algorithm (e.g. an EC key for an RSA signature).

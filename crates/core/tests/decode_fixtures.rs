@@ -539,7 +539,10 @@ fn domain_parameters_are_read_and_judged() {
     };
     assert_eq!((weak.algorithm.as_str(), weak.bits), ("DH", Some(1024)));
     assert_eq!(
-        weak.lint.iter().map(|f| f.code).collect::<Vec<_>>(),
+        weak.lint
+            .iter()
+            .map(|f| f.code.as_ref())
+            .collect::<Vec<_>>(),
         ["weak_dh"]
     );
     let [Report::Parameters(sound)] = &params("dh-2048.pem")[..] else {

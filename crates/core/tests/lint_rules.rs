@@ -21,8 +21,8 @@ fn report(cert: &Certificate) -> CertificateReport {
     report_at(cert, NOW)
 }
 
-fn codes(c: &CertificateReport) -> Vec<&'static str> {
-    c.lint.iter().map(|f| f.code).collect()
+fn codes(c: &CertificateReport) -> Vec<&str> {
+    c.lint.iter().map(|f| f.code.as_ref()).collect()
 }
 
 fn assert_finds(c: &CertificateReport, code: &str, severity: Severity) {
@@ -234,7 +234,7 @@ fn bundle_rules() {
     let (int_r, leaf_r) = (report(&int.cert), report(&leaf.cert));
     let codes = |certs: &[&CertificateReport]| {
         lint::bundle(certs)
-            .iter()
+            .into_iter()
             .map(|f| f.code)
             .collect::<Vec<_>>()
     };

@@ -502,7 +502,7 @@ pub fn findings(list: &[certbench_core::lint::Finding]) -> Html {
                     Severity::Notice => ("notice", "notice"),
                 };
                 html! {
-                    <li class={classes!("finding", class)} data-code={f.code}>
+                    <li class={classes!("finding", class)} data-code={f.code.to_string()}>
                         <span class={classes!("badge", class)}>{ word }</span>{ " " }{ &f.message }
                         <span class="muted">{ format!(" ({})", f.source) }</span>
                     </li>

@@ -6,11 +6,11 @@ use super::key::{PublicKeyReport, public_key};
 use crate::{dn, oids, time::UnixTime};
 use base64ct::{Base64, Encoding};
 use der::Encode;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::Digest;
 use x509_cert::certificate::{CertificateInner, Profile};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateReport {
     pub subject: String,
     pub issuer: String,
@@ -52,7 +52,7 @@ pub struct CertificateReport {
 }
 
 /// Where `now` falls in a certificate's validity period.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidityStatus {
     /// `valid`, `expired` or `not_yet_valid`.
     pub status: String,

@@ -5,7 +5,7 @@ use super::cert::{self, CertificateReport};
 use crate::{input, oids, time::UnixTime};
 use const_oid::ObjectIdentifier as Oid;
 use der::{Any, Decode, Encode, Sequence, Tagged};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 const SIGNED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.2");
 
@@ -40,7 +40,7 @@ struct SignedData {
     signer_infos: Any,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pkcs7Report {
     pub certificates: Vec<CertificateReport>,
     pub crl_count: usize,
@@ -104,7 +104,7 @@ fn count_set(any: &Any) -> usize {
     n
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pkcs12Report {
     /// The integrity MAC's hash and iteration count (`sha256, 2048 iterations`), if any.
     pub mac: Option<String>,

@@ -2,7 +2,7 @@
 
 use crate::{dn, oids};
 use der::{Decode, asn1::OctetString};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use x509_cert::ext::{
     Extension,
     pkix::{
@@ -14,7 +14,7 @@ use x509_cert::ext::{
     },
 };
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExtensionReport {
     pub oid: String,
     pub name: String,
@@ -28,7 +28,7 @@ pub struct ExtensionReport {
 }
 
 /// Everything extensions say that reports and checks need, decoded once.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decoded {
     pub san: Vec<String>,
     pub is_ca: bool,
@@ -49,14 +49,14 @@ pub struct Decoded {
     pub extensions: Vec<ExtensionReport>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameConstraintsReport {
     pub permitted: Vec<String>,
     pub excluded: Vec<String>,
 }
 
 /// One Certificate Transparency signed certificate timestamp (RFC 6962 section 3.2).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SctReport {
     pub version: u8,
     /// base64 of the log's key id, as CT log lists publish it.

@@ -4,10 +4,10 @@
 use crate::{dn, oids, signature};
 use const_oid::ObjectIdentifier as Oid;
 use der::Decode;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use spki::SubjectPublicKeyInfoOwned;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicKeyReport {
     /// `RSA`, `EC`, `Ed25519`, `Ed448`, `RSA-PSS`, `DSA`, or the OID's name.
     pub algorithm: String,
@@ -125,7 +125,7 @@ const NAMED_ORDERS: [(&str, &str); 3] = [
 
 /// Domain parameters on their own (`EC PARAMETERS`, `DH PARAMETERS`, `DSA PARAMETERS`): what
 /// `openssl ecparam -genkey` writes before the key, and the `ssl_dhparam` file of a server.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParametersReport {
     /// `EC`, `DH` or `DSA`.
     pub algorithm: String,
@@ -220,7 +220,7 @@ fn exponent(bytes: &[u8]) -> Option<u64> {
     (bytes.len() <= 8).then(|| bytes.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)))
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrivateKeyReport {
     /// `pkcs8`, `pkcs1`, `sec1`, `encrypted_pkcs8` or `legacy_encrypted_pem`.
     pub format: String,

@@ -18,7 +18,7 @@ pub use cert::CertificateReport;
 pub use key::{PrivateKeyReport, PublicKeyReport};
 
 /// One decoded block: where it was, and what it is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decoded {
     pub block: usize,
     pub label: Option<String>,
@@ -77,7 +77,7 @@ impl Decoded {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Report {
     Certificate(Box<CertificateReport>),
@@ -90,7 +90,7 @@ pub enum Report {
     Parameters(key::ParametersReport),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CsrReport {
     pub subject: String,
     pub subject_attributes: Vec<dn::Attribute>,
@@ -106,7 +106,7 @@ pub struct CsrReport {
     pub attributes: Vec<(String, Vec<String>)>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrlReport {
     pub issuer: String,
     pub this_update: String,
@@ -127,7 +127,7 @@ pub struct CrlSignatureCheck {
     pub valid: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevokedEntry {
     pub serial: String,
     pub date: String,

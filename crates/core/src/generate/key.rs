@@ -12,14 +12,14 @@ use der::{
 };
 use pkcs8::EncodePrivateKey;
 use rand_core::CryptoRng;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::builder::Builder;
 use x509_cert::spki::SubjectPublicKeyInfoOwned;
 use zeroize::Zeroizing;
 
 /// Key types certbench generates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum KeyType {
     P256,

@@ -44,7 +44,7 @@ use x509_cert::{
 };
 
 /// What a certificate is for; each profile fixes its extensions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Profile {
     /// A self-signed TLS leaf for development (`openssl req -x509`, mkcert without a CA).
@@ -650,11 +650,11 @@ pub struct SignedCsr {
 }
 
 /// One extension a CSR asks for, and whether the user may have it copied.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Requested {
     pub extension: crate::decode::ext::ExtensionReport,
     /// Why it is never copied as requested, when so.
-    pub never: Option<&'static str>,
+    pub never: Option<std::borrow::Cow<'static, str>>,
 }
 
 /// Why a requested extension is never copied: these come from the form and the keys.
@@ -677,7 +677,7 @@ pub fn requested_extensions(csr_der: &[u8]) -> Result<Vec<Requested>, Error> {
             .extensions
             .into_iter()
             .map(|extension| Requested {
-                never: never_copied(&extension.oid),
+                never: never_copied(&extension.oid).map(Into::into),
                 extension,
             })
             .collect(),
@@ -740,7 +740,7 @@ pub fn sign_csr<R: CryptoRng + ?Sized>(
 }
 
 /// A certificate with its key, ready to save.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Issued {
     pub cert_pem: String,
     pub key_pem: String,
@@ -770,7 +770,7 @@ pub fn self_signed<R: CryptoRng + ?Sized>(
 }
 
 /// The files a certificate is saved as.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChainFiles {
     pub cert_pem: String,
     /// The CA certificates as given (intermediates and root): what clients may need to trust.

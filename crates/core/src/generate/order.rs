@@ -168,7 +168,7 @@ pub struct MadeCa {
 
 /// What the certificate an order would make says, before any key exists: the form's live
 /// preview.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preview {
     pub subject: String,
     pub not_before: String,
@@ -176,6 +176,14 @@ pub struct Preview {
     /// notAfter - notBefore, in days as CA/B counts them.
     pub days: i64,
     pub extensions: Vec<crate::decode::ext::ExtensionReport>,
+}
+
+/// What the form shows as it changes, before any key is made: the preview of the certificate
+/// ([`Order::preview`]) and what a pasted CSR asks for ([`Order::requested`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormView {
+    pub requested: Option<Result<Vec<super::Requested>, String>>,
+    pub preview: Option<Result<Preview, String>>,
 }
 
 /// A file to save.
@@ -281,6 +289,14 @@ impl Order {
             PrivateKey::from_input_with_password(self.own_key.as_bytes(), password)
                 .map_err(|e| format!("your key: {e}")),
         )
+    }
+
+    /// Everything the form shows before any key is made, at `now`.
+    pub fn view(&self, now: UnixTime) -> FormView {
+        FormView {
+            requested: self.requested(),
+            preview: self.preview(now),
+        }
     }
 
     /// What the pasted CSR asks for, extension by extension; `None` until one is pasted.
