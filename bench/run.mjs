@@ -135,8 +135,8 @@ server.close();
 const ratio = (slow, fast) => `${(median(samples[slow]) / median(samples[fast])).toFixed(1)}×`;
 const row = (what, a, b, note = '') => `| ${what} | ${ms(median(samples[a]))} ms | ${ms(median(samples[b]))} ms | ${ratio(b, a)} | ${note} |`;
 const pkijsRow = (what, a, b) => `| ${what} | ${ms(median(samples[a]))} ms | ${ms(median(samples[b]))} ms (pkijs 4.0.0) | ${ratio(b, a)} | |`;
-const wasm = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.wasm')).map((f) => fs.readFileSync(path.join(dist, f))) : [];
-const sizes = wasm.map((w) => `${(w.length / 1000).toFixed(0)} kB raw, ${(zlib.gzipSync(w, { level: 9 }).length / 1000).toFixed(1)} kB gzip, ${(zlib.brotliCompressSync(w).length / 1000).toFixed(1)} kB brotli`);
+const wasm = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.wasm')).map((f) => [f.replace(/-[0-9a-f]{16}/, ''), fs.readFileSync(path.join(dist, f))]) : [];
+const sizes = wasm.map(([name, w]) => `${name}: ${(w.length / 1000).toFixed(0)} kB raw, ${(zlib.gzipSync(w, { level: 9 }).length / 1000).toFixed(1)} kB gzip, ${(zlib.brotliCompressSync(w).length / 1000).toFixed(1)} kB brotli`);
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), headless Chromium ${version}; medians of ${RUNS} fresh pages (warm: 3 more calls in each; key generation: 5 per page).`,
   '',

@@ -407,24 +407,30 @@ test('generate: bundle.p12 and DER files download, and OpenSSL opens them', asyn
 
 test('generate: the preview shows what the certificate will say, as the form changes', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/generate`);
-  // The values only: the explanations beside the names mention every key usage.
+  // The values only: the explanations beside the names mention every key usage. The worker
+  // answers each change of the form a moment later, so each expectation waits for it.
   const preview = () => page.$$eval('#gen-preview dd, #gen-preview td', (cells) => cells.map((c) => c.textContent).join('\n'));
-  assert.match(await preview(), /CN=localhost/);
-  assert.match(await preview(), /DNS:localhost/);
+  const shows = async (re, message) => {
+    for (let i = 0; i < 100 && !re.test(await preview()); i++) await page.waitForTimeout(50);
+    assert.match(await preview(), re, message);
+  };
+  await shows(/CN=localhost/);
+  await shows(/DNS:localhost/);
   assert.doesNotMatch(await preview(), /keyEncipherment/);
   await page.selectOption('#gen-action', 'root');
   await page.fill('#gen-san', '');
   await page.fill('#gen-cn', 'Preview Root');
-  assert.match(await preview(), /CN=Preview Root/);
-  assert.match(await preview(), /CA:TRUE/);
+  await shows(/CN=Preview Root/);
+  await shows(/CA:TRUE/);
   await page.fill('#gen-days', 'ten');
+  await page.waitForSelector('#gen-preview-problem');
   assert.match(await page.textContent('#gen-preview-problem'), /`ten` is not a number of days/);
   await page.fill('#gen-days', '3650');
   await page.selectOption('#gen-action', 'server');
   await page.selectOption('#gen-key-type', 'rsa2048');
   await page.fill('#gen-san', 'DNS:app.example');
-  assert.match(await preview(), /keyEncipherment/, 'RSA server certificates may encipher keys');
-  assert.match(await preview(), /serverAuth/);
+  await shows(/keyEncipherment/, 'RSA server certificates may encipher keys');
+  await shows(/serverAuth/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -95,14 +95,9 @@ pub fn App() -> Html {
             }
         });
     }
-    // After first paint: what later tools need, so nothing is fetched while the page is used;
-    // then one small decode, so the first paste finds the decoder compiled.
-    use_effect_with((), |_| {
-        wasm_bindgen_futures::spawn_local(async {
-            crate::browser::mozilla_roots().await.ok();
-            crate::webcrypto::warm_up(crate::browser::now()).await;
-        })
-    });
+    // After first paint: the worker that does the tools' work (it fetches what they need, so
+    // nothing is fetched while the page is used).
+    use_effect_with((), |_| crate::worker::start());
     let tab = Tab::from_hash(&hash);
     // The theme follows the system until the user picks one here (for this visit: nothing is
     // stored).

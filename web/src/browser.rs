@@ -140,20 +140,29 @@ thread_local! {
 }
 
 /// The Mozilla root store's DER ([`certbench_core::verify::MOZILLA_ROOTS_FILE`], served beside
-/// the wasm), fetched once. The app asks for it right after first paint, so the page makes no
-/// request while in use; core checks the bytes before trusting them.
+/// the wasm), fetched once. The worker asks for it as it starts, right after first paint, so
+/// the page makes no request while in use; core checks the bytes before trusting them.
 pub async fn mozilla_roots() -> Result<std::rc::Rc<[u8]>, String> {
     if let Some(loaded) = MOZILLA_ROOTS.with(|store| store.borrow().clone()) {
         return Ok(loaded);
     }
     let fail = |e: JsValue| format!("the Mozilla root store could not be loaded: {e:?}");
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(
-        window.fetch_with_str(certbench_core::verify::MOZILLA_ROOTS_FILE),
-    )
-    .await
-    .map_err(fail)?
-    .unchecked_into();
+    // `fetch` of whichever global this runs in: the worker's (see worker.rs) or a window's.
+    let fetch: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"fetch".into())
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(fail)?;
+    let started = fetch
+        .call1(
+            &js_sys::global(),
+            &certbench_core::verify::MOZILLA_ROOTS_FILE.into(),
+        )
+        .map_err(fail)?;
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(started))
+            .await
+            .map_err(fail)?
+            .unchecked_into();
     if !response.ok() {
         return Err(format!(
             "the Mozilla root store could not be loaded: HTTP {}",

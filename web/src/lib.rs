@@ -5,6 +5,7 @@ pub mod browser;
 pub mod signing;
 pub mod tabs;
 pub mod webcrypto;
+pub mod worker;
 
 /// Mounts the app on `<body>`, with a panic hook that says what happened instead of leaving a
 /// dead page (belt and braces: core returns errors, it does not panic).

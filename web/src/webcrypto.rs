@@ -231,8 +231,8 @@ pub fn warm_up_input() -> &'static str {
 }
 
 /// Decodes [`warm_up_input`] once and drops the result. Browsers compile wasm lazily, function
-/// by function on first call, and run it unoptimised at first; done while the page is idle
-/// after first paint, this halves the first real decode (the 144-root bundle in Chromium:
+/// by function on first call, and run it unoptimised at first; done as the worker starts
+/// (after first paint), this halves the first real decode (the 144-root bundle in Chromium:
 /// 57 → 28 ms, median of 7).
 pub async fn warm_up(now: UnixTime) {
     decode(warm_up_input().as_bytes(), now).await.ok();

@@ -82,7 +82,9 @@ fn core_verifies_the_fixture_chain_in_wasm() {
     );
 }
 
+/// Mounts component `C`, its jobs answered in this page: the test runner serves no worker.
 fn mount<C: yew::BaseComponent<Properties = ()>>() -> web_sys::Element {
+    certbench_web::worker::answer_in_page();
     let document = gloo_document();
     let root = document.create_element("div").expect("div");
     document
@@ -118,18 +120,13 @@ async fn decode_tab_renders_a_card_per_block() {
     let root = mount::<certbench_web::tabs::DecodeTab>();
     yew::scheduler::flush().await;
     type_into(&root, "#decode-input", FULLCHAIN);
-    yew::scheduler::flush().await;
+    appears(&root, ".card").await;
     let cards = root.query_selector_all(".card").expect("query");
     assert_eq!(cards.length(), 2);
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("www.example.test"), "{text}");
     type_into(&root, "#decode-input", "not a certificate");
-    yew::scheduler::flush().await;
-    let alert = root
-        .query_selector("[role=alert]")
-        .ok()
-        .flatten()
-        .expect("error shown");
+    let alert = appears(&root, "[role=alert]").await;
     assert!(
         alert
             .text_content()

@@ -5,8 +5,9 @@ use super::report::BlockCard;
 use super::{ErrorBox, event_value};
 use crate::browser;
 use crate::browser::{LoadedFile, read_files};
-use crate::webcrypto::{self, Blocks};
-use certbench_core::decode;
+use crate::worker::{self, Decoding};
+use certbench_core::UnixTime;
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
@@ -22,12 +23,22 @@ pub fn DecodeTab() -> Html {
             .find(|(key, _)| key == "at")
             .map(|(_, at)| at)
             .unwrap_or_default();
-        let input = certbench_core::share::decode(value).unwrap_or_default();
-        (input, at)
+        (value.to_string(), at)
     });
-    let input = use_state(|| shared.0.clone());
+    let input = use_state(String::new);
     // Validity is shown against this time (datetime-local, UTC); empty means the clock's now.
     let at = use_state(|| shared.1.clone());
+    {
+        let input = input.clone();
+        use_effect_with(shared, move |shared| {
+            let value = shared.0.clone();
+            if !value.is_empty() {
+                spawn_local(async move {
+                    input.set(worker::share_decode(value).await.unwrap_or_default());
+                });
+            }
+        });
+    }
     let link = use_state(|| None::<Result<String, String>>);
     let copy_link = {
         let (input, at, link) = (input.clone(), at.clone(), link.clone());
@@ -36,10 +47,13 @@ pub fn DecodeTab() -> Html {
                 "" => String::new(),
                 at => format!("&at={}", String::from(js_sys::encode_uri_component(at))),
             };
-            let made = certbench_core::share::encode(&input)
-                .map_err(|e| e.to_string())
-                .and_then(|v| browser::share_link(&format!("decode/{v}{when}")));
-            link.set(Some(made));
+            let (input, link) = ((*input).clone(), link.clone());
+            spawn_local(async move {
+                let made = worker::share_encode(input)
+                    .await
+                    .and_then(|v| browser::share_link(&format!("decode/{v}{when}")));
+                link.set(Some(made));
+            });
         })
     };
     let files = use_state(Vec::<LoadedFile>::new);
@@ -47,7 +61,7 @@ pub fn DecodeTab() -> Html {
         let at = at.clone();
         Callback::from(move |e: InputEvent| at.set(event_value(&e)))
     };
-    let when = certbench_core::UnixTime::from_form(&at, browser::now());
+    let when = UnixTime::from_form(&at, browser::now());
     // Files dropped anywhere else on the page come here (app.rs).
     let dropped = use_context::<crate::app::Dropped>();
     {
@@ -156,24 +170,33 @@ struct SourceProps {
 /// How many blocks of one input get a card before the user asks for more.
 const CARDS_PER_PAGE: usize = 200;
 
-/// One input's blocks: decoded at once, then completed by WebCrypto's signature checks.
+/// One input's blocks: decoded by the worker at once, then again with WebCrypto's signature
+/// checks.
 #[component]
 fn Source(props: &SourceProps) -> Html {
-    let structure = use_memo((props.bytes.clone(), props.at), |(bytes, at)| {
-        decode::decode_structure(bytes, certbench_core::UnixTime(*at))
-    });
-    // The complete decode, with the input and time it is for: a reply for older ones is not
-    // shown.
-    let complete = use_state(|| None::<((Vec<u8>, i64), Blocks)>);
+    // The last answer, with the input and time it is for, and whether it is complete: an
+    // answer for an older input is not shown.
+    type Shown = ((Vec<u8>, i64), bool, Decoding);
+    let shown_answer = use_state(|| None::<Shown>);
+    let asked = use_mut_ref(|| 0u32);
     {
-        let (complete, key) = (complete.clone(), (props.bytes.clone(), props.at));
-        use_effect_with(structure.clone(), move |structure| {
-            if let Ok(blocks) = &**structure {
-                let blocks = blocks.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    complete.set(Some((key, webcrypto::complete(blocks).await)));
-                });
-            }
+        let (shown_answer, asked) = (shown_answer.clone(), asked.clone());
+        use_effect_with((props.bytes.clone(), props.at), move |key| {
+            *asked.borrow_mut() += 1;
+            let (mine, key) = (*asked.borrow(), key.clone());
+            spawn_local(async move {
+                for complete in [false, true] {
+                    let answer = worker::decode(key.0.clone(), UnixTime(key.1), complete).await;
+                    if *asked.borrow() != mine {
+                        return;
+                    }
+                    let decoded = answer.is_ok();
+                    shown_answer.set(Some((key.clone(), complete, answer)));
+                    if !decoded {
+                        return;
+                    }
+                }
+            });
         });
     }
     // Cards in pages: a bundle of thousands would otherwise stall the page for seconds.
@@ -187,16 +210,18 @@ fn Source(props: &SourceProps) -> Html {
         Callback::from(move |_| shown.set(*shown + CARDS_PER_PAGE))
     };
     let name = &props.name;
-    let (blocks, checking) = match (&*complete, &*structure) {
-        (Some(((input, at), blocks)), _) if *input == props.bytes && *at == props.at => {
-            (blocks, false)
+    let (blocks, bundle, checking) = match &*shown_answer {
+        Some(((input, at), complete, answer)) if *input == props.bytes && *at == props.at => {
+            match answer {
+                Ok((blocks, bundle)) => (blocks, bundle, !complete),
+                Err(e) => return html! { <ErrorBox message={format!("{name}: {e}")} /> },
+            }
         }
-        (_, Ok(blocks)) => (blocks, true),
-        (_, Err(e)) => return html! { <ErrorBox message={format!("{name}: {e}")} /> },
+        _ => return html! {},
     };
     html! {
         <>
-            { bundle_findings(blocks) }
+            { super::report::findings(bundle) }
             { for blocks.iter().take(*shown).map(|block| match block {
                 Ok(decoded) => html! { <BlockCard decoded={decoded.clone()} source={name.clone()} {checking} /> },
                 Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
@@ -208,16 +233,4 @@ fn Source(props: &SourceProps) -> Html {
             }
         </>
     }
-}
-
-/// What the certificates of one input say together: order and completeness.
-fn bundle_findings(blocks: &[Result<decode::Decoded, certbench_core::Error>]) -> Html {
-    let certs: Vec<&certbench_core::decode::CertificateReport> = blocks
-        .iter()
-        .filter_map(|b| match &b.as_ref().ok()?.report {
-            decode::Report::Certificate(c) => Some(c.as_ref()),
-            _ => None,
-        })
-        .collect();
-    super::report::findings(&certbench_core::lint::bundle(&certs))
 }

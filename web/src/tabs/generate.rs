@@ -4,54 +4,35 @@
 //! make the same thing.
 
 use super::{Artifact, ErrorBox, event_value};
-use crate::signing::WebCryptoKeys;
-use crate::{browser, webcrypto};
-use certbench_core::decode::Report;
-use certbench_core::generate::deferred::settle;
-use certbench_core::generate::order::{ACTIONS, Action, MadeCa, Order, Outcome, whole_chain};
+use crate::browser;
+use crate::worker::{self, Made};
+use certbench_core::generate::order::{ACTIONS, Action, FormView, MadeCa, Order, Outcome};
 use certbench_core::generate::{self, Profile};
-use certbench_core::lint::Finding;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-
-/// What was made, with the lint findings of the certificate made (`None` when the outcome has
-/// no cert.pem).
-#[derive(Clone, PartialEq)]
-struct Made {
-    outcome: Outcome,
-    lint: Option<Vec<Finding>>,
-}
-
-/// Fulfils `order` (the whole chain for `None`): core builds everything, the browser's
-/// WebCrypto makes the keys and signatures; then lints the certificate made.
-async fn make(order: Option<Order>, made: &[MadeCa]) -> Result<Made, String> {
-    let now = browser::now();
-    let keys = WebCryptoKeys::new()?;
-    let outcome = settle(&keys, browser::rng(), |engine, rng| match &order {
-        None => whole_chain(engine, now, rng),
-        Some(order) => order.fulfil(engine, made, now, rng),
-    })
-    .await?;
-    let lint = match outcome.files.iter().find(|f| f.name == "cert.pem") {
-        Some(cert) => webcrypto::decode(cert.text.as_bytes(), now)
-            .await
-            .ok()
-            .and_then(|mut blocks| blocks.drain(..).next()?.ok())
-            .and_then(|d| match d.report {
-                Report::Certificate(c) => Some(c.lint),
-                _ => None,
-            }),
-        None => None,
-    };
-    Ok(Made { outcome, lint })
-}
 
 #[component]
 pub fn GenerateTab() -> Html {
     let form = use_state(Order::default);
     let made = use_state(Vec::<MadeCa>::new);
     let output = use_state(|| None::<Result<Made, String>>);
+    // The preview and the pasted CSR's requests, for the form as it is now.
+    let view = use_state(FormView::default);
+    let asked = use_mut_ref(|| 0u32);
+    {
+        let (view, asked) = (view.clone(), asked.clone());
+        use_effect_with((*form).clone(), move |order| {
+            *asked.borrow_mut() += 1;
+            let (mine, order) = (*asked.borrow(), order.clone());
+            spawn_local(async move {
+                let answer = worker::form(order).await.unwrap_or_default();
+                if *asked.borrow() == mine {
+                    view.set(answer);
+                }
+            });
+        });
+    }
     // Which request is running: a newer click or Cancel makes an older result stale.
     let ticket = use_state(|| 0u32);
     let busy = use_state(|| false);
@@ -106,7 +87,7 @@ pub fn GenerateTab() -> Html {
                 (made.clone(), output.clone(), busy.clone(), ticket.clone());
             busy.set(true);
             spawn_local(async move {
-                let result = make(order, &made).await;
+                let result = worker::generate(order, (*made).clone()).await;
                 if *ticket != mine {
                     return;
                 }
@@ -278,9 +259,9 @@ pub fn GenerateTab() -> Html {
                 if action == Action::SignCsr {
                     <label for="gen-csr">{ "CSR to sign (PEM). Its subject and SANs are copied (unless you give SANs above); tick the other extensions it asks for to copy them; a request to be a CA never is." }</label>
                     <textarea id="gen-csr" rows="6" spellcheck="false" value={form.csr.clone()} oninput={text(|f, v| f.csr = v)} />
-                    { requested_view(&form, toggle_copy) }
+                    { requested_view(&view, &form, toggle_copy) }
                 }
-                { preview_view(&form) }
+                { preview_view(&view) }
                 <div class="actions">
                     <button type="button" id="gen-run" class="primary" onclick={generate} disabled={*busy}>{ "Generate" }</button>
                     if *busy {
@@ -300,8 +281,8 @@ pub fn GenerateTab() -> Html {
 
 /// What the pasted CSR asks for, each extension with a box to copy it as requested instead of
 /// the profile's (never CA rights, key identifiers or names, which the form decides).
-fn requested_view(form: &Order, toggle: Callback<String>) -> Html {
-    match form.requested() {
+fn requested_view(view: &FormView, form: &Order, toggle: Callback<String>) -> Html {
+    match view.requested.clone() {
         None => html! {},
         Some(Err(e)) => html! { <ErrorBox message={format!("CSR: {e}")} /> },
         Some(Ok(list)) if list.is_empty() => {
@@ -351,8 +332,8 @@ fn download_all(out: &Outcome) -> Callback<MouseEvent> {
 }
 
 /// What the certificate will say, updated as the form changes (before any key is made).
-fn preview_view(form: &Order) -> Html {
-    match form.preview(browser::now()) {
+fn preview_view(view: &FormView) -> Html {
+    match &view.preview {
         None => html! {},
         Some(Err(e)) => {
             html! { <p class="hint" id="gen-preview-problem">{ format!("Not yet: {e}") }</p> }
@@ -382,10 +363,10 @@ fn output_view(made: &Made) -> Html {
                 super::report::findings(&l)
             }) }
             { for out.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
-            { for out.files.iter().map(|file| {
+            { for out.files.iter().zip(&made.ders).map(|(file, der)| {
                 // cert.pem → gen-cert, server-key.pem → gen-server-key: stable ids for tests and labels.
                 let id = format!("gen-{}", file.name.split('.').next().unwrap_or(&file.name));
-                html! { <Artifact id={id} file={file.clone()} /> }
+                html! { <Artifact id={id} file={file.clone()} der={der.clone()} /> }
             }) }
             { for out.recipe.iter().map(|r| html! {
                 <details class="recipe">

@@ -34,6 +34,8 @@ pub struct ArtifactProps {
     /// Element id prefix, for tests and labels.
     pub id: AttrValue,
     pub file: File,
+    /// The same file as DER, when it is one PEM block.
+    pub der: Option<File>,
 }
 
 fn download(file: &File) -> Callback<MouseEvent> {
@@ -80,8 +82,8 @@ pub fn Artifact(props: &ArtifactProps) -> Html {
             <div class="actions">
                 <button type="button" id={format!("{id}-copy")} onclick={copy}>{ "Copy" }</button>
                 { save }
-                { for file.der().map(|der| html! {
-                    <button type="button" id={format!("{id}-der-download")} onclick={download(&der)}>
+                { for props.der.as_ref().map(|der| html! {
+                    <button type="button" id={format!("{id}-der-download")} onclick={download(der)}>
                         { format!("Download {}", der.name) }
                     </button>
                 }) }

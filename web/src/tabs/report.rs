@@ -521,26 +521,6 @@ enum Locked {
     Pkcs12,
 }
 
-/// Opens `locked` with `password` and decodes what it holds, public-key work by WebCrypto.
-async fn unlock(locked: &Decoded, what: Locked, password: &str) -> Result<Vec<Decoded>, String> {
-    use certbench_core::decode;
-    let now = browser::now();
-    let error = |e: certbench_core::Error| e.to_string();
-    let structure = match what {
-        Locked::Key => {
-            let plain = decode::decrypt_key(locked, password).map_err(error)?;
-            decode::decode_structure(&plain, now).map_err(error)?
-        }
-        Locked::Pkcs12 => decode::open_pkcs12(locked, password, now).map_err(error)?,
-    };
-    let mut opened = crate::webcrypto::complete(structure).await;
-    decode::link_keys(opened.iter_mut().flatten());
-    match what {
-        Locked::Key => Ok(vec![decode::decrypted_key(opened).map_err(error)?]),
-        Locked::Pkcs12 => opened.into_iter().map(|d| d.map_err(error)).collect(),
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct UnlockProps {
     locked: Decoded,
@@ -563,7 +543,8 @@ fn Unlock(props: &UnlockProps) -> Html {
         Callback::from(move |_| {
             let (password, result, locked) = ((*password).clone(), result.clone(), locked.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                result.set(Some(unlock(&locked, what, &password).await));
+                let pkcs12 = what == Locked::Pkcs12;
+                result.set(Some(crate::worker::unlock(locked, pkcs12, password).await));
             });
         })
     };

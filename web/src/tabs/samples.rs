@@ -8,13 +8,7 @@ use yew::prelude::*;
 /// The link that opens `sample`, and the tool it opens in.
 fn link(sample: &Sample) -> (String, &'static str) {
     match sample.opens {
-        Opens::Verify { .. } => (
-            sample
-                .verify_order()
-                .and_then(|order| super::verify::fragment_of(&order).ok())
-                .map_or_else(|| "#/verify".into(), |fragment| format!("#/{fragment}")),
-            "Verify",
-        ),
+        Opens::Verify { .. } => (format!("#/verify/sample={}", sample.id), "Verify"),
         Opens::Ciphers { string } => (
             format!(
                 "#/ciphers/string={}",

@@ -3,25 +3,29 @@
 
 use super::{ErrorBox, event_value};
 use crate::browser;
-use crate::webcrypto::{self, Blocks};
+use crate::worker::{self, Blocks, Verified};
+use certbench_core::lint::Finding;
+use certbench_core::samples::SAMPLES;
 use certbench_core::verify::{self, Verdict, order::Order};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, HtmlSelectElement};
 use yew::prelude::*;
 
 /// `verify/chain=…&roots=…&host=…&purpose=…&at=…`: certificates as base64url DER.
-pub(super) fn fragment_of(form: &Order) -> Result<String, String> {
-    let share = |text: &str, what: &str| {
-        if text.trim().is_empty() {
-            Ok(String::new())
-        } else {
-            certbench_core::share::encode(text).map_err(|e| format!("{what}: {e}"))
+async fn fragment_of(form: Order) -> Result<String, String> {
+    async fn share(text: &str, what: &str) -> Result<String, String> {
+        match text.trim() {
+            "" => Ok(String::new()),
+            _ => worker::share_encode(text.into())
+                .await
+                .map_err(|e| format!("{what}: {e}")),
         }
-    };
+    }
     let enc = |text: &str| String::from(js_sys::encode_uri_component(text));
     Ok(format!(
         "verify/chain={}&roots={}&host={}&purpose={}&at={}&mozilla={}",
-        share(&form.chain, "chain")?,
-        share(&form.roots, "trust anchors")?,
+        share(&form.chain, "chain").await?,
+        share(&form.roots, "trust anchors").await?,
         enc(&form.host),
         enc(&form.purpose),
         enc(&form.at),
@@ -29,20 +33,27 @@ pub(super) fn fragment_of(form: &Order) -> Result<String, String> {
     ))
 }
 
-/// The form a shared link describes, or the empty form.
-fn form_from_fragment() -> Order {
+/// The form a link describes, or the empty form: a shared link or a sample (`sample=<id>`).
+/// A shared link's `chain=` and `roots=` values come back as they are, for the worker to read
+/// ([`read_shared`]).
+fn form_from_fragment() -> (Order, [String; 2]) {
+    let mut shared = [String::new(), String::new()];
     let mut form = Order {
         purpose: "server".into(),
         ..Order::default()
     };
     let Some(rest) = browser::fragment_for("verify") else {
-        return form;
+        return (form, shared);
     };
     for (key, value) in browser::fragment_params(&rest) {
-        let pem = |v: &str| certbench_core::share::decode(v).unwrap_or_default();
         match key.as_str() {
-            "chain" => form.chain = pem(&value),
-            "roots" => form.roots = pem(&value),
+            "chain" => shared[0] = value,
+            "roots" => shared[1] = value,
+            "sample" => {
+                if let Some(sample) = SAMPLES.iter().find(|s| s.id == value) {
+                    form = sample.verify_order().unwrap_or(form);
+                }
+            }
             "host" => form.host = value,
             "purpose" if matches!(value.as_str(), "server" | "client" | "any") => {
                 form.purpose = value
@@ -52,35 +63,24 @@ fn form_from_fragment() -> Order {
             _ => {}
         }
     }
-    form
+    (form, shared)
 }
 
-/// The verdict, its signatures checked by WebCrypto, and the chain's blocks for lint.
-async fn run(order: Order) -> Result<(Verdict, Blocks), String> {
-    let now = browser::now();
-    let mozilla = match order.mozilla {
-        true => browser::mozilla_roots().await?,
-        false => Default::default(),
-    };
-    let prepared = order.prepare(now, &mozilla)?;
-    let blocks = webcrypto::decode(order.chain.as_bytes(), now)
-        .await
-        .unwrap_or_default();
-    let checks = verify::signature_checks(&prepared.bundle, &prepared.anchors);
-    let outcomes = webcrypto::checks(checks).await;
-    let verdict = verify::verify_with(
-        &prepared.bundle,
-        &prepared.anchors,
-        &prepared.options,
-        verify::Signatures::Given(&outcomes),
-    );
-    Ok((verdict, blocks))
+/// `form` with a shared link's chain and roots values read back as PEM (those given).
+async fn read_shared(mut form: Order, shared: [String; 2]) -> Order {
+    for (text, value) in [&mut form.chain, &mut form.roots].into_iter().zip(shared) {
+        if !value.is_empty() {
+            *text = worker::share_decode(value).await.unwrap_or_default();
+        }
+    }
+    form
 }
 
 #[component]
 pub fn VerifyTab() -> Html {
-    let form = use_state(form_from_fragment);
-    let verdict = use_state(|| None::<Result<(Verdict, Blocks), String>>);
+    let linked = use_memo((), |_| form_from_fragment());
+    let form = use_state(|| linked.0.clone());
+    let verdict = use_state(|| None::<Verified>);
     let toggle_mozilla = {
         let form = form.clone();
         Callback::from(move |_| {
@@ -94,9 +94,11 @@ pub fn VerifyTab() -> Html {
     let copy_link = {
         let (form, link) = (form.clone(), link.clone());
         Callback::from(move |_| {
-            link.set(Some(
-                fragment_of(&form).and_then(|f| browser::share_link(&f)),
-            ))
+            let (form, link) = ((*form).clone(), link.clone());
+            spawn_local(async move {
+                let made = fragment_of(form).await;
+                link.set(Some(made.and_then(|f| browser::share_link(&f))));
+            });
         })
     };
     let field = |set: fn(&mut Order, String)| {
@@ -132,22 +134,25 @@ pub fn VerifyTab() -> Html {
             browser::read_files(
                 list,
                 Callback::from(move |files: Vec<browser::LoadedFile>| {
-                    let mut next = (*form).clone();
-                    let text = field(&mut next);
-                    let mut problems = Vec::new();
-                    for file in files {
-                        match verify::certificates_as_pem(&file.bytes) {
-                            Ok(pem) => {
-                                if !text.is_empty() && !text.ends_with('\n') {
-                                    text.push('\n');
+                    let (form, drop_error) = (form.clone(), drop_error.clone());
+                    spawn_local(async move {
+                        let mut next = (*form).clone();
+                        let text = field(&mut next);
+                        let mut problems = Vec::new();
+                        for file in files {
+                            match worker::certificates_as_pem(file.bytes).await {
+                                Ok(pem) => {
+                                    if !text.is_empty() && !text.ends_with('\n') {
+                                        text.push('\n');
+                                    }
+                                    text.push_str(&pem);
                                 }
-                                text.push_str(&pem);
+                                Err(e) => problems.push(format!("{}: {e}", file.name)),
                             }
-                            Err(e) => problems.push(format!("{}: {e}", file.name)),
                         }
-                    }
-                    form.set(next);
-                    drop_error.set((!problems.is_empty()).then(|| problems.join("; ")));
+                        form.set(next);
+                        drop_error.set((!problems.is_empty()).then(|| problems.join("; ")));
+                    });
                 }),
             );
         })
@@ -157,19 +162,27 @@ pub fn VerifyTab() -> Html {
         let (form, verdict) = (form.clone(), verdict.clone());
         Callback::from(move |_| {
             let (order, verdict) = ((*form).clone(), verdict.clone());
-            wasm_bindgen_futures::spawn_local(async move { verdict.set(Some(run(order).await)) });
+            spawn_local(async move { verdict.set(Some(worker::verify(order).await)) });
         })
     };
     // A link (shared, or a sample) that brings a chain shows its verdict at once.
     {
         let (form, verdict) = (form.clone(), verdict.clone());
-        use_effect_with((), move |_| {
-            if !form.chain.trim().is_empty() {
-                let order = (*form).clone();
-                wasm_bindgen_futures::spawn_local(
-                    async move { verdict.set(Some(run(order).await)) },
-                );
-            }
+        use_effect_with(linked, move |linked| {
+            let (order, shared) = (**linked).clone();
+            spawn_local(async move {
+                let order = match shared.iter().all(String::is_empty) {
+                    true => order,
+                    false => {
+                        let order = read_shared(order, shared).await;
+                        form.set(order.clone());
+                        order
+                    }
+                };
+                if !order.chain.trim().is_empty() {
+                    verdict.set(Some(worker::verify(order).await));
+                }
+            });
         });
     }
     html! {
@@ -224,10 +237,10 @@ pub fn VerifyTab() -> Html {
                 { match &*verdict {
                     None => html! {},
                     Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
-                    Some(Ok((v, blocks))) => html! { <>{ verdict_view(v) }{ lint_view(blocks) }</> },
+                    Some(Ok((v, blocks, bundle))) => html! { <>{ verdict_view(v) }{ lint_view(blocks, bundle) }</> },
                 } }
             </div>
-            { how_tls_uses_this(verdict.as_ref().and_then(|v| v.as_ref().ok()).map(|(v, _)| v)) }
+            { how_tls_uses_this(verdict.as_ref().and_then(|v| v.as_ref().ok()).map(|(v, _, _)| v)) }
         </section>
     }
 }
@@ -306,7 +319,7 @@ fn verdict_view(v: &Verdict) -> Html {
 }
 
 /// Lint findings for every certificate of the chain, beside the verdict.
-fn lint_view(blocks: &Blocks) -> Html {
+fn lint_view(blocks: &Blocks, bundle: &[Finding]) -> Html {
     let certs: Vec<_> = blocks
         .iter()
         .filter_map(|b| match &b.as_ref().ok()?.report {
@@ -314,11 +327,10 @@ fn lint_view(blocks: &Blocks) -> Html {
             _ => None,
         })
         .collect();
-    let bundle = certbench_core::lint::bundle(&certs);
     html! {
         <section class="card" id="verify-lint">
             <h3>{ "Lint" }</h3>
-            { super::report::findings(&bundle) }
+            { super::report::findings(bundle) }
             { for certs.iter().map(|c| html! {
                 <div>
                     <p class="mono">{ &c.subject }</p>

@@ -1,0 +1,3 @@
+fn main() {
+    certbench_web::worker::serve();
+}

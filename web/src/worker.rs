@@ -1,0 +1,552 @@
+//! The worker that runs certbench-core for the page. Decoding, verifying, generating and
+//! opening password-protected files all happen in its own wasm module (bin `certbench-worker`),
+//! with the browser's WebCrypto (which workers have too); the page's module holds the tabs,
+//! the cipher tables and the report types, so it paints after a much smaller download, and no
+//! decode or key generation ever blocks the page.
+//!
+//! Messages are `Uint8Array`s: a 4-byte little-endian request id, then the postcard encoding
+//! of a [`Job`] (page to worker) or of that job's answer (worker to page; the type each job
+//! answers with is written beside it). An empty message from the worker says it is ready.
+//! Both modules come from the same build, so the encoding needs no versioning; an answer that
+//! does not read says to reload.
+
+use crate::browser;
+use crate::webcrypto;
+use certbench_core::decode::{self, Decoded, Report};
+use certbench_core::generate::order::{File, FormView, MadeCa, Order, Outcome};
+use certbench_core::input::Encoding;
+use certbench_core::lint::{self, Finding};
+use certbench_core::verify::{self, Verdict};
+use certbench_core::{Error, UnixTime};
+use js_sys::{Function, Promise, Uint8Array};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
+use zeroize::Zeroizing;
+
+/// The worker's loader (web/worker-loader.js, copied beside index.html).
+const LOADER: &str = "./worker-loader.js";
+
+/// An answer that does not read: the page and the worker come from different builds.
+const UNEXPECTED: &str = "unexpected answer from the worker; reload the page";
+
+/// Work for the worker.
+#[derive(Serialize, Deserialize)]
+enum Job {
+    /// Answers `Result<(WireBlocks, Vec<Finding>), String>`: the blocks of `input` with validity at `at`; with `complete`,
+    /// signatures checked and keys derived by WebCrypto too.
+    Decode {
+        input: Vec<u8>,
+        at: UnixTime,
+        complete: bool,
+    },
+    /// Answers `Result<String, String>`: the shared-link value of PEM text.
+    ShareEncode(String),
+    /// Answers `Result<String, String>`: the PEM text of a shared-link value.
+    ShareDecode(String),
+    /// Answers `Result<String, String>`: the certificates of a dropped file, as PEM.
+    CertificatesAsPem(Vec<u8>),
+    /// Answers `Result<(Verdict, WireBlocks, Vec<Finding>), String>`.
+    Verify(verify::order::Order),
+    /// Answers `Result<Made, String>`: a Generate order (the whole mTLS chain for `None`).
+    Generate {
+        order: Option<Order>,
+        made: Vec<MadeCa>,
+    },
+    /// Answers [`FormView`]: what the Generate form will make, before any key is made.
+    Form(Order),
+    /// Answers `Result<Vec<WireBlock>, String>`: an encrypted key or a PKCS#12 file opened.
+    Unlock {
+        locked: WireBlock,
+        pkcs12: bool,
+        password: String,
+    },
+}
+
+/// Decoded blocks as the page has them: each block, or why it could not be read.
+pub type Blocks = Vec<Result<Decoded, String>>;
+
+/// What Decode shows: each block, and what the certificates say together.
+pub type Decoding = Result<(Blocks, Vec<Finding>), String>;
+
+/// What Verify shows: the verdict, the chain's blocks and their lint together.
+pub type Verified = Result<(Verdict, Blocks, Vec<Finding>), String>;
+
+/// A block as it crosses to the page. [`Decoded`]'s serde form is the CLI's JSON (the report
+/// flattened into the block and tagged by a `kind` key, the DER left out), which a binary
+/// format cannot read back; this carries every field, the report tagged from outside.
+#[derive(Serialize, Deserialize)]
+struct WireBlock {
+    block: usize,
+    label: Option<String>,
+    line: Option<usize>,
+    encoding: Encoding,
+    report: WireReport,
+    der: Vec<u8>,
+}
+
+/// [`Report`], variant for variant, with serde's default (outside) tagging.
+macro_rules! wire_report {
+    ($($variant:ident($inner:ty)),+ $(,)?) => {
+        #[derive(Serialize, Deserialize)]
+        enum WireReport {
+            $($variant($inner)),+
+        }
+
+        impl From<Report> for WireReport {
+            fn from(report: Report) -> WireReport {
+                match report {
+                    $(Report::$variant(inner) => WireReport::$variant(inner)),+
+                }
+            }
+        }
+
+        impl From<WireReport> for Report {
+            fn from(report: WireReport) -> Report {
+                match report {
+                    $(WireReport::$variant(inner) => Report::$variant(inner)),+
+                }
+            }
+        }
+    };
+}
+
+wire_report!(
+    Certificate(Box<decode::CertificateReport>),
+    Csr(decode::CsrReport),
+    PrivateKey(decode::PrivateKeyReport),
+    PublicKey(decode::PublicKeyReport),
+    Crl(decode::CrlReport),
+    Pkcs7(decode::container::Pkcs7Report),
+    Pkcs12(decode::container::Pkcs12Report),
+    Parameters(decode::key::ParametersReport),
+);
+
+impl From<Decoded> for WireBlock {
+    fn from(d: Decoded) -> WireBlock {
+        WireBlock {
+            block: d.block,
+            label: d.label,
+            line: d.line,
+            encoding: d.encoding,
+            report: d.report.into(),
+            der: d.der,
+        }
+    }
+}
+
+impl From<WireBlock> for Decoded {
+    fn from(w: WireBlock) -> Decoded {
+        Decoded {
+            block: w.block,
+            label: w.label,
+            line: w.line,
+            encoding: w.encoding,
+            report: w.report.into(),
+            der: w.der,
+        }
+    }
+}
+
+/// Blocks as they cross to the page: an error goes as its message.
+type WireBlocks = Vec<Result<WireBlock, String>>;
+
+fn to_wire(blocks: Vec<Result<Decoded, Error>>) -> WireBlocks {
+    let wire =
+        |block: Result<Decoded, Error>| block.map(WireBlock::from).map_err(|e| e.to_string());
+    blocks.into_iter().map(wire).collect()
+}
+
+fn from_wire(blocks: WireBlocks) -> Blocks {
+    blocks.into_iter().map(|b| b.map(Decoded::from)).collect()
+}
+
+/// What Generate made: the files (each PEM file's DER beside it, when it is one block) and the
+/// lint findings of the certificate made (`None` when there is no cert.pem).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct Made {
+    pub outcome: Outcome,
+    pub ders: Vec<Option<File>>,
+    pub lint: Option<Vec<Finding>>,
+}
+
+/// Runs `job` and encodes its answer.
+async fn answer(job: Job) -> Vec<u8> {
+    fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+        // Every answer type serializes; an empty answer reads as unexpected on the page.
+        postcard::to_allocvec(value).unwrap_or_default()
+    }
+    let text = |e: Error| e.to_string();
+    match job {
+        Job::Decode {
+            input,
+            at,
+            complete,
+        } => encode(&decoding(&input, at, complete).await),
+        Job::ShareEncode(text_in) => encode(&certbench_core::share::encode(&text_in).map_err(text)),
+        Job::ShareDecode(value) => encode(&certbench_core::share::decode(&value).map_err(text)),
+        Job::CertificatesAsPem(bytes) => encode(&verify::certificates_as_pem(&bytes).map_err(text)),
+        Job::Verify(order) => encode(&verified(order).await),
+        Job::Generate { order, made } => encode(&generated(order, &made).await),
+        Job::Form(order) => encode(&order.view(browser::now())),
+        Job::Unlock {
+            locked,
+            pkcs12,
+            password,
+        } => {
+            let opened = unlocked(&locked.into(), pkcs12, &Zeroizing::new(password)).await;
+            encode(&opened.map(|list| list.into_iter().map(WireBlock::from).collect::<Vec<_>>()))
+        }
+    }
+}
+
+/// The lint findings of the certificates among `blocks`, taken together.
+fn bundle_lint(blocks: &[Result<Decoded, Error>]) -> Vec<Finding> {
+    let certs: Vec<_> = blocks
+        .iter()
+        .filter_map(|b| match &b.as_ref().ok()?.report {
+            Report::Certificate(c) => Some(c.as_ref()),
+            _ => None,
+        })
+        .collect();
+    lint::bundle(&certs)
+}
+
+async fn decoding(
+    input: &[u8],
+    at: UnixTime,
+    complete: bool,
+) -> Result<(WireBlocks, Vec<Finding>), String> {
+    let structure = decode::decode_structure(input, at).map_err(|e| e.to_string())?;
+    let blocks = match complete {
+        true => webcrypto::complete(structure).await,
+        false => structure,
+    };
+    let bundle = bundle_lint(&blocks);
+    Ok((to_wire(blocks), bundle))
+}
+
+/// The verdict, its signatures checked by WebCrypto, and the chain's blocks for lint.
+async fn verified(
+    order: verify::order::Order,
+) -> Result<(Verdict, WireBlocks, Vec<Finding>), String> {
+    let now = browser::now();
+    let mozilla = match order.mozilla {
+        true => browser::mozilla_roots().await?,
+        false => Default::default(),
+    };
+    let prepared = order.prepare(now, &mozilla)?;
+    let blocks = webcrypto::decode(order.chain.as_bytes(), now)
+        .await
+        .unwrap_or_default();
+    let checks = verify::signature_checks(&prepared.bundle, &prepared.anchors);
+    let outcomes = webcrypto::checks(checks).await;
+    let verdict = verify::verify_with(
+        &prepared.bundle,
+        &prepared.anchors,
+        &prepared.options,
+        verify::Signatures::Given(&outcomes),
+    );
+    let bundle = bundle_lint(&blocks);
+    Ok((verdict, to_wire(blocks), bundle))
+}
+
+/// Core builds everything, WebCrypto makes the keys and signatures; then the certificate made
+/// is linted.
+async fn generated(order: Option<Order>, made: &[MadeCa]) -> Result<Made, String> {
+    use certbench_core::generate::deferred::settle;
+    use certbench_core::generate::order::whole_chain;
+    let now = browser::now();
+    let keys = crate::signing::WebCryptoKeys::new()?;
+    let outcome = settle(&keys, browser::rng(), |engine, rng| match &order {
+        None => whole_chain(engine, now, rng),
+        Some(order) => order.fulfil(engine, made, now, rng),
+    })
+    .await?;
+    let lint = match outcome.files.iter().find(|f| f.name == "cert.pem") {
+        Some(cert) => webcrypto::decode(cert.text.as_bytes(), now)
+            .await
+            .ok()
+            .and_then(|mut blocks| blocks.drain(..).next()?.ok())
+            .and_then(|d| match d.report {
+                Report::Certificate(c) => Some(c.lint),
+                _ => None,
+            }),
+        None => None,
+    };
+    let ders = outcome.files.iter().map(File::der).collect();
+    Ok(Made {
+        outcome,
+        ders,
+        lint,
+    })
+}
+
+/// Opens `locked` with `password` and decodes what it holds, public-key work by WebCrypto.
+async fn unlocked(locked: &Decoded, pkcs12: bool, password: &str) -> Result<Vec<Decoded>, String> {
+    let now = browser::now();
+    let error = |e: Error| e.to_string();
+    let structure = match pkcs12 {
+        false => {
+            let plain = decode::decrypt_key(locked, password).map_err(error)?;
+            decode::decode_structure(&plain, now).map_err(error)?
+        }
+        true => decode::open_pkcs12(locked, password, now).map_err(error)?,
+    };
+    let mut opened = webcrypto::complete(structure).await;
+    decode::link_keys(opened.iter_mut().flatten());
+    match pkcs12 {
+        false => Ok(vec![decode::decrypted_key(opened).map_err(error)?]),
+        true => opened.into_iter().map(|d| d.map_err(error)).collect(),
+    }
+}
+
+/// Answers one framed message: the framed answer, or nothing for a message without an id.
+async fn answer_message(message: Zeroizing<Vec<u8>>) -> Option<Zeroizing<Vec<u8>>> {
+    let (id, body) = unframe(&message)?;
+    let body = match postcard::from_bytes::<Job>(body) {
+        Ok(job) => Zeroizing::new(answer(job).await),
+        Err(_) => Zeroizing::new(Vec::new()),
+    };
+    Some(frame(id, &body))
+}
+
+fn frame(id: u32, body: &[u8]) -> Zeroizing<Vec<u8>> {
+    let mut bytes = Zeroizing::new(Vec::with_capacity(4 + body.len()));
+    bytes.extend_from_slice(&id.to_le_bytes());
+    bytes.extend_from_slice(body);
+    bytes
+}
+
+fn unframe(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let (id, body) = bytes.split_first_chunk::<4>()?;
+    Some((u32::from_le_bytes(*id), body))
+}
+
+/// The worker's entry point: answers every job until the page closes. First it fetches the
+/// Mozilla root store (so the page makes no request while in use) and decodes a small sample
+/// (browsers compile wasm lazily: the first paste then finds the decoder compiled).
+pub fn serve() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let message = Zeroizing::new(Uint8Array::new(&event.data()).to_vec());
+        let replies = replies.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(answer) = answer_message(message).await {
+                replies
+                    .post_message(&Uint8Array::from(answer.as_slice()))
+                    .ok();
+            }
+        });
+    });
+    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    scope.post_message(&Uint8Array::new_with_length(0)).ok();
+    wasm_bindgen_futures::spawn_local(async {
+        browser::mozilla_roots().await.ok();
+        webcrypto::warm_up(browser::now()).await;
+    });
+}
+
+type Answering = Pin<Box<dyn Future<Output = Option<Zeroizing<Vec<u8>>>>>>;
+
+/// Answers a framed job in the page (see [`answer_in_page`]).
+type InPage = fn(Zeroizing<Vec<u8>>) -> Answering;
+
+/// The page's side: the worker, jobs waiting for it to start, and promises waiting for answers.
+struct Client {
+    worker: Worker,
+    ready: bool,
+    queued: Vec<Uint8Array>,
+    pending: HashMap<u32, (Function, Function)>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    /// Set by [`answer_in_page`]: jobs answered here instead of by a worker.
+    static IN_PAGE: Cell<Option<InPage>> = const { Cell::new(None) };
+}
+
+/// Answers jobs in this module instead of a worker: for wasm-bindgen tests, whose runner
+/// serves no worker. The app never calls it, so its module does not carry core's work.
+pub fn answer_in_page() {
+    IN_PAGE.set(Some(|message| Box::pin(answer_message(message))));
+}
+
+/// Starts the worker if it is not running. The app calls this right after first paint.
+pub fn start() {
+    if IN_PAGE.get().is_some() {
+        return;
+    }
+    CLIENT.with(|client| {
+        let mut client = client.borrow_mut();
+        if client.is_none() {
+            // On failure `call` says the worker could not start.
+            *client = spawn().ok();
+        }
+    });
+}
+
+fn spawn() -> Result<Client, String> {
+    let worker = Worker::new(LOADER).map_err(|e| format!("the worker could not start: {e:?}"))?;
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
+        let message = Uint8Array::new(&event.data());
+        match message.length() {
+            0 => ready(),
+            _ => resolve(&message),
+        }
+    });
+    // A worker that fails to load or traps takes its pending jobs with it: say so; the next
+    // job starts a fresh one.
+    let onerror = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|event: web_sys::ErrorEvent| {
+        let message = format!("the worker stopped: {}; try again", event.message());
+        if let Some(old) = CLIENT.with(|client| client.borrow_mut().take()) {
+            old.worker.terminate();
+            for (_, (_, reject)) in old.pending {
+                reject.call1(&JsValue::NULL, &message.as_str().into()).ok();
+            }
+        }
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onmessage.forget();
+    onerror.forget();
+    Ok(Client {
+        worker,
+        ready: false,
+        queued: Vec::new(),
+        pending: HashMap::new(),
+    })
+}
+
+fn ready() {
+    CLIENT.with(|client| {
+        if let Some(client) = client.borrow_mut().as_mut() {
+            client.ready = true;
+            for message in client.queued.drain(..) {
+                client.worker.post_message(&message).ok();
+            }
+        }
+    });
+}
+
+fn resolve(message: &Uint8Array) {
+    let mut id = [0u8; 4];
+    message.subarray(0, 4).copy_to(&mut id);
+    let waiting = CLIENT.with(|client| {
+        client
+            .borrow_mut()
+            .as_mut()
+            .and_then(|c| c.pending.remove(&u32::from_le_bytes(id)))
+    });
+    if let Some((resolve, _)) = waiting {
+        resolve.call1(&JsValue::NULL, message).ok();
+    }
+}
+
+/// Posts `message` to the worker and waits for its framed answer.
+async fn post(message: Zeroizing<Vec<u8>>, id: u32) -> Result<Zeroizing<Vec<u8>>, String> {
+    if let Some(in_page) = IN_PAGE.get() {
+        return in_page(message).await.ok_or_else(|| UNEXPECTED.into());
+    }
+    start();
+    let promise = CLIENT.with(|client| {
+        let mut client = client.borrow_mut();
+        let client = client
+            .as_mut()
+            .ok_or("the worker could not start; reload the page")?;
+        let mut callbacks = None;
+        let promise = Promise::new(&mut |resolve, reject| callbacks = Some((resolve, reject)));
+        if let Some(callbacks) = callbacks {
+            client.pending.insert(id, callbacks);
+        }
+        let message = Uint8Array::from(message.as_slice());
+        if client.ready {
+            client.worker.post_message(&message).ok();
+        } else {
+            client.queued.push(message);
+        }
+        Ok::<_, String>(promise)
+    })?;
+    let answer = JsFuture::from(promise)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
+    Ok(Zeroizing::new(Uint8Array::new(&answer).to_vec()))
+}
+
+/// Hands `job` to the worker and reads its answer as `T`, the type the job answers with.
+async fn call<T: DeserializeOwned>(job: &Job) -> Result<T, String> {
+    let id = NEXT_ID.get();
+    NEXT_ID.set(id.wrapping_add(1));
+    let body = Zeroizing::new(postcard::to_allocvec(job).map_err(|e| e.to_string())?);
+    let answer = post(frame(id, &body), id).await?;
+    let (_, body) = unframe(&answer).ok_or(UNEXPECTED)?;
+    postcard::from_bytes(body).map_err(|_| UNEXPECTED.into())
+}
+
+/// Decodes `input` with validity at `at`; `complete` adds WebCrypto's signature checks.
+pub async fn decode(input: Vec<u8>, at: UnixTime, complete: bool) -> Decoding {
+    let job = Job::Decode {
+        input,
+        at,
+        complete,
+    };
+    let (blocks, bundle) = call::<Result<(WireBlocks, Vec<Finding>), String>>(&job).await??;
+    Ok((from_wire(blocks), bundle))
+}
+
+/// The shared-link value of `text` (certificates, CSRs, CRLs; never keys).
+pub async fn share_encode(text: String) -> Result<String, String> {
+    call::<Result<String, String>>(&Job::ShareEncode(text)).await?
+}
+
+/// The PEM text a shared-link value stands for.
+pub async fn share_decode(value: String) -> Result<String, String> {
+    call::<Result<String, String>>(&Job::ShareDecode(value)).await?
+}
+
+/// The certificates of a dropped file (PEM or DER), as PEM.
+pub async fn certificates_as_pem(bytes: Vec<u8>) -> Result<String, String> {
+    call::<Result<String, String>>(&Job::CertificatesAsPem(bytes)).await?
+}
+
+/// Verifies a Verify form's chain.
+pub async fn verify(order: verify::order::Order) -> Verified {
+    let job = Job::Verify(order);
+    let (verdict, blocks, bundle) =
+        call::<Result<(Verdict, WireBlocks, Vec<Finding>), String>>(&job).await??;
+    Ok((verdict, from_wire(blocks), bundle))
+}
+
+/// Fulfils a Generate order (the whole mTLS chain for `None`).
+pub async fn generate(order: Option<Order>, made: Vec<MadeCa>) -> Result<Made, String> {
+    call::<Result<Made, String>>(&Job::Generate { order, made }).await?
+}
+
+/// What the Generate form will make and what its pasted CSR asks for.
+pub async fn form(order: Order) -> Result<FormView, String> {
+    call(&Job::Form(order)).await
+}
+
+/// Opens an encrypted key (`pkcs12` false) or a PKCS#12 file with `password`.
+pub async fn unlock(
+    locked: Decoded,
+    pkcs12: bool,
+    password: String,
+) -> Result<Vec<Decoded>, String> {
+    let job = Job::Unlock {
+        locked: locked.into(),
+        pkcs12,
+        password,
+    };
+    let opened = call::<Result<Vec<WireBlock>, String>>(&job).await??;
+    Ok(opened.into_iter().map(Decoded::from).collect())
+}
