@@ -25,6 +25,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
@@ -39,8 +40,9 @@ const UNEXPECTED: &str = "unexpected answer from the worker; reload the page";
 /// Work for the worker.
 #[derive(Serialize, Deserialize)]
 enum Job {
-    /// Answers `Result<(WireBlocks, Vec<Finding>), String>`: the blocks of `input` with validity at `at`; with `complete`,
-    /// signatures checked and keys derived by WebCrypto too.
+    /// Answers `Result<(WireBlocks, Vec<Finding>), String>`: the blocks of `input` with
+    /// validity at `at` and their bundle lint; with `complete`, signatures checked and keys
+    /// derived by WebCrypto too.
     Decode {
         input: Vec<u8>,
         at: UnixTime,
@@ -52,7 +54,8 @@ enum Job {
     ShareDecode(String),
     /// Answers `Result<String, String>`: the certificates of a dropped file, as PEM.
     CertificatesAsPem(Vec<u8>),
-    /// Answers `Result<(Verdict, WireBlocks, Vec<Finding>), String>`.
+    /// Answers `Result<(Verdict, WireBlocks, Vec<Finding>), String>`: a Verify form's verdict,
+    /// its chain's blocks and their bundle lint.
     Verify(verify::order::Order),
     /// Answers `Result<Made, String>`: a Generate order (the whole mTLS chain for `None`).
     Generate {
@@ -69,8 +72,9 @@ enum Job {
     },
 }
 
-/// Decoded blocks as the page has them: each block, or why it could not be read.
-pub type Blocks = Vec<Result<Decoded, String>>;
+/// Decoded blocks as the page has them: each block (shared by the cards that show it), or
+/// why it could not be read.
+pub type Blocks = Vec<Result<Rc<Decoded>, String>>;
 
 /// What Decode shows: each block, and what the certificates say together.
 pub type Decoding = Result<(Blocks, Vec<Finding>), String>;
@@ -164,7 +168,10 @@ fn to_wire(blocks: Vec<Result<Decoded, Error>>) -> WireBlocks {
 }
 
 fn from_wire(blocks: WireBlocks) -> Blocks {
-    blocks.into_iter().map(|b| b.map(Decoded::from)).collect()
+    blocks
+        .into_iter()
+        .map(|b| b.map(|block| Rc::new(block.into())))
+        .collect()
 }
 
 /// What Generate made: the files (each PEM file's DER beside it, when it is one block) and the
@@ -182,16 +189,18 @@ async fn answer(job: Job) -> Vec<u8> {
         // Every answer type serializes; an empty answer reads as unexpected on the page.
         postcard::to_allocvec(value).unwrap_or_default()
     }
-    let text = |e: Error| e.to_string();
+    let message = |e: Error| e.to_string();
     match job {
         Job::Decode {
             input,
             at,
             complete,
         } => encode(&decoding(&input, at, complete).await),
-        Job::ShareEncode(text_in) => encode(&certbench_core::share::encode(&text_in).map_err(text)),
-        Job::ShareDecode(value) => encode(&certbench_core::share::decode(&value).map_err(text)),
-        Job::CertificatesAsPem(bytes) => encode(&verify::certificates_as_pem(&bytes).map_err(text)),
+        Job::ShareEncode(text) => encode(&certbench_core::share::encode(&text).map_err(message)),
+        Job::ShareDecode(value) => encode(&certbench_core::share::decode(&value).map_err(message)),
+        Job::CertificatesAsPem(bytes) => {
+            encode(&verify::certificates_as_pem(&bytes).map_err(message))
+        }
         Job::Verify(order) => encode(&verified(order).await),
         Job::Generate { order, made } => encode(&generated(order, &made).await),
         Job::Form(order) => encode(&order.view(browser::now())),
@@ -538,15 +547,18 @@ pub async fn form(order: Order) -> Result<FormView, String> {
 
 /// Opens an encrypted key (`pkcs12` false) or a PKCS#12 file with `password`.
 pub async fn unlock(
-    locked: Decoded,
+    locked: &Decoded,
     pkcs12: bool,
     password: String,
-) -> Result<Vec<Decoded>, String> {
+) -> Result<Vec<Rc<Decoded>>, String> {
     let job = Job::Unlock {
-        locked: locked.into(),
+        locked: locked.clone().into(),
         pkcs12,
         password,
     };
     let opened = call::<Result<Vec<WireBlock>, String>>(&job).await??;
-    Ok(opened.into_iter().map(Decoded::from).collect())
+    Ok(opened
+        .into_iter()
+        .map(|block| Rc::new(block.into()))
+        .collect())
 }

@@ -6,11 +6,13 @@ use certbench_core::asn1::{self, Node};
 use certbench_core::decode::{
     CertificateReport, Decoded, PublicKeyReport, Report, RevokedEntry, ext::ExtensionReport,
 };
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BlockProps {
-    pub decoded: Decoded,
+    /// Shared, not copied: a card's lazily built parts keep it for when they are opened.
+    pub decoded: Rc<Decoded>,
     /// Where the block came from (file name or "pasted text").
     pub source: AttrValue,
     /// Signature checks and derived keys are still on their way from WebCrypto.
@@ -34,7 +36,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
         <article class="card block">
             <p class="origin">{ origin }</p>
             { match &d.report {
-                Report::Certificate(c) => certificate(c, checking),
+                Report::Certificate(c) => certificate(d, None, c, checking),
                 Report::Csr(csr) => html! {
                     <>
                         <h3>{ format!("Certificate request for {}", csr.subject) }</h3>
@@ -95,7 +97,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                         </dl>
                         if !crl.revoked.is_empty() {
                             <LazyDetails class="revoked" summary={format!("Revoked certificates ({})", crl.revoked.len())}
-                                contents={revoked_list(&crl.revoked)} />
+                                contents={revoked_list(d)} />
                         }
                         { extensions(&crl.extensions, "CRL extensions") }
                     </>
@@ -103,7 +105,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                 Report::Pkcs7(bundle) => html! {
                     <>
                         <h3>{ format!("PKCS#7 bundle: {} certificate(s)", bundle.certificates.len()) }</h3>
-                        { for bundle.certificates.iter().map(|c| html! { <section class="nested">{ certificate(c, checking) }</section> }) }
+                        { for bundle.certificates.iter().enumerate().map(|(i, c)| html! { <section class="nested">{ certificate(d, Some(i), c, checking) }</section> }) }
                     </>
                 },
                 Report::Pkcs12(p12) => html! {
@@ -177,7 +179,14 @@ fn role(c: &CertificateReport) -> &'static str {
     }
 }
 
-fn certificate(c: &CertificateReport, checking: bool) -> Html {
+/// The certificate of block `d`: `c`, the block itself (`nested` None) or the `nested`th
+/// certificate of its PKCS#7 bundle.
+fn certificate(
+    d: &Rc<Decoded>,
+    nested: Option<usize>,
+    c: &CertificateReport,
+    checking: bool,
+) -> Html {
     let (status, class) = status_line(c);
     let title = c
         .subject_attributes
@@ -201,7 +210,7 @@ fn certificate(c: &CertificateReport, checking: bool) -> Html {
                 { row("Status", &format!("{status} (at {})", c.validity.at)) }
                 { row("SHA-256", &colons(&c.fingerprint_sha256)) }
             </dl>
-            <LazyDetails class="fields" summary="All fields" contents={all_fields(c, checking)} />
+            <LazyDetails class="fields" summary="All fields" contents={all_fields(d.clone(), nested, checking)} />
         </>
     }
 }
@@ -234,23 +243,28 @@ fn LazyDetails(props: &LazyDetailsProps) -> Html {
 /// hold hundreds of thousands, and one page element each would stall the page for seconds.
 const REVOKED_SHOWN: usize = 1000;
 
-fn revoked_list(revoked: &[RevokedEntry]) -> Callback<(), Html> {
-    let revoked: std::rc::Rc<[RevokedEntry]> = revoked.into();
-    Callback::from(move |()| html! { <RevokedList revoked={revoked.clone()} /> })
+fn revoked_list(crl: &Rc<Decoded>) -> Callback<(), Html> {
+    let crl = crl.clone();
+    Callback::from(move |()| html! { <RevokedList crl={crl.clone()} /> })
 }
 
 #[derive(Properties, PartialEq)]
 struct RevokedListProps {
-    revoked: std::rc::Rc<[RevokedEntry]>,
+    /// A CRL's block.
+    crl: Rc<Decoded>,
 }
 
 #[component]
 fn RevokedList(props: &RevokedListProps) -> Html {
+    let revoked: &[RevokedEntry] = match &props.crl.report {
+        Report::Crl(crl) => &crl.revoked,
+        _ => &[],
+    };
     let show_all = use_state(|| false);
     let shown = if *show_all {
-        props.revoked.len()
+        revoked.len()
     } else {
-        props.revoked.len().min(REVOKED_SHOWN)
+        revoked.len().min(REVOKED_SHOWN)
     };
     let onclick = {
         let show_all = show_all.clone();
@@ -258,20 +272,28 @@ fn RevokedList(props: &RevokedListProps) -> Html {
     };
     html! {
         <>
-            <ul class="mono">{ for props.revoked[..shown].iter().map(|r| html! {
+            <ul class="mono">{ for revoked[..shown].iter().map(|r| html! {
                 <li>{ format!("{} on {}{}", r.serial, r.date, r.reason.as_deref().map(|x| format!(" ({x})")).unwrap_or_default()) }</li>
             }) }</ul>
-            if shown < props.revoked.len() {
-                <button type="button" class="show-all-revoked" {onclick}>{ format!("Show all {} (the next {} may take a moment)", props.revoked.len(), props.revoked.len() - shown) }</button>
+            if shown < revoked.len() {
+                <button type="button" class="show-all-revoked" {onclick}>{ format!("Show all {} (the next {} may take a moment)", revoked.len(), revoked.len() - shown) }</button>
             }
         </>
     }
 }
 
-/// Every field of `c`, as `openssl x509 -text` lists them, built on demand.
-fn all_fields(c: &CertificateReport, checking: bool) -> Callback<(), Html> {
-    let c = c.clone();
+/// Every field of a certificate (see [`certificate`]), as `openssl x509 -text` lists them,
+/// built on demand.
+fn all_fields(d: Rc<Decoded>, nested: Option<usize>, checking: bool) -> Callback<(), Html> {
     Callback::from(move |()| {
+        let c = match (&d.report, nested) {
+            (Report::Certificate(c), None) => c.as_ref(),
+            (Report::Pkcs7(bundle), Some(i)) => match bundle.certificates.get(i) {
+                Some(c) => c,
+                None => return html! {},
+            },
+            _ => return html! {},
+        };
         html! {
             <>
                 <dl>
@@ -523,7 +545,7 @@ enum Locked {
 
 #[derive(Properties, PartialEq)]
 struct UnlockProps {
-    locked: Decoded,
+    locked: Rc<Decoded>,
     what: Locked,
 }
 
@@ -532,7 +554,7 @@ struct UnlockProps {
 #[component]
 fn Unlock(props: &UnlockProps) -> Html {
     let password = use_state(String::new);
-    let result = use_state(|| None::<Result<Vec<Decoded>, String>>);
+    let result = use_state(|| None::<Result<Vec<Rc<Decoded>>, String>>);
     let oninput = {
         let password = password.clone();
         Callback::from(move |e: InputEvent| password.set(super::event_value(&e)))
@@ -544,7 +566,7 @@ fn Unlock(props: &UnlockProps) -> Html {
             let (password, result, locked) = ((*password).clone(), result.clone(), locked.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let pkcs12 = what == Locked::Pkcs12;
-                result.set(Some(crate::worker::unlock(locked, pkcs12, password).await));
+                result.set(Some(crate::worker::unlock(&locked, pkcs12, password).await));
             });
         })
     };
