@@ -41,11 +41,18 @@ pub async fn decode_bundle_webcrypto(input: Vec<u8>, now: f64) -> Result<u32, Js
     ))
 }
 
-/// What the app does while idle after first paint: one small decode, so the first paste finds
-/// the decoder compiled ([`certbench_web::webcrypto::warm_up`]).
+/// What the app's worker does as it starts: a small sample decoded
+/// [`warm_up_rounds`] times, so the first paste finds the decoder compiled and optimized
+/// ([`certbench_web::webcrypto::warm_up`]).
 #[wasm_bindgen]
 pub async fn warm_up(now: f64) {
     certbench_web::webcrypto::warm_up(at(now)).await;
+}
+
+/// How many times [`warm_up`] decodes its sample: the JavaScript libraries get as many.
+#[wasm_bindgen]
+pub fn warm_up_rounds() -> usize {
+    certbench_web::webcrypto::WARM_UP_ROUNDS
 }
 
 /// What [`warm_up`] decodes, to warm the JavaScript libraries with the same input.

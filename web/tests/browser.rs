@@ -414,7 +414,7 @@ async fn webcrypto_signatures_give_the_same_verdicts() {
     }
 }
 
-/// The app's idle-time warm-up decodes a real sample: two certificates, both readable, their
+/// The worker's warm-up decodes a real sample: two certificates, both readable, their
 /// signatures settled by WebCrypto (a sample that stopped decoding would warm nothing up).
 #[wasm_bindgen_test]
 async fn the_warm_up_decodes_a_two_certificate_sample() {
