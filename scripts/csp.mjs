@@ -24,7 +24,15 @@ const policy = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+// The worker's files keep fixed names (Trunk does not hash a worker's); the page starts it
+// with this build's version in the URL (web/src/worker.rs), which the loader passes on, so a
+// cached worker of another build is never paired with this page.
+const workerVersion = createHash('sha256')
+  .update(fs.readFileSync(path.join(dir, 'certbench-worker.js')))
+  .update(fs.readFileSync(path.join(dir, 'certbench-worker_bg.wasm')))
+  .digest('hex')
+  .slice(0, 16);
+html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">\n  <meta name="certbench-worker" content="./worker-loader.js?v=${workerVersion}">`);
 fs.writeFileSync(file, html);
 console.log(`csp: ${hashes.length} inline script hash(es)`);
 // Then the offline copy's file list, now that index.html is final.

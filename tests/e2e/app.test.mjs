@@ -752,6 +752,19 @@ test('samples: each sample opens in its tool and shows what it claims', async ()
   await context.close();
 });
 
+test('worker: started with this build\'s version, which both of its files are fetched with', async () => {
+  const { page, requests, problems, context } = await open(browser, `${server.base}#/decode`);
+  const loader = await page.getAttribute('meta[name=certbench-worker]', 'content');
+  const version = /\?v=[0-9a-f]{16}$/.exec(loader)?.[0] ?? assert.fail(`no version in ${loader}`);
+  await page.fill('#decode-input', fixture('fullchain.pem'));
+  await page.waitForSelector('#decode-results .card >> nth=1');
+  for (const file of ['worker-loader.js', 'certbench-worker.js', 'certbench-worker_bg.wasm']) {
+    assert.ok(requests.some((url) => url.endsWith(`/${file}${version}`)), `${file}${version} in ${requests.join(' ')}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('privacy: a whole session requests only the app\'s own assets, and nothing after load', async () => {
   const { page, requests, problems, context } = await open(browser, server.base);
   await page.waitForLoadState('networkidle');

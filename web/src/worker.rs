@@ -31,8 +31,23 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 use zeroize::Zeroizing;
 
-/// The worker's loader (web/worker-loader.js, copied beside index.html).
+/// The worker's loader (web/worker-loader.js, copied beside index.html), when index.html does
+/// not name it with its build's version (`<meta name="certbench-worker">`, scripts/csp.mjs).
 const LOADER: &str = "./worker-loader.js";
+
+/// The loader's URL for this build: the worker's files keep fixed names, so the version in the
+/// query keeps a cached worker of another build from answering this page.
+fn loader() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=certbench-worker]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_else(|| LOADER.into())
+}
 
 /// An answer that does not read: the page and the worker come from different builds.
 const UNEXPECTED: &str = "unexpected answer from the worker; reload the page";
@@ -405,7 +420,8 @@ pub fn start() {
 }
 
 fn spawn() -> Result<Client, String> {
-    let worker = Worker::new(LOADER).map_err(|e| format!("the worker could not start: {e:?}"))?;
+    let worker =
+        Worker::new(&loader()).map_err(|e| format!("the worker could not start: {e:?}"))?;
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
         let message = Uint8Array::new(&event.data());
         match message.length() {
