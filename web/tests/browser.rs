@@ -436,3 +436,37 @@ async fn the_warm_up_decodes_a_two_certificate_sample() {
     }
     certbench_web::webcrypto::warm_up(now).await;
 }
+
+/// Every kind of block crosses to the page and back unchanged: what the worker answers equals
+/// what core decodes (the JSON form of a block leaves parts out, so the worker's encoding must
+/// carry them all: the DER, the report's kind, every nested report).
+#[wasm_bindgen_test]
+async fn blocks_cross_from_the_worker_unchanged() {
+    certbench_web::worker::answer_in_page();
+    let at = certbench_web::browser::now();
+    let inputs: &[&[u8]] = &[
+        include_bytes!("../../tests/fixtures/everything.pem"),
+        include_bytes!("../../tests/fixtures/fullchain.p7b"),
+        include_bytes!("../../tests/fixtures/leaf.p12"),
+        include_bytes!("../../tests/fixtures/root.crl"),
+        include_bytes!("../../tests/fixtures/attributes.csr"),
+        include_bytes!("../../tests/fixtures/dh-2048.pem"),
+        include_bytes!("../../tests/fixtures/leaf.enc.key"),
+        include_bytes!("../../tests/fixtures/leaf.der"),
+        b"-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n",
+    ];
+    for input in inputs {
+        let direct = decode::decode_structure(input, at).expect("decodes");
+        let (crossed, _) = certbench_web::worker::decode(input.to_vec(), at, false)
+            .await
+            .expect("the worker answers");
+        assert_eq!(crossed.len(), direct.len());
+        for (crossed, direct) in crossed.iter().zip(&direct) {
+            match (crossed, direct) {
+                (Ok(crossed), Ok(direct)) => assert_eq!(**crossed, *direct),
+                (Err(crossed), Err(direct)) => assert_eq!(*crossed, direct.to_string()),
+                other => panic!("the worker's answer differs: {other:?}"),
+            }
+        }
+    }
+}
