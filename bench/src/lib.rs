@@ -46,7 +46,7 @@ pub async fn decode_bundle_webcrypto(input: Vec<u8>, now: f64) -> Result<u32, Js
 /// ([`certbench_web::webcrypto::warm_up`]).
 #[wasm_bindgen]
 pub async fn warm_up(now: f64) {
-    certbench_web::webcrypto::warm_up(at(now)).await;
+    certbench_web::webcrypto::warm_up(at(now), || false).await;
 }
 
 /// How many times [`warm_up`] decodes its sample: the JavaScript libraries get as many.

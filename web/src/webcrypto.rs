@@ -236,12 +236,16 @@ pub fn warm_up_input() -> &'static str {
 /// paste takes 13; the 100 rounds take 35-70 ms of the worker's time as it starts).
 pub const WARM_UP_ROUNDS: usize = 100;
 
-/// Decodes [`warm_up_input`] [`WARM_UP_ROUNDS`] times and drops the results. Browsers compile
-/// wasm lazily, function by function on first call, run it unoptimised at first and optimize
-/// what runs often; done as the worker starts (after first paint, off the main thread), this
-/// makes the user's first paste run optimized code.
-pub async fn warm_up(now: UnixTime) {
+/// Decodes [`warm_up_input`] up to [`WARM_UP_ROUNDS`] times and drops the results, stopping
+/// early once `stop` says real work has come. Browsers compile wasm lazily, function by
+/// function on first call, run it unoptimised at first and optimize what runs often; done as
+/// the worker starts (off the main thread), this makes the user's first paste run optimized
+/// code.
+pub async fn warm_up(now: UnixTime, stop: impl Fn() -> bool) {
     for _ in 0..WARM_UP_ROUNDS {
+        if stop() {
+            break;
+        }
         decode(warm_up_input().as_bytes(), now).await.ok();
     }
 }

@@ -360,6 +360,7 @@ pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        ANSWERING.set(true);
         let message = Zeroizing::new(Uint8Array::new(&event.data()).to_vec());
         let replies = replies.clone();
         wasm_bindgen_futures::spawn_local(async move {
@@ -375,7 +376,7 @@ pub fn serve() {
     scope.post_message(&Uint8Array::new_with_length(0)).ok();
     wasm_bindgen_futures::spawn_local(async {
         browser::mozilla_roots().await.ok();
-        webcrypto::warm_up(browser::now()).await;
+        webcrypto::warm_up(browser::now(), || ANSWERING.get()).await;
     });
 }
 
@@ -393,6 +394,8 @@ struct Client {
 }
 
 thread_local! {
+    /// In the worker: a job has come, so the warm-up has nothing left to prepare for.
+    static ANSWERING: Cell<bool> = const { Cell::new(false) };
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
     /// Set by [`answer_in_page`]: jobs answered here instead of by a worker.

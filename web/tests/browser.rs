@@ -434,7 +434,7 @@ async fn the_warm_up_decodes_a_two_certificate_sample() {
         };
         assert!(cert.self_signed.is_some(), "the signature was checked");
     }
-    certbench_web::webcrypto::warm_up(now).await;
+    certbench_web::webcrypto::warm_up(now, || false).await;
 }
 
 /// Every kind of block crosses to the page and back unchanged: what the worker answers equals
