@@ -242,15 +242,26 @@ fn bundle_lint(blocks: &[Result<Decoded, Error>]) -> Vec<Finding> {
     lint::bundle(&certs)
 }
 
+/// Decodes `input` at `at`: the structure alone, kept for the complete decode the page asks
+/// for next (so the input is not read twice), or completed by WebCrypto.
 async fn decoding(
     input: &[u8],
     at: UnixTime,
     complete: bool,
 ) -> Result<(WireBlocks, Vec<Finding>), String> {
-    let structure = decode::decode_structure(input, at).map_err(|e| e.to_string())?;
+    let kept = STRUCTURE
+        .take()
+        .filter(|(kept_input, kept_at, _)| kept_input == input && *kept_at == at);
+    let structure = match kept {
+        Some((_, _, structure)) => structure,
+        None => decode::decode_structure(input, at).map_err(|e| e.to_string())?,
+    };
     let blocks = match complete {
         true => webcrypto::complete(structure).await,
-        false => structure,
+        false => {
+            STRUCTURE.set(Some((input.to_vec(), at, structure.clone())));
+            structure
+        }
     };
     let bundle = bundle_lint(&blocks);
     Ok((to_wire(blocks), bundle))
@@ -393,7 +404,13 @@ struct Client {
     pending: HashMap<u32, (Function, Function)>,
 }
 
+/// The last structure-only decode: its input, time and blocks.
+type Structure = (Vec<u8>, UnixTime, Vec<Result<Decoded, Error>>);
+
 thread_local! {
+    /// In the worker: the structure [`decoding`] answered last, until the complete decode of
+    /// the same input takes it.
+    static STRUCTURE: Cell<Option<Structure>> = const { Cell::new(None) };
     /// In the worker: a job has come, so the warm-up has nothing left to prepare for.
     static ANSWERING: Cell<bool> = const { Cell::new(false) };
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
@@ -467,8 +484,9 @@ fn ready() {
 }
 
 fn resolve(message: &Uint8Array) {
-    let mut id = [0u8; 4];
-    message.subarray(0, 4).copy_to(&mut id);
+    let Ok(id) = <[u8; 4]>::try_from(message.subarray(0, 4).to_vec()) else {
+        return;
+    };
     let waiting = CLIENT.with(|client| {
         client
             .borrow_mut()
