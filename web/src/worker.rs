@@ -234,10 +234,7 @@ async fn answer(job: Job) -> Vec<u8> {
 fn bundle_lint(blocks: &[Result<Decoded, Error>]) -> Vec<Finding> {
     let certs: Vec<_> = blocks
         .iter()
-        .filter_map(|b| match &b.as_ref().ok()?.report {
-            Report::Certificate(c) => Some(c.as_ref()),
-            _ => None,
-        })
+        .filter_map(|b| b.as_ref().ok()?.certificate())
         .collect();
     lint::bundle(&certs)
 }

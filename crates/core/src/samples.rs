@@ -267,10 +267,7 @@ mod tests {
                             let certs: Vec<_> = blocks
                                 .iter()
                                 .flatten()
-                                .filter_map(|d| match &d.report {
-                                    decode::Report::Certificate(c) => Some(c.as_ref()),
-                                    _ => None,
-                                })
+                                .filter_map(decode::Decoded::certificate)
                                 .collect();
                             let found: Vec<String> = certs
                                 .iter()

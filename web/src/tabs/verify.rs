@@ -322,10 +322,7 @@ fn verdict_view(v: &Verdict) -> Html {
 fn lint_view(blocks: &Blocks, bundle: &[Finding]) -> Html {
     let certs: Vec<_> = blocks
         .iter()
-        .filter_map(|b| match &b.as_ref().ok()?.report {
-            certbench_core::decode::Report::Certificate(c) => Some(c.as_ref()),
-            _ => None,
-        })
+        .filter_map(|b| b.as_ref().ok()?.certificate())
         .collect();
     html! {
         <section class="card" id="verify-lint">

@@ -32,6 +32,14 @@ pub struct Decoded {
 }
 
 impl Decoded {
+    /// The certificate this block is, if it is one.
+    pub fn certificate(&self) -> Option<&CertificateReport> {
+        match &self.report {
+            Report::Certificate(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The PEM label this block exports under: its kind's (a DER or base64 input gets one).
     pub fn pem_label(&self) -> &'static str {
         match &self.report {
