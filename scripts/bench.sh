@@ -8,7 +8,8 @@ source scripts/setup.sh
 setup_test
 cargo build --release --target wasm32-unknown-unknown -p certbench-bench
 wasm-bindgen --target web --out-dir bench/pkg target/wasm32-unknown-unknown/release/certbench_bench.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# The app's wasm-opt settings (index.html): -ocimfs 0 keeps functions with one caller apart.
+wasm-opt -Oz -ocimfs 0 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   -o bench/pkg/certbench_bench_bg.wasm bench/pkg/certbench_bench_bg.wasm
 (cd bench && npm ci --no-audit --no-fund --silent && npx esbuild page/pkijs-entry.mjs --bundle --format=esm --minify --log-level=warning --outfile=pkg/pkijs.js)
 node bench/run.mjs

@@ -22,7 +22,7 @@ pub fn attributes(name: &Name) -> Vec<Attribute> {
         .flat_map(|rdn| rdn.iter())
         .map(|atv| Attribute {
             name: oids::name(&atv.oid),
-            oid: atv.oid.to_string(),
+            oid: crate::oids::dotted(&atv.oid),
             value: value_text(atv.value.tag(), atv.value.value())
                 .unwrap_or_else(|| format!("#{}", hex(&atv.value.to_der().unwrap_or_default()))),
             string_type: tag_name(atv.value.tag()),

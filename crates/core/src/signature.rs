@@ -29,7 +29,7 @@ pub enum Hash {
 
 impl Hash {
     fn from_digest_oid(oid: &Oid) -> Option<Hash> {
-        Some(match oid.to_string().as_str() {
+        Some(match crate::oids::dotted(oid).as_str() {
             "1.3.14.3.2.26" => Hash::Sha1,
             "2.16.840.1.101.3.4.2.4" => Hash::Sha224,
             "2.16.840.1.101.3.4.2.1" => Hash::Sha256,
@@ -63,7 +63,7 @@ impl Algorithm {
     /// Reads a signature `AlgorithmIdentifier` (RFC 5280 section 4.1.1.2).
     pub fn from_identifier(alg: &AlgorithmIdentifierOwned) -> Result<Algorithm, SignatureError> {
         let unsupported = || SignatureError::UnsupportedAlgorithm(crate::oids::name(&alg.oid));
-        Ok(match alg.oid.to_string().as_str() {
+        Ok(match crate::oids::dotted(&alg.oid).as_str() {
             "1.2.840.113549.1.1.5" => Algorithm::RsaPkcs1(Hash::Sha1),
             "1.2.840.113549.1.1.14" => Algorithm::RsaPkcs1(Hash::Sha224),
             "1.2.840.113549.1.1.11" => Algorithm::RsaPkcs1(Hash::Sha256),

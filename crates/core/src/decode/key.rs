@@ -31,7 +31,7 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
         exponent: None,
         public_hex: String::new(),
     };
-    match spki.algorithm.oid.to_string().as_str() {
+    match crate::oids::dotted(&spki.algorithm.oid).as_str() {
         oid @ ("1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10") => {
             report.algorithm = if oid.ends_with(".10") {
                 "RSA-PSS"
@@ -248,7 +248,7 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         exponent: None,
         public_hex: String::new(),
     };
-    match oid.to_string().as_str() {
+    match crate::oids::dotted(&oid).as_str() {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
             let rsa = pkcs1::RsaPrivateKeyRef::from_der(info.private_key.as_bytes())?;
             public = rsa_public(&rsa);
@@ -358,7 +358,7 @@ fn ec_public(key: &sec1::EcPrivateKey<'_>, curve: Option<Oid>) -> PublicKeyRepor
 /// for keys stored without it.
 pub fn derive_public_hex(der: &[u8]) -> Option<String> {
     if let Ok(info) = pkcs8::PrivateKeyInfoRef::from_der(der) {
-        return match info.algorithm.oid.to_string().as_str() {
+        return match crate::oids::dotted(&info.algorithm.oid).as_str() {
             "1.2.840.10045.2.1" => {
                 let curve = info
                     .algorithm
