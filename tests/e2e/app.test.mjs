@@ -329,6 +329,49 @@ test('decode: a dropped PKCS#12 file opens with its password: key and certificat
   await context.close();
 });
 
+test('decode: a new paste is not held up by a PKCS#12 file still deriving keys for a card that is gone', async () => {
+  // Five million PBKDF2 and PKCS#12-KDF iterations (certbench's limit): about 7 s of work in
+  // wasm, which would hold every later job if the worker were not stopped.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certbench-slow-'));
+  const slow = path.join(dir, 'slow.p12');
+  execFileSync('openssl', ['pkcs12', '-export', '-in', path.join(root, 'tests/fixtures/leaf.pem'),
+    '-inkey', path.join(root, 'tests/fixtures/leaf.key'), '-passin', 'pass:fixture', '-passout', 'pass:slow',
+    '-iter', '5000000', '-out', slow]);
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await dropFiles(page, '#decode-input', [{ name: 'slow.p12', bytes: fs.readFileSync(slow) }]);
+  await page.waitForSelector('.p12-password');
+  await page.fill('.p12-password', 'slow');
+  await page.click('.open-p12');
+  await page.waitForTimeout(300);
+  await page.click('#decode-clear');
+  const started = Date.now();
+  await page.fill('#decode-input', fixture('root.pem'));
+  await page.waitForSelector('#decode-results .card:has-text("certbench Test Root")');
+  const waited = Date.now() - started;
+  assert.ok(waited < 2500, `the paste waited ${waited} ms behind the abandoned key derivation`);
+  assert.equal(await page.$('.p12-password'), null, 'the PKCS#12 card is gone');
+  // The fresh worker opens a PKCS#12 file as before.
+  await page.click('#decode-clear');
+  await dropFiles(page, '#decode-input', [{ name: 'leaf.p12', bytes: fixtureBytes('leaf.p12') }]);
+  await page.fill('.p12-password', 'fixture');
+  await page.click('.open-p12');
+  await page.waitForSelector('.p12-contents .card');
+  // Another encrypted key pasted over a decrypted one: what the last one opened is not shown
+  // under it.
+  await page.click('#decode-clear');
+  await page.fill('#decode-input', fixture('leaf.enc.key'));
+  await page.fill('.key-password', 'fixture');
+  await page.click('.decrypt-key');
+  await page.waitForSelector('.decrypted');
+  await page.fill('#decode-input', fixture('leaf.pbe-3des.key'));
+  await page.waitForFunction(() => document.querySelector('#decode-results')?.textContent.includes('pbeWithSHA1And3-KeyTripleDES-CBC'));
+  assert.equal(await page.$('.decrypted'), null, 'what the key before opened is gone');
+  assert.equal(await page.inputValue('.key-password'), '', 'and so is its password');
+  assert.deepEqual(problems, []);
+  await context.close();
+  fs.rmSync(dir, { recursive: true });
+});
+
 test('generate: one click makes a localhost certificate that downloads and decodes', async () => {
   const { page, problems, context } = await open(browser, `${server.base}#/generate`);
   await page.click('#gen-selfsigned');

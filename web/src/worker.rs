@@ -396,9 +396,20 @@ type InPage = fn(Zeroizing<Vec<u8>>) -> Answering;
 /// The page's side: the worker, jobs waiting for it to start, and promises waiting for answers.
 struct Client {
     worker: Worker,
+    /// Which worker this is: messages from one stopped by [`abandon_unlocks`] are ignored.
+    generation: u32,
     ready: bool,
     queued: Vec<Uint8Array>,
-    pending: HashMap<u32, (Function, Function)>,
+    pending: HashMap<u32, Pending>,
+}
+
+/// A job the worker has not answered yet.
+struct Pending {
+    resolve: Function,
+    reject: Function,
+    /// The framed job, to hand to a fresh worker if this one is stopped; `None` for an unlock
+    /// (never handed on: it is what gets stopped, and it carries a password).
+    message: Option<Uint8Array>,
 }
 
 /// The last structure-only decode: its input, time and blocks.
@@ -412,6 +423,7 @@ thread_local! {
     static ANSWERING: Cell<bool> = const { Cell::new(false) };
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
     /// Set by [`answer_in_page`]: jobs answered here instead of by a worker.
     static IN_PAGE: Cell<Option<InPage>> = const { Cell::new(None) };
 }
@@ -439,21 +451,26 @@ pub fn start() {
 fn spawn() -> Result<Client, String> {
     let worker =
         Worker::new(&loader()).map_err(|e| format!("the worker could not start: {e:?}"))?;
-    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
+    let generation = GENERATION.get().wrapping_add(1);
+    GENERATION.set(generation);
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let message = Uint8Array::new(&event.data());
         match message.length() {
-            0 => ready(),
-            _ => resolve(&message),
+            0 => ready(generation),
+            _ => resolve(generation, &message),
         }
     });
     // A worker that fails to load or traps takes its pending jobs with it: say so; the next
     // job starts a fresh one.
-    let onerror = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|event: web_sys::ErrorEvent| {
+    let onerror = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
         let message = format!("the worker stopped: {}; try again", event.message());
-        if let Some(old) = CLIENT.with(|client| client.borrow_mut().take()) {
+        if let Some(old) = take_client(|c| c.generation == generation) {
             old.worker.terminate();
-            for (_, (_, reject)) in old.pending {
-                reject.call1(&JsValue::NULL, &message.as_str().into()).ok();
+            for pending in old.pending.into_values() {
+                pending
+                    .reject
+                    .call1(&JsValue::NULL, &message.as_str().into())
+                    .ok();
             }
         }
     });
@@ -463,15 +480,26 @@ fn spawn() -> Result<Client, String> {
     onerror.forget();
     Ok(Client {
         worker,
+        generation,
         ready: false,
         queued: Vec::new(),
         pending: HashMap::new(),
     })
 }
 
-fn ready() {
+/// The running client, taken out, when `which` says it is the one.
+fn take_client(which: impl FnOnce(&Client) -> bool) -> Option<Client> {
     CLIENT.with(|client| {
-        if let Some(client) = client.borrow_mut().as_mut() {
+        let mut client = client.borrow_mut();
+        client.as_ref().is_some_and(which).then(|| client.take())?
+    })
+}
+
+fn ready(generation: u32) {
+    CLIENT.with(|client| {
+        if let Some(client) = client.borrow_mut().as_mut()
+            && client.generation == generation
+        {
             client.ready = true;
             for message in client.queued.drain(..) {
                 client.worker.post_message(&message).ok();
@@ -480,7 +508,7 @@ fn ready() {
     });
 }
 
-fn resolve(message: &Uint8Array) {
+fn resolve(generation: u32, message: &Uint8Array) {
     let Ok(id) = <[u8; 4]>::try_from(message.subarray(0, 4).to_vec()) else {
         return;
     };
@@ -488,15 +516,51 @@ fn resolve(message: &Uint8Array) {
         client
             .borrow_mut()
             .as_mut()
+            .filter(|c| c.generation == generation)
             .and_then(|c| c.pending.remove(&u32::from_le_bytes(id)))
     });
-    if let Some((resolve, _)) = waiting {
-        resolve.call1(&JsValue::NULL, message).ok();
+    if let Some(pending) = waiting {
+        pending.resolve.call1(&JsValue::NULL, message).ok();
     }
 }
 
-/// Posts `message` to the worker and waits for its framed answer.
-async fn post(message: Zeroizing<Vec<u8>>, id: u32) -> Result<Zeroizing<Vec<u8>>, String> {
+/// Stops the worker while it opens a password-protected file whose card is gone (the input
+/// changed): a file may ask for millions of key-derivation iterations, seconds of work that
+/// would hold every later job. Its unlock jobs fail; its other jobs go to a fresh worker.
+pub fn abandon_unlocks() {
+    let Some(old) = take_client(|c| c.pending.values().any(|p| p.message.is_none())) else {
+        return;
+    };
+    old.worker.terminate();
+    let mut fresh = spawn();
+    for (id, pending) in old.pending {
+        match (&mut fresh, pending.message.clone()) {
+            (Ok(fresh), Some(message)) => {
+                fresh.queued.push(message);
+                fresh.pending.insert(id, pending);
+            }
+            (Err(e), Some(_)) => {
+                pending
+                    .reject
+                    .call1(&JsValue::NULL, &e.as_str().into())
+                    .ok();
+            }
+            (_, None) => {
+                let stopped = "stopped: the input it was for changed";
+                pending.reject.call1(&JsValue::NULL, &stopped.into()).ok();
+            }
+        }
+    }
+    CLIENT.with(|client| *client.borrow_mut() = fresh.ok());
+}
+
+/// Posts `message` to the worker and waits for its framed answer; `unlock` marks a job
+/// [`abandon_unlocks`] may stop.
+async fn post(
+    message: Zeroizing<Vec<u8>>,
+    id: u32,
+    unlock: bool,
+) -> Result<Zeroizing<Vec<u8>>, String> {
     if let Some(in_page) = IN_PAGE.get() {
         return in_page(message).await.ok_or_else(|| UNEXPECTED.into());
     }
@@ -508,10 +572,15 @@ async fn post(message: Zeroizing<Vec<u8>>, id: u32) -> Result<Zeroizing<Vec<u8>>
             .ok_or("the worker could not start; reload the page")?;
         let mut callbacks = None;
         let promise = Promise::new(&mut |resolve, reject| callbacks = Some((resolve, reject)));
-        if let Some(callbacks) = callbacks {
-            client.pending.insert(id, callbacks);
-        }
         let message = Uint8Array::from(message.as_slice());
+        if let Some((resolve, reject)) = callbacks {
+            let pending = Pending {
+                resolve,
+                reject,
+                message: (!unlock).then(|| message.clone()),
+            };
+            client.pending.insert(id, pending);
+        }
         if client.ready {
             client.worker.post_message(&message).ok();
         } else {
@@ -530,7 +599,8 @@ async fn call<T: DeserializeOwned>(job: &Job) -> Result<T, String> {
     let id = NEXT_ID.get();
     NEXT_ID.set(id.wrapping_add(1));
     let body = Zeroizing::new(postcard::to_allocvec(job).map_err(|e| e.to_string())?);
-    let answer = post(frame(id, &body), id).await?;
+    let unlock = matches!(job, Job::Unlock { .. });
+    let answer = post(frame(id, &body), id, unlock).await?;
     let (_, body) = unframe(&answer).ok_or(UNEXPECTED)?;
     postcard::from_bytes(body).map_err(|_| UNEXPECTED.into())
 }

@@ -555,6 +555,21 @@ struct UnlockProps {
 fn Unlock(props: &UnlockProps) -> Html {
     let password = use_state(String::new);
     let result = use_state(|| None::<Result<Vec<Rc<Decoded>>, String>>);
+    // Which click the shown result answers, and whether one is still being answered.
+    let asked = use_mut_ref(|| 0u32);
+    let answering = use_mut_ref(|| false);
+    {
+        // The card is gone (the input changed): stop the worker if it is still deriving this
+        // file's keys.
+        let answering = answering.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if *answering.borrow() {
+                    crate::worker::abandon_unlocks();
+                }
+            }
+        });
+    }
     let oninput = {
         let password = password.clone();
         Callback::from(move |e: InputEvent| password.set(super::event_value(&e)))
@@ -564,9 +579,17 @@ fn Unlock(props: &UnlockProps) -> Html {
         let (locked, what) = (props.locked.clone(), props.what);
         Callback::from(move |_| {
             let (password, result, locked) = ((*password).clone(), result.clone(), locked.clone());
+            let (asked, answering) = (asked.clone(), answering.clone());
+            *asked.borrow_mut() += 1;
+            *answering.borrow_mut() = true;
+            let mine = *asked.borrow();
             wasm_bindgen_futures::spawn_local(async move {
                 let pkcs12 = what == Locked::Pkcs12;
-                result.set(Some(crate::worker::unlock(&locked, pkcs12, password).await));
+                let opened = crate::worker::unlock(&locked, pkcs12, password).await;
+                if *asked.borrow() == mine {
+                    *answering.borrow_mut() = false;
+                    result.set(Some(opened));
+                }
             });
         })
     };
