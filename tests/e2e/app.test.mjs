@@ -329,7 +329,7 @@ test('decode: a dropped PKCS#12 file opens with its password: key and certificat
   await context.close();
 });
 
-test('decode: a new paste is not held up by a PKCS#12 file still deriving keys for a card that is gone', async () => {
+test('decode: opening a slow PKCS#12 file shows the wait and stops on request, and a new paste is not held up by it', async () => {
   // Five million PBKDF2 and PKCS#12-KDF iterations (certbench's limit): about 7 s of work in
   // wasm, which would hold every later job if the worker were not stopped.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certbench-slow-'));
@@ -341,6 +341,12 @@ test('decode: a new paste is not held up by a PKCS#12 file still deriving keys f
   await dropFiles(page, '#decode-input', [{ name: 'slow.p12', bytes: fs.readFileSync(slow) }]);
   await page.waitForSelector('.p12-password');
   await page.fill('.p12-password', 'slow');
+  await page.click('.open-p12');
+  assert.match(await page.textContent('.decrypt [role=status]'), /Deriving the key/, 'the wait is shown');
+  assert.ok(await page.isDisabled('.open-p12'), 'and the button waits with it');
+  await page.click('.stop-unlock');
+  assert.match(await page.textContent('.decrypt [role=alert]'), /stopped before the password was checked/);
+  // Asked again, then left: the card goes with the input, and the work with it.
   await page.click('.open-p12');
   await page.waitForTimeout(300);
   await page.click('#decode-clear');

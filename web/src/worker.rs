@@ -524,9 +524,10 @@ fn resolve(generation: u32, message: &Uint8Array) {
     }
 }
 
-/// Stops the worker while it opens a password-protected file whose card is gone (the input
-/// changed): a file may ask for millions of key-derivation iterations, seconds of work that
-/// would hold every later job. Its unlock jobs fail; its other jobs go to a fresh worker.
+/// Stops the worker while it opens a password-protected file (the user said stop, or the
+/// file's card is gone): a file may ask for millions of key-derivation iterations, seconds of
+/// work that would hold every later job. Its unlock jobs fail; its other jobs go to a fresh
+/// worker.
 pub fn abandon_unlocks() {
     let Some(old) = take_client(|c| c.pending.values().any(|p| p.message.is_none())) else {
         return;
@@ -546,7 +547,7 @@ pub fn abandon_unlocks() {
                     .ok();
             }
             (_, None) => {
-                let stopped = "stopped: the input it was for changed";
+                let stopped = "stopped before the password was checked";
                 pending.reject.call1(&JsValue::NULL, &stopped.into()).ok();
             }
         }

@@ -555,8 +555,9 @@ struct UnlockProps {
 fn Unlock(props: &UnlockProps) -> Html {
     let password = use_state(String::new);
     let result = use_state(|| None::<Result<Vec<Rc<Decoded>>, String>>);
-    // Which click the shown result answers, and whether one is still being answered.
-    let asked = use_mut_ref(|| 0u32);
+    // A file may ask for millions of key-derivation iterations: seconds of work, shown, and
+    // stoppable. `answering` is the same for the clean-up below, which outlives renders.
+    let working = use_state(|| false);
     let answering = use_mut_ref(|| false);
     {
         // The card is gone (the input changed): stop the worker if it is still deriving this
@@ -575,24 +576,23 @@ fn Unlock(props: &UnlockProps) -> Html {
         Callback::from(move |e: InputEvent| password.set(super::event_value(&e)))
     };
     let onclick = {
-        let (password, result) = (password.clone(), result.clone());
+        let (password, result, working) = (password.clone(), result.clone(), working.clone());
         let (locked, what) = (props.locked.clone(), props.what);
         Callback::from(move |_| {
             let (password, result, locked) = ((*password).clone(), result.clone(), locked.clone());
-            let (asked, answering) = (asked.clone(), answering.clone());
-            *asked.borrow_mut() += 1;
+            let (working, answering) = (working.clone(), answering.clone());
+            working.set(true);
             *answering.borrow_mut() = true;
-            let mine = *asked.borrow();
             wasm_bindgen_futures::spawn_local(async move {
                 let pkcs12 = what == Locked::Pkcs12;
                 let opened = crate::worker::unlock(&locked, pkcs12, password).await;
-                if *asked.borrow() == mine {
-                    *answering.borrow_mut() = false;
-                    result.set(Some(opened));
-                }
+                *answering.borrow_mut() = false;
+                working.set(false);
+                result.set(Some(opened));
             });
         })
     };
+    let stop = Callback::from(|_| crate::worker::abandon_unlocks());
     let (field, button, label) = match props.what {
         Locked::Key => ("key-password", "decrypt-key", "Decrypt"),
         Locked::Pkcs12 => ("p12-password", "open-p12", "Open"),
@@ -600,7 +600,11 @@ fn Unlock(props: &UnlockProps) -> Html {
     html! {
         <div class="decrypt">
             <label>{ "Password " }<input type="password" class={field} autocomplete="off" value={(*password).clone()} {oninput} /></label>
-            <button type="button" class={button} {onclick}>{ label }</button>
+            <button type="button" class={button} {onclick} disabled={*working}>{ label }</button>
+            if *working {
+                <span class="busy" role="status">{ "Deriving the key from the password…" }</span>
+                <button type="button" class="stop-unlock" onclick={stop}>{ "Stop" }</button>
+            }
             { match (&*result, props.what) {
                 (None, _) => html! {},
                 (Some(Err(e)), _) => html! { <p class="error" role="alert">{ e }</p> },
