@@ -167,7 +167,8 @@ fn boundary<'a>(line: &'a [u8], keyword: &[u8]) -> Option<&'a str> {
 struct OpenBlock {
     at: Location,
     headers: Vec<(String, String)>,
-    body: String,
+    /// The base64 symbols read so far: bytes, as only ASCII goes in (no UTF-8 check per line).
+    body: Vec<u8>,
     /// First non-base64 line: (line number, what was wrong).
     bad: Option<(usize, String)>,
 }
@@ -208,7 +209,7 @@ fn read_pem(input: &[u8]) -> Vec<Result<Block, Error>> {
             open = Some(OpenBlock {
                 at,
                 headers: Vec::new(),
-                body: String::new(),
+                body: Vec::new(),
                 bad: None,
             });
         }
@@ -236,10 +237,8 @@ fn take_pem_line(block: &mut OpenBlock, line: &[u8], line_no: usize) {
     // Nearly every line is plain base64: taken as it is, without the per-character checks.
     let trimmed = line.trim_ascii();
     // (A header line has a `:`, so it never takes this path.)
-    if trimmed.iter().all(|&b| BASE64_SYMBOLS[usize::from(b)])
-        && let Ok(base64) = std::str::from_utf8(trimmed)
-    {
-        block.body.push_str(base64);
+    if trimmed.iter().all(|&b| BASE64_SYMBOLS[usize::from(b)]) {
+        block.body.extend_from_slice(trimmed);
         return;
     }
     let text = String::from_utf8_lossy(line);
@@ -266,9 +265,12 @@ fn take_pem_line(block: &mut OpenBlock, line: &[u8], line_no: usize) {
             ))
         }
         Some(_) => {}
-        None => block
-            .body
-            .extend(text.chars().filter(|c| !c.is_whitespace())),
+        // Only base64 symbols are left once whitespace goes: ASCII.
+        None => block.body.extend(
+            text.chars()
+                .filter(|c| !c.is_whitespace())
+                .filter_map(|c| u8::try_from(c).ok()),
+        ),
     }
 }
 
@@ -312,7 +314,7 @@ fn close_pem(block: OpenBlock, end_label: &str) -> Result<Block, Error> {
 /// Standard padded base64 (RFC 4648 section 4) by table; `None` for anything base64ct would not
 /// accept as is (bad characters or padding, non-zero leftover bits), which then goes through
 /// base64ct for its answer and message.
-fn public_base64(body: &str) -> Option<Vec<u8>> {
+fn public_base64(body: &[u8]) -> Option<Vec<u8>> {
     const INVALID: u8 = 0xff;
     const TABLE: [u8; 256] = {
         let mut table = [INVALID; 256];
@@ -324,7 +326,7 @@ fn public_base64(body: &str) -> Option<Vec<u8>> {
         }
         table
     };
-    let bytes = body.as_bytes();
+    let bytes = body;
     if !bytes.len().is_multiple_of(4) {
         return None;
     }
@@ -363,10 +365,11 @@ fn public_base64(body: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-fn decode_base64(body: &str) -> Result<Vec<u8>, String> {
+fn decode_base64(body: &[u8]) -> Result<Vec<u8>, String> {
     if body.is_empty() {
         return Err("the block has no base64 content".into());
     }
+    let body = std::str::from_utf8(body).map_err(|_| "the block is not base64 text")?;
     Base64::decode_vec(body).map_err(|_| {
         let whole = body.trim_end_matches('=').len() / 4 * 4;
         let readable = Base64::decode_vec(&body[..whole]).map(|v| v.len()).unwrap_or(0);
@@ -808,7 +811,7 @@ mod tests {
         }
         for case in cases {
             assert_eq!(
-                public_base64(&case),
+                public_base64(case.as_bytes()),
                 Base64::decode_vec(&case).ok(),
                 "{case:?}"
             );
