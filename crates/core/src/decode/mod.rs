@@ -223,6 +223,19 @@ pub fn decrypt_key(encrypted: &Decoded, password: &str) -> Result<Zeroizing<Vec<
     }
 }
 
+/// The plaintext of a decryption, when it is one DER structure. A wrong password passes the
+/// CBC padding check about one time in 256 and then gives bytes that are not: that is a wrong
+/// password too, not a damaged key.
+fn plaintext(
+    decrypted: Result<Zeroizing<Vec<u8>>, crate::pbe::Failure>,
+) -> Result<Zeroizing<Vec<u8>>, Error> {
+    let plain = decrypted.map_err(could_not_decrypt)?;
+    match input::check_whole(&plain) {
+        Ok(()) => Ok(plain),
+        Err(_) => Err(could_not_decrypt(crate::pbe::Failure::WrongPassword)),
+    }
+}
+
 fn could_not_decrypt(failure: crate::pbe::Failure) -> Error {
     match failure {
         crate::pbe::Failure::WrongPassword => {
@@ -237,7 +250,11 @@ fn could_not_decrypt(failure: crate::pbe::Failure) -> Error {
 pub fn decrypt_pkcs8(encrypted_der: &[u8], password: &str) -> Result<Zeroizing<Vec<u8>>, Error> {
     let info = crate::pbe::EncryptedPrivateKeyInfo::from_der(encrypted_der)
         .map_err(|e| Error::Key(format!("not an encrypted PKCS#8 key: {e}")))?;
-    crate::pbe::decrypt(&info.algorithm, password, info.data.as_bytes()).map_err(could_not_decrypt)
+    plaintext(crate::pbe::decrypt(
+        &info.algorithm,
+        password,
+        info.data.as_bytes(),
+    ))
 }
 
 /// The plaintext (PKCS#1 or SEC1 DER) of a legacy encrypted PEM body, `dek_info` being its
@@ -247,7 +264,9 @@ pub fn decrypt_legacy_pem(
     ciphertext: &[u8],
     password: &str,
 ) -> Result<Zeroizing<Vec<u8>>, Error> {
-    crate::pbe::decrypt_legacy_pem(dek_info, password, ciphertext).map_err(could_not_decrypt)
+    plaintext(crate::pbe::decrypt_legacy_pem(
+        dek_info, password, ciphertext,
+    ))
 }
 
 /// The keys and certificates inside a PKCS#12 block, opened with `password`, each reported
@@ -542,4 +561,50 @@ fn crl_reason_name(reason: x509_cert::ext::pkix::CrlReason) -> String {
         R::AaCompromise => "aACompromise",
     }
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Wrong passwords whose CBC padding happens to check (found by trying passwords in turn)
+    /// are told as wrong passwords, for PKCS#8 with a PKCS#12 PBE and for legacy PEM.
+    #[test]
+    fn a_wrong_password_passing_the_padding_is_a_wrong_password() {
+        for fixture in ["leaf.pbe-3des.key", "leaf.legacy-enc.key"] {
+            let path = format!(
+                "{}/../../tests/fixtures/{fixture}",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let input = std::fs::read(path).expect("fixture");
+            let blocks = decode_structure(&input, UnixTime(0)).expect("decodes");
+            let Some(Ok(encrypted)) = blocks.first() else {
+                panic!("{fixture} did not decode");
+            };
+            let padded = (0..4096)
+                .map(|i| format!("wrong-{i}"))
+                .find(|password| {
+                    let decrypted = match &encrypted.report {
+                        Report::PrivateKey(PrivateKeyReport {
+                            dek_info: Some(dek_info),
+                            ..
+                        }) => crate::pbe::decrypt_legacy_pem(dek_info, password, &encrypted.der),
+                        _ => crate::pbe::EncryptedPrivateKeyInfo::from_der(&encrypted.der)
+                            .map_err(|_| crate::pbe::Failure::WrongPassword)
+                            .and_then(|info| {
+                                crate::pbe::decrypt(&info.algorithm, password, info.data.as_bytes())
+                            }),
+                    };
+                    decrypted.is_ok()
+                })
+                .expect("some wrong password passes the padding check");
+            let message = decrypt_key(encrypted, &padded)
+                .expect_err(&padded)
+                .to_string();
+            assert!(
+                message.contains("password is wrong"),
+                "{fixture}, {padded}: {message}"
+            );
+        }
+    }
 }
