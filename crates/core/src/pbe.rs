@@ -97,6 +97,19 @@ pub(crate) enum Failure {
     Unusable(Error),
 }
 
+/// The plaintext of a decryption, when it is one DER structure, as every plaintext here is
+/// (a key, or PKCS#12's bags). A wrong password passes the CBC padding check about one time in
+/// 256 and then gives bytes that are not: that is a wrong password too, not damaged data.
+pub(crate) fn well_formed(
+    decrypted: Result<Zeroizing<Vec<u8>>, Failure>,
+) -> Result<Zeroizing<Vec<u8>>, Failure> {
+    let plain = decrypted?;
+    match crate::input::check_whole(&plain) {
+        Ok(()) => Ok(plain),
+        Err(_) => Err(Failure::WrongPassword),
+    }
+}
+
 fn unusable(detail: String) -> Failure {
     Failure::Unusable(Error::Key(detail))
 }

@@ -289,7 +289,8 @@ fn decrypt(
     password: &str,
     ciphertext: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>, Error> {
-    crate::pbe::decrypt(algorithm, password, ciphertext).map_err(|failure| match failure {
+    let decrypted = crate::pbe::decrypt(algorithm, password, ciphertext);
+    crate::pbe::well_formed(decrypted).map_err(|failure| match failure {
         crate::pbe::Failure::WrongPassword => wrong_password(),
         crate::pbe::Failure::Unusable(e) => Error::Key(format!("PKCS#12: {e}")),
     })

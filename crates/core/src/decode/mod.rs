@@ -223,19 +223,6 @@ pub fn decrypt_key(encrypted: &Decoded, password: &str) -> Result<Zeroizing<Vec<
     }
 }
 
-/// The plaintext of a decryption, when it is one DER structure. A wrong password passes the
-/// CBC padding check about one time in 256 and then gives bytes that are not: that is a wrong
-/// password too, not a damaged key.
-fn plaintext(
-    decrypted: Result<Zeroizing<Vec<u8>>, crate::pbe::Failure>,
-) -> Result<Zeroizing<Vec<u8>>, Error> {
-    let plain = decrypted.map_err(could_not_decrypt)?;
-    match input::check_whole(&plain) {
-        Ok(()) => Ok(plain),
-        Err(_) => Err(could_not_decrypt(crate::pbe::Failure::WrongPassword)),
-    }
-}
-
 fn could_not_decrypt(failure: crate::pbe::Failure) -> Error {
     match failure {
         crate::pbe::Failure::WrongPassword => {
@@ -250,11 +237,8 @@ fn could_not_decrypt(failure: crate::pbe::Failure) -> Error {
 pub fn decrypt_pkcs8(encrypted_der: &[u8], password: &str) -> Result<Zeroizing<Vec<u8>>, Error> {
     let info = crate::pbe::EncryptedPrivateKeyInfo::from_der(encrypted_der)
         .map_err(|e| Error::Key(format!("not an encrypted PKCS#8 key: {e}")))?;
-    plaintext(crate::pbe::decrypt(
-        &info.algorithm,
-        password,
-        info.data.as_bytes(),
-    ))
+    let decrypted = crate::pbe::decrypt(&info.algorithm, password, info.data.as_bytes());
+    crate::pbe::well_formed(decrypted).map_err(could_not_decrypt)
 }
 
 /// The plaintext (PKCS#1 or SEC1 DER) of a legacy encrypted PEM body, `dek_info` being its
@@ -264,9 +248,8 @@ pub fn decrypt_legacy_pem(
     ciphertext: &[u8],
     password: &str,
 ) -> Result<Zeroizing<Vec<u8>>, Error> {
-    plaintext(crate::pbe::decrypt_legacy_pem(
-        dek_info, password, ciphertext,
-    ))
+    let decrypted = crate::pbe::decrypt_legacy_pem(dek_info, password, ciphertext);
+    crate::pbe::well_formed(decrypted).map_err(could_not_decrypt)
 }
 
 /// The keys and certificates inside a PKCS#12 block, opened with `password`, each reported
