@@ -314,7 +314,7 @@ fn close_pem(block: OpenBlock, end_label: &str) -> Result<Block, Error> {
 /// Standard padded base64 (RFC 4648 section 4) by table; `None` for anything base64ct would not
 /// accept as is (bad characters or padding, non-zero leftover bits), which then goes through
 /// base64ct for its answer and message.
-fn public_base64(body: &[u8]) -> Option<Vec<u8>> {
+fn public_base64(bytes: &[u8]) -> Option<Vec<u8>> {
     const INVALID: u8 = 0xff;
     const TABLE: [u8; 256] = {
         let mut table = [INVALID; 256];
@@ -326,7 +326,6 @@ fn public_base64(body: &[u8]) -> Option<Vec<u8>> {
         }
         table
     };
-    let bytes = body;
     if !bytes.len().is_multiple_of(4) {
         return None;
     }
