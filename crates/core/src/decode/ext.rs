@@ -1,7 +1,7 @@
 //! Extensions (RFC 5280 section 4.2) decoded into names and plain-word values.
 
 use crate::{dn, oids};
-use der::{Decode, asn1::OctetString};
+use der::{Decode, asn1::OctetString, oid::ObjectIdentifier};
 use serde::{Deserialize, Serialize};
 use x509_cert::ext::{
     Extension,
@@ -76,13 +76,18 @@ pub const KEY_USAGE_NAMES: [(KeyUsages, &str); 9] = [
     (KeyUsages::DecipherOnly, "decipherOnly"),
 ];
 
+/// Access methods (RFC 5280 section 4.2.2.1) and the CPS policy qualifier (section 4.2.1.4).
+const ID_AD_OCSP: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1");
+const ID_AD_CA_ISSUERS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.2");
+const ID_QT_CPS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.2.1");
+
 /// Decodes every extension; one that does not parse is shown as hex with a note, never an error.
 pub fn decode(extensions: &[Extension]) -> Decoded {
     let mut out = Decoded::default();
     for ext in extensions {
         let bytes = ext.extn_value.as_bytes();
         let known = oids::lookup(&ext.extn_id);
-        let oid = oids::dotted(&ext.extn_id);
+        let oid = known.map_or_else(|| ext.extn_id.to_string(), |k| k.dotted.to_string());
         let value = value(&oid, bytes, &mut out);
         let malformed = value.is_err();
         let value =
@@ -202,9 +207,9 @@ fn authority_info_access(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<Str
                 .strip_prefix("URI:")
                 .unwrap_or(&location)
                 .to_string();
-            match oids::dotted(&ad.access_method).as_str() {
-                "1.3.6.1.5.5.7.48.1" => out.ocsp.push(uri),
-                "1.3.6.1.5.5.7.48.2" => out.ca_issuers.push(uri),
+            match ad.access_method {
+                ID_AD_OCSP => out.ocsp.push(uri),
+                ID_AD_CA_ISSUERS => out.ca_issuers.push(uri),
                 _ => {}
             }
             format!("{} - {location}", oids::name(&ad.access_method))
@@ -241,7 +246,7 @@ fn certificate_policies(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<Stri
             if let Some(cps) = qualifier
                 .qualifier
                 .as_ref()
-                .filter(|_| oids::dotted(&qualifier.policy_qualifier_id) == "1.3.6.1.5.5.7.2.1")
+                .filter(|_| qualifier.policy_qualifier_id == ID_QT_CPS)
                 .and_then(|q| dn::any_text(q.into()))
             {
                 lines.push(format!("  CPS: {cps}"));
