@@ -66,6 +66,59 @@ impl Tab {
     }
 }
 
+/// The theme the address chose (`?theme=dark` or `light`), else `auto`.
+fn theme_in_address() -> &'static str {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    ["dark", "light"]
+        .into_iter()
+        .find(|t| {
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .any(|p| p == format!("theme={t}"))
+        })
+        .unwrap_or("auto")
+}
+
+fn apply_theme(theme: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        match theme {
+            "auto" => root.remove_attribute("data-theme").ok(),
+            chosen => root.set_attribute("data-theme", chosen).ok(),
+        };
+    }
+}
+
+/// Puts the theme in the address (without a history entry), leaving its fragment as it is.
+fn keep_theme_in_address(theme: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (path, hash) = (
+        location.pathname().unwrap_or_default(),
+        location.hash().unwrap_or_default(),
+    );
+    let query = match theme {
+        "auto" => String::new(),
+        chosen => format!("?theme={chosen}"),
+    };
+    if let Ok(history) = window.history() {
+        history
+            .replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{query}{hash}")),
+            )
+            .ok();
+    }
+}
+
 fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -99,9 +152,13 @@ pub fn App() -> Html {
     // nothing is fetched while the page is used).
     use_effect_with((), |_| crate::worker::start());
     let tab = Tab::from_hash(&hash);
-    // The theme follows the system until the user picks one here (for this visit: nothing is
-    // stored).
-    let theme = use_state(|| "auto");
+    // The theme follows the system until the user picks one here. The choice is kept in the
+    // page's address (`?theme=dark`), so a reload keeps it and nothing is stored.
+    let theme = use_state(|| {
+        let chosen = theme_in_address();
+        apply_theme(chosen);
+        chosen
+    });
     let cycle_theme = {
         let theme = theme.clone();
         Callback::from(move |_| {
@@ -110,15 +167,8 @@ pub fn App() -> Html {
                 "dark" => "light",
                 _ => "auto",
             };
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                match next {
-                    "auto" => root.remove_attribute("data-theme").ok(),
-                    chosen => root.set_attribute("data-theme", chosen).ok(),
-                };
-            }
+            apply_theme(next);
+            keep_theme_in_address(next);
             theme.set(next);
         })
     };
@@ -178,7 +228,8 @@ pub fn App() -> Html {
                     Some(Err(e)) => html! { <span class="theme error" role="alert">{ e.clone() }</span> },
                 } }
                 <button type="button" class="theme" id="theme-toggle" onclick={cycle_theme}
-                    aria-label={format!("Colour theme: {} (click to change)", *theme)}>
+                    aria-label={format!("Colour theme: {} (click to change)", *theme)}
+                    title="Auto follows your system. A choice is kept in this page's address (?theme=…), so a reload keeps it; nothing is stored in your browser.">
                     { format!("Theme: {}", *theme) }
                 </button>
                 <h1>{ "certbench" }</h1>

@@ -32,9 +32,31 @@ pub fn download(name: &str, mime: &str, contents: &[u8]) -> Result<(), JsValue> 
 }
 
 /// Copies `text` to the clipboard (asynchronously; failures are ignored: the text stays visible).
-pub fn copy(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
+pub async fn copy(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let written = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(written)
+        .await
+        .map(|_| ())
+        .map_err(|_| "the browser did not allow it (copy by hand: select the text)".to_string())
+}
+
+/// Takes the state a shared link put in the address bar off it when the page no longer shows
+/// that state (`#/verify/chain=…` becomes `#/verify`): a reload must not bring back what the
+/// user cleared or changed.
+pub fn forget_link(tab: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let plain = format!("#/{tab}");
+    let hash = window.location().hash().unwrap_or_default();
+    if hash != plain
+        && hash.starts_with(&plain)
+        && let Ok(history) = window.history()
+    {
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&plain))
+            .ok();
     }
 }
 
@@ -119,8 +141,8 @@ pub fn fragment_params(rest: &str) -> Vec<(String, String)> {
 }
 
 /// Puts `#/{path}` in the address bar (without a history entry) and copies the full link.
-/// Returns the link, or why it could not be made.
-pub fn share_link(path: &str) -> Result<String, String> {
+/// Returns the link and whether it was copied, or why it could not be made.
+pub async fn share_link(path: &str) -> Result<Shared, String> {
     let window = web_sys::window().ok_or("no window")?;
     let location = window.location();
     let base = location.href().map_err(|_| "no address")?;
@@ -130,8 +152,28 @@ pub fn share_link(path: &str) -> Result<String, String> {
         .history()
         .and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#/{path}"))))
         .map_err(|_| "the address bar could not be updated")?;
-    copy(&link);
-    Ok(link)
+    let copied = copy(&link).await;
+    Ok(Shared { link, copied })
+}
+
+/// A link made for sharing: it is in the address bar; `copied` says whether the clipboard
+/// has it too.
+#[derive(Clone, PartialEq)]
+pub struct Shared {
+    pub link: String,
+    pub copied: Result<(), String>,
+}
+
+impl Shared {
+    /// What to tell the user: copied, or where to find the link instead.
+    pub fn said(&self, holds: &str) -> String {
+        match &self.copied {
+            Ok(()) => format!("Link copied ({} characters). {holds}", self.link.len()),
+            Err(why) => {
+                format!("The link is in the address bar; copy it from there ({why}). {holds}")
+            }
+        }
+    }
 }
 
 thread_local! {

@@ -103,6 +103,7 @@ pub type Verified = Result<(Verdict, Blocks, Vec<Finding>), String>;
 #[derive(Serialize, Deserialize)]
 struct WireBlock {
     block: usize,
+    item: Option<usize>,
     label: Option<String>,
     line: Option<usize>,
     encoding: Encoding,
@@ -151,6 +152,7 @@ impl From<Decoded> for WireBlock {
     fn from(d: Decoded) -> WireBlock {
         WireBlock {
             block: d.block,
+            item: d.item,
             label: d.label,
             line: d.line,
             encoding: d.encoding,
@@ -164,6 +166,7 @@ impl From<WireBlock> for Decoded {
     fn from(w: WireBlock) -> Decoded {
         Decoded {
             block: w.block,
+            item: w.item,
             label: w.label,
             line: w.line,
             encoding: w.encoding,
@@ -269,12 +272,14 @@ async fn verified(
     order: verify::order::Order,
 ) -> Result<(Verdict, WireBlocks, Vec<Finding>), String> {
     let now = browser::now();
+    // Untrusted, the store still names the root that would complete a path.
     let mozilla = match order.mozilla {
         true => browser::mozilla_roots().await?,
-        false => Default::default(),
+        false => browser::mozilla_roots().await.unwrap_or_default(),
     };
     let prepared = order.prepare(now, &mozilla)?;
-    let blocks = webcrypto::decode(order.chain.as_bytes(), now)
+    // Lint judges at the verdict's time, not the clock's.
+    let blocks = webcrypto::decode(order.chain.as_bytes(), prepared.options.at)
         .await
         .unwrap_or_default();
     let checks = verify::signature_checks(&prepared.bundle, &prepared.anchors);
@@ -285,7 +290,16 @@ async fn verified(
         &prepared.options,
         verify::Signatures::Given(&outcomes),
     );
-    let bundle = bundle_lint(&blocks);
+    let anchors: Vec<String> = prepared
+        .anchors
+        .iter()
+        .map(|a| certbench_core::dn::rfc4514(a.tbs_certificate().subject()))
+        .collect();
+    let certs: Vec<_> = blocks
+        .iter()
+        .filter_map(|b| b.as_ref().ok()?.certificate())
+        .collect();
+    let bundle = lint::bundle_with_anchors(&certs, &|issuer| anchors.iter().any(|a| a == issuer));
     Ok((verdict, to_wire(blocks), bundle))
 }
 

@@ -655,6 +655,10 @@ fn run_verify(chain: PathBuf, roots: Anchors, args: VerifyArgs, json: bool) -> R
         }),
         pins: args.pins,
         max_intermediates: args.max_intermediates,
+        known_roots: match roots {
+            Anchors::File(_) => verify::mozilla_roots(),
+            Anchors::Mozilla => Vec::new(),
+        },
     };
     let verdict = verify::verify(&bundle, &anchors, &options);
     if json {
@@ -809,6 +813,7 @@ fn run_ciphers(string: &str, json: bool) -> Result<u8, Failure> {
         for note in &expansion.notes {
             eprintln!("certbench: note: {note}");
         }
+        eprintln!("certbench: the same with OpenSSL: {}", expansion.command);
         println!(
             "{} suites; worst: {:?}",
             expansion.suites.len(),

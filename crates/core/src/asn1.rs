@@ -57,6 +57,114 @@ fn parse_all(bytes: &[u8], base: usize, depth: usize, budget: &mut usize) -> Vec
     nodes
 }
 
+/// The structures whose fields [`fields`] can point at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// RFC 5280 §4.1.
+    Certificate,
+    /// RFC 2986 §4 (PKCS#10).
+    Request,
+    /// RFC 5280 §5.1.
+    RevocationList,
+}
+
+/// Where each field of a `shape` sits in its DER (see [`certificate_fields`]): each kind its
+/// own list, so a CSR's "Subject" points at its subject, never at a certificate's slot.
+pub fn fields(shape: Shape, der: &[u8]) -> Vec<(String, usize)> {
+    match shape {
+        Shape::Certificate => certificate_fields(der),
+        Shape::Request => request_fields(der),
+        Shape::RevocationList => revocation_list_fields(der),
+    }
+}
+
+/// The extensions of an `Extensions` SEQUENCE, by name, at their offsets.
+fn extension_fields(der: &[u8], list: &Node, fields: &mut Vec<(String, usize)>) {
+    for extension in &list.children {
+        let name = extension.children.first().and_then(|oid| oid_at(der, oid));
+        if let Some(oid) = name {
+            fields.push((oids::name(&oid), extension.offset));
+        }
+    }
+}
+
+/// The OBJECT IDENTIFIER `node` holds.
+fn oid_at(der: &[u8], node: &Node) -> Option<const_oid::ObjectIdentifier> {
+    let start = node.offset + node.header_len;
+    let bytes = der.get(start..start + node.length)?;
+    const_oid::ObjectIdentifier::from_bytes(bytes).ok()
+}
+
+/// A CSR's fields: version, subject, public key, attributes (each requested extension by
+/// name), then the signature.
+fn request_fields(der: &[u8]) -> Vec<(String, usize)> {
+    const EXTENSION_REQUEST: &str = "1.2.840.113549.1.9.14";
+    let roots = parse(der);
+    let Some([info, algorithm, signature]) = roots.first().map(|c| c.children.as_slice()) else {
+        return Vec::new();
+    };
+    let mut fields = Vec::new();
+    for (name, node) in ["Version", "Subject", "Public key"]
+        .iter()
+        .zip(&info.children)
+    {
+        fields.push((name.to_string(), node.offset));
+    }
+    if let Some(attributes) = info.children.get(3).filter(|n| n.tag == "[0]") {
+        fields.push(("Attributes".into(), attributes.offset));
+        for attribute in &attributes.children {
+            let is_request = attribute
+                .children
+                .first()
+                .and_then(|oid| oid_at(der, oid))
+                .is_some_and(|oid| oid.to_string() == EXTENSION_REQUEST);
+            let lists = attribute.children.get(1).map(|set| &set.children);
+            for list in lists.into_iter().flatten().filter(|_| is_request) {
+                extension_fields(der, list, &mut fields);
+            }
+        }
+    }
+    fields.push(("Signature algorithm".into(), algorithm.offset));
+    fields.push(("Signature".into(), signature.offset));
+    fields
+}
+
+/// A CRL's fields: version (when present), signature algorithm, issuer, this and next update
+/// (when present), the revoked list (when any), extensions by name, then the signature.
+fn revocation_list_fields(der: &[u8]) -> Vec<(String, usize)> {
+    let roots = parse(der);
+    let Some([tbs, algorithm, signature]) = roots.first().map(|c| c.children.as_slice()) else {
+        return Vec::new();
+    };
+    let mut fields = Vec::new();
+    let mut parts = tbs.children.iter().peekable();
+    if let Some(version) = parts.next_if(|n| n.tag == "INTEGER") {
+        fields.push(("Version".to_string(), version.offset));
+    }
+    for name in ["Signature algorithm", "Issuer", "This update"] {
+        match parts.next() {
+            Some(node) => fields.push((name.to_string(), node.offset)),
+            None => return fields,
+        }
+    }
+    let is_time = |n: &&Node| n.tag == "UTCTime" || n.tag == "GeneralizedTime";
+    if let Some(next) = parts.next_if(is_time) {
+        fields.push(("Next update".into(), next.offset));
+    }
+    if let Some(revoked) = parts.next_if(|n| n.tag == "SEQUENCE") {
+        fields.push(("Revoked certificates".into(), revoked.offset));
+    }
+    if let Some(list) = parts
+        .find(|n| n.tag == "[0]")
+        .and_then(|e| e.children.first())
+    {
+        extension_fields(der, list, &mut fields);
+    }
+    fields.push(("Signature algorithm (outer)".into(), algorithm.offset));
+    fields.push(("Signature".into(), signature.offset));
+    fields
+}
+
 /// Where each field of a certificate sits in its DER, for "show me its bytes": the report's
 /// name for the field (extensions by their name) and the offset of its node in [`parse`]'s
 /// tree. Empty when `der` does not have a certificate's shape (RFC 5280 section 4.1).
@@ -83,20 +191,11 @@ pub fn certificate_fields(der: &[u8]) -> Vec<(String, usize)> {
             None => return fields,
         }
     }
-    let extensions = parts.find(|n| n.tag == "[3]");
-    for extension in extensions
-        .iter()
-        .flat_map(|e| &e.children)
-        .flat_map(|list| &list.children)
+    if let Some(list) = parts
+        .find(|n| n.tag == "[3]")
+        .and_then(|e| e.children.first())
     {
-        let name = extension.children.first().and_then(|oid| {
-            let start = oid.offset + oid.header_len;
-            let bytes = der.get(start..start + oid.length)?;
-            const_oid::ObjectIdentifier::from_bytes(bytes).ok()
-        });
-        if let Some(oid) = name {
-            fields.push((oids::name(&oid), extension.offset));
-        }
+        extension_fields(der, list, &mut fields);
     }
     fields.push(("Signature algorithm (outer)".into(), algorithm.offset));
     fields.push(("Signature".into(), signature.offset));
@@ -405,5 +504,49 @@ mod tests {
         let serial = fields.iter().find(|(n, _)| n == "Serial").unwrap().1;
         assert_eq!(der[serial], 0x02);
         assert!(certificate_fields(b"not DER").is_empty());
+    }
+
+    /// Each field of a CSR and a CRL points at the node holding it (checked by the byte that
+    /// starts it), never at the slot the same name has in a certificate.
+    #[test]
+    fn csr_and_crl_fields_point_at_their_own_nodes() {
+        let der = |pem: &str| {
+            crate::input::read_blocks(pem.as_bytes())
+                .unwrap()
+                .remove(0)
+                .unwrap()
+                .der
+        };
+        let at = |fields: &[(String, usize)], name: &str| {
+            fields
+                .iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| panic!("{name} missing from {fields:?}"))
+                .1
+        };
+        let csr = der(include_str!("../../../tests/fixtures/everything.csr"));
+        let fields = fields(Shape::Request, &csr);
+        assert_eq!(csr[at(&fields, "Version")], 0x02, "an INTEGER");
+        assert_eq!(csr[at(&fields, "Subject")], 0x30, "a Name");
+        assert_eq!(csr[at(&fields, "Attributes")], 0xa0, "[0]");
+        assert!(
+            fields.iter().any(|(n, _)| n == "subjectAltName"),
+            "{fields:?}"
+        );
+        assert!(!fields.iter().any(|(n, _)| n == "Serial"));
+        let crl = der(include_str!("../../../tests/fixtures/root.crl"));
+        let fields = super::fields(Shape::RevocationList, &crl);
+        assert_eq!(crl[at(&fields, "Version")], 0x02);
+        assert!(
+            matches!(crl[at(&fields, "This update")], 0x17 | 0x18),
+            "a time"
+        );
+        assert!(
+            matches!(crl[at(&fields, "Next update")], 0x17 | 0x18),
+            "a time"
+        );
+        assert_eq!(crl[at(&fields, "Issuer")], 0x30);
+        assert!(fields.iter().any(|(n, _)| n == "cRLNumber"), "{fields:?}");
+        assert!(!fields.iter().any(|(n, _)| n == "Subject"));
     }
 }

@@ -68,6 +68,8 @@ pub enum Error {
     },
     /// A cipher string that selects no suite (OpenSSL: "no cipher match").
     NoCipherMatch { rule: String },
+    /// Certificates too many for a shared link ([`crate::share::MAX_LINK_CHARS`]).
+    LinkTooLong { chars: usize, limit: usize },
 }
 
 impl fmt::Display for Error {
@@ -111,6 +113,10 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            Error::LinkTooLong { chars, limit } => write!(
+                f,
+                "too long for a link: these certificates take {chars} characters in a link, and a link holds at most {limit}; share fewer certificates, or the file itself"
+            ),
             Error::NoCipherMatch { rule } => write!(
                 f,
                 "`{rule}` selects no cipher suite (OpenSSL says \"no cipher match\")"

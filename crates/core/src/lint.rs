@@ -79,6 +79,19 @@ fn role(c: &CertificateReport) -> Role {
     }
 }
 
+/// The finding for a CA certificate that names hosts, as a server's certificate does. A
+/// subordinate CA may carry the serverAuth EKU (CA/B BR §7.1.2.10.6 asks for it), so the EKU
+/// alone says nothing; where the certificate sits in a chain says more ([`by_position`]).
+pub const CA_FLAG_ON_LEAF: &str = "ca_flag_on_leaf";
+
+/// Whether `c`'s SAN names DNS hosts or IP addresses: what a TLS server's certificate carries
+/// and a CA's does not.
+fn names_hosts(c: &CertificateReport) -> bool {
+    c.san
+        .iter()
+        .any(|s| s.starts_with("DNS:") || s.starts_with("IP:"))
+}
+
 /// Every finding for one certificate, most severe first.
 /// Curves browsers refuse, curves spelled out, DSA: for keys and parameters alike.
 fn key_kind(algorithm: &str, curve: Option<&str>) -> Option<Finding> {
@@ -280,18 +293,13 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     }
 
     // Roles (RFC 5280 §4.2.1.3, §4.2.1.9, §4.2.1.12).
-    let looks_like_server =
-        !dns.is_empty() || c.extended_key_usage.iter().any(|e| e == "serverAuth");
-    if c.is_ca
-        && looks_like_server
-        && !c.self_issued
-        && c.extended_key_usage.iter().any(|e| e == "serverAuth")
-    {
+    if c.is_ca && !c.self_issued && names_hosts(c) {
         out.push(finding(
             Warning,
-            "ca_flag_on_leaf",
+            CA_FLAG_ON_LEAF,
             "CA/B BR §7.1.2.7.8",
-            "CA:TRUE on what looks like a server certificate: a leaf must not be a CA".into(),
+            "CA:TRUE on a certificate that names hosts in its SAN, as a server's certificate does: a leaf must not be a CA"
+                .into(),
         ));
     }
     if !c.is_ca && c.key_usage.iter().any(|u| u == "keyCertSign") {
@@ -476,19 +484,47 @@ fn wildcard_problem(name: &str) -> Option<&'static str> {
     None
 }
 
+/// `child` names `parent` as its issuer (subject and, when both are given, key identifier).
+fn issued_by(child: &CertificateReport, parent: &CertificateReport) -> bool {
+    child.issuer == parent.subject
+        && match (&child.authority_key_id, &parent.subject_key_id) {
+            (Some(a), Some(s)) => a == s,
+            _ => true,
+        }
+}
+
+/// Corrects the findings of certificates judged alone by where they sit among the others of
+/// the same input: a CA certificate that issued another certificate there is an issuer, not a
+/// leaf, whatever names it carries.
+pub fn by_position(certs: &mut [&mut CertificateReport]) {
+    let issuers: Vec<bool> = (0..certs.len())
+        .map(|i| {
+            (0..certs.len())
+                .any(|j| i != j && !certs[j].self_issued && issued_by(certs[j], certs[i]))
+        })
+        .collect();
+    for (cert, issuer) in certs.iter_mut().zip(issuers) {
+        if issuer && cert.is_ca {
+            cert.lint.retain(|f| f.code != CA_FLAG_ON_LEAF);
+        }
+    }
+}
+
 /// Findings about a bundle as a whole: order and completeness, as a server would send it.
 pub fn bundle(certs: &[&CertificateReport]) -> Vec<Finding> {
+    bundle_with_anchors(certs, &|_| false)
+}
+
+/// [`bundle`], where `anchored(issuer)` says whether a trust anchor the user gave is named
+/// `issuer` (RFC 4514): an issuer among the anchors is not missing.
+pub fn bundle_with_anchors(
+    certs: &[&CertificateReport],
+    anchored: &dyn Fn(&str) -> bool,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     if certs.len() < 2 {
         return out;
     }
-    let issued_by = |child: &CertificateReport, parent: &CertificateReport| {
-        child.issuer == parent.subject
-            && match (&child.authority_key_id, &parent.subject_key_id) {
-                (Some(a), Some(s)) => a == s,
-                _ => true,
-            }
-    };
     let misordered = certs
         .windows(2)
         .any(|w| !issued_by(w[0], w[1]) && !w[0].self_issued);
@@ -503,7 +539,7 @@ pub fn bundle(certs: &[&CertificateReport]) -> Vec<Finding> {
         out.push(finding(Severity::Warning, "wrong_order", "RFC 8446 §4.4.2", "the certificates are not in leaf-to-root order, each followed by its issuer: some clients (and OpenSSL 1.0) reject this; put the leaf first".into()));
     }
     for c in certs.iter().filter(|c| !c.self_issued) {
-        if !certs.iter().any(|p| issued_by(c, p)) {
+        if !certs.iter().any(|p| issued_by(c, p)) && !anchored(&c.issuer) {
             out.push(finding(Severity::Notice, "issuer_not_in_bundle", "RFC 5280 §6.1", format!(
                 "the issuer of {} ({}) is not in this input: fine if it is a trusted root, otherwise the chain is incomplete (serve fullchain.pem){}",
                 c.subject,

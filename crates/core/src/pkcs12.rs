@@ -116,6 +116,30 @@ pub(crate) fn mac_algorithm(p12: &[u8]) -> Result<Option<(Oid, u32)>, der::Error
     Ok(pfx.mac_data.map(|m| (m.mac.algorithm.oid, m.iterations)))
 }
 
+/// Whether the file's certificates are encrypted with RC2 or RC4 (what OpenSSL 1.x and Java
+/// wrote by default), read without the password: OpenSSL 3 opens those only with `-legacy`.
+pub(crate) fn uses_legacy_ciphers(p12: &[u8]) -> bool {
+    // pbeWithSHAAnd128BitRC4 (1), 40BitRC4 (2), 128BitRC2-CBC (5), 40BitRC2-CBC (6).
+    const LEGACY: [&str; 4] = [
+        "1.2.840.113549.1.12.1.1",
+        "1.2.840.113549.1.12.1.2",
+        "1.2.840.113549.1.12.1.5",
+        "1.2.840.113549.1.12.1.6",
+    ];
+    let Ok(pfx) = Pfx::from_der(p12) else {
+        return false;
+    };
+    let Ok(auth_safe) = pfx.auth_safe.content.decode_as::<OctetString>() else {
+        return false;
+    };
+    Vec::<ContentInfo>::from_der(auth_safe.as_bytes())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|info| info.content_type == ENCRYPTED_DATA)
+        .filter_map(|info| info.content.decode_as::<EncryptedData>().ok())
+        .any(|data| LEGACY.contains(&data.content.algorithm.oid.to_string().as_str()))
+}
+
 /// What a PKCS#12 file holds, opened with `password`: each private key (PKCS#8 DER), then each
 /// certificate (DER) once, in the file's order.
 pub fn contents(p12: &[u8], password: &str) -> Result<Vec<Vec<u8>>, Error> {

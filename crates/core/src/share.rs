@@ -26,8 +26,8 @@ pub fn encode(input: &str) -> Result<String, Error> {
     }
     let value = Base64UrlUnpadded::encode_string(&der);
     if value.len() > MAX_LINK_CHARS {
-        return Err(Error::InputTooLarge {
-            bytes: value.len(),
+        return Err(Error::LinkTooLong {
+            chars: value.len(),
             limit: MAX_LINK_CHARS,
         });
     }
@@ -37,8 +37,8 @@ pub fn encode(input: &str) -> Result<String, Error> {
 /// The PEM text a shared value stands for.
 pub fn decode(value: &str) -> Result<String, Error> {
     if value.len() > MAX_LINK_CHARS {
-        return Err(Error::InputTooLarge {
-            bytes: value.len(),
+        return Err(Error::LinkTooLong {
+            chars: value.len(),
             limit: MAX_LINK_CHARS,
         });
     }

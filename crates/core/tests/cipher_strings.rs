@@ -211,3 +211,71 @@ fn config_lines_and_iana_lists() {
         "eNULL and anonymous suites make the list insecure"
     );
 }
+
+/// The command shown beside an expansion runs as shown (through a shell) and prints the same
+/// suites, in OpenSSL's names: for a cipher string, a config line, a string starting with an
+/// operator, and lists of IANA names (which `openssl ciphers` does not read) with suites
+/// OpenSSL 3.0 no longer has.
+#[test]
+fn the_command_shown_runs_and_prints_the_same_list() {
+    if Command::new("openssl").arg("version").output().is_err() {
+        assert!(
+            std::env::var("CERTBENCH_REQUIRE_OPENSSL").is_err(),
+            "openssl is required but missing"
+        );
+        eprintln!("skipping: openssl not installed");
+        return;
+    }
+    let inputs = [
+        "HIGH:!aNULL",
+        "ssl_ciphers 'ECDHE+AESGCM:!aNULL';",
+        "-kRSA:HIGH",
+        "DEFAULT@SECLEVEL=2",
+        certbench_core::samples::SAMPLES
+            .iter()
+            .find_map(|s| match s.opens {
+                certbench_core::samples::Opens::Ciphers { string } => Some(string),
+                _ => None,
+            })
+            .expect("the weak-cipher sample"),
+        "TLS_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 TLS_RSA_WITH_RC4_128_SHA",
+        "TLS_CHACHA20_POLY1305_SHA256",
+    ];
+    for input in inputs {
+        let expansion = string::expand(input).unwrap();
+        let out = Command::new("sh")
+            .args(["-c", &expansion.command])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "`{}` failed: {}",
+            expansion.command,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let printed: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+            .collect();
+        let left_out: String = expansion
+            .notes
+            .iter()
+            .filter(|n| n.contains("no longer has"))
+            .cloned()
+            .collect();
+        let mut ours: Vec<String> = expansion
+            .suites
+            .iter()
+            .filter(|s| !left_out.contains(&s.iana))
+            .map(|s| s.openssl.clone())
+            .collect();
+        let mut printed = printed;
+        if input.starts_with("TLS_") {
+            // A list of IANA names is shown literally, TLS 1.3 suites in their place; OpenSSL
+            // prints its -ciphersuites first.
+            ours.sort();
+            printed.sort();
+        }
+        assert_eq!(printed, ours, "`{input}`: {}", expansion.command);
+    }
+}

@@ -252,3 +252,52 @@ fn bundle_rules() {
         "a single certificate says nothing about bundles"
     );
 }
+
+/// A CA certificate is judged by where it sits: one that names hosts is flagged alone (it may
+/// be a leaf made with `openssl req -x509`), but not when it issued another certificate of the
+/// same input: then it is an intermediate.
+#[test]
+fn an_issuer_in_the_input_is_not_a_leaf_whatever_names_it_carries() {
+    let root = root("Role Root", |_| {});
+    let int = issue(
+        &root,
+        Profile::Intermediate,
+        "Named Intermediate",
+        &["DNS:ca.example.test"],
+        |_| {},
+    );
+    let leaf = issue(
+        &int,
+        Profile::Server,
+        "www.example.test",
+        &["DNS:www.example.test"],
+        |_| {},
+    );
+    assert_finds(&report(&int.cert), "ca_flag_on_leaf", Severity::Warning);
+    let mut input = Vec::new();
+    for cert in [&leaf.cert, &int.cert] {
+        input.extend(
+            generate::pem("CERTIFICATE", &cert.to_der().unwrap())
+                .unwrap()
+                .into_bytes(),
+        );
+    }
+    let blocks = decode::decode(&input, NOW).unwrap();
+    let int_report = blocks[1].as_ref().unwrap().certificate().unwrap();
+    assert!(
+        !codes(int_report).contains(&"ca_flag_on_leaf"),
+        "{:?}",
+        codes(int_report)
+    );
+    // A plain intermediate (no host names) is never flagged, alone or not.
+    assert!(!codes(&report(&chain().1.cert)).contains(&"ca_flag_on_leaf"));
+}
+
+/// An issuer the user trusts as an anchor is not "missing from the input".
+#[test]
+fn an_issuer_among_the_anchors_is_not_missing() {
+    let (_, int, leaf) = chain();
+    let (int_r, leaf_r) = (report(&int.cert), report(&leaf.cert));
+    let found = lint::bundle_with_anchors(&[&leaf_r, &int_r], &|issuer| issuer == "CN=Rule Root");
+    assert!(found.is_empty(), "{found:?}");
+}

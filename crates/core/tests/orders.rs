@@ -176,7 +176,10 @@ fn form_mistakes_come_back_as_messages() {
         },
         &[],
     );
-    assert_eq!(bad_days.unwrap_err(), "`ten` is not a number of days");
+    assert_eq!(
+        bad_days.unwrap_err(),
+        "days: ten is not a whole number of 1 or more"
+    );
     let no_ca = generate(
         Order {
             action: "client".into(),
@@ -422,4 +425,92 @@ fn every_subject_field_reaches_the_certificate() {
         "{:?}",
         recipe.commands
     );
+}
+
+/// The page's way to sign a CSR: a root made first (its CN still in the form), then "sign a
+/// pasted CSR". The CSR's names and subject are what the certificate carries, and the preview
+/// says so; names typed afterwards replace them, and the preview says that.
+#[test]
+fn signing_a_csr_keeps_its_names_and_subject_unless_names_are_typed() {
+    let csr = generate(
+        Order {
+            action: "csr".into(),
+            cn: "api.example.test".into(),
+            san: "DNS:api.example.test\nDNS:api2.example.test\nIP:10.0.0.5".into(),
+            ..Order::default()
+        },
+        &[],
+    )
+    .unwrap();
+    let mut form = Order::default();
+    form.set_action("root");
+    assert_eq!(form.san, "", "a root starts without the localhost names");
+    form.cn = "Form Root CA".into();
+    let root = generate(form.clone(), &[]).unwrap();
+    form.set_action("sign");
+    assert_eq!(
+        form.san, "",
+        "signing starts with no names of the form's own"
+    );
+    form.ca = "made:0".into();
+    form.csr = file(&csr, "request.csr").into();
+    let csr_names = "DNS:api.example.test, DNS:api2.example.test, IP:10.0.0.5";
+    let preview = form.preview(NOW).unwrap().unwrap();
+    assert_eq!(preview.subject, "CN=api.example.test");
+    assert_eq!(
+        preview.names_from.as_deref(),
+        Some(format!("the CSR's: {csr_names}").as_str())
+    );
+    let signed = generate(form.clone(), &root.made).unwrap();
+    let cert = decode::decode(file(&signed, "cert.pem").as_bytes(), NOW).unwrap();
+    let c = cert[0].as_ref().unwrap().certificate().unwrap();
+    assert_eq!(c.san.join(", "), csr_names);
+    assert_eq!(
+        c.subject, "CN=api.example.test",
+        "the form's CN never leaks"
+    );
+    form.san = "DNS:other.example.test".into();
+    let preview = form.preview(NOW).unwrap().unwrap();
+    assert!(
+        preview
+            .names_from
+            .as_deref()
+            .unwrap()
+            .contains("replace the CSR's"),
+        "{:?}",
+        preview.names_from
+    );
+    let signed = generate(form.clone(), &root.made).unwrap();
+    let cert = decode::decode(file(&signed, "cert.pem").as_bytes(), NOW).unwrap();
+    assert_eq!(
+        cert[0].as_ref().unwrap().certificate().unwrap().san,
+        ["DNS:other.example.test"]
+    );
+    // Back to a server certificate: typed names stay; untouched ones become localhost again.
+    form.set_action("server");
+    assert_eq!(form.san, "DNS:other.example.test");
+    form.set_action("sign");
+    form.set_action("selfsigned");
+    assert_eq!(form.san, "DNS:localhost\nIP:127.0.0.1\nIP:::1");
+}
+
+/// A form mistake names its field once, in plain words.
+#[test]
+fn a_negative_validity_names_the_days_field_once() {
+    for days in ["-5", "0"] {
+        let order = Order {
+            days: days.into(),
+            ..Order::default()
+        };
+        let error = generate(order.clone(), &[]).unwrap_err();
+        let preview = order.preview(NOW).unwrap().unwrap_err();
+        for message in [&error, &preview] {
+            assert!(message.starts_with("days:"), "{message}");
+            assert_eq!(message.matches("days").count(), 1, "{message}");
+            assert!(
+                !message.contains('`') && !message.contains("RFC 3339"),
+                "{message}"
+            );
+        }
+    }
 }

@@ -334,6 +334,40 @@ fn bad_signature() {
     );
 }
 
+/// Leaf and intermediate without their root: the advice is to trust the root, never to add
+/// an intermediate; when a known (untrusted) store has the root, it is named.
+#[test]
+fn a_missing_root_is_advised_as_a_trust_anchor_not_an_intermediate() {
+    let (root, int, leaf) = chain();
+    let verdict = check(&[&leaf.cert, &int.cert], &[], |_| {});
+    assert_fails(&verdict, "missing_issuer", "add it as a trust anchor");
+    let message = &verdict.errors[0].message;
+    assert!(message.contains("CN=Rule Root"), "{message}");
+    assert!(!message.contains("add the intermediate"), "{message}");
+    let verdict = check(&[&leaf.cert, &int.cert], &[], |o| {
+        o.known_roots = vec![root_named("Stranger").cert, root.cert.clone()]
+    });
+    assert_fails(
+        &verdict,
+        "missing_issuer",
+        "Mozilla's root store has it (CN=Rule Root)",
+    );
+    // The leaf's issuer missing is an intermediate, unless the store has it as a root.
+    let verdict = check(&[&leaf.cert], &[], |o| {
+        o.known_roots = vec![root.cert.clone()]
+    });
+    assert_fails(
+        &verdict,
+        "missing_issuer",
+        "add the intermediate certificate",
+    );
+    // A root given in the chain but not trusted, that the store has.
+    let verdict = check(&[&leaf.cert, &int.cert, &root.cert], &[], |o| {
+        o.known_roots = vec![root.cert.clone()]
+    });
+    assert_fails(&verdict, "untrusted_root", "a root of Mozilla's root store");
+}
+
 #[test]
 fn missing_intermediate_names_it_and_its_url() {
     let root = root("AIA Root", |_| {});

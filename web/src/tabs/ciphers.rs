@@ -134,10 +134,12 @@ pub fn CiphersTab() -> Html {
                     </div>
                     <div>
                         <label for="cipher-rating-filter">{ "Rating" }</label>
+                        // Every option says whether it is chosen: the browser selects the first
+                        // option it is given, and Yew adds them last first.
                         <select id="cipher-rating-filter" onchange={on_rating}>
-                            <option value="">{ "any" }</option>
+                            <option value="" selected={rating_filter.is_empty()}>{ "any" }</option>
                             { for [Rating::Recommended, Rating::Secure, Rating::Weak, Rating::Insecure, Rating::Signalling].map(|r| html! {
-                                <option value={rating_word(r)}>{ rating_word(r) }</option>
+                                <option value={rating_word(r)} selected={*rating_filter == rating_word(r)}>{ rating_word(r) }</option>
                             }) }
                         </select>
                     </div>
@@ -234,7 +236,7 @@ fn expansion(x: &cipher::string::Expansion) -> Html {
                     }) }
                 </tbody>
             </table>
-            <p class="hint">{ format!("The same with OpenSSL: openssl ciphers -v '{}'", x.rule) }</p>
+            <p class="hint">{ "The same with OpenSSL: " }<code id="cipher-command">{ &x.command }</code></p>
         </article>
     }
 }

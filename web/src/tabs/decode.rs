@@ -39,7 +39,7 @@ pub fn DecodeTab() -> Html {
             }
         });
     }
-    let link = use_state(|| None::<Result<String, String>>);
+    let link = use_state(|| None::<Result<browser::Shared, String>>);
     let copy_link = {
         let (input, at, link) = (input.clone(), at.clone(), link.clone());
         Callback::from(move |_| {
@@ -49,17 +49,31 @@ pub fn DecodeTab() -> Html {
             };
             let (input, link) = ((*input).clone(), link.clone());
             spawn_local(async move {
-                let made = worker::share_encode(input)
-                    .await
-                    .and_then(|v| browser::share_link(&format!("decode/{v}{when}")));
+                let made = match worker::share_encode(input).await {
+                    Ok(v) => browser::share_link(&format!("decode/{v}{when}")).await,
+                    Err(e) => Err(e),
+                };
                 link.set(Some(made));
             });
         })
     };
     let files = use_state(Vec::<LoadedFile>::new);
+    // Whatever changes what the page shows: a link made before no longer says it.
+    let forget = {
+        let link = link.clone();
+        move || {
+            if link.is_some() {
+                link.set(None);
+            }
+            browser::forget_link("decode");
+        }
+    };
     let on_at = {
-        let at = at.clone();
-        Callback::from(move |e: InputEvent| at.set(event_value(&e)))
+        let (at, forget) = (at.clone(), forget.clone());
+        Callback::from(move |e: InputEvent| {
+            forget();
+            at.set(event_value(&e))
+        })
     };
     let when = UnixTime::from_form(&at, browser::now());
     // Files dropped anywhere else on the page come here (app.rs).
@@ -74,12 +88,18 @@ pub fn DecodeTab() -> Html {
     }
     let dragging = use_state(|| false);
     let oninput = {
-        let input = input.clone();
-        Callback::from(move |e: InputEvent| input.set(event_value(&e)))
+        let (input, forget) = (input.clone(), forget.clone());
+        Callback::from(move |e: InputEvent| {
+            forget();
+            input.set(event_value(&e))
+        })
     };
     let add_files = {
-        let files = files.clone();
-        Callback::from(move |loaded: Vec<LoadedFile>| files.set(loaded))
+        let (files, forget) = (files.clone(), forget.clone());
+        Callback::from(move |loaded: Vec<LoadedFile>| {
+            forget();
+            files.set(loaded)
+        })
     };
     let onchange = {
         let add_files = add_files.clone();
@@ -118,6 +138,7 @@ pub fn DecodeTab() -> Html {
     let clear = {
         let (input, files) = (input.clone(), files.clone());
         Callback::from(move |_| {
+            forget();
             input.set(String::new());
             files.set(Vec::new());
         })
@@ -146,7 +167,7 @@ pub fn DecodeTab() -> Html {
             </div>
             { match &*link {
                 None => html! {},
-                Some(Ok(url)) => html! { <p class="hint" id="decode-link-done">{ format!("Link copied ({} characters). It holds the certificates, never keys, in the part of the URL browsers do not send.", url.len()) }</p> },
+                Some(Ok(shared)) => html! { <p class="hint" id="decode-link-done" role="status">{ shared.said("It holds the certificates, never keys, in the part of the URL browsers do not send.") }</p> },
                 Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
             } }
             <div id="decode-results" aria-live="polite">

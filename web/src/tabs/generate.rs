@@ -121,6 +121,8 @@ pub fn GenerateTab() -> Html {
     };
     let chain = Callback::from(move |_| run(None));
     let action = form.action();
+    // Signing a CSR: the CSR brings the key and subject; the form's are hidden.
+    let signing = action == Action::SignCsr;
     let needs_ca = action.needs_ca();
     let is_ca = action.makes_ca();
     let days_hint = match action {
@@ -142,10 +144,11 @@ pub fn GenerateTab() -> Html {
                 <div class="options">
                     <div>
                         <label for="gen-action">{ "What to make" }</label>
-                        <select id="gen-action" onchange={select(|f, v| f.action = v)}>
+                        <select id="gen-action" onchange={select(|f, v| f.set_action(&v))}>
                             { for ACTIONS.iter().map(|(id, _, label)| html! { <option value={*id} selected={form.action == *id}>{ *label }</option> }) }
                         </select>
                     </div>
+                    if !signing {
                     <div>
                         <label for="gen-key-type">{ "Key" }</label>
                         <select id="gen-key-type" onchange={select(|f, v| f.key = v)}>
@@ -162,6 +165,8 @@ pub fn GenerateTab() -> Html {
                         <label for="gen-org">{ "Organization (O), optional" }</label>
                         <input id="gen-org" type="text" value={form.org.clone()} oninput={text(|f, v| f.org = v)} />
                     </div>
+                    }
+                    if action != Action::Csr {
                     <div>
                         <label for="gen-days">{ days_hint }</label>
                         <input id="gen-days" type="text" inputmode="numeric" value={form.days.clone()} oninput={text(|f, v| f.days = v)} />
@@ -170,7 +175,9 @@ pub fn GenerateTab() -> Html {
                         <label for="gen-not-before">{ "Valid from, UTC (empty: now; past or future for testing)" }</label>
                         <input id="gen-not-before" type="datetime-local" value={form.not_before.clone()} oninput={text(|f, v| f.not_before = v)} />
                     </div>
+                    }
                 </div>
+                if !signing {
                 <details class="subject-more" open={!(form.ou.is_empty() && form.country.is_empty() && form.state.is_empty() && form.locality.is_empty())}>
                     <summary>{ "More subject fields (OU, C, ST, L)" }</summary>
                     <div class="options">
@@ -201,12 +208,17 @@ pub fn GenerateTab() -> Html {
                 </details>
                 <label for="gen-key-password">{ "Encrypt key.pem with a password (optional; PBES2, AES-256-CBC)" }</label>
                 <input id="gen-key-password" type="password" autocomplete="new-password" value={form.key_password.clone()} oninput={text(|f, v| f.key_password = v)} />
+                }
                 if matches!(form.action(), Action::Issue(_)) {
                     <label for="gen-p12-password">{ "Also bundle.p12 (key, certificate and chain, for browsers, keychains and Java) with this password (optional)" }</label>
                     <input id="gen-p12-password" type="password" autocomplete="new-password" value={form.p12_password.clone()} oninput={text(|f, v| f.p12_password = v)} />
                 }
-                <label for="gen-san">{ "Subject alternative names, one per line (DNS:x, IP:y, email:z, URI:u)" }</label>
-                <textarea id="gen-san" rows="3" spellcheck="false" value={form.san.clone()} oninput={text(|f, v| f.san = v)} />
+                <label for="gen-san">{ match signing {
+                    true => "Subject alternative names: leave empty to use the CSR's; names typed here replace them (one per line: DNS:x, IP:y, email:z, URI:u)",
+                    false => "Subject alternative names, one per line (DNS:x, IP:y, email:z, URI:u)",
+                } }</label>
+                <textarea id="gen-san" rows="3" spellcheck="false" value={form.san.clone()} oninput={text(|f, v| f.san = v)}
+                    placeholder={signing.then_some("the CSR's names")} />
                 if is_ca {
                     <div class="options">
                         <div>
@@ -344,6 +356,9 @@ fn preview_view(view: &FormView) -> Html {
                 <dl>
                     <dt>{ "Subject" }</dt><dd class="mono">{ &p.subject }</dd>
                     <dt>{ "Valid" }</dt><dd class="mono">{ format!("{} to {} ({} days)", p.not_before, p.not_after, p.days) }</dd>
+                    if let Some(from) = &p.names_from {
+                        <dt>{ "Names from" }</dt><dd id="gen-preview-names">{ from }</dd>
+                    }
                 </dl>
                 { super::report::extensions(&p.extensions, "Extensions") }
             </section>

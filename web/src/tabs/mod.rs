@@ -71,16 +71,12 @@ pub fn Artifact(props: &ArtifactProps) -> Html {
             </section>
         };
     }
-    let copy = {
-        let text = file.text.clone();
-        Callback::from(move |_| browser::copy(&text))
-    };
     html! {
         <section class="artifact">
             <h3><label for={id.clone()}>{ &file.name }</label></h3>
             <textarea id={id.clone()} readonly=true rows="8" spellcheck="false" value={file.text.clone()} />
             <div class="actions">
-                <button type="button" id={format!("{id}-copy")} onclick={copy}>{ "Copy" }</button>
+                <CopyButton id={format!("{id}-copy")} text={file.text.clone()} />
                 { save }
                 { for props.der.as_ref().map(|der| html! {
                     <button type="button" id={format!("{id}-der-download")} onclick={download(der)}>
@@ -113,7 +109,62 @@ pub fn why(entry: Option<&'static certbench_core::glossary::Entry>) -> Html {
 /// An error sentence from core, shown where the eye is.
 #[component]
 pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
-    html! { <p class="error" role="alert">{ &props.message }</p> }
+    html! { <p class="error" role="alert">{ prose(&props.message) }</p> }
+}
+
+/// A sentence from core with its `quoted` parts (names, values, commands: core quotes them as
+/// Markdown does, which reads well in a terminal) shown as code instead of backticks.
+pub fn prose(text: &str) -> Html {
+    if text.matches('`').count() % 2 == 1 {
+        return html! { { text.to_string() } };
+    }
+    html! {
+        <>{ for text.split('`').enumerate().map(|(i, part)| match i % 2 {
+            1 => html! { <code>{ part.to_string() }</code> },
+            _ => html! { { part.to_string() } },
+        }) }</>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CopyButtonProps {
+    pub text: AttrValue,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or(AttrValue::from("Copy"))]
+    pub label: AttrValue,
+}
+
+/// A button that copies `text` and says whether it did ("Copied", or why not), until the text
+/// changes.
+#[component]
+pub fn CopyButton(props: &CopyButtonProps) -> Html {
+    let outcome = use_state(|| None::<Result<(), String>>);
+    {
+        let outcome = outcome.clone();
+        use_effect_with(props.text.clone(), move |_| outcome.set(None));
+    }
+    let onclick = {
+        let (outcome, text) = (outcome.clone(), props.text.clone());
+        Callback::from(move |_| {
+            let (outcome, text) = (outcome.clone(), text.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                outcome.set(Some(browser::copy(&text).await));
+            });
+        })
+    };
+    html! {
+        <>
+            <button type="button" id={props.id.clone()} class={props.class.clone()} {onclick}>{ props.label.clone() }</button>
+            <span class="copied" role="status">{ match &*outcome {
+                None => html! {},
+                Some(Ok(())) => html! { { "Copied" } },
+                Some(Err(e)) => html! { <span class="error-inline">{ format!("Not copied: {e}") }</span> },
+            } }</span>
+        </>
+    }
 }
 
 #[derive(Properties, PartialEq)]

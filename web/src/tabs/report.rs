@@ -28,9 +28,10 @@ pub fn BlockCard(props: &BlockProps) -> Html {
         .label
         .clone()
         .unwrap_or_else(|| format!("{:?}", d.encoding).to_uppercase());
-    let origin = match d.line {
-        Some(line) => format!("{}, block {} ({label}, line {line})", props.source, d.block),
-        None => format!("{}, block {} ({label})", props.source, d.block),
+    let origin = match (d.item, d.line) {
+        (Some(item), _) => format!("{}, item {item}", props.source),
+        (None, Some(line)) => format!("{}, block {} ({label}, line {line})", props.source, d.block),
+        (None, None) => format!("{}, block {} ({label})", props.source, d.block),
     };
     html! {
         <article class="card block">
@@ -70,7 +71,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                                 { row("Goes with", &match key.matches.as_slice() {
                                     [] if checking => "checking…".to_string(),
                                     [] => "no certificate or CSR in this input carries its public key".to_string(),
-                                    blocks => format!("block {}: its certificate or CSR carries this key's public key", blocks.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")),
+                                    blocks => format!("{} {}: its certificate or CSR carries this key's public key", if d.item.is_some() { "item" } else { "block" }, blocks.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")),
                                 }) }
                             }
                         </dl>
@@ -128,7 +129,12 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                 },
             } }
             { exports(d) }
-            <Asn1View der={d.der.clone()} />
+            <Asn1View der={d.der.clone()} shape={match &d.report {
+                Report::Certificate(_) => Some(asn1::Shape::Certificate),
+                Report::Csr(_) => Some(asn1::Shape::Request),
+                Report::Crl(_) => Some(asn1::Shape::RevocationList),
+                _ => None,
+            }} />
         </article>
     }
 }
@@ -170,6 +176,20 @@ fn status_line(c: &CertificateReport) -> (String, &'static str) {
     }
 }
 
+/// How much of the validity period has passed, coloured by the status (`class`: ok, warn,
+/// bad): an expired certificate's bar is full and red, a not-yet-valid one's empty and red.
+/// Widths are classes in 5% steps: the Content-Security-Policy allows no inline style.
+fn validity_bar(elapsed_percent: u8, class: &'static str, status: &str) -> Html {
+    let step = (u16::from(elapsed_percent.min(100)) + 2) / 5 * 5;
+    html! {
+        <div class={classes!("validity-bar", class)} role="meter" aria-valuemin="0" aria-valuemax="100"
+            aria-valuenow={elapsed_percent.to_string()} aria-valuetext={status.to_string()}
+            aria-label={format!("{elapsed_percent}% of the validity period has passed")}>
+            <div class={classes!("fill", format!("p{step}"))}></div>
+        </div>
+    }
+}
+
 fn role(c: &CertificateReport) -> &'static str {
     match (c.is_ca, c.self_issued) {
         (true, true) => "root CA",
@@ -199,8 +219,7 @@ fn certificate(
     html! {
         <>
             <h3>{ title }<span class="badge">{ role(c) }</span><span class={classes!("badge", class)}>{ status.clone() }</span></h3>
-            <meter class={classes!("validity-bar", class)} min="0" max="100" value={c.validity.elapsed_percent.to_string()}
-                aria-label={format!("{}% of the validity period has passed", c.validity.elapsed_percent)}></meter>
+            { validity_bar(c.validity.elapsed_percent, class, &status) }
             { findings(&c.lint) }
             <dl class="summary">
                 { row("Subject", &c.subject) }
@@ -355,67 +374,37 @@ pub(super) fn extensions(exts: &[ExtensionReport], title: &str) -> Html {
     }
 }
 
-/// The file stem for export.
-fn export_stem(report: &Report) -> &'static str {
-    match report {
-        Report::Certificate(_) => "certificate",
-        Report::Csr(_) => "request",
-        Report::PrivateKey(_) => "key",
-        Report::PublicKey(_) => "public",
-        Report::Crl(_) => "crl",
-        Report::Pkcs7(_) | Report::Pkcs12(_) => "bundle",
-        Report::Parameters(_) => "parameters",
-    }
-}
-
-/// The openssl command that prints the same block, for people who want to repeat it.
-fn openssl_command(report: &Report, file: &str) -> String {
-    match report {
-        Report::Certificate(_) => {
-            format!("openssl x509 -in {file} -noout -text -fingerprint -sha256")
-        }
-        Report::Csr(_) => format!("openssl req -in {file} -noout -text -verify"),
-        Report::PrivateKey(_) => format!("openssl pkey -in {file} -noout -text"),
-        Report::PublicKey(_) => format!("openssl pkey -pubin -in {file} -noout -text"),
-        Report::Crl(_) => format!("openssl crl -in {file} -noout -text"),
-        Report::Pkcs7(_) => format!("openssl pkcs7 -in {file} -print_certs -noout -text"),
-        Report::Pkcs12(_) => format!("openssl pkcs12 -in {file} -info -nokeys"),
-        Report::Parameters(p) if p.algorithm == "DH" => {
-            format!("openssl dhparam -in {file} -noout -text")
-        }
-        Report::Parameters(p) if p.algorithm == "EC" => {
-            format!("openssl ecparam -in {file} -noout -text")
-        }
-        Report::Parameters(_) => format!("openssl dsaparam -in {file} -noout -text"),
-    }
-}
-
 fn exports(d: &Decoded) -> Html {
-    let name = format!("{}-{}", export_stem(&d.report), d.block);
+    let export = d.export();
     let pem = d.pem().unwrap_or_default();
-    // A legacy encrypted key's DER is ciphertext without the cipher and IV its PEM headers name.
-    let has_der = !matches!(&d.report, Report::PrivateKey(k) if k.dek_info.is_some());
-    let download_pem = {
-        let (pem, file) = (pem.clone(), format!("{name}.pem"));
-        Callback::from(move |_| {
-            browser::download(&file, "application/x-pem-file", pem.as_bytes()).ok();
+    let download = |file: &Option<String>, mime: &'static str, bytes: Vec<u8>| {
+        file.clone().map(|file| {
+            Callback::from(move |_| {
+                browser::download(&file, mime, &bytes).ok();
+            })
         })
     };
-    let download_der = {
-        let (der, file) = (d.der.clone(), format!("{name}.der"));
-        Callback::from(move |_| {
-            browser::download(&file, "application/octet-stream", &der).ok();
-        })
+    let download_pem = download(
+        &export.pem_file,
+        "application/x-pem-file",
+        pem.clone().into_bytes(),
+    );
+    let download_der = download(&export.der_file, "application/octet-stream", d.der.clone());
+    let der_label = match &export.der_file {
+        Some(file) if file.ends_with(".p12") => "Download .p12",
+        _ => "Download DER",
     };
-    let copy = Callback::from(move |_| browser::copy(&pem));
     html! {
         <div class="actions">
-            <button type="button" class="copy-pem" onclick={copy}>{ "Copy PEM" }</button>
-            <button type="button" class="download-pem" onclick={download_pem}>{ "Download PEM" }</button>
-            if has_der {
-                <button type="button" class="download-der" onclick={download_der}>{ "Download DER" }</button>
+            if let Some(onclick) = download_pem {
+                <super::CopyButton class="copy-pem" label="Copy PEM" text={pem} />
+                <button type="button" class="download-pem" {onclick}>{ "Download PEM" }</button>
             }
-            <p class="hint">{ "With OpenSSL: " }<code>{ openssl_command(&d.report, &format!("{name}.pem")) }</code></p>
+            if let Some(onclick) = download_der {
+                <button type="button" class="download-der" {onclick}>{ der_label }</button>
+            }
+            <p class="hint">{ "With OpenSSL: " }<code class="openssl-command">{ export.command }</code>
+                if export.asks_password { { " (it asks for the password)" } }</p>
         </div>
     }
 }
@@ -423,6 +412,8 @@ fn exports(d: &Decoded) -> Html {
 #[derive(Properties, PartialEq)]
 struct Asn1Props {
     der: Vec<u8>,
+    /// What the block is, when its fields can be pointed at.
+    shape: Option<asn1::Shape>,
 }
 
 /// The ASN.1 tree, parsed only once opened: a bundle of 144 certificates renders faster. For a
@@ -431,11 +422,21 @@ struct Asn1Props {
 fn Asn1View(props: &Asn1Props) -> Html {
     let open = use_state(|| false);
     let highlight = use_state(|| None::<usize>);
+    // The state follows the element after the browser toggled it (a click handler that set
+    // it would run before the toggle, which then undid it).
     let ontoggle = {
         let open = open.clone();
-        Callback::from(move |_| open.set(true))
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+                open.set(details.has_attribute("open"));
+            }
+        })
     };
-    let fields = use_memo(props.der.clone(), |der| asn1::certificate_fields(der));
+    let fields = use_memo((props.der.clone(), props.shape), |(der, shape)| {
+        shape
+            .map(|shape| asn1::fields(shape, der))
+            .unwrap_or_default()
+    });
     let onchange = {
         let (open, highlight) = (open.clone(), highlight.clone());
         Callback::from(move |e: Event| {
@@ -458,8 +459,8 @@ fn Asn1View(props: &Asn1Props) -> Html {
                     </select>
                 </label>
             }
-            <details class="asn1" open={*open}>
-                <summary onclick={ontoggle}>{ format!("ASN.1 structure ({} bytes)", props.der.len()) }</summary>
+            <details class="asn1" open={*open} {ontoggle}>
+                <summary>{ format!("ASN.1 structure ({} bytes)", props.der.len()) }</summary>
                 if *open {
                     <ul class="tree mono">{ for asn1::parse(&props.der).iter().map(|n| asn1_node(n, *highlight)) }</ul>
                 }
@@ -623,7 +624,7 @@ fn Unlock(props: &UnlockProps) -> Html {
                 (Some(Ok(opened)), Locked::Pkcs12) => html! {
                     <div class="p12-contents">
                         { for opened.iter().map(|d| html! {
-                            <BlockCard decoded={d.clone()} source="inside the PKCS#12 file" />
+                            <BlockCard decoded={d.clone()} source={format!("inside the PKCS#12 file of block {}", d.block)} />
                         }) }
                     </div>
                 },

@@ -38,8 +38,10 @@ async fn fragment_of(form: Order) -> Result<String, String> {
 /// ([`read_shared`]).
 fn form_from_fragment() -> (Order, [String; 2]) {
     let mut shared = [String::new(), String::new()];
+    // Mozilla's store is trusted unless the user says otherwise, as a browser trusts it.
     let mut form = Order {
         purpose: "server".into(),
+        mozilla: true,
         ..Order::default()
     };
     let Some(rest) = browser::fragment_for("verify") else {
@@ -81,39 +83,54 @@ pub fn VerifyTab() -> Html {
     let linked = use_memo((), |_| form_from_fragment());
     let form = use_state(|| linked.0.clone());
     let verdict = use_state(|| None::<Verified>);
-    let toggle_mozilla = {
-        let form = form.clone();
-        Callback::from(move |_| {
-            form.set(Order {
-                mozilla: !form.mozilla,
-                ..(*form).clone()
-            })
-        })
-    };
-    let link = use_state(|| None::<Result<String, String>>);
+
+    let link = use_state(|| None::<Result<browser::Shared, String>>);
     let copy_link = {
         let (form, link) = (form.clone(), link.clone());
         Callback::from(move |_| {
             let (form, link) = ((*form).clone(), link.clone());
             spawn_local(async move {
-                let made = fragment_of(form).await;
-                link.set(Some(made.and_then(|f| browser::share_link(&f))));
+                let made = match fragment_of(form).await {
+                    Ok(fragment) => browser::share_link(&fragment).await,
+                    Err(e) => Err(e),
+                };
+                link.set(Some(made));
             });
         })
     };
+    // Every change of the form: a link made before no longer says what the page shows.
+    let changed = {
+        let (form, link) = (form.clone(), link.clone());
+        move |next: Order| {
+            if link.is_some() {
+                link.set(None);
+            }
+            browser::forget_link("verify");
+            form.set(next);
+        }
+    };
     let field = |set: fn(&mut Order, String)| {
-        let form = form.clone();
+        let (form, changed) = (form.clone(), changed.clone());
         Callback::from(move |e: InputEvent| {
             let mut next = (*form).clone();
             set(&mut next, event_value(&e));
-            form.set(next);
+            changed(next);
+        })
+    };
+    let toggle_mozilla = {
+        let (form, changed) = (form.clone(), changed.clone());
+        Callback::from(move |_| {
+            changed(Order {
+                mozilla: !form.mozilla,
+                ..(*form).clone()
+            })
         })
     };
     let on_purpose = {
-        let form = form.clone();
+        let (form, changed) = (form.clone(), changed.clone());
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                form.set(Order {
+                changed(Order {
                     purpose: select.value(),
                     ..(*form).clone()
                 });
@@ -123,18 +140,19 @@ pub fn VerifyTab() -> Html {
     // Files dropped on a text area (PEM or DER) add their certificates to it.
     let drop_error = use_state(|| None::<String>);
     let drop_into = |field: fn(&mut Order) -> &mut String| {
-        let (form, drop_error) = (form.clone(), drop_error.clone());
+        let (form, drop_error, changed) = (form.clone(), drop_error.clone(), changed.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             e.stop_propagation();
             let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
                 return;
             };
-            let (form, drop_error) = (form.clone(), drop_error.clone());
+            let (form, drop_error, changed) = (form.clone(), drop_error.clone(), changed.clone());
             browser::read_files(
                 list,
                 Callback::from(move |files: Vec<browser::LoadedFile>| {
-                    let (form, drop_error) = (form.clone(), drop_error.clone());
+                    let (form, drop_error, changed) =
+                        (form.clone(), drop_error.clone(), changed.clone());
                     spawn_local(async move {
                         let mut next = (*form).clone();
                         let text = field(&mut next);
@@ -150,7 +168,7 @@ pub fn VerifyTab() -> Html {
                                 Err(e) => problems.push(format!("{}: {e}", file.name)),
                             }
                         }
-                        form.set(next);
+                        changed(next);
                         drop_error.set((!problems.is_empty()).then(|| problems.join("; ")));
                     });
                 }),
@@ -198,8 +216,9 @@ pub fn VerifyTab() -> Html {
                 Some(e) => html! { <ErrorBox message={e.clone()} /> },
                 None => html! {},
             } }
-            <label class="inline"><input type="checkbox" id="verify-mozilla" checked={form.mozilla} onclick={toggle_mozilla} />
-                { format!(" Also trust the {} ({} roots)", verify::MOZILLA_ROOTS_SOURCE, verify::MOZILLA_ROOTS_COUNT) }</label>
+            <label class="inline"><input type="checkbox" id="verify-mozilla" checked={form.mozilla} onclick={toggle_mozilla} aria-describedby="verify-mozilla-hint" />
+                { format!(" Trust Mozilla's root store ({} roots, as of {})", verify::MOZILLA_ROOTS_COUNT, verify::MOZILLA_ROOTS_DATE) }</label>
+            <p class="hint" id="verify-mozilla-hint">{ "On by default, as in a browser: a certificate from a public CA verifies without anchors of your own. Untick it to trust only the anchors above (a private CA)." }</p>
             <div class="options">
                 <div>
                     <label for="verify-host">{ "Host name or IP (optional)" }</label>
@@ -230,7 +249,7 @@ pub fn VerifyTab() -> Html {
             <button type="button" id="verify-link" onclick={copy_link}>{ "Copy link" }</button>
             { match &*link {
                 None => html! {},
-                Some(Ok(_)) => html! { <p class="hint" id="verify-link-done">{ "Link copied: it holds the chain, anchors, host and time, never keys." }</p> },
+                Some(Ok(shared)) => html! { <p class="hint" id="verify-link-done" role="status">{ shared.said("It holds the chain, anchors, host and time, never keys.") }</p> },
                 Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
             } }
             <div id="verify-result" aria-live="polite">

@@ -511,6 +511,8 @@ pub struct Expansion {
     /// The worst rating in the list.
     pub rating: Rating,
     pub notes: Vec<String>,
+    /// The command that prints the same list, in OpenSSL's own names, as a shell takes it.
+    pub command: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -628,16 +630,20 @@ pub fn expand(input: &str) -> Result<Expansion, Error> {
             "Suite B (RFC 6460): OpenSSL replaces the whole string with {rule}"
         ));
     }
+    let mut command = None;
     let suites: Vec<ExpandedSuite> =
         if !words.is_empty() && words.iter().all(|w| w.starts_with("TLS_")) {
             notes.push("a list of IANA names: taken literally, in this order".into());
-            words
+            let codes = words
                 .iter()
                 .map(|w| super::find(w).map(|s| s.code))
-                .collect::<Result<Vec<_>, _>>()?
-                .into_iter()
-                .filter_map(|code| expanded(code, ""))
-                .collect()
+                .collect::<Result<Vec<_>, _>>()?;
+            let suites: Vec<ExpandedSuite> = codes
+                .iter()
+                .filter_map(|&code| expanded(code, &version_of(code)))
+                .collect();
+            command = Some(iana_list_command(&suites, &mut notes));
+            suites
         } else {
             let mut list: Vec<Entry> = ordered_masks()
                 .iter()
@@ -678,10 +684,95 @@ pub fn expand(input: &str) -> Result<Expansion, Error> {
         .filter(|r| *r != Rating::Signalling)
         .max()
         .unwrap_or(Rating::Signalling);
+    let command = command.unwrap_or_else(|| {
+        // certbench lists what OpenSSL 3.0 prints at security level 0 unless the string sets
+        // a level; distributions raise the default (Debian: 2), which drops weak suites.
+        let rule = match rule.contains("@SECLEVEL") {
+            true => rule.clone(),
+            false => format!("{rule}:@SECLEVEL=0"),
+        };
+        let dashes = if rule.starts_with('-') { "-- " } else { "" };
+        format!("openssl ciphers -v {dashes}{}", shell_quote(&rule))
+    });
     Ok(Expansion {
         rule,
         suites,
         rating,
         notes,
+        command,
     })
+}
+
+/// The protocol version `openssl ciphers -v` prints for a suite: its minimum version in
+/// OpenSSL's table, TLSv1.3 for the TLS 1.3 suites, or the first version the registry gives
+/// for a suite OpenSSL 3.0 no longer has.
+fn version_of(code: u16) -> String {
+    if let Some(suite) = openssl_order::ORDER.iter().find(|s| s.code == code) {
+        return suite.min_version.into();
+    }
+    if openssl_order::TLS13_DEFAULT.contains(&code) || matches!(code, 0x1304 | 0x1305) {
+        return "TLSv1.3".into();
+    }
+    SUITES
+        .iter()
+        .find(|s| s.code == code)
+        .and_then(|s| explain_registered(s).versions.into_iter().next())
+        .map(|v| match v.as_str() {
+            "SSL 2.0" => "SSLv2".into(),
+            "SSL 3.0" => "SSLv3".into(),
+            "TLS 1.0" => "TLSv1".into(),
+            other => other.replace("TLS ", "TLSv"),
+        })
+        .unwrap_or_default()
+}
+
+/// `openssl ciphers -v` for a list of IANA names: the TLS 1.2-and-older suites by their
+/// OpenSSL names (OpenSSL does not read IANA names there), the TLS 1.3 ones through
+/// `-ciphersuites` (empty when the list has none); suites OpenSSL 3.0 does not have are left
+/// out, with a note.
+fn iana_list_command(suites: &[ExpandedSuite], notes: &mut Vec<String>) -> String {
+    let tls13: Vec<&str> = suites
+        .iter()
+        .filter(|s| s.version == "TLSv1.3")
+        .map(|s| s.iana.as_str())
+        .collect();
+    let (known, unknown): (Vec<&ExpandedSuite>, Vec<&ExpandedSuite>) = suites
+        .iter()
+        .filter(|s| s.version != "TLSv1.3")
+        .partition(|s| {
+            openssl_order::ORDER
+                .iter()
+                .any(|o| code_text(o.code) == s.code)
+        });
+    if !unknown.is_empty() {
+        notes.push(format!(
+            "OpenSSL 3.0 no longer has {}: the command leaves {} out",
+            unknown
+                .iter()
+                .map(|s| s.iana.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if unknown.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    // Always -ciphersuites: without it OpenSSL adds its TLS 1.3 defaults to the list.
+    let mut command = format!(
+        "openssl ciphers -v -ciphersuites {}",
+        shell_quote(&tls13.join(":"))
+    );
+    match known.is_empty() {
+        // TLS 1.3 alone: OpenSSL would list its default TLS 1.2 suites after them.
+        true => command.push_str(" -s -tls1_3"),
+        false => {
+            let names: Vec<&str> = known.iter().map(|s| s.openssl.as_str()).collect();
+            command.push(' ');
+            command.push_str(&shell_quote(&format!("{}:@SECLEVEL=0", names.join(":"))));
+        }
+    }
+    command
+}
+
+/// `text` as one POSIX shell word.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
 }

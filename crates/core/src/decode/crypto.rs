@@ -265,7 +265,7 @@ pub fn apply(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fac
             _ => {}
         }
     }
-    super::link_keys(blocks.iter_mut().filter_map(|b| b.as_mut().ok()));
+    super::relate(blocks.iter_mut().filter_map(|b| b.as_mut().ok()));
 }
 
 fn set_self_signed(report: &mut cert::CertificateReport, value: Option<bool>) {

@@ -232,7 +232,8 @@ pub struct PrivateKeyReport {
     /// The `DEK-Info` header of a legacy encrypted PEM key (`AES-256-CBC,<IV hex>`): the cipher
     /// and IV its decryption needs.
     pub dek_info: Option<String>,
-    /// Blocks of the same input whose certificate or CSR carries this key's public key, once
+    /// Blocks of the same input (items, inside a PKCS#12 file) whose certificate or CSR
+    /// carries this key's public key, once
     /// [`super::link_keys`] ran: "does this key go with that certificate?" answered.
     pub matches: Vec<usize>,
 }

@@ -3,6 +3,7 @@
 pub mod cert;
 pub mod container;
 pub mod crypto;
+pub mod export;
 pub mod ext;
 pub mod key;
 
@@ -21,6 +22,10 @@ pub use key::{PrivateKeyReport, PublicKeyReport};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decoded {
     pub block: usize,
+    /// For what a container opened with its password holds (a PKCS#12 file's keys and
+    /// certificates): which of its items this is, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<usize>,
     pub label: Option<String>,
     pub line: Option<usize>,
     pub encoding: Encoding,
@@ -161,8 +166,25 @@ pub fn decode_structure(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decode
         .collect();
     // Keys whose public half is in their structure link now: an input with no public-key
     // work left (no self-signed certificate, CSR or CRL) is never completed.
-    link_keys(blocks.iter_mut().filter_map(|b| b.as_mut().ok()));
+    relate(blocks.iter_mut().filter_map(|b| b.as_mut().ok()));
     Ok(blocks)
+}
+
+/// What the blocks of one input say about each other, redone when a block changes: private
+/// keys linked to the certificates that carry them, and each certificate's findings corrected
+/// by its place among the others (an issuer is no leaf).
+pub fn relate<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
+    let mut blocks: Vec<&mut Decoded> = blocks.into_iter().collect();
+    link_keys(blocks.iter_mut().map(|d| &mut **d));
+    let mut certs: Vec<&mut CertificateReport> = Vec::new();
+    for d in &mut blocks {
+        match &mut d.report {
+            Report::Certificate(c) => certs.push(c.as_mut()),
+            Report::Pkcs7(bundle) => certs.extend(bundle.certificates.iter_mut()),
+            _ => {}
+        }
+    }
+    crate::lint::by_position(&mut certs);
 }
 
 /// Fills each private key's `matches` with the blocks whose certificate or CSR carries its
@@ -172,8 +194,10 @@ pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
     let holders: Vec<(usize, String)> = blocks
         .iter()
         .filter_map(|d| match &d.report {
-            Report::Certificate(c) => Some((d.block, c.public_key.public_hex.clone())),
-            Report::Csr(c) => Some((d.block, c.public_key.public_hex.clone())),
+            Report::Certificate(c) => {
+                Some((d.item.unwrap_or(d.block), c.public_key.public_hex.clone()))
+            }
+            Report::Csr(c) => Some((d.item.unwrap_or(d.block), c.public_key.public_hex.clone())),
             _ => None,
         })
         .collect();
@@ -200,6 +224,7 @@ pub fn decrypt_private_key(
     let plain = decrypted_key(decode(&decrypt_key(encrypted, password)?, now)?)?;
     Ok(Decoded {
         block: encrypted.block,
+        item: encrypted.item,
         label: encrypted.label.clone(),
         line: encrypted.line,
         ..plain
@@ -264,8 +289,10 @@ pub fn open_pkcs12(
     let mut contents = Vec::new();
     for der in crate::pkcs12::contents(&p12.der, password)? {
         for inner in decode_structure(&der, now)? {
+            let item = Some(contents.len() + 1);
             contents.push(inner.map(|inner| Decoded {
                 block: p12.block,
+                item,
                 label: p12.label.clone(),
                 line: p12.line,
                 ..inner
@@ -371,6 +398,7 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
         });
         return Ok(Decoded {
             block: at.block,
+            item: None,
             label: at.label.clone(),
             line: at.line,
             encoding,
@@ -409,6 +437,7 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
     };
     Ok(Decoded {
         block: at.block,
+        item: None,
         label: at.label,
         line: at.line,
         encoding,

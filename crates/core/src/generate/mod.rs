@@ -277,7 +277,6 @@ pub fn preview_extensions(
     subject_is_rsa: bool,
 ) -> Result<Vec<crate::decode::ext::ExtensionReport>, Error> {
     require_san(request)?;
-    request.subject.to_name()?;
     validity(request.not_before, request.not_after)?;
     let no_id = OctetString::new(Vec::new()).map_err(|e| Error::Build(e.to_string()))?;
     let exts = profile_extensions(request, subject_is_rsa, no_id.clone(), no_id)?;
@@ -522,15 +521,19 @@ fn random_serial<R: CryptoRng + ?Sized>(rng: &mut R) -> Result<SerialNumber, Err
 fn validity(not_before: UnixTime, not_after: UnixTime) -> Result<Validity, Error> {
     // The builder turns dates before 2050 into UTCTime, as RFC 5280 section 4.1.2.5 requires.
     let time = |t: UnixTime| -> Result<Time, Error> {
-        let invalid = || Error::InvalidTime(format!("{t} (certificates can hold 1970 to 9999)"));
+        let invalid = || {
+            Error::Build(format!(
+                "{t} is outside the dates a certificate can hold (1970 to 9999)"
+            ))
+        };
         let secs = u64::try_from(t.0).map_err(|_| invalid())?;
         let date = der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs))
             .map_err(|_| invalid())?;
         Ok(Time::from(date))
     };
     if not_after < not_before {
-        return Err(Error::InvalidTime(format!(
-            "notAfter {not_after} is before notBefore {not_before}"
+        return Err(Error::Build(format!(
+            "it would end ({not_after}) before it starts ({not_before})"
         )));
     }
     Ok(Validity::new(time(not_before)?, time(not_after)?))
@@ -705,7 +708,26 @@ pub fn sign_csr<R: CryptoRng + ?Sized>(
                 "the CSR's signature does not verify ({e}): it was altered or not signed by its key"
             ))
         })?;
-    let requested = crate::decode::csr_extensions(&req);
+    let ignored = from_csr(&req, &mut request);
+    let cert = build(
+        &request,
+        req.info.subject.clone(),
+        &req.info.public_key,
+        IssuedBy::Ca {
+            cert: ca_cert,
+            key: ca_key,
+        },
+        now,
+        rng,
+    )?;
+    Ok(SignedCsr { cert, ignored })
+}
+
+/// Fills `request` from the CSR `req` as signing it does: the CSR's names unless the request
+/// gives its own, and the requested extensions the user accepted (`request.copy`). Returns
+/// what is not copied, in words.
+fn from_csr(req: &CertReq, request: &mut Request) -> Vec<String> {
+    let requested = crate::decode::csr_extensions(req);
     let decoded = crate::decode::ext::decode(&requested);
     if request.san.is_empty() {
         request.san = decoded.san.clone();
@@ -725,18 +747,31 @@ pub fn sign_csr<R: CryptoRng + ?Sized>(
             ignored.push(format!("{} (set by the profile instead)", report.name));
         }
     }
-    let cert = build(
-        &request,
-        req.info.subject.clone(),
-        &req.info.public_key,
-        IssuedBy::Ca {
-            cert: ca_cert,
-            key: ca_key,
-        },
-        now,
-        rng,
-    )?;
-    Ok(SignedCsr { cert, ignored })
+    ignored
+}
+
+/// What signing a CSR will make, before it is signed: its subject, the names it will carry
+/// and where they come from, and the request filled from it (for [`preview_extensions`]).
+pub struct CsrPreview {
+    pub subject: String,
+    pub request: Request,
+    /// The CSR's public key is RSA (keyEncipherment goes with it).
+    pub rsa: bool,
+    /// The names the CSR asks for (its SAN), which the request's names replace when given.
+    pub csr_names: Vec<String>,
+}
+
+/// [`sign_csr`]'s view of `csr_der` with `request`, without checking or signing anything.
+pub fn preview_csr(csr_der: &[u8], mut request: Request) -> Result<CsrPreview, Error> {
+    let req = CertReq::from_der(csr_der).map_err(|e| Error::Build(format!("not a CSR: {e}")))?;
+    let csr_names = crate::decode::ext::decode(&crate::decode::csr_extensions(&req)).san;
+    from_csr(&req, &mut request);
+    Ok(CsrPreview {
+        subject: dn::rfc4514(&req.info.subject),
+        rsa: req.info.public_key.algorithm.oid == Oid::new_unwrap("1.2.840.113549.1.1.1"),
+        request,
+        csr_names,
+    })
 }
 
 /// A certificate with its key, ready to save.

@@ -176,6 +176,10 @@ pub struct Preview {
     /// notAfter - notBefore, in days as CA/B counts them.
     pub days: i64,
     pub extensions: Vec<crate::decode::ext::ExtensionReport>,
+    /// Where the names come from, when that is the user's choice (signing a CSR): the CSR's,
+    /// or those typed in the form, which replace them.
+    #[serde(default)]
+    pub names_from: Option<String>,
 }
 
 /// What the form shows as it changes, before any key is made: the preview of the certificate
@@ -312,11 +316,32 @@ impl Order {
         )
     }
 
-    /// The preview of the certificate this order makes (self-signed, CAs, leaves); `None` for
-    /// a CSR or signing a CSR, whose contents come from elsewhere.
+    /// Switches the form to the action `id`. Fields still holding the previous action's
+    /// default take the new one's: signing a CSR starts with no names of its own (the CSR's
+    /// are used), a CA or client certificate with none, a server or self-signed one with
+    /// localhost; names the user typed stay, except on entering "sign a CSR", where the CSR
+    /// brings its own.
+    pub fn set_action(&mut self, id: &str) {
+        let localhost = LOCALHOST_SANS.join("\n");
+        let untouched = self.san.trim().is_empty() || self.san == localhost;
+        self.action = id.to_string();
+        self.san = match self.action() {
+            Action::SignCsr => String::new(),
+            Action::Issue(Profile::SelfSigned | Profile::Server) | Action::Csr if untouched => {
+                localhost
+            }
+            Action::Issue(_) if untouched => String::new(),
+            _ => std::mem::take(&mut self.san),
+        };
+    }
+
+    /// The preview of the certificate this order makes (self-signed, CAs, leaves, a signed
+    /// CSR); `None` for a CSR, or before a CSR to sign is pasted.
     pub fn preview(&self, now: UnixTime) -> Option<Result<Preview, String>> {
-        let Action::Issue(profile) = self.action() else {
-            return None;
+        let profile = match self.action() {
+            Action::Issue(profile) => profile,
+            Action::SignCsr => return self.csr_preview(now),
+            Action::Csr => return None,
         };
         Some(self.request(profile, now).and_then(|req| {
             let rsa = match self.own_key.trim() {
@@ -330,8 +355,42 @@ impl Order {
                 not_after: req.not_after.to_rfc3339(),
                 days: req.not_before.days_until(req.not_after) + 1,
                 extensions,
+                names_from: None,
             })
         }))
+    }
+
+    /// What signing the pasted CSR will make: its subject, and its names unless the form gives
+    /// others (said so); `None` until a CSR is pasted.
+    fn csr_preview(&self, now: UnixTime) -> Option<Result<Preview, String>> {
+        let block = input::read_blocks(self.csr.as_bytes())
+            .ok()?
+            .into_iter()
+            .next()?;
+        Some((|| {
+            let block = block.map_err(|e| format!("CSR: {e}"))?;
+            let req = self.csr_request(now)?;
+            let typed = !req.san.is_empty();
+            let csr = super::preview_csr(&block.der, req).map_err(|e| format!("CSR: {e}"))?;
+            let extensions =
+                super::preview_extensions(&csr.request, csr.rsa).map_err(|e| e.to_string())?;
+            let csr_names = match csr.csr_names.is_empty() {
+                true => "none".to_string(),
+                false => csr.csr_names.join(", "),
+            };
+            let req = &csr.request;
+            Ok(Preview {
+                subject: csr.subject,
+                not_before: req.not_before.to_rfc3339(),
+                not_after: req.not_after.to_rfc3339(),
+                days: req.not_before.days_until(req.not_after) + 1,
+                extensions,
+                names_from: Some(match typed {
+                    true => format!("the names typed above, which replace the CSR's ({csr_names})"),
+                    false => format!("the CSR's: {csr_names}"),
+                }),
+            })
+        })())
     }
 
     fn subject(&self) -> Subject {
@@ -356,8 +415,10 @@ impl Order {
         let days = match self.days.trim() {
             "" => default_days(profile, now),
             d => d
-                .parse()
-                .map_err(|_| format!("`{d}` is not a number of days"))?,
+                .parse::<i64>()
+                .ok()
+                .filter(|&n| n >= 1)
+                .ok_or_else(|| format!("days: {d} is not a whole number of 1 or more"))?,
         };
         let mut req = Request::new(profile, self.subject(), list(&self.san), start, days);
         req.path_len = match self.pathlen.trim() {
@@ -372,6 +433,16 @@ impl Order {
         req.ocsp_url = Some(self.ocsp.trim().to_string()).filter(|s| !s.is_empty());
         req.crl_url = Some(self.crl.trim().to_string()).filter(|s| !s.is_empty());
         req.must_staple = self.must_staple;
+        Ok(req)
+    }
+
+    /// The request for signing the pasted CSR: the form's validity, names (empty: the CSR's)
+    /// and accepted extensions. The subject is the CSR's: the form's subject fields, hidden
+    /// in this mode, never reach it.
+    fn csr_request(&self, now: UnixTime) -> Result<Request, String> {
+        let mut req = self.request(Profile::Server, now)?;
+        req.subject = Subject::default();
+        req.copy = self.csr_copy.clone();
         Ok(req)
     }
 
@@ -455,8 +526,7 @@ impl Order {
                     .next()
                     .ok_or("paste a CSR")?
                     .map_err(err)?;
-                let mut req = self.request(Profile::Server, now)?;
-                req.copy = self.csr_copy.clone();
+                let req = self.csr_request(now)?;
                 let signed =
                     sign_csr(&block.der, req, &chain[0], &ca_key, engine, now, rng).map_err(err)?;
                 let files = chain_files(&signed.cert, &chain).map_err(err)?;

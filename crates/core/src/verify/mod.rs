@@ -45,6 +45,9 @@ pub struct Options {
     /// Most logical intermediates allowed between leaf and anchor (self-issued ones are free,
     /// as in RFC 5280 section 6.1.4 (l)); `None` for no limit of the user's.
     pub max_intermediates: Option<usize>,
+    /// Roots that are not trusted but may be named in advice (Mozilla's store, when the user
+    /// did not choose to trust it): "this root of the store would complete the path".
+    pub known_roots: Vec<Certificate>,
 }
 
 impl Options {
@@ -55,6 +58,7 @@ impl Options {
             purpose: None,
             pins: Vec::new(),
             max_intermediates: None,
+            known_roots: Vec::new(),
         }
     }
 }
@@ -180,6 +184,8 @@ impl<'a> Candidate<'a> {
 
 /// The Mozilla root store certbench ships: Debian `ca-certificates` 20230311+deb12u1.
 pub const MOZILLA_ROOTS_SOURCE: &str = "Mozilla root store (Debian ca-certificates 20230311)";
+/// The date of that store (Mozilla's certdata as Debian packaged it), as people read dates.
+pub const MOZILLA_ROOTS_DATE: &str = "11 March 2023";
 /// Concatenated DER of the roots unexpired when generated (tools/mozilla-roots.sh): a seventh
 /// smaller than the PEM, and no anchor that could never validate anything.
 const MOZILLA_ROOTS_DER: &[u8] = include_bytes!("../../data/mozilla-roots.der");
@@ -559,7 +565,19 @@ fn check_path(
                 "signature",
                 rule_6_1_3_a1_signature(cert, issuer, signatures),
             ),
-            None => record(depth, cert, "issuer", Err(missing_issuer(cert, depth))),
+            None => {
+                let known: Vec<Candidate> = options
+                    .known_roots
+                    .iter()
+                    .map(|root| Candidate::new(root, true, None))
+                    .collect();
+                record(
+                    depth,
+                    cert,
+                    "issuer",
+                    Err(missing_issuer(cert, depth, &known)),
+                )
+            }
         }
     }
     if let Some(leaf) = certs.first().copied() {

@@ -60,8 +60,15 @@ impl Order {
         } else {
             certificates(&self.roots, "trust anchors")?
         };
-        if self.mozilla {
-            anchors.extend(mozilla_roots_from(mozilla)?);
+        // The store, when not trusted, is still named in advice ("this root would complete
+        // the path"); bytes not the ones this build ships are never used either way.
+        let mut known_roots = Vec::new();
+        match self.mozilla {
+            true => anchors.extend(mozilla_roots_from(mozilla)?),
+            false if !mozilla.is_empty() => {
+                known_roots = mozilla_roots_from(mozilla).unwrap_or_default()
+            }
+            false => {}
         }
         let at = UnixTime::from_form(&self.at, now).map_err(|e| e.to_string())?;
         let options = Options {
@@ -84,6 +91,7 @@ impl Order {
                     format!("maximum intermediates: expected a whole number, found {text:?}")
                 })?),
             },
+            known_roots,
             ..Options::at(at)
         };
         Ok(Prepared {

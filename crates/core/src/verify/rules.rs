@@ -476,7 +476,15 @@ pub fn max_intermediates(count: usize, limit: usize) -> RuleResult {
     }
 }
 
-pub fn missing_issuer(cert: &Candidate<'_>, depth: usize) -> Failure {
+/// RFC 5280 §6.1: the path stops at `cert` (at `depth`, 0 = leaf) without a trust anchor.
+/// The advice depends on what is missing: a root is trusted, an intermediate is sent with the
+/// leaf. `known_roots` are roots the user did not trust (Mozilla's store), named when one of
+/// them would complete the path.
+pub fn missing_issuer(
+    cert: &Candidate<'_>,
+    depth: usize,
+    known_roots: &[Candidate<'_>],
+) -> Failure {
     let issuer = dn::rfc4514(cert.cert.tbs_certificate().issuer());
     if cert.self_issued() {
         let code = if depth == 0 {
@@ -484,19 +492,42 @@ pub fn missing_issuer(cert: &Candidate<'_>, depth: usize) -> Failure {
         } else {
             "untrusted_root"
         };
+        let same_key = |root: &&Candidate<'_>| {
+            root.cert.tbs_certificate().subject() == cert.cert.tbs_certificate().subject()
+                && root.cert.tbs_certificate().subject_public_key_info()
+                    == cert.cert.tbs_certificate().subject_public_key_info()
+        };
+        let advice = match known_roots.iter().find(same_key) {
+            Some(_) => "it is a root of Mozilla's root store: trust that store (or add it as a trust anchor) to accept it".to_string(),
+            None => "add it as a trust anchor only if you trust it".to_string(),
+        };
         return failure(
             code,
             format!(
-                "{} is self-signed and not among the trust anchors; add it as a root only if you trust it",
+                "{} is self-signed and not among the trust anchors; {advice}",
                 cert.subject
             ),
         );
     }
-    let mut message = format!(
-        "the issuer {issuer} is missing: add the intermediate certificate (serve fullchain.pem, not cert.pem)"
-    );
-    if let Some(url) = cert.exts.ca_issuers.first() {
-        message.push_str(&format!("; its certificate is published at {url}"));
-    }
+    let published = cert
+        .exts
+        .ca_issuers
+        .first()
+        .map(|url| format!("; its certificate is published at {url}"))
+        .unwrap_or_default();
+    let message = match known_roots.iter().find(|root| root.issued(cert)) {
+        Some(root) => format!(
+            "the issuer {issuer} is not among the trust anchors, but Mozilla's root store has it ({}): trust that store, or add that root as a trust anchor",
+            root.subject
+        ),
+        // An intermediate's issuer is most often the root: trusted, never sent by servers.
+        None if cert.exts.is_ca => format!(
+            "the chain stops at the CA {}: its issuer {issuer} is not given. If {issuer} is your root CA, add it as a trust anchor; if it is another intermediate CA, add it to the chain and its root as the trust anchor{published}",
+            cert.subject
+        ),
+        None => format!(
+            "the issuer {issuer} is missing: add the intermediate certificate to the chain (a server sends it: serve fullchain.pem, not cert.pem){published}"
+        ),
+    };
     failure("missing_issuer", message)
 }
