@@ -41,6 +41,21 @@ pub async fn copy(text: &str) -> Result<(), String> {
         .map_err(|_| "the browser did not allow it (copy by hand: select the text)".to_string())
 }
 
+/// Brings the element `id` into view and gives it the focus (it has `tabindex="-1"`): a
+/// result that appears below the fold is where the eye and a screen reader go next.
+pub fn reveal(id: &str) {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    element.scroll_into_view_with_bool(true);
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        element.focus().ok();
+    }
+}
+
 /// Takes the state a shared link put in the address bar off it when the page no longer shows
 /// that state (`#/verify/chain=…` becomes `#/verify`): a reload must not bring back what the
 /// user cleared or changed.

@@ -385,6 +385,7 @@ fn a_server_certificate_comes_as_pkcs12_and_der_too() {
         name: "two.pem".into(),
         text: cert.text.repeat(2),
         bytes: None,
+        chain: false,
     };
     assert!(two.der().is_none(), "two certificates are not one DER file");
     assert!(p12.der().is_none());
@@ -513,4 +514,31 @@ fn a_negative_validity_names_the_days_field_once() {
             );
         }
     }
+}
+
+/// A server certificate a root signs directly: fullchain.pem is the certificate alone, which
+/// the notes explain, with what each chain file is for; chain files are never offered as DER,
+/// even when they hold one certificate.
+#[test]
+fn chain_files_are_explained_and_never_der() {
+    let root = root_ca();
+    let server = generate(
+        Order {
+            action: "server".into(),
+            ca: "made:0".into(),
+            ..Order::default()
+        },
+        &root.made,
+    )
+    .unwrap();
+    assert_eq!(file(&server, "fullchain.pem"), file(&server, "cert.pem"));
+    let notes = server.notes.join("\n");
+    assert!(notes.contains("fullchain.pem is cert.pem alone"), "{notes}");
+    assert!(notes.contains("-cert_chain chain.pem"), "{notes}");
+    for name in ["chain.pem", "fullchain.pem"] {
+        let f = server.files.iter().find(|f| f.name == name).unwrap();
+        assert!(f.der().is_none(), "{name} offered as DER");
+    }
+    let cert = server.files.iter().find(|f| f.name == "cert.pem").unwrap();
+    assert!(cert.der().is_some());
 }

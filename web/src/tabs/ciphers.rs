@@ -175,6 +175,7 @@ fn registry_table(filter: &str, rating: &str, pick: Callback<String>) -> Html {
         })
         .collect();
     html! {
+        <div class="table-scroll">
         <table class="registry-table">
             <caption class="muted">{ format!("{} suites", rows.len()) }</caption>
             <thead><tr><th>{ "Code" }</th><th>{ "IANA name" }</th><th>{ "OpenSSL" }</th><th>{ "Versions" }</th><th>{ "Rating" }</th></tr></thead>
@@ -195,6 +196,7 @@ fn registry_table(filter: &str, rating: &str, pick: Callback<String>) -> Html {
                 }) }
             </tbody>
         </table>
+        </div>
     }
 }
 
@@ -220,7 +222,8 @@ fn expansion(x: &cipher::string::Expansion) -> Html {
         <article class="card">
             <h3>{ format!("{} suites, in the order a server prefers them", x.suites.len()) }</h3>
             <p>{ "Worst suite: " }<span class={classes!("rating", worst)} id="cipher-expansion-rating">{ worst }</span></p>
-            { for x.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
+            { for x.notes.iter().map(|n| html! { <p class="hint">{ super::prose(n) }</p> }) }
+            <div class="table-scroll">
             <table class="registry-table">
                 <thead><tr><th>{ "OpenSSL name" }</th><th>{ "Version" }</th><th>{ "Kx" }</th><th>{ "Au" }</th><th>{ "Enc" }</th><th>{ "Mac" }</th><th>{ "Rating" }</th></tr></thead>
                 <tbody>
@@ -236,6 +239,7 @@ fn expansion(x: &cipher::string::Expansion) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             <p class="hint">{ "The same with OpenSSL: " }<code id="cipher-command">{ &x.command }</code></p>
         </article>
     }

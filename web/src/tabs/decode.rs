@@ -143,6 +143,20 @@ pub fn DecodeTab() -> Html {
             files.set(Vec::new());
         })
     };
+    // An empty page offers something to look at: the valid chain of the Samples tab.
+    let try_sample = {
+        let input = input.clone();
+        Callback::from(move |_| {
+            let chain = certbench_core::samples::SAMPLES
+                .iter()
+                .find_map(|s| match s.opens {
+                    certbench_core::samples::Opens::Verify { chain, .. } => Some(chain),
+                    _ => None,
+                });
+            input.set(chain.unwrap_or_default().to_string());
+        })
+    };
+    let empty = input.trim().is_empty() && files.is_empty();
     let mut sources: Vec<(String, Vec<u8>)> = Vec::new();
     if !input.trim().is_empty() {
         sources.push(("pasted text".into(), input.as_bytes().to_vec()));
@@ -170,6 +184,11 @@ pub fn DecodeTab() -> Html {
                 Some(Ok(shared)) => html! { <p class="hint" id="decode-link-done" role="status">{ shared.said("It holds the certificates, never keys, in the part of the URL browsers do not send.") }</p> },
                 Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
             } }
+            if empty {
+                <p class="hint" id="decode-empty">{ "Nothing here yet. Paste a certificate, key, CSR or CRL above, drop files on the page, or " }
+                    <button type="button" class="link" id="decode-try-sample" onclick={try_sample}>{ "try a sample chain" }</button>
+                    { " (more in " }<a href="#/samples">{ "Samples" }</a>{ ")." }</p>
+            }
             <div id="decode-results" aria-live="polite">
                 { match when {
                     Ok(at) => html! { <>{ for sources.into_iter().map(|(name, bytes)| html! { <Source name={name} bytes={bytes} at={at.0} /> }) }</> },

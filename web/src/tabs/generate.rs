@@ -104,9 +104,27 @@ pub fn GenerateTab() -> Html {
             });
         }
     };
+    // Results appear below the form: each is brought into view (and the wait for a slow key
+    // too), so a click visibly does something.
+    {
+        use_effect_with(
+            (*busy, output.is_some(), *ticket),
+            |(busy, shown, _)| match (busy, shown) {
+                (true, _) => browser::reveal("gen-busy"),
+                (false, true) => browser::reveal("gen-result"),
+                _ => {}
+            },
+        );
+    }
+    // The form's submit: the button, or Enter in any of its fields (a password among them).
     let generate = {
-        let (form, run) = (form.clone(), run.clone());
-        Callback::from(move |_| run(Some((*form).clone())))
+        let (form, run, busy) = (form.clone(), run.clone(), busy.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !*busy {
+                run(Some((*form).clone()));
+            }
+        })
     };
     let cancel = {
         let (ticket, busy) = (ticket.clone(), busy.clone());
@@ -140,7 +158,7 @@ pub fn GenerateTab() -> Html {
                 <button type="button" id="gen-selfsigned" class="primary" onclick={quick}>{ "Localhost certificate in one click" }</button>
                 <button type="button" id="gen-chain" onclick={chain}>{ "Whole mTLS chain in one click" }</button>
             </div>
-            <form class="gen-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <form class="gen-form" onsubmit={generate}>
                 <div class="options">
                     <div>
                         <label for="gen-action">{ "What to make" }</label>
@@ -275,18 +293,23 @@ pub fn GenerateTab() -> Html {
                 }
                 { preview_view(&view) }
                 <div class="actions">
-                    <button type="button" id="gen-run" class="primary" onclick={generate} disabled={*busy}>{ "Generate" }</button>
+                    <button type="submit" id="gen-run" class="primary" disabled={*busy}>{ "Generate" }</button>
                     if *busy {
-                        <span class="busy" role="status">{ "Making the key…" }</span>
+                        <span class="busy" role="status" id="gen-busy" tabindex="-1">{ match form.key.as_str() {
+                            "rsa4096" | "rsa3072" => "Making the RSA key… (a few seconds for RSA 3072 and 4096)",
+                            _ => "Making the key…",
+                        } }</span>
                         <button type="button" id="gen-cancel" onclick={cancel}>{ "Cancel" }</button>
                     }
                 </div>
             </form>
+            <div id="gen-result" tabindex="-1">
             { match &*output {
                 None => html! {},
-                Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
+                Some(Err(e)) => html! { <div id="gen-error"><ErrorBox message={e.clone()} /></div> },
                 Some(Ok(out)) => output_view(out),
             } }
+            </div>
         </section>
     }
 }
@@ -301,6 +324,7 @@ fn requested_view(view: &FormView, form: &Order, toggle: Callback<String>) -> Ht
             html! { <p class="hint">{ "The CSR requests no extensions." }</p> }
         }
         Some(Ok(list)) => html! {
+            <div class="table-scroll">
             <table class="requested" id="gen-requested">
                 <thead><tr><th>{ "The CSR asks for" }</th><th>{ "Value" }</th><th>{ "Copy it as requested?" }</th></tr></thead>
                 <tbody>
@@ -322,6 +346,7 @@ fn requested_view(view: &FormView, form: &Order, toggle: Callback<String>) -> Ht
                     }) }
                 </tbody>
             </table>
+            </div>
         },
     }
 }
@@ -348,7 +373,7 @@ fn preview_view(view: &FormView) -> Html {
     match &view.preview {
         None => html! {},
         Some(Err(e)) => {
-            html! { <p class="hint" id="gen-preview-problem">{ format!("Not yet: {e}") }</p> }
+            html! { <p class="hint" id="gen-preview-problem">{ "Not yet: " }{ super::prose(e) }</p> }
         }
         Some(Ok(p)) => html! {
             <section class="preview" id="gen-preview">
@@ -377,7 +402,7 @@ fn output_view(made: &Made) -> Html {
             } else {
                 super::report::findings(&l)
             }) }
-            { for out.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
+            { for out.notes.iter().map(|n| html! { <p class="hint">{ super::prose(n) }</p> }) }
             { for out.files.iter().zip(&made.ders).map(|(file, der)| {
                 // cert.pem → gen-cert, server-key.pem → gen-server-key: stable ids for tests and labels.
                 let id = format!("gen-{}", file.name.split('.').next().unwrap_or(&file.name));

@@ -62,7 +62,12 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                 },
                 Report::PrivateKey(key) => html! {
                     <>
-                        <h3>{ format!("Private key ({})", key.format.replace('_', " ")) }</h3>
+                        <h3>
+                            { format!("Private key ({})", key.format.replace('_', " ")) }
+                            if !key.encrypted && !checking && key.matches.is_empty() {
+                                <span class="badge warn key-unmatched">{ "matches nothing here" }</span>
+                            }
+                        </h3>
                         <p class="hint">{ "A private key: keep it secret. It stays in this page." }</p>
                         <dl>
                             { for key.encryption.iter().map(|e| row("Encryption", e)) }
@@ -161,7 +166,7 @@ fn key_rows(key: &PublicKeyReport) -> Html {
         <>
             { row("Public key", &summary) }
             <dt>{ if key.algorithm.starts_with("RSA") { "Modulus" } else { "Public value" } }</dt>
-            <dd class="mono"><details><summary>{ format!("{} hex digits", key.public_hex.len()) }</summary>{ colons(&key.public_hex) }</details></dd>
+            <dd class="mono"><details><summary>{ format!("{} hex digits", key.public_hex.len()) }</summary><span class="hex">{ wrapped_hex(&key.public_hex) }</span></details></dd>
         </>
     }
 }
@@ -227,7 +232,7 @@ fn certificate(
                 { row("Names (SAN)", &c.san.join(", ")) }
                 { row("Valid", &format!("{} to {} ({} days)", c.not_before, c.not_after, c.validity.lifetime_days)) }
                 { row("Status", &format!("{status} (at {})", c.validity.at)) }
-                { row("SHA-256", &colons(&c.fingerprint_sha256)) }
+                { hex_row("SHA-256", &c.fingerprint_sha256, "") }
             </dl>
             <LazyDetails class="fields" summary="All fields" contents={all_fields(d.clone(), nested, checking)} />
         </>
@@ -317,12 +322,12 @@ fn all_fields(d: Rc<Decoded>, nested: Option<usize>, checking: bool) -> Callback
             <>
                 <dl>
                     { row("Version", &format!("v{}", c.version)) }
-                    { row("Serial", &format!("{} (decimal {})", colons(&c.serial), c.serial_decimal)) }
+                    { hex_row("Serial", &c.serial, &format!(" (decimal {})", c.serial_decimal)) }
                     { row("Signature algorithm", &c.signature_algorithm) }
                     <dt>{ "Issuer" }{ super::why(certbench_core::glossary::field("Issuer")) }</dt><dd>{ attributes(&c.issuer_attributes) }</dd>
                     <dt>{ "Subject" }{ super::why(certbench_core::glossary::field("Subject")) }</dt><dd>{ attributes(&c.subject_attributes) }</dd>
                     { key_rows(&c.public_key) }
-                    { row("SHA-1", &colons(&c.fingerprint_sha1)) }
+                    { hex_row("SHA-1", &c.fingerprint_sha1, "") }
                     { row("SPKI pin", &format!("pin-sha256=\"{}\"", c.spki_sha256_base64)) }
                     { row("Self-signed", match c.self_signed {
                         Some(true) => "yes",
@@ -354,6 +359,7 @@ pub(super) fn extensions(exts: &[ExtensionReport], title: &str) -> Html {
     html! {
         <section class="extensions">
             <h4>{ title }</h4>
+            <div class="table-scroll">
             <table>
                 <thead><tr><th>{ "Extension" }</th><th>{ "Value" }</th></tr></thead>
                 <tbody>
@@ -370,6 +376,7 @@ pub(super) fn extensions(exts: &[ExtensionReport], title: &str) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }
@@ -501,6 +508,33 @@ fn asn1_node(node: &Node, highlight: Option<usize>) -> Html {
     }
 }
 
+/// A row holding hex in pairs with colons (a fingerprint, a serial): it wraps between bytes,
+/// never inside one (the text copied is unchanged: `<wbr>` adds no character).
+fn hex_row(name: &str, hex: &str, after: &str) -> Html {
+    if hex.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <dt>{ name }{ super::why(certbench_core::glossary::field(name)) }</dt>
+            <dd class="mono hex">{ wrapped_hex(hex) }{ after.to_string() }</dd>
+        </>
+    }
+}
+
+/// `hex` as colon-separated pairs that may wrap after each colon.
+fn wrapped_hex(hex: &str) -> Html {
+    let text = colons(hex);
+    let pairs: Vec<&str> = text.split(':').collect();
+    let last = pairs.len().saturating_sub(1);
+    html! {
+        <>{ for pairs.iter().enumerate().map(|(i, pair)| match i == last {
+            true => html! { { pair.to_string() } },
+            false => html! { <>{ format!("{pair}:") }<wbr /></> },
+        }) }</>
+    }
+}
+
 /// Hex digits in pairs with colons, as OpenSSL and browsers show fingerprints.
 pub fn colons(hex: &str) -> String {
     hex.as_bytes()
@@ -526,7 +560,7 @@ pub fn findings(list: &[certbench_core::lint::Finding]) -> Html {
                 };
                 html! {
                     <li class={classes!("finding", class)} data-code={f.code.to_string()}>
-                        <span class={classes!("badge", class)}>{ word }</span>{ " " }{ &f.message }
+                        <span class={classes!("badge", class)}>{ word }</span>{ " " }{ super::prose(&f.message) }
                         <span class="muted">{ format!(" ({})", f.source) }</span>
                     </li>
                 }
@@ -576,10 +610,12 @@ fn Unlock(props: &UnlockProps) -> Html {
         let password = password.clone();
         Callback::from(move |e: InputEvent| password.set(super::event_value(&e)))
     };
-    let onclick = {
+    // A form, so Enter in the password field opens it as the button does.
+    let onsubmit = {
         let (password, result, working) = (password.clone(), result.clone(), working.clone());
         let (locked, what) = (props.locked.clone(), props.what);
-        Callback::from(move |_| {
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
             let (password, result, locked) = ((*password).clone(), result.clone(), locked.clone());
             let (working, answering) = (working.clone(), answering.clone());
             working.set(true);
@@ -599,9 +635,9 @@ fn Unlock(props: &UnlockProps) -> Html {
         Locked::Pkcs12 => ("p12-password", "open-p12", "Open"),
     };
     html! {
-        <div class="decrypt">
+        <form class="decrypt" {onsubmit}>
             <label>{ "Password " }<input type="password" class={field} autocomplete="off" value={(*password).clone()} {oninput} /></label>
-            <button type="button" class={button} {onclick} disabled={*working}>{ label }</button>
+            <button type="submit" class={button} disabled={*working}>{ label }</button>
             if *working {
                 <span class="busy" role="status">{ "Deriving the key from the password…" }</span>
                 <button type="button" class="stop-unlock" onclick={stop}>{ "Stop" }</button>
@@ -629,6 +665,6 @@ fn Unlock(props: &UnlockProps) -> Html {
                     </div>
                 },
             } }
-        </div>
+        </form>
     }
 }

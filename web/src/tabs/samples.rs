@@ -23,6 +23,7 @@ fn link(sample: &Sample) -> (String, &'static str) {
 pub fn SamplesTab() -> Html {
     html! {
         <section class="tool samples">
+            <h2>{ "Samples" }</h2>
             <p class="hint">{ "Realistic mistakes, one click from the tool that shows them. Each sample's certificates are made with dates far in the past or future, so it stays what it claims." }</p>
             <div class="sample-list">
                 { for SAMPLES.iter().map(|sample| {
@@ -30,8 +31,8 @@ pub fn SamplesTab() -> Html {
                     html! {
                         <article class="card sample" id={format!("sample-{}", sample.id)}>
                             <h3>{ sample.title }</h3>
-                            <p><strong>{ "What is wrong: " }</strong>{ sample.problem }</p>
-                            <p><strong>{ "Fix: " }</strong>{ sample.fix }</p>
+                            <p><strong>{ "What is wrong: " }</strong>{ super::prose(sample.problem) }</p>
+                            <p><strong>{ "Fix: " }</strong>{ super::prose(sample.fix) }</p>
                             <a class="open-sample" {href}>{ format!("Open in {tool}") }</a>
                         </article>
                     }

@@ -176,11 +176,23 @@ pub fn VerifyTab() -> Html {
         })
     };
     let allow_drop = Callback::from(|e: DragEvent| e.prevent_default());
+    // Verdicts asked for by a click: each is brought into view once shown.
+    let answered = use_state(|| 0u32);
+    {
+        use_effect_with(*answered, |answered| {
+            if *answered > 0 {
+                browser::reveal("verify-verdict-card");
+            }
+        });
+    }
     let onclick = {
-        let (form, verdict) = (form.clone(), verdict.clone());
+        let (form, verdict, answered) = (form.clone(), verdict.clone(), answered.clone());
         Callback::from(move |_| {
-            let (order, verdict) = ((*form).clone(), verdict.clone());
-            spawn_local(async move { verdict.set(Some(worker::verify(order).await)) });
+            let (order, verdict, answered) = ((*form).clone(), verdict.clone(), answered.clone());
+            spawn_local(async move {
+                verdict.set(Some(worker::verify(order).await));
+                answered.set(*answered + 1);
+            });
         })
     };
     // A link (shared, or a sample) that brings a chain shows its verdict at once.
@@ -307,18 +319,20 @@ fn how_tls_uses_this(verdict: Option<&Verdict>) -> Html {
 
 fn verdict_view(v: &Verdict) -> Html {
     html! {
-        <article class={classes!("card", if v.valid { "ok" } else { "bad" })}>
-            <h3 id="verify-verdict">{ if v.valid { "valid" } else { "invalid" } }</h3>
+        <article class={classes!("card", "verdict-card", if v.valid { "ok" } else { "bad" })} id="verify-verdict-card" tabindex="-1"
+            aria-labelledby="verify-verdict">
+            <h3 id="verify-verdict" class={classes!("verdict", if v.valid { "ok" } else { "bad" })}>{ if v.valid { "valid" } else { "invalid" } }</h3>
             { if v.reordered { html! { <p class="hint" id="verify-reordered">{ "Your chain was not in leaf-to-root order; certbench put it in order." }</p> } } else { html! {} } }
             <ol class="path mono" aria-label="certification path, leaf first">{ for v.path.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
             { for v.errors.iter().enumerate().map(|(i, e)| html! {
                 <div class="failure" id={(i == 0).then_some("verify-reason")} data-code={e.code.to_string()}>
-                    <p>{ &e.message }</p>
+                    <p>{ super::prose(&e.message) }</p>
                     <p class="mapping">{ format!("{} · OpenSSL: {} · Chromium: {}", e.rfc, e.openssl, e.chromium) }</p>
                 </div>
             }) }
             <details open={!v.valid}>
                 <summary>{ format!("Every check ({})", v.checks.len()) }</summary>
+                <div class="table-scroll">
                 <table class="checks">
                     <thead><tr><th>{ "Certificate" }</th><th>{ "Check" }</th><th>{ "Result" }</th><th>{ "Detail" }</th></tr></thead>
                     <tbody>
@@ -332,6 +346,7 @@ fn verdict_view(v: &Verdict) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
             </details>
         </article>
     }

@@ -110,6 +110,10 @@ pub struct Pkcs12Report {
     pub mac: Option<String>,
     /// What is needed to see inside.
     pub note: String,
+    /// Its certificates are encrypted with RC2 or RC4 (OpenSSL 1.x's and Java's default):
+    /// OpenSSL 3 opens it only with `-legacy`.
+    #[serde(default)]
+    pub legacy_ciphers: bool,
 }
 
 /// Recognises a PKCS#12 file; its contents are encrypted and need the password.
@@ -119,5 +123,6 @@ pub fn pkcs12(der: &[u8]) -> Result<Pkcs12Report, der::Error> {
             .map(|(hash, iterations)| format!("{}, {iterations} iterations", oids::name(&hash))),
         note: "a PKCS#12 bundle (key and certificates); its contents are encrypted with a password"
             .into(),
+        legacy_ciphers: crate::pkcs12::uses_legacy_ciphers(der),
     })
 }

@@ -48,12 +48,9 @@ impl Decoded {
         let name = self.file_stem();
         let (pem, der) = (format!("{name}.pem"), format!("{name}.der"));
         match &self.report {
-            Report::Pkcs12(_) => {
+            Report::Pkcs12(p12) => {
                 let file = format!("{name}.p12");
-                let legacy = match crate::pkcs12::uses_legacy_ciphers(&self.der) {
-                    true => " -legacy",
-                    false => "",
-                };
+                let legacy = if p12.legacy_ciphers { " -legacy" } else { "" };
                 Export {
                     command: format!("{}{legacy}", openssl_command(&self.report, &file)),
                     pem_file: None,

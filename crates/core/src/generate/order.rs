@@ -198,13 +198,17 @@ pub struct File {
     pub text: String,
     /// A binary file's bytes (bundle.p12); `None` for PEM.
     pub bytes: Option<Vec<u8>>,
+    /// A chain of certificates by purpose (chain.pem, fullchain.pem), even when it holds one:
+    /// DER holds one certificate, so a chain is never offered as DER.
+    #[serde(default)]
+    pub chain: bool,
 }
 
 impl File {
     /// The same thing as DER (`cert.der`, `request.der`, `key.der`), for a PEM file of one
-    /// block: what Windows, Java and `-inform DER` tools ask for.
+    /// block that is not a chain: what Windows, Java and `-inform DER` tools ask for.
     pub fn der(&self) -> Option<File> {
-        if self.bytes.is_some() {
+        if self.bytes.is_some() || self.chain {
             return None;
         }
         let mut blocks = input::read_blocks(self.text.as_bytes()).ok()?;
@@ -220,6 +224,7 @@ impl File {
             name: format!("{stem}.der"),
             text: format!("{} as DER", self.name),
             bytes: Some(block.der),
+            chain: false,
         })
     }
 }
@@ -240,7 +245,29 @@ fn file(name: &str, text: String) -> File {
         name: name.into(),
         text,
         bytes: None,
+        chain: false,
     }
+}
+
+/// chain.pem and fullchain.pem of a certificate a CA signed, and what each is for.
+fn chain_outputs(files: super::ChainFiles) -> (Vec<File>, Vec<String>) {
+    let mut notes = vec![
+        "fullchain.pem is what a server sends: cert.pem, then the intermediate CAs (nginx ssl_certificate, Apache SSLCertificateFile, HAProxy crt). chain.pem holds the CA certificates, root included: what clients trust, and what openssl s_server takes as -cert_chain (openssl s_server -cert cert.pem -cert_chain chain.pem -key key.pem).".to_string(),
+    ];
+    if files.fullchain_pem == files.cert_pem {
+        notes.push("Here a root signed the certificate directly, so fullchain.pem is cert.pem alone: servers do not send the root; clients must already trust it.".into());
+    }
+    let chain = |name: &str, text: String| File {
+        chain: true,
+        ..file(name, text)
+    };
+    (
+        vec![
+            chain("chain.pem", files.chain_pem),
+            chain("fullchain.pem", files.fullchain_pem),
+        ],
+        notes,
+    )
 }
 
 /// Whether a pasted key is RSA, read from its structure alone (no decryption): PKCS#1, or
@@ -530,18 +557,19 @@ impl Order {
                 let signed =
                     sign_csr(&block.der, req, &chain[0], &ca_key, engine, now, rng).map_err(err)?;
                 let files = chain_files(&signed.cert, &chain).map_err(err)?;
-                Ok(Outcome {
-                    title: "Signed the CSR as a server certificate".into(),
-                    files: vec![
-                        file("cert.pem", files.cert_pem),
-                        file("chain.pem", files.chain_pem),
-                        file("fullchain.pem", files.fullchain_pem),
-                    ],
-                    notes: signed
+                let mut out = vec![file("cert.pem", files.cert_pem.clone())];
+                let (chain_files, mut notes) = chain_outputs(files);
+                out.extend(chain_files);
+                notes.extend(
+                    signed
                         .ignored
                         .iter()
-                        .map(|i| format!("Not copied from the CSR: {i}"))
-                        .collect(),
+                        .map(|i| format!("Not copied from the CSR: {i}")),
+                );
+                Ok(Outcome {
+                    title: "Signed the CSR as a server certificate".into(),
+                    files: out,
+                    notes,
                     recipe: None,
                     made: Vec::new(),
                 })
@@ -575,10 +603,15 @@ impl Order {
                         key_pem: key.pkcs8_pem().map_err(err)?,
                     });
                 }
-                let mut out = vec![file("cert.pem", files.cert_pem), file("key.pem", key_pem)];
+                let mut out = vec![
+                    file("cert.pem", files.cert_pem.clone()),
+                    file("key.pem", key_pem),
+                ];
+                let mut notes = Vec::new();
                 if !chain.is_empty() {
-                    out.push(file("chain.pem", files.chain_pem));
-                    out.push(file("fullchain.pem", files.fullchain_pem));
+                    let (chain_files, chain_notes) = chain_outputs(files);
+                    out.extend(chain_files);
+                    notes = chain_notes;
                 }
                 if !self.p12_password.is_empty() {
                     let p12 = crate::pkcs12::bundle(
@@ -601,12 +634,13 @@ impl Order {
                             }
                         ),
                         bytes: Some(p12),
+                        chain: false,
                     });
                 }
                 Ok(Outcome {
                     title: format!("{} for {}", self.action().label(), self.cn),
                     files: out,
-                    notes: Vec::new(),
+                    notes,
                     recipe: Some(openssl_recipe(&req, key.key_type)),
                     made,
                 })
@@ -679,7 +713,10 @@ pub fn whole_chain<R: CryptoRng + ?Sized>(
         let spki = key.public_key_info().map_err(err)?;
         let cert = issue(&req, &spki, by_int, now, rng).map_err(err)?;
         let chain = chain_files(&cert, &ca_chain).map_err(err)?;
-        files.push(file(&format!("{stem}-fullchain.pem"), chain.fullchain_pem));
+        files.push(File {
+            chain: true,
+            ..file(&format!("{stem}-fullchain.pem"), chain.fullchain_pem)
+        });
         files.push(file(
             &format!("{stem}-key.pem"),
             key.pkcs8_pem().map_err(err)?,
