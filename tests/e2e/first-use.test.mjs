@@ -338,3 +338,119 @@ test('theme: the choice survives a reload, kept in the address; nothing is store
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('phone: at 375 px nothing scrolls sideways, "?" texts stay on screen, fingerprints wrap between bytes', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/verify`);
+  await page.setViewportSize({ width: 375, height: 740 });
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.fill('#verify-chain', fixture('fullchain.pem'));
+  await page.fill('#verify-roots', fixture('root.pem'));
+  await page.click('#verify-run');
+  await page.waitForSelector('#verify-verdict-card table.checks', { state: 'attached' });
+  await page.click('#verify-verdict-card details:not(.why) > summary');
+  assert.ok(await sideways() <= 0, `Verify scrolls sideways by ${await sideways()} px`);
+  // A "?" near the right edge opens on screen.
+  const why = page.locator('#verify-verdict-card details.why').last();
+  await why.locator('summary').click();
+  const box = await why.locator('.why-text').boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 375, `"?" text at ${box.x}..${box.x + box.width}`);
+  await page.goto(`${server.base}#/samples`);
+  await page.click('#sample-weak-ciphers a.open-sample');
+  await page.waitForSelector('#cipher-command');
+  assert.ok(await sideways() <= 0, `Ciphers scrolls sideways by ${await sideways()} px`);
+  await page.goto(`${server.base}#/decode`);
+  await page.fill('#decode-input', fixture('leaf.pem'));
+  await page.waitForSelector('#decode-results dd.hex');
+  const split = await page.$eval('#decode-results dd.hex', (dd) => {
+    const pieces = [...dd.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+    const lines = new Set();
+    let broken = 0;
+    for (const node of pieces) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      if (rects.length > 1) broken++;
+      rects.forEach((r) => lines.add(Math.round(r.top)));
+    }
+    return { broken, lines: lines.size, text: dd.textContent };
+  });
+  assert.equal(split.broken, 0, 'no byte split across lines');
+  assert.ok(split.lines > 1, 'the fingerprint does wrap at this width');
+  assert.match(split.text, /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'the text copied is the fingerprint, unchanged');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('visual: the verdict stands out, results come into view with the focus, every control has the same focus ring', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/generate`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.click('#gen-selfsigned');
+  await page.waitForSelector('#gen-output');
+  await page.waitForFunction(() => document.activeElement?.id === 'gen-result');
+  const top = await page.$eval('#gen-result', (e) => e.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 900, `the result is in view (top ${top})`);
+  await page.goto(`${server.base}#/verify`);
+  await page.fill('#verify-chain', fixture('fullchain.pem'));
+  await page.fill('#verify-roots', fixture('root.pem'));
+  await page.fill('#verify-host', 'not-this.example.test');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.activeElement?.id === 'verify-verdict-card');
+  const verdict = await page.$eval('#verify-verdict', (h) => ({ size: parseFloat(getComputedStyle(h).fontSize), shown: h.innerText }));
+  const body = await page.$eval('body', (b) => parseFloat(getComputedStyle(b).fontSize));
+  assert.ok(verdict.size >= body * 1.5, `verdict ${verdict.size}px vs text ${body}px`);
+  assert.match(verdict.shown, /INVALID/);
+  // Core's quoted values show as code, never as backticks.
+  const reason = await page.$eval('#verify-reason', (r) => ({ text: r.textContent, code: r.querySelectorAll('code').length }));
+  assert.doesNotMatch(reason.text, /`/);
+  assert.ok(reason.code > 0, reason.text);
+  // The depth field is styled like the others; summaries and selects get the focus ring.
+  const styled = await page.$eval('#verify-max', (i) => getComputedStyle(i).borderTopLeftRadius);
+  assert.equal(styled, await page.$eval('#verify-host', (i) => getComputedStyle(i).borderTopLeftRadius));
+  await page.focus('#verify-purpose');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.$eval('#verify-purpose', (s) => getComputedStyle(s).outlineWidth), '3px');
+  await page.focus('#verify-verdict-card details:not(.why) > summary');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineWidth), '3px', 'summary');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('first use: an empty Decode offers a sample; a key that fits nothing is marked; Enter opens a password file', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  await page.click('#decode-try-sample');
+  await page.waitForSelector('#decode-results .card >> nth=1');
+  assert.equal(await page.locator('#decode-empty').count(), 0, 'the hint goes once there is input');
+  await page.fill('#decode-input', fixture('leaf.pem') + fixture('int.key'));
+  await page.waitForSelector('#decode-results .key-unmatched');
+  await page.fill('#decode-input', fixture('leaf.pem') + fixture('leaf.key'));
+  await page.waitForFunction(() => /carries this key's public key/.test(document.querySelector('#decode-results')?.textContent ?? ''));
+  assert.equal(await page.locator('#decode-results .key-unmatched').count(), 0);
+  await page.fill('#decode-input', '');
+  await page.setInputFiles('#decode-files', path.join(root, 'tests/fixtures/leaf.p12'));
+  await page.fill('.p12-password', 'fixture');
+  await page.press('.p12-password', 'Enter');
+  await page.waitForSelector('.p12-contents .card >> nth=2');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('generate: a root that signs directly: fullchain.pem explained, no chain offered as DER', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/generate`);
+  await page.selectOption('#gen-action', 'root');
+  await page.click('#gen-run');
+  await page.waitForSelector('#gen-output h3:has-text("Root CA")');
+  await page.selectOption('#gen-action', 'server');
+  await page.selectOption('#gen-ca', 'made:0');
+  await page.click('#gen-run');
+  await page.waitForSelector('#gen-fullchain');
+  const output = await page.textContent('#gen-output');
+  assert.match(output, /fullchain\.pem is cert\.pem alone/);
+  assert.match(output, /-cert_chain chain\.pem/);
+  assert.equal(await page.locator('#gen-fullchain-der-download, #gen-chain-der-download').count(), 0);
+  assert.equal(await page.locator('#gen-cert-der-download').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
