@@ -290,7 +290,7 @@ test('links: the address follows the input: a copied link goes when the input is
   // The 144-root bundle is too long for a link: the message says it is the link's limit.
   await page.goto(`${server.base}#/decode`);
   await paste(page, '#decode-input', fs.readFileSync(path.join(root, 'crates/core/data/mozilla-roots.pem'), 'utf8'));
-  await page.waitForSelector('#decode-results .card >> nth=100');
+  await page.waitForSelector('#decode-overview');
   await page.click('#decode-link');
   await page.waitForSelector('section.tool > [role=alert]');
   const said = await page.textContent('section.tool > [role=alert]');
@@ -451,6 +451,44 @@ test('generate: a root that signs directly: fullchain.pem explained, no chain of
   assert.match(output, /-cert_chain chain\.pem/);
   assert.equal(await page.locator('#gen-fullchain-der-download, #gen-chain-der-download').count(), 0);
   assert.equal(await page.locator('#gen-cert-der-download').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('decode: a bundle gets an overview by role and status, a filter, an order, and a window of cards', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  const store = fs.readFileSync(path.join(root, 'crates/core/data/mozilla-roots.pem'), 'utf8');
+  await paste(page, '#decode-input', store + sample('expired.pem') + sample('future.pem') + sample('intermediate.pem'));
+  await page.waitForSelector('#decode-overview');
+  assert.match(await page.textContent('#decode-overview h3'), /147 blocks, 147 certificates/);
+  const counts = await page.$$eval('#decode-overview .overview-counts .badge', (bs) => bs.map((b) => b.textContent));
+  // The store's roots that have expired since it was taken, and the expired sample.
+  const now = Date.now();
+  const roots = store.split('-----END CERTIFICATE-----').filter((p) => p.includes('BEGIN')).map((p) => new X509Certificate(`${p}-----END CERTIFICATE-----`));
+  const expired = roots.filter((c) => Date.parse(c.validTo) < now).length + 1;
+  assert.ok(counts.includes(`${expired} expired`), `${counts}`);
+  assert.ok(counts.includes('1 not yet valid') && counts.includes('1 intermediate CA') && counts.includes('144 root CA'), `${counts}`);
+  assert.ok(counts.some((c) => /with lint errors/.test(c)), `${counts}`);
+  assert.equal(await page.locator('#decode-results .card.block').count(), 50, 'a window of cards, not 147');
+  // Filter by status: the expired ones alone, the sample among them.
+  await page.selectOption('#overview-status', 'expired');
+  await page.waitForFunction((n) => document.querySelectorAll('#decode-results .card.block').length === n, expired);
+  assert.match(await page.textContent('#decode-results'), /www\.example\.test/);
+  assert.match(await page.textContent('#overview-shown'), new RegExp(`${expired} blocks match`));
+  const statuses = await page.$$eval('#decode-results .card.block h3 .badge:last-child', (bs) => bs.map((b) => b.textContent));
+  assert.ok(statuses.every((t) => /^expired/.test(t)), `${statuses}`);
+  // Text search over subject, issuer, SAN, serial and fingerprint.
+  await page.selectOption('#overview-status', '');
+  await page.fill('#overview-text', 'ISRG Root');
+  await page.waitForFunction(() => [...document.querySelectorAll('#decode-results .card.block h3')].every((h) => /ISRG Root/.test(h.textContent))
+    && document.querySelectorAll('#decode-results .card.block').length === 2);
+  await page.fill('#overview-text', '');
+  // Order by expiry: the expired leaf first; latest first puts it last.
+  await page.selectOption('#overview-order', 'expires_first');
+  await page.waitForFunction(() => /expired/.test(document.querySelector('#decode-results .card.block h3')?.textContent ?? ''));
+  await page.selectOption('#overview-role', 'intermediate CA');
+  await page.waitForFunction(() => document.querySelectorAll('#decode-results .card.block').length === 1);
+  assert.match(await page.textContent('#decode-results .card.block h3'), /Sample Intermediate/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -12,6 +12,7 @@
 
 use crate::browser;
 use crate::webcrypto;
+use certbench_core::decode::overview::{self, Overview, View};
 use certbench_core::decode::{self, Decoded, Report};
 use certbench_core::generate::order::{File, FormView, MadeCa, Order, Outcome};
 use certbench_core::input::Encoding;
@@ -55,13 +56,16 @@ const UNEXPECTED: &str = "unexpected answer from the worker; reload the page";
 /// Work for the worker.
 #[derive(Serialize, Deserialize)]
 enum Job {
-    /// Answers `Result<(WireBlocks, Vec<Finding>), String>`: the blocks of `input` with
-    /// validity at `at` and their bundle lint; with `complete`, signatures checked and keys
-    /// derived by WebCrypto too.
+    /// Answers `Result<WireWindow, String>`: the overview of `input`'s blocks with validity
+    /// at `at`, their bundle lint, and the first `shown` blocks that `view` selects; with
+    /// `complete`, signatures checked and keys derived by WebCrypto too. The decoded blocks
+    /// stay in the worker for the next window of the same input.
     Decode {
         input: Vec<u8>,
         at: UnixTime,
         complete: bool,
+        view: View,
+        shown: usize,
     },
     /// Answers `Result<String, String>`: the shared-link value of PEM text.
     ShareEncode(String),
@@ -91,8 +95,28 @@ enum Job {
 /// why it could not be read.
 pub type Blocks = Vec<Result<Rc<Decoded>, String>>;
 
-/// What Decode shows: each block, and what the certificates say together.
-pub type Decoding = Result<(Blocks, Vec<Finding>), String>;
+/// What Decode shows of an input: the whole at a glance, what its certificates say together,
+/// and the window of blocks its view selects.
+#[derive(Clone, PartialEq)]
+pub struct Window {
+    pub overview: Overview,
+    pub bundle: Vec<Finding>,
+    /// How many blocks the view selects; `blocks` holds the first of them.
+    pub selected: usize,
+    pub blocks: Blocks,
+}
+
+pub type Decoding = Result<Window, String>;
+
+/// [`Window`] as it crosses to the page: sent borrowed (`&Overview`, `&Vec<Finding>`,
+/// [`WireBlockRef`]), read owned ([`Overview`], `Vec<Finding>`, [`WireBlock`]).
+#[derive(Serialize, Deserialize)]
+struct WireWindow<O, F, B> {
+    overview: O,
+    bundle: F,
+    selected: usize,
+    blocks: Vec<Result<B, String>>,
+}
 
 /// What Verify shows: the verdict, the chain's blocks and their lint together.
 pub type Verified = Result<(Verdict, Blocks, Vec<Finding>), String>;
@@ -134,7 +158,58 @@ macro_rules! wire_report {
                 }
             }
         }
+
+        /// [`WireReport`] borrowed: what the worker sends, written as [`WireReport`] reads.
+        #[derive(Serialize)]
+        enum WireReportRef<'a> {
+            $($variant(&'a $inner)),+
+        }
+
+        impl<'a> From<&'a Report> for WireReportRef<'a> {
+            fn from(report: &'a Report) -> WireReportRef<'a> {
+                match report {
+                    $(Report::$variant(inner) => WireReportRef::$variant(inner)),+
+                }
+            }
+        }
     };
+}
+
+/// [`WireBlock`] borrowed from a [`Decoded`]: the worker sends blocks it keeps without copying
+/// them first. Serialized exactly as [`WireBlock`] is, field for field.
+#[derive(Serialize)]
+struct WireBlockRef<'a> {
+    block: usize,
+    item: Option<usize>,
+    label: &'a Option<String>,
+    line: Option<usize>,
+    encoding: Encoding,
+    report: WireReportRef<'a>,
+    der: &'a [u8],
+}
+
+impl<'a> From<&'a Decoded> for WireBlockRef<'a> {
+    fn from(d: &'a Decoded) -> WireBlockRef<'a> {
+        WireBlockRef {
+            block: d.block,
+            item: d.item,
+            label: &d.label,
+            line: d.line,
+            encoding: d.encoding,
+            report: (&d.report).into(),
+            der: &d.der,
+        }
+    }
+}
+
+/// Blocks as the worker sends them: an error goes as its message.
+fn wire_refs<'a>(
+    blocks: impl IntoIterator<Item = &'a Result<Decoded, Error>>,
+) -> Vec<Result<WireBlockRef<'a>, String>> {
+    blocks
+        .into_iter()
+        .map(|b| b.as_ref().map(WireBlockRef::from).map_err(Error::to_string))
+        .collect()
 }
 
 wire_report!(
@@ -179,12 +254,6 @@ impl From<WireBlock> for Decoded {
 /// Blocks as they cross to the page: an error goes as its message.
 type WireBlocks = Vec<Result<WireBlock, String>>;
 
-fn to_wire(blocks: Vec<Result<Decoded, Error>>) -> WireBlocks {
-    let wire =
-        |block: Result<Decoded, Error>| block.map(WireBlock::from).map_err(|e| e.to_string());
-    blocks.into_iter().map(wire).collect()
-}
-
 fn from_wire(blocks: WireBlocks) -> Blocks {
     blocks
         .into_iter()
@@ -203,23 +272,26 @@ pub struct Made {
 
 /// Runs `job` and encodes its answer.
 async fn answer(job: Job) -> Vec<u8> {
-    fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-        // Every answer type serializes; an empty answer reads as unexpected on the page.
-        postcard::to_allocvec(value).unwrap_or_default()
-    }
     let message = |e: Error| e.to_string();
     match job {
         Job::Decode {
             input,
             at,
             complete,
-        } => encode(&decoding(&input, at, complete).await),
+            view,
+            shown,
+        } => decoding(input, at, complete, &view, shown).await,
+        Job::Verify(order) => encode(
+            &verified(order)
+                .await
+                .as_ref()
+                .map(|(verdict, blocks, bundle)| (verdict, wire_refs(blocks), bundle)),
+        ),
         Job::ShareEncode(text) => encode(&certbench_core::share::encode(&text).map_err(message)),
         Job::ShareDecode(value) => encode(&certbench_core::share::decode(&value).map_err(message)),
         Job::CertificatesAsPem(bytes) => {
             encode(&verify::certificates_as_pem(&bytes).map_err(message))
         }
-        Job::Verify(order) => encode(&verified(order).await),
         Job::Generate { order, made } => encode(&generated(order, &made).await),
         Job::Form(order) => encode(&order.view(browser::now())),
         Job::Unlock {
@@ -228,7 +300,11 @@ async fn answer(job: Job) -> Vec<u8> {
             password,
         } => {
             let opened = unlocked(&locked.into(), pkcs12, &Zeroizing::new(password)).await;
-            encode(&opened.map(|list| list.into_iter().map(WireBlock::from).collect::<Vec<_>>()))
+            encode(
+                &opened
+                    .as_ref()
+                    .map(|list| list.iter().map(WireBlockRef::from).collect::<Vec<_>>()),
+            )
         }
     }
 }
@@ -242,35 +318,65 @@ fn bundle_lint(blocks: &[Result<Decoded, Error>]) -> Vec<Finding> {
     lint::bundle(&certs)
 }
 
-/// Decodes `input` at `at`: the structure alone, kept for the complete decode the page asks
-/// for next (so the input is not read twice), or completed by WebCrypto.
+/// Decodes `input` at `at` (the structure alone, or completed by WebCrypto) and answers the
+/// window `view` selects, encoded. The blocks are kept for the next window of the same input:
+/// a bundle of thousands is read once, however the page filters it.
 async fn decoding(
-    input: &[u8],
+    input: Vec<u8>,
     at: UnixTime,
     complete: bool,
-) -> Result<(WireBlocks, Vec<Finding>), String> {
-    let kept = STRUCTURE
-        .take()
-        .filter(|(kept_input, kept_at, _)| kept_input == input && *kept_at == at);
-    let structure = match kept {
-        Some((_, _, structure)) => structure,
-        None => decode::decode_structure(input, at).map_err(|e| e.to_string())?,
+    view: &View,
+    shown: usize,
+) -> Vec<u8> {
+    let kept = match KEPT.take().filter(|k| k.input == input && k.at == at) {
+        Some(kept) if kept.complete || !complete => Ok(kept),
+        Some(structure) => Ok(Kept::new(
+            structure.input,
+            at,
+            true,
+            webcrypto::complete(structure.blocks).await,
+        )),
+        None => match decode::decode_structure(&input, at) {
+            Ok(structure) => {
+                let blocks = match complete {
+                    true => webcrypto::complete(structure).await,
+                    false => structure,
+                };
+                Ok(Kept::new(input, at, complete, blocks))
+            }
+            Err(e) => Err(e.to_string()),
+        },
     };
-    let blocks = match complete {
-        true => webcrypto::complete(structure).await,
-        false => {
-            STRUCTURE.set(Some((input.to_vec(), at, structure.clone())));
-            structure
-        }
+    let kept = match kept {
+        Ok(kept) => kept,
+        Err(e) => return encode(&Err::<(), _>(e)),
     };
-    let bundle = bundle_lint(&blocks);
-    Ok((to_wire(blocks), bundle))
+    let selected = overview::select(&kept.blocks, view);
+    let answer = encode(&Ok::<_, String>(WireWindow {
+        overview: &kept.overview,
+        bundle: &kept.bundle,
+        selected: selected.len(),
+        blocks: wire_refs(
+            selected
+                .iter()
+                .take(shown)
+                .filter_map(|&i| kept.blocks.get(i)),
+        ),
+    }));
+    KEPT.set(Some(kept));
+    answer
+}
+
+/// A job's answer, encoded for the page.
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    // Every answer type serializes; an empty answer reads as unexpected on the page.
+    postcard::to_allocvec(value).unwrap_or_default()
 }
 
 /// The verdict, its signatures checked by WebCrypto, and the chain's blocks for lint.
 async fn verified(
     order: verify::order::Order,
-) -> Result<(Verdict, WireBlocks, Vec<Finding>), String> {
+) -> Result<(Verdict, Vec<Result<Decoded, Error>>, Vec<Finding>), String> {
     let now = browser::now();
     // Untrusted, the store still names the root that would complete a path.
     let mozilla = match order.mozilla {
@@ -300,7 +406,7 @@ async fn verified(
         .filter_map(|b| b.as_ref().ok()?.certificate())
         .collect();
     let bundle = lint::bundle_with_anchors(&certs, &|issuer| anchors.iter().any(|a| a == issuer));
-    Ok((verdict, to_wire(blocks), bundle))
+    Ok((verdict, blocks, bundle))
 }
 
 /// Core builds everything, WebCrypto makes the keys and signatures; then the certificate made
@@ -426,13 +532,38 @@ struct Pending {
     message: Option<Uint8Array>,
 }
 
-/// The last structure-only decode: its input, time and blocks.
-type Structure = (Vec<u8>, UnixTime, Vec<Result<Decoded, Error>>);
+/// The last input decoded for the Decode tab: its blocks, complete or not, and what is said
+/// of them all.
+struct Kept {
+    input: Vec<u8>,
+    at: UnixTime,
+    complete: bool,
+    blocks: Vec<Result<Decoded, Error>>,
+    overview: Overview,
+    bundle: Vec<Finding>,
+}
+
+impl Kept {
+    fn new(
+        input: Vec<u8>,
+        at: UnixTime,
+        complete: bool,
+        blocks: Vec<Result<Decoded, Error>>,
+    ) -> Kept {
+        Kept {
+            overview: overview::overview(&blocks),
+            bundle: bundle_lint(&blocks),
+            input,
+            at,
+            complete,
+            blocks,
+        }
+    }
+}
 
 thread_local! {
-    /// In the worker: the structure [`decoding`] answered last, until the complete decode of
-    /// the same input takes it.
-    static STRUCTURE: Cell<Option<Structure>> = const { Cell::new(None) };
+    /// In the worker: the input [`decoding`] answered last, for its next window.
+    static KEPT: Cell<Option<Kept>> = const { Cell::new(None) };
     /// In the worker: a job has come, so the warm-up has nothing left to prepare for.
     static ANSWERING: Cell<bool> = const { Cell::new(false) };
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
@@ -621,14 +752,27 @@ async fn call<T: DeserializeOwned>(job: &Job) -> Result<T, String> {
 }
 
 /// Decodes `input` with validity at `at`; `complete` adds WebCrypto's signature checks.
-pub async fn decode(input: Vec<u8>, at: UnixTime, complete: bool) -> Decoding {
+pub async fn decode(
+    input: Vec<u8>,
+    at: UnixTime,
+    complete: bool,
+    view: View,
+    shown: usize,
+) -> Decoding {
     let job = Job::Decode {
         input,
         at,
         complete,
+        view,
+        shown,
     };
-    let (blocks, bundle) = call::<Result<(WireBlocks, Vec<Finding>), String>>(&job).await??;
-    Ok((from_wire(blocks), bundle))
+    let w = call::<Result<WireWindow<Overview, Vec<Finding>, WireBlock>, String>>(&job).await??;
+    Ok(Window {
+        overview: w.overview,
+        bundle: w.bundle,
+        selected: w.selected,
+        blocks: from_wire(w.blocks),
+    })
 }
 
 /// The shared-link value of `text` (certificates, CSRs, CRLs; never keys).

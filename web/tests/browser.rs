@@ -457,10 +457,19 @@ async fn blocks_cross_from_the_worker_unchanged() {
     ];
     for input in inputs {
         let direct = decode::decode_structure(input, at).expect("decodes");
-        let (crossed, _) = certbench_web::worker::decode(input.to_vec(), at, false)
-            .await
-            .expect("the worker answers");
+        let window = certbench_web::worker::decode(
+            input.to_vec(),
+            at,
+            false,
+            Default::default(),
+            usize::MAX,
+        )
+        .await
+        .expect("the worker answers");
+        let crossed = window.blocks;
         assert_eq!(crossed.len(), direct.len());
+        assert_eq!(window.selected, direct.len());
+        assert_eq!(window.overview, decode::overview::overview(&direct));
         for (crossed, direct) in crossed.iter().zip(&direct) {
             match (crossed, direct) {
                 (Ok(crossed), Ok(direct)) => assert_eq!(**crossed, *direct),

@@ -81,7 +81,7 @@ impl fmt::Display for Error {
                 "the input is {bytes} bytes; certbench reads at most {limit} bytes at once"
             ),
             Error::TooManyBlocks { limit } => {
-                write!(f, "the input holds more than {limit} blocks; split it up")
+                write!(f, "the input holds more than {limit} blocks, the most certbench reads at once; split it into parts of {limit} or fewer")
             }
             Error::NothingRecognisable => f.write_str(
                 "nothing recognisable: expected PEM (-----BEGIN …-----), DER (binary ASN.1) or bare base64",

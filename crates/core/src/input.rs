@@ -10,10 +10,12 @@ use crate::error::{Error, Location};
 use base64ct::{Base64, Base64Url, Encoding as _};
 use serde::{Deserialize, Serialize};
 
-/// Largest input read at once; past it the tab would stall on a paste.
-pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
-/// Most blocks in one input (a CA bundle has ~150).
-pub const MAX_BLOCKS: usize = 10_000;
+/// Largest input read at once: a CA's CRL of a million entries is ~42 MB, a bundle of 100,000
+/// certificates ~150 MB of PEM. Past it a tab runs short of memory.
+pub const MAX_INPUT_BYTES: usize = 160 * 1024 * 1024;
+/// Most blocks in one input (a CA bundle has ~150; certificate inventories, tens of
+/// thousands). The page shows a window of them, so the count sets only the decode's time.
+pub const MAX_BLOCKS: usize = 100_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -7,8 +7,9 @@ use crate::browser;
 use crate::browser::{LoadedFile, read_files};
 use crate::worker::{self, Decoding};
 use certbench_core::UnixTime;
+use certbench_core::decode::overview::{Order, Overview, Role, Status, View};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{DragEvent, HtmlInputElement};
+use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[component]
@@ -207,70 +208,199 @@ struct SourceProps {
     at: i64,
 }
 
-/// How many blocks of one input get a card before the user asks for more.
-const CARDS_PER_PAGE: usize = 200;
+/// How many blocks of one input get a card before the user asks for more: a bundle of
+/// thousands is read whole in the worker, but only a window of it becomes cards.
+const CARDS_PER_PAGE: usize = 50;
+
+/// From how many certificates an input gets an overview with a filter.
+const OVERVIEW_FROM: usize = 10;
 
 /// One input's blocks: decoded by the worker at once, then again with WebCrypto's signature
-/// checks.
+/// checks. A bundle gets an overview above its cards, with a filter and an order; the cards
+/// are a window of what the filter selects.
 #[component]
 fn Source(props: &SourceProps) -> Html {
-    // The last answer, with the input and time it is for, and whether it is complete: an
-    // answer for an older input is not shown.
-    type Shown = ((Vec<u8>, i64), bool, Decoding);
-    let shown_answer = use_state(|| None::<Shown>);
+    let view = use_state(View::default);
+    let shown = use_state_eq(|| CARDS_PER_PAGE);
+    {
+        // Another input starts with everything selected, at the first window.
+        let (view, shown) = (view.clone(), shown.clone());
+        use_effect_with(props.bytes.clone(), move |_| {
+            view.set(View::default());
+            shown.set(CARDS_PER_PAGE);
+        });
+    }
+    // The last answer, with what it answers (input, time, view, window) and whether it is
+    // complete: an answer for another input is not shown.
+    type Asked = (Vec<u8>, i64, View, usize);
+    let answer = use_state(|| None::<(Asked, bool, Decoding)>);
     let asked = use_mut_ref(|| 0u32);
     {
-        let (shown_answer, asked) = (shown_answer.clone(), asked.clone());
-        use_effect_with((props.bytes.clone(), props.at), move |key| {
+        let (answer, asked) = (answer.clone(), asked.clone());
+        let key: Asked = (props.bytes.clone(), props.at, (*view).clone(), *shown);
+        use_effect_with(key, move |key| {
             *asked.borrow_mut() += 1;
             let (mine, key) = (*asked.borrow(), key.clone());
             spawn_local(async move {
                 for complete in [false, true] {
-                    let answer = worker::decode(key.0.clone(), UnixTime(key.1), complete).await;
+                    let (input, at, view, shown) = key.clone();
+                    let decoded = worker::decode(input, UnixTime(at), complete, view, shown).await;
                     if *asked.borrow() != mine {
                         return;
                     }
-                    let decoded = answer.is_ok();
-                    shown_answer.set(Some((key.clone(), complete, answer)));
-                    if !decoded {
+                    let ok = decoded.is_ok();
+                    answer.set(Some((key.clone(), complete, decoded)));
+                    if !ok {
                         return;
                     }
                 }
             });
         });
     }
-    // Cards in pages: a bundle of thousands would otherwise stall the page for seconds.
-    let shown = use_state_eq(|| CARDS_PER_PAGE);
-    {
-        let shown = shown.clone();
-        use_effect_with(props.bytes.clone(), move |_| shown.set(CARDS_PER_PAGE));
-    }
+    let name = &props.name;
+    let (window, checking) = match &*answer {
+        Some(((input, at, ..), complete, decoded)) if *input == props.bytes && *at == props.at => {
+            match decoded {
+                Ok(window) => (window, !complete),
+                Err(e) => return html! { <ErrorBox message={format!("{name}: {e}")} /> },
+            }
+        }
+        _ => {
+            return html! { <p class="hint busy" role="status">{ format!("Reading {name}…") }</p> };
+        }
+    };
     let show_more = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(*shown + CARDS_PER_PAGE))
     };
-    let name = &props.name;
-    let (blocks, bundle, checking) = match &*shown_answer {
-        Some(((input, at), complete, answer)) if *input == props.bytes && *at == props.at => {
-            match answer {
-                Ok((blocks, bundle)) => (blocks, bundle, !complete),
-                Err(e) => return html! { <ErrorBox message={format!("{name}: {e}")} /> },
-            }
-        }
-        _ => return html! {},
+    let set_view = {
+        let (view, shown) = (view.clone(), shown.clone());
+        Callback::from(move |next: View| {
+            shown.set(CARDS_PER_PAGE);
+            view.set(next);
+        })
     };
+    let o = &window.overview;
+    // An overview for a bundle, not for a chain of two or three.
+    let bundle = o.certificates >= OVERVIEW_FROM || o.blocks > CARDS_PER_PAGE;
     html! {
         <>
-            { super::report::findings(bundle) }
-            { for blocks.iter().take(*shown).map(|block| match block {
+            if bundle {
+                { overview_panel(o, &view, window.selected, window.blocks.len(), set_view) }
+            }
+            { super::report::findings(&window.bundle) }
+            { for window.blocks.iter().map(|block| match block {
                 Ok(decoded) => html! { <BlockCard decoded={decoded.clone()} source={name.clone()} {checking} /> },
                 Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
             }) }
-            if blocks.len() > *shown {
+            if window.selected > window.blocks.len() {
                 <button type="button" class="show-more-cards" onclick={show_more}>
-                    { format!("Show {} more ({} of {} blocks shown)", CARDS_PER_PAGE.min(blocks.len() - *shown), *shown, blocks.len()) }
+                    { format!("Show {} more ({} of {} blocks shown)", CARDS_PER_PAGE.min(window.selected - window.blocks.len()), window.blocks.len(), window.selected) }
                 </button>
             }
         </>
+    }
+}
+
+/// A bundle at a glance: counts by role and status, lint errors; and the filter and order
+/// that choose which cards show.
+/// `selected` blocks match the view, the first `shown` of them are cards.
+fn overview_panel(
+    o: &Overview,
+    view: &View,
+    selected: usize,
+    shown: usize,
+    onchange: Callback<View>,
+) -> Html {
+    // Each control edits one part of the view.
+    let edit = |apply: fn(&mut View, &str)| {
+        let (view, onchange) = (view.clone(), onchange.clone());
+        Callback::from(move |value: String| {
+            let mut next = view.clone();
+            apply(&mut next, &value);
+            onchange.emit(next);
+        })
+    };
+    let on_text = {
+        let edit = edit(|v, s| v.text = s.to_string());
+        Callback::from(move |e: InputEvent| edit.emit(event_value(&e)))
+    };
+    let any = std::iter::once(("", "any"));
+    let statuses: Vec<(&str, &str)> = any
+        .clone()
+        .chain(Status::ALL.map(|s| (s.name(), s.name())))
+        .collect();
+    let roles: Vec<(&str, &str)> = any.chain(Role::ALL.map(|r| (r.name(), r.name()))).collect();
+    let orders = [
+        ("input", "as in the input"),
+        ("expires_first", "expiry, soonest first"),
+        ("expires_last", "expiry, latest first"),
+    ];
+    let order = match view.order {
+        Order::Input => "input",
+        Order::ExpiresFirst => "expires_first",
+        Order::ExpiresLast => "expires_last",
+    };
+    html! {
+        <section class="panel overview" id="decode-overview" aria-label="Overview of the input">
+            <h3>{ format!("{} blocks, {} certificates", o.blocks, o.certificates) }</h3>
+            <p class="overview-counts">
+                { for o.roles.iter().map(|(role, n)| badge("", *n, role.name())) }
+                { for o.statuses.iter().map(|(status, n)| badge(match status {
+                    Status::Valid => "ok", Status::Expiring => "warn", _ => "bad",
+                }, *n, status.name())) }
+                if o.with_lint_errors > 0 { { badge("bad", o.with_lint_errors, "with lint errors") } }
+                if o.unreadable > 0 { { badge("bad", o.unreadable, "unreadable") } }
+            </p>
+            <div class="options">
+                <div>
+                    <label for="overview-text">{ "Find (subject, issuer, SAN, serial, fingerprint)" }</label>
+                    <input id="overview-text" type="search" value={view.text.clone()} oninput={on_text} placeholder="example.com" />
+                </div>
+                { choice("overview-status", "Status", &statuses, view.status.map_or("", Status::name),
+                    edit(|v, s| v.status = Status::ALL.into_iter().find(|x| x.name() == s))) }
+                { choice("overview-role", "Role", &roles, view.role.map_or("", Role::name),
+                    edit(|v, s| v.role = Role::ALL.into_iter().find(|x| x.name() == s))) }
+                { choice("overview-order", "Order", &orders, order, edit(|v, s| v.order = match s {
+                    "expires_first" => Order::ExpiresFirst,
+                    "expires_last" => Order::ExpiresLast,
+                    _ => Order::Input,
+                })) }
+            </div>
+            <p class="hint" id="overview-shown" role="status">{ match view.filters() {
+                true => format!("{selected} blocks match; {shown} shown"),
+                false => format!("{shown} of {selected} blocks shown"),
+            } }</p>
+        </section>
+    }
+}
+
+fn badge(class: &'static str, n: usize, what: &str) -> Html {
+    html! { <span class={classes!("badge", class)}>{ format!("{n} {what}") }</span> }
+}
+
+/// A labelled `<select>` of `(value, label)` options; every option says whether it is chosen
+/// (the browser would select the first one Yew adds, which is the last).
+fn choice(
+    id: &'static str,
+    label: &'static str,
+    options: &[(&str, &str)],
+    chosen: &str,
+    onchange: Callback<String>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+            onchange.emit(select.value());
+        }
+    });
+    html! {
+        <div>
+            <label for={id}>{ label }</label>
+            <select {id} {onchange}>
+                { for options.iter().map(|(value, text)| html! {
+                    <option value={value.to_string()} selected={*value == chosen}>{ text.to_string() }</option>
+                }) }
+            </select>
+        </div>
     }
 }

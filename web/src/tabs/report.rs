@@ -3,6 +3,7 @@
 
 use crate::browser;
 use certbench_core::asn1::{self, Node};
+use certbench_core::decode::overview::{Role, Status};
 use certbench_core::decode::{
     CertificateReport, Decoded, PublicKeyReport, Report, RevokedEntry, ext::ExtensionReport,
 };
@@ -171,16 +172,6 @@ fn key_rows(key: &PublicKeyReport) -> Html {
     }
 }
 
-fn status_line(c: &CertificateReport) -> (String, &'static str) {
-    let v = &c.validity;
-    match v.status.as_str() {
-        "valid" if v.days <= 30 => (format!("valid, expires in {} days", v.days), "warn"),
-        "valid" => (format!("valid, expires in {} days", v.days), "ok"),
-        "expired" => (format!("expired {} days ago", v.days), "bad"),
-        _ => (format!("not yet valid: starts in {} days", v.days), "bad"),
-    }
-}
-
 /// How much of the validity period has passed, coloured by the status (`class`: ok, warn,
 /// bad): an expired certificate's bar is full and red, a not-yet-valid one's empty and red.
 /// Widths are classes in 5% steps: the Content-Security-Policy allows no inline style.
@@ -195,15 +186,6 @@ fn validity_bar(elapsed_percent: u8, class: &'static str, status: &str) -> Html 
     }
 }
 
-fn role(c: &CertificateReport) -> &'static str {
-    match (c.is_ca, c.self_issued) {
-        (true, true) => "root CA",
-        (true, false) => "intermediate CA",
-        (false, true) => "self-signed leaf",
-        (false, false) => "leaf",
-    }
-}
-
 /// The certificate of block `d`: `c`, the block itself (`nested` None) or the `nested`th
 /// certificate of its PKCS#7 bundle.
 fn certificate(
@@ -212,7 +194,7 @@ fn certificate(
     c: &CertificateReport,
     checking: bool,
 ) -> Html {
-    let (status, class) = status_line(c);
+    let (status, class) = Status::line(c);
     let title = c
         .subject_attributes
         .iter()
@@ -223,7 +205,7 @@ fn certificate(
         .unwrap_or_else(|| c.subject.clone());
     html! {
         <>
-            <h3>{ title }<span class="badge">{ role(c) }</span><span class={classes!("badge", class)}>{ status.clone() }</span></h3>
+            <h3>{ title }<span class="badge">{ Role::of(c).name() }</span><span class={classes!("badge", class)}>{ status.clone() }</span></h3>
             { validity_bar(c.validity.elapsed_percent, class, &status) }
             { findings(&c.lint) }
             <dl class="summary">

@@ -6,6 +6,7 @@ pub mod crypto;
 pub mod export;
 pub mod ext;
 pub mod key;
+pub mod overview;
 
 use crate::error::{Error, Location};
 use crate::input::{self, Block, Encoding};
