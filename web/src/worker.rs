@@ -83,12 +83,67 @@ enum Job {
     },
     /// Answers [`FormView`]: what the Generate form will make, before any key is made.
     Form(Order),
+    /// Answers `Vec<RevokedEntry>`: every entry of the CRL whose DER this is.
+    Revoked(Vec<u8>),
     /// Answers `Result<Vec<WireBlock>, String>`: an encrypted key or a PKCS#12 file opened.
     Unlock {
-        locked: WireBlock,
+        locked: Locked,
         pkcs12: bool,
         password: String,
     },
+}
+
+/// What opening a locked block needs of it: where it was, its DER, and an encrypted key's
+/// report (its format and legacy DEK-Info). Not the whole block: the page need not write, nor
+/// the worker read, every kind of report for this.
+#[derive(Serialize, Deserialize)]
+struct Locked {
+    block: usize,
+    item: Option<usize>,
+    label: Option<String>,
+    line: Option<usize>,
+    encoding: Encoding,
+    #[serde(with = "as_bytes")]
+    der: Vec<u8>,
+    key: Option<decode::PrivateKeyReport>,
+}
+
+impl From<&Decoded> for Locked {
+    fn from(d: &Decoded) -> Locked {
+        Locked {
+            block: d.block,
+            item: d.item,
+            label: d.label.clone(),
+            line: d.line,
+            encoding: d.encoding,
+            der: d.der.clone(),
+            key: match &d.report {
+                Report::PrivateKey(key) => Some(key.clone()),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl From<Locked> for Decoded {
+    fn from(l: Locked) -> Decoded {
+        Decoded {
+            block: l.block,
+            item: l.item,
+            label: l.label,
+            line: l.line,
+            encoding: l.encoding,
+            report: match l.key {
+                Some(key) => Report::PrivateKey(key),
+                None => Report::Pkcs12(decode::container::Pkcs12Report {
+                    mac: None,
+                    note: String::new(),
+                    legacy_ciphers: false,
+                }),
+            },
+            der: l.der,
+        }
+    }
 }
 
 /// Decoded blocks as the page has them: each block (shared by the cards that show it), or
@@ -121,10 +176,11 @@ struct WireWindow<O, F, B> {
 /// What Verify shows: the verdict, the chain's blocks and their lint together.
 pub type Verified = Result<(Verdict, Blocks, Vec<Finding>), String>;
 
-/// A block as it crosses to the page. [`Decoded`]'s serde form is the CLI's JSON (the report
-/// flattened into the block and tagged by a `kind` key, the DER left out), which a binary
-/// format cannot read back; this carries every field, the report tagged from outside.
-#[derive(Serialize, Deserialize)]
+/// A block as the page reads it (the worker writes it as [`WireBlockRef`]). [`Decoded`]'s
+/// serde form is the CLI's JSON (the report flattened into the block and tagged by a `kind`
+/// key, the DER left out), which a binary format cannot read back; this carries every field,
+/// the report tagged from outside.
+#[derive(Deserialize)]
 struct WireBlock {
     block: usize,
     item: Option<usize>,
@@ -132,23 +188,41 @@ struct WireBlock {
     line: Option<usize>,
     encoding: Encoding,
     report: WireReport,
+    #[serde(with = "as_bytes")]
     der: Vec<u8>,
+}
+
+/// A block's DER as one byte string, copied at once, instead of serde's default sequence of
+/// numbers read one by one: a CA's CRL is 40 MB. The same bytes on the wire either way.
+mod as_bytes {
+    pub fn serialize<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(bytes)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        struct Bytes;
+        impl serde::de::Visitor<'_> for Bytes {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(v.to_vec())
+            }
+            fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(v)
+            }
+        }
+        d.deserialize_byte_buf(Bytes)
+    }
 }
 
 /// [`Report`], variant for variant, with serde's default (outside) tagging.
 macro_rules! wire_report {
     ($($variant:ident($inner:ty)),+ $(,)?) => {
-        #[derive(Serialize, Deserialize)]
+        #[derive(Deserialize)]
         enum WireReport {
             $($variant($inner)),+
-        }
-
-        impl From<Report> for WireReport {
-            fn from(report: Report) -> WireReport {
-                match report {
-                    $(Report::$variant(inner) => WireReport::$variant(inner)),+
-                }
-            }
         }
 
         impl From<WireReport> for Report {
@@ -185,6 +259,7 @@ struct WireBlockRef<'a> {
     line: Option<usize>,
     encoding: Encoding,
     report: WireReportRef<'a>,
+    #[serde(serialize_with = "as_bytes::serialize")]
     der: &'a [u8],
 }
 
@@ -201,6 +276,9 @@ impl<'a> From<&'a Decoded> for WireBlockRef<'a> {
         }
     }
 }
+
+/// How many revoked entries of a CRL cross to the page with its report.
+const REVOKED_SENT: usize = 1000;
 
 /// Blocks as the worker sends them: an error goes as its message.
 fn wire_refs<'a>(
@@ -222,20 +300,6 @@ wire_report!(
     Pkcs12(decode::container::Pkcs12Report),
     Parameters(decode::key::ParametersReport),
 );
-
-impl From<Decoded> for WireBlock {
-    fn from(d: Decoded) -> WireBlock {
-        WireBlock {
-            block: d.block,
-            item: d.item,
-            label: d.label,
-            line: d.line,
-            encoding: d.encoding,
-            report: d.report.into(),
-            der: d.der,
-        }
-    }
-}
 
 impl From<WireBlock> for Decoded {
     fn from(w: WireBlock) -> Decoded {
@@ -259,6 +323,11 @@ fn from_wire(blocks: WireBlocks) -> Blocks {
         .into_iter()
         .map(|b| b.map(|block| Rc::new(block.into())))
         .collect()
+}
+
+/// Every revoked entry of the CRL `der` (the page has its first thousand).
+pub async fn revoked(der: Vec<u8>) -> Result<Vec<decode::RevokedEntry>, String> {
+    call(&Job::Revoked(der)).await
 }
 
 /// What Generate made: the files (each PEM file's DER beside it, when it is one block) and the
@@ -294,6 +363,7 @@ async fn answer(job: Job) -> Vec<u8> {
         }
         Job::Generate { order, made } => encode(&generated(order, &made).await),
         Job::Form(order) => encode(&order.view(browser::now())),
+        Job::Revoked(der) => encode(&decode::revoked_entries(&der)),
         Job::Unlock {
             locked,
             pkcs12,
@@ -548,8 +618,17 @@ impl Kept {
         input: Vec<u8>,
         at: UnixTime,
         complete: bool,
-        blocks: Vec<Result<Decoded, Error>>,
+        mut blocks: Vec<Result<Decoded, Error>>,
     ) -> Kept {
+        // A CA's CRL of a million entries is kept (and crosses) with its first entries and
+        // their count: the page lists a thousand at first and asks for the rest
+        // (`Job::Revoked`), read again from the DER.
+        for block in blocks.iter_mut().flatten() {
+            if let Report::Crl(crl) = &mut block.report {
+                crl.revoked.truncate(REVOKED_SENT);
+                crl.revoked.shrink_to_fit();
+            }
+        }
         Kept {
             overview: overview::overview(&blocks),
             bundle: bundle_lint(&blocks),
@@ -815,7 +894,7 @@ pub async fn unlock(
     password: String,
 ) -> Result<Vec<Rc<Decoded>>, String> {
     let job = Job::Unlock {
-        locked: locked.clone().into(),
+        locked: locked.into(),
         pkcs12,
         password,
     };

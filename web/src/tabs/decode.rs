@@ -8,6 +8,7 @@ use crate::browser::{LoadedFile, read_files};
 use crate::worker::{self, Decoding};
 use certbench_core::UnixTime;
 use certbench_core::decode::overview::{Order, Overview, Role, Status, View};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -27,6 +28,9 @@ pub fn DecodeTab() -> Html {
         (value.to_string(), at)
     });
     let input = use_state(String::new);
+    // A big paste is kept out of the text box: laying out megabytes of text there would cost
+    // the browser seconds. The box shows it again on request.
+    let boxed = use_state(|| true);
     // Validity is shown against this time (datetime-local, UTC); empty means the clock's now.
     let at = use_state(|| shared.1.clone());
     {
@@ -89,11 +93,17 @@ pub fn DecodeTab() -> Html {
     }
     let dragging = use_state(|| false);
     let oninput = {
-        let (input, forget) = (input.clone(), forget.clone());
+        let (input, forget, boxed) = (input.clone(), forget.clone(), boxed.clone());
         Callback::from(move |e: InputEvent| {
             forget();
-            input.set(event_value(&e))
+            let text = event_value(&e);
+            boxed.set(text.len() <= BIG_PASTE);
+            input.set(text)
         })
+    };
+    let show_text = {
+        let boxed = boxed.clone();
+        Callback::from(move |_| boxed.set(true))
     };
     let add_files = {
         let (files, forget) = (files.clone(), forget.clone());
@@ -137,9 +147,18 @@ pub fn DecodeTab() -> Html {
         })
     };
     let clear = {
-        let (input, files) = (input.clone(), files.clone());
+        let (input, files, boxed) = (input.clone(), files.clone(), boxed.clone());
         Callback::from(move |_| {
             forget();
+            boxed.set(true);
+            // So that opening the same file again reads it again.
+            if let Some(picker) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("decode-files"))
+                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            {
+                picker.set_value("");
+            }
             input.set(String::new());
             files.set(Vec::new());
         })
@@ -167,8 +186,12 @@ pub fn DecodeTab() -> Html {
         <section class={classes!("tool", (*dragging).then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
             <h2>{ "Decode" }</h2>
             <label for="decode-input">{ "Paste PEM (any number of blocks), base64, or drop files anywhere here:" }</label>
-            <textarea id="decode-input" rows="10" spellcheck="false" value={(*input).clone()} {oninput}
-                placeholder="-----BEGIN CERTIFICATE-----" />
+            <textarea id="decode-input" rows="10" spellcheck="false" value={if *boxed { (*input).clone() } else { String::new() }} {oninput}
+                placeholder={if *boxed { "-----BEGIN CERTIFICATE-----" } else { "" }} />
+            if !*boxed {
+                <p class="hint" id="decode-pasted">{ format!("{} KB pasted, kept out of the box so the page stays quick; typing here replaces it. ", input.len() / 1024) }
+                    <button type="button" class="link" id="decode-show-text" onclick={show_text}>{ "Show the text" }</button></p>
+            }
             <div class="actions">
                 <input id="decode-files" type="file" multiple=true {onchange}
                     accept=".pem,.crt,.cer,.der,.csr,.key,.crl,.p7b,.p7c,.p12,.pfx,.pub,.txt" />
@@ -210,7 +233,10 @@ struct SourceProps {
 
 /// How many blocks of one input get a card before the user asks for more: a bundle of
 /// thousands is read whole in the worker, but only a window of it becomes cards.
-const CARDS_PER_PAGE: usize = 50;
+const CARDS_PER_PAGE: usize = 25;
+
+/// Pasted text longer than this is decoded but not laid out in the text box.
+const BIG_PASTE: usize = 64 * 1024;
 
 /// From how many certificates an input gets an overview with a filter.
 const OVERVIEW_FROM: usize = 10;

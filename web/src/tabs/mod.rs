@@ -76,7 +76,7 @@ pub fn Artifact(props: &ArtifactProps) -> Html {
             <h3><label for={id.clone()}>{ &file.name }</label></h3>
             <textarea id={id.clone()} readonly=true rows="8" spellcheck="false" value={file.text.clone()} />
             <div class="actions">
-                <CopyButton id={format!("{id}-copy")} text={file.text.clone()} />
+                { copy_button(Some(format!("{id}-copy")), "", "Copy", file.text.clone().into()) }
                 { save }
                 { for props.der.as_ref().map(|der| html! {
                     <button type="button" id={format!("{id}-der-download")} onclick={download(der)}>
@@ -126,43 +126,40 @@ pub fn prose(text: &str) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CopyButtonProps {
-    pub text: AttrValue,
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
-    #[prop_or_default]
-    pub class: Classes,
-    #[prop_or(AttrValue::from("Copy"))]
-    pub label: AttrValue,
-}
-
-/// A button that copies `text` and says whether it did ("Copied", or why not), until the text
-/// changes.
-#[component]
-pub fn CopyButton(props: &CopyButtonProps) -> Html {
-    let outcome = use_state(|| None::<Result<(), String>>);
-    {
-        let outcome = outcome.clone();
-        use_effect_with(props.text.clone(), move |_| outcome.set(None));
-    }
-    let onclick = {
-        let (outcome, text) = (outcome.clone(), props.text.clone());
-        Callback::from(move |_| {
-            let (outcome, text) = (outcome.clone(), text.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                outcome.set(Some(browser::copy(&text).await));
-            });
-        })
-    };
+/// A button that copies `text` and says whether it did, in the status line beside it
+/// ("Copied", or why not). The line is written directly: no component state for a word.
+pub fn copy_button(
+    id: Option<String>,
+    class: &'static str,
+    label: &'static str,
+    text: AttrValue,
+) -> Html {
+    // A new text gets a new status line (keyed by what is cheap to compare).
+    let key = format!(
+        "{}-{}",
+        text.len(),
+        text.get(text.len().saturating_sub(80)..)
+            .unwrap_or_default()
+    );
+    let onclick = Callback::from(move |e: MouseEvent| {
+        let status = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|button| button.next_element_sibling());
+        let text = text.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let said = match browser::copy(&text).await {
+                Ok(()) => "Copied".to_string(),
+                Err(e) => format!("Not copied: {e}"),
+            };
+            if let Some(status) = status {
+                status.set_text_content(Some(&said));
+            }
+        });
+    });
     html! {
         <>
-            <button type="button" id={props.id.clone()} class={props.class.clone()} {onclick}>{ props.label.clone() }</button>
-            <span class="copied" role="status">{ match &*outcome {
-                None => html! {},
-                Some(Ok(())) => html! { { "Copied" } },
-                Some(Err(e)) => html! { <span class="error-inline">{ format!("Not copied: {e}") }</span> },
-            } }</span>
+            <button type="button" {id} {class} {onclick}>{ label }</button>
+            <span class="copied" role="status" {key}></span>
         </>
     }
 }

@@ -94,7 +94,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                             { row("This update", &crl.this_update) }
                             { row("Next update", crl.next_update.as_deref().unwrap_or("none")) }
                             { row("Signature algorithm", &crl.signature_algorithm) }
-                            { row("Revoked", &crl.revoked.len().to_string()) }
+                            { row("Revoked", &crl.revoked_count.max(crl.revoked.len()).to_string()) }
                             { row("Signature", &match &crl.issuer_signature {
                                 Some(check) if check.valid => format!("valid: verified with the certificate in block {}", check.issuer_block),
                                 Some(check) => format!("INVALID: the issuer's certificate in block {} does not verify it", check.issuer_block),
@@ -103,7 +103,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                             }) }
                         </dl>
                         if !crl.revoked.is_empty() {
-                            <LazyDetails class="revoked" summary={format!("Revoked certificates ({})", crl.revoked.len())}
+                            <LazyDetails class="revoked" summary={format!("Revoked certificates ({})", crl.revoked_count.max(crl.revoked.len()))}
                                 contents={revoked_list(d)} />
                         }
                         { extensions(&crl.extensions, "CRL extensions") }
@@ -262,27 +262,46 @@ struct RevokedListProps {
 
 #[component]
 fn RevokedList(props: &RevokedListProps) -> Html {
-    let revoked: &[RevokedEntry] = match &props.crl.report {
-        Report::Crl(crl) => &crl.revoked,
-        _ => &[],
+    let (here, total): (&[RevokedEntry], usize) = match &props.crl.report {
+        Report::Crl(crl) => (&crl.revoked, crl.revoked_count.max(crl.revoked.len())),
+        _ => (&[], 0),
     };
+    // Every entry, asked for: the page first has the worker's first thousand of them.
+    let all = use_state(|| None::<Rc<Vec<RevokedEntry>>>);
     let show_all = use_state(|| false);
+    let revoked: &[RevokedEntry] = match &*all {
+        Some(all) => all,
+        None => here,
+    };
     let shown = if *show_all {
         revoked.len()
     } else {
         revoked.len().min(REVOKED_SHOWN)
     };
     let onclick = {
-        let show_all = show_all.clone();
-        Callback::from(move |_| show_all.set(true))
+        let (show_all, all, der) = (show_all.clone(), all.clone(), props.crl.der.clone());
+        let fetch = here.len() < total;
+        Callback::from(move |_| {
+            show_all.set(true);
+            if fetch {
+                let (all, der) = (all.clone(), der.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(entries) = crate::worker::revoked(der).await {
+                        all.set(Some(Rc::new(entries)));
+                    }
+                });
+            }
+        })
     };
     html! {
         <>
             <ul class="mono">{ for revoked[..shown].iter().map(|r| html! {
                 <li>{ format!("{} on {}{}", r.serial, r.date, r.reason.as_deref().map(|x| format!(" ({x})")).unwrap_or_default()) }</li>
             }) }</ul>
-            if shown < revoked.len() {
-                <button type="button" class="show-all-revoked" {onclick}>{ format!("Show all {} (the next {} may take a moment)", revoked.len(), revoked.len() - shown) }</button>
+            if shown < total && !*show_all {
+                <button type="button" class="show-all-revoked" {onclick}>{ format!("Show all {} (the next {} may take a moment)", total, total - shown) }</button>
+            } else if shown < total {
+                <p class="hint busy" role="status">{ format!("Reading all {total} entries…") }</p>
             }
         </>
     }
@@ -386,7 +405,7 @@ fn exports(d: &Decoded) -> Html {
     html! {
         <div class="actions">
             if let Some(onclick) = download_pem {
-                <super::CopyButton class="copy-pem" label="Copy PEM" text={pem} />
+                { super::copy_button(None, "copy-pem", "Copy PEM", pem.into()) }
                 <button type="button" class="download-pem" {onclick}>{ "Download PEM" }</button>
             }
             if let Some(onclick) = download_der {
@@ -504,17 +523,10 @@ fn hex_row(name: &str, hex: &str, after: &str) -> Html {
     }
 }
 
-/// `hex` as colon-separated pairs that may wrap after each colon.
+/// `hex` as colon-separated pairs that may wrap after each colon (`<wbr>`, written as markup:
+/// the text is certbench's own hex digits and colons).
 fn wrapped_hex(hex: &str) -> Html {
-    let text = colons(hex);
-    let pairs: Vec<&str> = text.split(':').collect();
-    let last = pairs.len().saturating_sub(1);
-    html! {
-        <>{ for pairs.iter().enumerate().map(|(i, pair)| match i == last {
-            true => html! { { pair.to_string() } },
-            false => html! { <>{ format!("{pair}:") }<wbr /></> },
-        }) }</>
-    }
+    Html::from_html_unchecked(colons(hex).replace(':', ":<wbr>").into())
 }
 
 /// Hex digits in pairs with colons, as OpenSSL and browsers show fingerprints.

@@ -127,10 +127,22 @@ pub struct CrlReport {
     pub next_update: Option<String>,
     pub signature_algorithm: String,
     pub revoked: Vec<RevokedEntry>,
+    /// How many certificates the CRL revokes: `revoked.len()`, unless the list crossed to a
+    /// page that shows a CA's million entries a window at a time.
+    #[serde(default)]
+    pub revoked_count: usize,
     pub extensions: Vec<ext::ExtensionReport>,
     /// The CRL's signature checked against a certificate of the same input named as its issuer;
     /// `None` when no such certificate is there (or while pending, [`decode_structure`]).
     pub issuer_signature: Option<CrlSignatureCheck>,
+}
+
+/// Every revoked entry of the CRL whose DER `der` is; none when it is not a CRL.
+pub fn revoked_entries(der: &[u8]) -> Vec<RevokedEntry> {
+    match CertificateList::from_der(der) {
+        Ok(list) => crl(&list).revoked,
+        Err(_) => Vec::new(),
+    }
 }
 
 /// RFC 5280 §6.3.3 (f)-(g): whether the issuer's key verifies the CRL.
@@ -528,31 +540,34 @@ fn csr(req: &CertReq) -> CsrReport {
 }
 
 fn crl(list: &CertificateList) -> CrlReport {
+    const REASON_CODE: const_oid::ObjectIdentifier = const_oid::db::rfc5280::ID_CE_CRL_REASONS;
     let tbs = &list.tbs_cert_list;
     let time = |t: &x509_cert::time::Time| UnixTime::from(t).to_rfc3339();
+    let revoked: Vec<RevokedEntry> = tbs
+        .revoked_certificates
+        .iter()
+        .flatten()
+        .map(|r| RevokedEntry {
+            serial: cert::serial_hex(r.serial_number.as_bytes()),
+            date: time(&r.revocation_date),
+            reason: r
+                .crl_entry_extensions
+                .iter()
+                .flatten()
+                .find(|e| e.extn_id == REASON_CODE)
+                .and_then(|e| {
+                    x509_cert::ext::pkix::CrlReason::from_der(e.extn_value.as_bytes()).ok()
+                })
+                .map(crl_reason_name),
+        })
+        .collect();
     CrlReport {
+        revoked_count: revoked.len(),
+        revoked,
         issuer: dn::rfc4514(&tbs.issuer),
         this_update: time(&tbs.this_update),
         next_update: tbs.next_update.as_ref().map(time),
         signature_algorithm: crate::oids::name(&list.signature_algorithm.oid),
-        revoked: tbs
-            .revoked_certificates
-            .iter()
-            .flatten()
-            .map(|r| RevokedEntry {
-                serial: cert::serial_hex(r.serial_number.as_bytes()),
-                date: time(&r.revocation_date),
-                reason: r
-                    .crl_entry_extensions
-                    .iter()
-                    .flatten()
-                    .find(|e| e.extn_id.to_string() == "2.5.29.21")
-                    .and_then(|e| {
-                        x509_cert::ext::pkix::CrlReason::from_der(e.extn_value.as_bytes()).ok()
-                    })
-                    .map(crl_reason_name),
-            })
-            .collect(),
         extensions: ext::decode(tbs.crl_extensions.as_deref().unwrap_or_default()).extensions,
         issuer_signature: None,
     }
