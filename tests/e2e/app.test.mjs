@@ -976,6 +976,8 @@ test('deep links: a chain shared from Verify opens the same state in a fresh pag
   const fresh = await open(browser, link);
   await fresh.page.waitForSelector('#verify-chain');
   assert.equal(await fresh.page.inputValue('#verify-host'), 'www.example.test');
+  // The link's certificates are read by the worker: the fields fill a moment later.
+  await fresh.page.waitForFunction(() => document.querySelector('#verify-chain').value.includes('BEGIN CERTIFICATE'));
   await fresh.page.click('#verify-run');
   await fresh.page.waitForSelector('#verify-verdict');
   assert.equal(await fresh.page.textContent('#verify-verdict'), 'valid');

@@ -21,12 +21,17 @@ function runShown(command, dir, extra = '') {
   return execFileSync('sh', ['-c', `${command}${extra}`], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Pastes `text` into a field as Ctrl+V does: one input event (page.fill types a long text
- * line by line, an input event each). */
+/** Pastes `text` into a field as Ctrl+V does: a paste event, then (unless the page took the
+ * text) the text in the box and one input event (page.fill types a long text line by line,
+ * an input event each). */
 async function paste(page, selector, text) {
   await page.$eval(selector, (area, text) => {
-    area.value = text;
-    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    const clipboard = new DataTransfer();
+    clipboard.setData('text/plain', text);
+    if (area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }))) {
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }
   }, text);
 }
 

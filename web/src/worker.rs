@@ -61,6 +61,7 @@ enum Job {
     /// `complete`, signatures checked and keys derived by WebCrypto too. The decoded blocks
     /// stay in the worker for the next window of the same input.
     Decode {
+        #[serde(with = "as_bytes")]
         input: Vec<u8>,
         at: UnixTime,
         complete: bool,
@@ -72,7 +73,7 @@ enum Job {
     /// Answers `Result<String, String>`: the PEM text of a shared-link value.
     ShareDecode(String),
     /// Answers `Result<String, String>`: the certificates of a dropped file, as PEM.
-    CertificatesAsPem(Vec<u8>),
+    CertificatesAsPem(#[serde(with = "as_bytes")] Vec<u8>),
     /// Answers `Result<(Verdict, WireBlocks, Vec<Finding>), String>`: a Verify form's verdict,
     /// its chain's blocks and their bundle lint.
     Verify(verify::order::Order),
@@ -84,7 +85,7 @@ enum Job {
     /// Answers [`FormView`]: what the Generate form will make, before any key is made.
     Form(Order),
     /// Answers `Vec<RevokedEntry>`: every entry of the CRL whose DER this is.
-    Revoked(Vec<u8>),
+    Revoked(#[serde(with = "as_bytes")] Vec<u8>),
     /// Answers `Result<Vec<WireBlock>, String>`: an encrypted key or a PKCS#12 file opened.
     Unlock {
         locked: Locked,

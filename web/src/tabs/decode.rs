@@ -101,6 +101,25 @@ pub fn DecodeTab() -> Html {
             input.set(text)
         })
     };
+    // Ctrl+V of megabytes: taken from the clipboard before the browser puts it in the box.
+    let onpaste = {
+        let (input, forget, boxed) = (input.clone(), forget.clone(), boxed.clone());
+        Callback::from(move |e: Event| {
+            let Some(text) = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|e| e.clipboard_data())
+                .and_then(|d| d.get_data("text").ok())
+            else {
+                return;
+            };
+            if text.len() > BIG_PASTE {
+                e.prevent_default();
+                forget();
+                boxed.set(false);
+                input.set(text);
+            }
+        })
+    };
     let show_text = {
         let boxed = boxed.clone();
         Callback::from(move |_| boxed.set(true))
@@ -186,7 +205,7 @@ pub fn DecodeTab() -> Html {
         <section class={classes!("tool", (*dragging).then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
             <h2>{ "Decode" }</h2>
             <label for="decode-input">{ "Paste PEM (any number of blocks), base64, or drop files anywhere here:" }</label>
-            <textarea id="decode-input" rows="10" spellcheck="false" value={if *boxed { (*input).clone() } else { String::new() }} {oninput}
+            <textarea id="decode-input" rows="10" spellcheck="false" value={if *boxed { (*input).clone() } else { String::new() }} {oninput} {onpaste}
                 placeholder={if *boxed { "-----BEGIN CERTIFICATE-----" } else { "" }} />
             if !*boxed {
                 <p class="hint" id="decode-pasted">{ format!("{} KB pasted, kept out of the box so the page stays quick; typing here replaces it. ", input.len() / 1024) }

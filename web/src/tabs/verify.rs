@@ -185,19 +185,32 @@ pub fn VerifyTab() -> Html {
             }
         });
     }
+    // Which verdict was asked for last: an older answer (a link's, or an earlier click's)
+    // never replaces a newer one.
+    let asked = use_mut_ref(|| 0u32);
     let onclick = {
-        let (form, verdict, answered) = (form.clone(), verdict.clone(), answered.clone());
+        let (form, verdict, answered, asked) = (
+            form.clone(),
+            verdict.clone(),
+            answered.clone(),
+            asked.clone(),
+        );
         Callback::from(move |_| {
             let (order, verdict, answered) = ((*form).clone(), verdict.clone(), answered.clone());
+            *asked.borrow_mut() += 1;
+            let (mine, asked) = (*asked.borrow(), asked.clone());
             spawn_local(async move {
-                verdict.set(Some(worker::verify(order).await));
-                answered.set(*answered + 1);
+                let answer = worker::verify(order).await;
+                if *asked.borrow() == mine {
+                    verdict.set(Some(answer));
+                    answered.set(*answered + 1);
+                }
             });
         })
     };
     // A link (shared, or a sample) that brings a chain shows its verdict at once.
     {
-        let (form, verdict) = (form.clone(), verdict.clone());
+        let (form, verdict, asked) = (form.clone(), verdict.clone(), asked.clone());
         use_effect_with(linked, move |linked| {
             let (order, shared) = (**linked).clone();
             spawn_local(async move {
@@ -210,7 +223,11 @@ pub fn VerifyTab() -> Html {
                     }
                 };
                 if !order.chain.trim().is_empty() {
-                    verdict.set(Some(worker::verify(order).await));
+                    let mine = *asked.borrow();
+                    let answer = worker::verify(order).await;
+                    if *asked.borrow() == mine {
+                        verdict.set(Some(answer));
+                    }
                 }
             });
         });
