@@ -124,6 +124,8 @@ test('decode: picked files (a PEM bundle and a DER file) show every block, field
   assert.match(await card.locator('details.fields').textContent(), /subjectAltName.*DNS:www\.example\.test/s);
   assert.match(await card.locator('details.fields').textContent(), /pin-sha256="/);
   await card.locator('details.asn1 > summary').click();
+  // The tree is built once the browser has opened the element (its toggle event).
+  await card.locator('details.asn1 .tree').waitFor();
   assert.match(await card.locator('details.asn1').textContent(), /SEQUENCE @0/);
   const [download] = await Promise.all([page.waitForEvent('download'), card.locator('.download-der').click()]);
   assert.equal(download.suggestedFilename(), 'certificate-1.der');
