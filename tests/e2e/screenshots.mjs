@@ -1,5 +1,6 @@
 // Regenerates docs/screenshots/: each tab in use, light and dark, desktop and phone width.
 // Usage (after trunk build --release): node tests/e2e/screenshots.mjs
+import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, fixture, root } from './harness.mjs';
 
@@ -26,7 +27,20 @@ const scenes = {
   samples: async (page) => {
     await page.waitForSelector('.sample');
   },
+  // The Decode tab again, with the 144-root bundle: its overview, filter and first cards.
+  bundle: async (page) => {
+    const store = fs.readFileSync(path.join(root, 'crates/core/data/mozilla-roots.pem'), 'utf8');
+    await page.$eval('#decode-input', (area, text) => {
+      const clipboard = new DataTransfer();
+      clipboard.setData('text/plain', text);
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+    }, store);
+    await page.waitForSelector('#decode-overview');
+    await page.$eval('#decode-overview', (o) => o.scrollIntoView());
+  },
 };
+/** The tab each scene opens (a scene's name when it is a tab). */
+const tabOf = { bundle: 'decode' };
 
 const server = await serve();
 const browser = await launch();
@@ -36,7 +50,7 @@ try {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
       for (const [tab, act] of Object.entries(scenes)) {
         const page = await context.newPage();
-        await page.goto(`${server.base}#/${tab}`);
+        await page.goto(`${server.base}#/${tabOf[tab] ?? tab}`);
         await page.waitForSelector('nav[role=tablist]');
         await act(page);
         const file = path.join(root, 'docs', 'screenshots', `${tab}-${scheme}-${label}.png`);
