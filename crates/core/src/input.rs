@@ -734,6 +734,17 @@ mod tests {
         ));
     }
 
+    /// An inventory of 100,000 blocks is read; one more is refused with the cap in words.
+    #[test]
+    fn reads_up_to_the_block_cap_and_says_it_past_it() {
+        let block = "-----BEGIN CERTIFICATE-----\nMAMCAQE=\n-----END CERTIFICATE-----\n";
+        let blocks = read_blocks(block.repeat(MAX_BLOCKS).as_bytes()).unwrap();
+        assert_eq!(blocks.len(), 100_000);
+        let refused = read_blocks(block.repeat(MAX_BLOCKS + 1).as_bytes()).unwrap_err();
+        assert_eq!(refused, Error::TooManyBlocks { limit: MAX_BLOCKS });
+        assert!(refused.to_string().contains("100000 blocks, the most certbench reads at once"));
+    }
+
     #[test]
     fn checks_the_outer_structure() {
         assert!(check_whole(&[0x30, 3, 2, 1, 1]).is_ok());
