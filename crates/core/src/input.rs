@@ -742,7 +742,11 @@ mod tests {
         assert_eq!(blocks.len(), 100_000);
         let refused = read_blocks(block.repeat(MAX_BLOCKS + 1).as_bytes()).unwrap_err();
         assert_eq!(refused, Error::TooManyBlocks { limit: MAX_BLOCKS });
-        assert!(refused.to_string().contains("100000 blocks, the most certbench reads at once"));
+        assert!(
+            refused
+                .to_string()
+                .contains("100000 blocks, the most certbench reads at once")
+        );
     }
 
     #[test]

@@ -542,3 +542,102 @@ fn chain_files_are_explained_and_never_der() {
     let cert = server.files.iter().find(|f| f.name == "cert.pem").unwrap();
     assert!(cert.der().is_some());
 }
+
+/// The `openssl s_server` command Generate's notes show runs as shown on the files Generate
+/// offers (the port and a single accept added for the test), and OpenSSL's s_client completes
+/// a handshake that verifies the chain it serves against the root.
+#[test]
+fn the_s_server_command_in_the_notes_serves_the_chain() {
+    use std::process::{Command, Stdio};
+    if Command::new("openssl").arg("version").output().is_err() {
+        assert!(
+            std::env::var("CERTBENCH_REQUIRE_OPENSSL").is_err(),
+            "openssl is required but missing"
+        );
+        return;
+    }
+    let root = root_ca();
+    let int = generate(
+        Order {
+            action: "intermediate".into(),
+            cn: "Orders Intermediate".into(),
+            san: String::new(),
+            ca: "made:0".into(),
+            ..Order::default()
+        },
+        &root.made,
+    )
+    .unwrap();
+    let server = generate(
+        Order {
+            action: "server".into(),
+            ca: "made:0".into(),
+            ..Order::default()
+        },
+        &int.made,
+    )
+    .unwrap();
+    let notes = server.notes.join(" ");
+    let shown = notes
+        .split("(openssl s_server")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .map(|rest| format!("openssl s_server{rest}"))
+        .expect("the notes show the s_server command");
+    let dir = std::env::temp_dir().join(format!("certbench-s-server-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["cert.pem", "key.pem", "chain.pem"] {
+        std::fs::write(dir.join(name), file(&server, name)).unwrap();
+    }
+    std::fs::write(dir.join("root.pem"), file(&root, "cert.pem")).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    // s_server says ACCEPT once it listens.
+    let mut listening = Command::new("sh")
+        .args([
+            "-c",
+            &format!("{shown} -accept 127.0.0.1:{port} -naccept 1"),
+        ])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    let mut out = std::io::BufReader::new(listening.stdout.take().unwrap());
+    while !ready.contains("ACCEPT") {
+        ready.clear();
+        if std::io::BufRead::read_line(&mut out, &mut ready).unwrap_or(0) == 0 {
+            panic!("`{shown}` did not listen");
+        }
+    }
+    let client = Command::new("openssl")
+        .args(["s_client", "-connect"])
+        .arg(format!("127.0.0.1:{port}"))
+        .args([
+            "-servername",
+            "localhost",
+            "-CAfile",
+            "root.pem",
+            "-verify_return_error",
+            "-brief",
+            // The certificates are made for this test's clock (2030).
+            "-attime",
+            &NOW.0.to_string(),
+        ])
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let _ = listening.kill();
+    let _ = listening.wait();
+    drop(out);
+    std::fs::remove_dir_all(&dir).ok();
+    let said = String::from_utf8_lossy(&client.stderr).to_string()
+        + &String::from_utf8_lossy(&client.stdout);
+    assert!(said.contains("Verification: OK"), "{said}");
+}
