@@ -311,7 +311,13 @@ fn Source(props: &SourceProps) -> Html {
             }
         }
         _ => {
-            return html! { <p class="hint busy" role="status">{ format!("Reading {name}…") }</p> };
+            // A big input takes seconds in the worker; the page stays usable meanwhile.
+            return html! {
+                <p class="hint busy" role="status" id="decode-reading">
+                    <progress aria-label={format!("Reading {name}")}></progress>
+                    { format!(" Reading {name} ({} KB)…", props.bytes.len().div_ceil(1024)) }
+                </p>
+            };
         }
     };
     let show_more = {
