@@ -238,7 +238,8 @@ pub async fn mozilla_roots() -> Result<std::rc::Rc<[u8]>, String> {
 #[derive(Clone, PartialEq)]
 pub struct LoadedFile {
     pub name: String,
-    pub bytes: Vec<u8>,
+    /// Shared: a file of megabytes is copied once, when read.
+    pub bytes: std::rc::Rc<[u8]>,
 }
 
 /// Reads every file of a FileList, then hands them over together.
@@ -250,7 +251,7 @@ pub fn read_files(files: web_sys::FileList, done: yew::Callback<Vec<LoadedFile>>
             if let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 loaded.push(LoadedFile {
                     name: file.name(),
-                    bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+                    bytes: js_sys::Uint8Array::new(&buffer).to_vec().into(),
                 });
             }
         }

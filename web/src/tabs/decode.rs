@@ -8,6 +8,7 @@ use crate::browser::{LoadedFile, read_files};
 use crate::worker::{self, Decoding};
 use certbench_core::UnixTime;
 use certbench_core::decode::overview::{Order, Overview, Role, Status, View};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
@@ -28,18 +29,23 @@ pub fn DecodeTab() -> Html {
         (value.to_string(), at)
     });
     let input = use_state(String::new);
+    // The pasted text's bytes, made once per paste and shared with the worker's job: an input
+    // of megabytes is not copied again on every render.
+    let pasted = use_state(|| Rc::<[u8]>::from(&[][..]));
     // A big paste is kept out of the text box: laying out megabytes of text there would cost
     // the browser seconds. The box shows it again on request.
     let boxed = use_state(|| true);
     // Validity is shown against this time (datetime-local, UTC); empty means the clock's now.
     let at = use_state(|| shared.1.clone());
     {
-        let input = input.clone();
+        let (input, pasted) = (input.clone(), pasted.clone());
         use_effect_with(shared, move |shared| {
             let value = shared.0.clone();
             if !value.is_empty() {
                 spawn_local(async move {
-                    input.set(worker::share_decode(value).await.unwrap_or_default());
+                    let text = worker::share_decode(value).await.unwrap_or_default();
+                    pasted.set(text.as_bytes().into());
+                    input.set(text);
                 });
             }
         });
@@ -93,17 +99,20 @@ pub fn DecodeTab() -> Html {
     }
     let dragging = use_state(|| false);
     let oninput = {
-        let (input, forget, boxed) = (input.clone(), forget.clone(), boxed.clone());
+        let (input, forget, boxed, pasted) =
+            (input.clone(), forget.clone(), boxed.clone(), pasted.clone());
         Callback::from(move |e: InputEvent| {
             forget();
             let text = event_value(&e);
             boxed.set(text.len() <= BIG_PASTE);
+            pasted.set(text.as_bytes().into());
             input.set(text)
         })
     };
     // Ctrl+V of megabytes: taken from the clipboard before the browser puts it in the box.
     let onpaste = {
-        let (input, forget, boxed) = (input.clone(), forget.clone(), boxed.clone());
+        let (input, forget, boxed, pasted) =
+            (input.clone(), forget.clone(), boxed.clone(), pasted.clone());
         Callback::from(move |e: Event| {
             let Some(text) = e
                 .dyn_ref::<web_sys::ClipboardEvent>()
@@ -116,6 +125,7 @@ pub fn DecodeTab() -> Html {
                 e.prevent_default();
                 forget();
                 boxed.set(false);
+                pasted.set(text.as_bytes().into());
                 input.set(text);
             }
         })
@@ -166,7 +176,8 @@ pub fn DecodeTab() -> Html {
         })
     };
     let clear = {
-        let (input, files, boxed) = (input.clone(), files.clone(), boxed.clone());
+        let (input, files, boxed, pasted) =
+            (input.clone(), files.clone(), boxed.clone(), pasted.clone());
         Callback::from(move |_| {
             forget();
             boxed.set(true);
@@ -178,13 +189,14 @@ pub fn DecodeTab() -> Html {
             {
                 picker.set_value("");
             }
+            pasted.set(Rc::from(&[][..]));
             input.set(String::new());
             files.set(Vec::new());
         })
     };
     // An empty page offers something to look at: the valid chain of the Samples tab.
     let try_sample = {
-        let input = input.clone();
+        let (input, pasted) = (input.clone(), pasted.clone());
         Callback::from(move |_| {
             let chain = certbench_core::samples::SAMPLES
                 .iter()
@@ -192,13 +204,15 @@ pub fn DecodeTab() -> Html {
                     certbench_core::samples::Opens::Verify { chain, .. } => Some(chain),
                     _ => None,
                 });
-            input.set(chain.unwrap_or_default().to_string());
+            let chain = chain.unwrap_or_default();
+            pasted.set(chain.as_bytes().into());
+            input.set(chain.to_string());
         })
     };
     let empty = input.trim().is_empty() && files.is_empty();
-    let mut sources: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut sources: Vec<(String, Rc<[u8]>)> = Vec::new();
     if !input.trim().is_empty() {
-        sources.push(("pasted text".into(), input.as_bytes().to_vec()));
+        sources.push(("pasted text".into(), (*pasted).clone()));
     }
     sources.extend(files.iter().map(|f| (f.name.clone(), f.bytes.clone())));
     html! {
@@ -245,7 +259,7 @@ pub fn DecodeTab() -> Html {
 #[derive(Properties, PartialEq)]
 struct SourceProps {
     name: AttrValue,
-    bytes: Vec<u8>,
+    bytes: Rc<[u8]>,
     /// The time validity is shown against (Unix seconds).
     at: i64,
 }
@@ -277,7 +291,7 @@ fn Source(props: &SourceProps) -> Html {
     }
     // The last answer, with what it answers (input, time, view, window) and whether it is
     // complete: an answer for another input is not shown.
-    type Asked = (Vec<u8>, i64, View, usize);
+    type Asked = (Rc<[u8]>, i64, View, usize);
     let answer = use_state(|| None::<(Asked, bool, Decoding)>);
     let asked = use_mut_ref(|| 0u32);
     {
@@ -289,7 +303,8 @@ fn Source(props: &SourceProps) -> Html {
             spawn_local(async move {
                 for complete in [false, true] {
                     let (input, at, view, shown) = key.clone();
-                    let decoded = worker::decode(input, UnixTime(at), complete, view, shown).await;
+                    let decoded =
+                        worker::decode(input.to_vec(), UnixTime(at), complete, view, shown).await;
                     if *asked.borrow() != mine {
                         return;
                     }

@@ -158,7 +158,7 @@ pub fn VerifyTab() -> Html {
                         let text = field(&mut next);
                         let mut problems = Vec::new();
                         for file in files {
-                            match worker::certificates_as_pem(file.bytes).await {
+                            match worker::certificates_as_pem(file.bytes.to_vec()).await {
                                 Ok(pem) => {
                                     if !text.is_empty() && !text.ends_with('\n') {
                                         text.push('\n');
