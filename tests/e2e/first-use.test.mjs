@@ -497,3 +497,18 @@ test('decode: a bundle gets an overview by role and status, a filter, an order, 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('decode: a PKCS#7 bundle gets the same bundle findings as its certificates in PEM', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/decode`);
+  const codes = async () => page.$$eval('#decode-results > .findings .finding', (fs) => fs.map((f) => f.dataset.code));
+  await page.fill('#decode-input', fixture('fullchain.pem'));
+  await page.waitForSelector('#decode-results > .findings .finding');
+  const fromPem = await codes();
+  await page.fill('#decode-input', '');
+  await page.setInputFiles('#decode-files', path.join(root, 'tests/fixtures/fullchain.p7b'));
+  await page.waitForSelector('#decode-results > .findings .finding');
+  assert.deepEqual(await codes(), fromPem);
+  assert.ok(fromPem.includes('issuer_not_in_bundle'), `${fromPem}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -380,15 +380,6 @@ async fn answer(job: Job) -> Vec<u8> {
     }
 }
 
-/// The lint findings of the certificates among `blocks`, taken together.
-fn bundle_lint(blocks: &[Result<Decoded, Error>]) -> Vec<Finding> {
-    let certs: Vec<_> = blocks
-        .iter()
-        .filter_map(|b| b.as_ref().ok()?.certificate())
-        .collect();
-    lint::bundle(&certs)
-}
-
 /// Decodes `input` at `at` (the structure alone, or completed by WebCrypto) and answers the
 /// window `view` selects, encoded. The blocks are kept for the next window of the same input:
 /// a bundle of thousands is read once, however the page filters it.
@@ -474,7 +465,8 @@ async fn verified(
         .collect();
     let certs: Vec<_> = blocks
         .iter()
-        .filter_map(|b| b.as_ref().ok()?.certificate())
+        .flatten()
+        .flat_map(|d| d.certificates())
         .collect();
     let bundle = lint::bundle_with_anchors(&certs, &|issuer| anchors.iter().any(|a| a == issuer));
     Ok((verdict, blocks, bundle))
@@ -632,7 +624,7 @@ impl Kept {
         }
         Kept {
             overview: overview::overview(&blocks),
-            bundle: bundle_lint(&blocks),
+            bundle: lint::input(&blocks),
             input,
             at,
             complete,

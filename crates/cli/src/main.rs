@@ -739,7 +739,7 @@ fn run_lint(file: Option<PathBuf>, json: bool, at: Option<String>) -> Result<u8,
     if certs.is_empty() && parameters.is_empty() {
         return Err(Failure(2, "no certificate or parameters to lint".into()));
     }
-    let bundle = lint::bundle(&certs.iter().map(|(_, c)| *c).collect::<Vec<_>>());
+    let bundle = lint::input(&blocks);
     if json {
         let certificates: Vec<_> = certs
             .iter()

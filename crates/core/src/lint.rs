@@ -552,6 +552,17 @@ impl<'a> Issuers<'a> {
 /// More findings of one kind than this are told as one, with the first few named.
 const MOST_NAMED: usize = 5;
 
+/// The bundle findings of a whole decoded input, for every front end alike: its
+/// certificates, those inside PKCS#7 bundles included, taken together ([`bundle`]).
+pub fn input(blocks: &[Result<crate::decode::Decoded, crate::Error>]) -> Vec<Finding> {
+    let certs: Vec<&CertificateReport> = blocks
+        .iter()
+        .flatten()
+        .flat_map(|d| d.certificates())
+        .collect();
+    bundle(&certs)
+}
+
 /// Findings about a bundle as a whole: order and completeness, as a server would send it.
 pub fn bundle(certs: &[&CertificateReport]) -> Vec<Finding> {
     bundle_with_anchors(certs, &|_| false)

@@ -301,3 +301,17 @@ fn an_issuer_among_the_anchors_is_not_missing() {
     let found = lint::bundle_with_anchors(&[&leaf_r, &int_r], &|issuer| issuer == "CN=Rule Root");
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// One entry point lints a whole input for every front end: a PKCS#7 bundle gets the same
+/// bundle findings as the same certificates in PEM.
+#[test]
+fn a_pkcs7_bundle_is_linted_as_its_certificates_are() {
+    let fixtures = format!("{}/../../tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let read = |name: &str| {
+        let input = std::fs::read(format!("{fixtures}/{name}")).unwrap();
+        lint::input(&decode::decode(&input, NOW).unwrap())
+    };
+    let from_pem = read("fullchain.pem");
+    assert!(!from_pem.is_empty(), "the chain lacks its root: a notice");
+    assert_eq!(read("fullchain.p7b"), from_pem);
+}

@@ -46,6 +46,15 @@ impl Decoded {
         }
     }
 
+    /// The certificates this block holds: itself, or those of a PKCS#7 bundle.
+    pub fn certificates(&self) -> &[CertificateReport] {
+        match &self.report {
+            Report::Certificate(c) => std::slice::from_ref(c.as_ref()),
+            Report::Pkcs7(bundle) => &bundle.certificates,
+            _ => &[],
+        }
+    }
+
     /// The PEM label this block exports under: its kind's (a DER or base64 input gets one).
     pub fn pem_label(&self) -> &'static str {
         match &self.report {

@@ -3,7 +3,7 @@
 //! a filter (status, role, text) and an order (input, expiry) select. The page shows a window
 //! of that selection, so the size of the input never sets the size of the page.
 
-use super::{CertificateReport, Decoded, Report};
+use super::{CertificateReport, Decoded};
 use crate::Error;
 use crate::lint::Severity;
 use serde::{Deserialize, Serialize};
@@ -142,15 +142,6 @@ impl View {
     }
 }
 
-/// The certificates of a block: itself, or those of a PKCS#7 bundle.
-fn certificates(d: &Decoded) -> &[CertificateReport] {
-    match &d.report {
-        Report::Certificate(c) => std::slice::from_ref(c.as_ref()),
-        Report::Pkcs7(bundle) => &bundle.certificates,
-        _ => &[],
-    }
-}
-
 /// Counts roles, statuses and lint errors over `blocks`.
 pub fn overview(blocks: &[Result<Decoded, Error>]) -> Overview {
     let mut roles = [0usize; 4];
@@ -164,7 +155,7 @@ pub fn overview(blocks: &[Result<Decoded, Error>]) -> Overview {
             out.unreadable += 1;
             continue;
         };
-        for c in certificates(d) {
+        for c in d.certificates() {
             out.certificates += 1;
             roles[Role::ALL
                 .iter()
@@ -224,7 +215,7 @@ pub fn select(blocks: &[Result<Decoded, Error>], view: &View) -> Vec<usize> {
     };
     let chosen: Vec<usize> = (0..blocks.len())
         .filter(|&i| match &blocks[i] {
-            Ok(d) => !view.filters() || certificates(d).iter().any(matches),
+            Ok(d) => !view.filters() || d.certificates().iter().any(matches),
             Err(_) => !view.filters(),
         })
         .collect();
@@ -234,7 +225,7 @@ pub fn select(blocks: &[Result<Decoded, Error>], view: &View) -> Vec<usize> {
             .as_ref()
             .ok()
             .and_then(|d| {
-                certificates(d)
+                d.certificates()
                     .iter()
                     .filter_map(|c| crate::UnixTime::parse_rfc3339(&c.not_after).ok())
                     .min()
