@@ -2,6 +2,7 @@
 //! the same suites in exactly the same order. Skips when OpenSSL is missing, unless
 //! CERTBENCH_REQUIRE_OPENSSL=1.
 
+mod common;
 use certbench_core::cipher::string;
 use std::process::Command;
 
@@ -99,12 +100,7 @@ fn openssl_list(rule: &str) -> Option<Vec<String>> {
 
 #[test]
 fn expansions_match_openssl_exactly() {
-    if Command::new("openssl").arg("version").output().is_err() {
-        assert!(
-            std::env::var("CERTBENCH_REQUIRE_OPENSSL").is_err(),
-            "openssl is required but missing"
-        );
-        eprintln!("skipping: openssl not installed");
+    if !common::openssl_present() {
         return;
     }
     let mut mismatches = Vec::new();
@@ -218,12 +214,7 @@ fn config_lines_and_iana_lists() {
 /// OpenSSL 3.0 no longer has.
 #[test]
 fn the_command_shown_runs_and_prints_the_same_list() {
-    if Command::new("openssl").arg("version").output().is_err() {
-        assert!(
-            std::env::var("CERTBENCH_REQUIRE_OPENSSL").is_err(),
-            "openssl is required but missing"
-        );
-        eprintln!("skipping: openssl not installed");
+    if !common::openssl_present() {
         return;
     }
     let inputs = [

@@ -3,26 +3,15 @@
 //! PKCS#7, PKCS#12 and what it holds, DH, EC and DSA parameters) is saved as the page saves
 //! it and read back by the real `openssl`.
 
-use certbench_core::UnixTime;
+mod common;
+
 use certbench_core::decode::{self, Decoded};
+use common::NOW;
 use std::path::Path;
 use std::process::Command;
 
-const NOW: UnixTime = UnixTime(1_893_456_000);
 /// The password of the encrypted fixtures (tests/fixtures/make.sh).
 const PASSWORD: &str = "fixture";
-
-fn openssl_present() -> bool {
-    if Command::new("openssl").arg("version").output().is_ok() {
-        return true;
-    }
-    assert!(
-        std::env::var("CERTBENCH_REQUIRE_OPENSSL").is_err(),
-        "openssl is required but missing"
-    );
-    eprintln!("skipping: openssl not installed");
-    false
-}
 
 /// Saves `d` as the page offers it into `dir` and runs its command there.
 fn run_shown_command(d: &Decoded, dir: &Path) {
@@ -52,7 +41,7 @@ fn run_shown_command(d: &Decoded, dir: &Path) {
 
 #[test]
 fn every_command_shown_runs_on_the_file_offered() {
-    if !openssl_present() {
+    if !common::openssl_present() {
         return;
     }
     let fixtures = format!("{}/../../tests/fixtures", env!("CARGO_MANIFEST_DIR"));

@@ -549,11 +549,7 @@ fn chain_files_are_explained_and_never_der() {
 #[test]
 fn the_s_server_command_in_the_notes_serves_the_chain() {
     use std::process::{Command, Stdio};
-    if Command::new("openssl").arg("version").output().is_err() {
-        assert!(
-            std::env::var("CERTBENCH_REQUIRE_OPENSSL").is_err(),
-            "openssl is required but missing"
-        );
+    if !common::openssl_present() {
         return;
     }
     let root = root_ca();

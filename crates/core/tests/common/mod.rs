@@ -137,3 +137,21 @@ pub fn fixture_certs(name: &str) -> Vec<Certificate> {
     let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     verify::read_certificates(&std::fs::read(path).unwrap()).unwrap()
 }
+
+/// Whether the `openssl` command is here for the interop tests; without it they skip, unless
+/// CERTBENCH_REQUIRE_OPENSSL is set (the README test command sets it), when its absence fails.
+pub fn openssl_present() -> bool {
+    if std::process::Command::new("openssl")
+        .arg("version")
+        .output()
+        .is_ok()
+    {
+        return true;
+    }
+    assert!(
+        std::env::var("CERTBENCH_REQUIRE_OPENSSL").is_err(),
+        "openssl is required but missing"
+    );
+    eprintln!("skipping: openssl not installed");
+    false
+}
