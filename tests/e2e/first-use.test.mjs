@@ -474,6 +474,8 @@ test('decode: a bundle gets an overview by role and status, a filter, an order, 
   assert.ok(counts.includes(`${expired} expired`), `${counts}`);
   assert.ok(counts.includes('1 not yet valid') && counts.includes('1 intermediate CA') && counts.includes('144 root CA'), `${counts}`);
   assert.ok(counts.some((c) => /with lint errors/.test(c)), `${counts}`);
+  await page.waitForFunction(() => document.querySelectorAll('#decode-results .card.block').length === 25);
+  await page.waitForTimeout(200);
   assert.equal(await page.locator('#decode-results .card.block').count(), 25, 'a window of cards, not 147');
   // Filter by status: the expired ones alone, the sample among them.
   await page.selectOption('#overview-status', 'expired');

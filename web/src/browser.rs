@@ -41,6 +41,19 @@ pub async fn copy(text: &str) -> Result<(), String> {
         .map_err(|_| "the browser did not allow it (copy by hand: select the text)".to_string())
 }
 
+/// Resolves in a later task of the event loop (a zero-delay timer): work after it does not
+/// lengthen the task that is running, so the page can paint in between.
+pub async fn next_task() {
+    let timer = js_sys::Reflect::get(&js_sys::global(), &"setTimeout".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(timer) = timer else { return };
+    let waited = js_sys::Promise::new(&mut |resolve, _| {
+        timer.call2(&JsValue::NULL, &resolve, &0.into()).ok();
+    });
+    wasm_bindgen_futures::JsFuture::from(waited).await.ok();
+}
+
 /// Brings the element `id` into view and gives it the focus (it has `tabindex="-1"`): a
 /// result that appears below the fold is where the eye and a screen reader go next.
 pub fn reveal(id: &str) {

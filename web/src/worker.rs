@@ -61,6 +61,9 @@ enum Job {
     /// `complete`, signatures checked and keys derived by WebCrypto too. The decoded blocks
     /// stay in the worker for the next window of the same input.
     Decode {
+        /// The page's number for this input; an empty `input` means "the input of this
+        /// number, which you kept" (answered [`FORGOTTEN`] if the worker no longer has it).
+        id: u64,
         #[serde(with = "as_bytes")]
         input: Vec<u8>,
         at: UnixTime,
@@ -345,12 +348,13 @@ async fn answer(job: Job) -> Vec<u8> {
     let message = |e: Error| e.to_string();
     match job {
         Job::Decode {
+            id,
             input,
             at,
             complete,
             view,
             shown,
-        } => decoding(input, at, complete, &view, shown).await,
+        } => decoding(id, input, at, complete, &view, shown).await,
         Job::Verify(order) => encode(
             &verified(order)
                 .await
@@ -384,27 +388,29 @@ async fn answer(job: Job) -> Vec<u8> {
 /// window `view` selects, encoded. The blocks are kept for the next window of the same input:
 /// a bundle of thousands is read once, however the page filters it.
 async fn decoding(
+    id: u64,
     input: Vec<u8>,
     at: UnixTime,
     complete: bool,
     view: &View,
     shown: usize,
 ) -> Vec<u8> {
-    let kept = match KEPT.take().filter(|k| k.input == input && k.at == at) {
+    let kept = match KEPT.take().filter(|k| k.id == id && k.at == at) {
         Some(kept) if kept.complete || !complete => Ok(kept),
         Some(structure) => Ok(Kept::new(
-            structure.input,
+            id,
             at,
             true,
             webcrypto::complete(structure.blocks).await,
         )),
+        None if input.is_empty() => Err(FORGOTTEN.to_string()),
         None => match decode::decode_structure(&input, at) {
             Ok(structure) => {
                 let blocks = match complete {
                     true => webcrypto::complete(structure).await,
                     false => structure,
                 };
-                Ok(Kept::new(input, at, complete, blocks))
+                Ok(Kept::new(id, at, complete, blocks))
             }
             Err(e) => Err(e.to_string()),
         },
@@ -598,7 +604,8 @@ struct Pending {
 /// The last input decoded for the Decode tab: its blocks, complete or not, and what is said
 /// of them all.
 struct Kept {
-    input: Vec<u8>,
+    /// The page's number for the input (the bytes themselves are not kept).
+    id: u64,
     at: UnixTime,
     complete: bool,
     blocks: Vec<Result<Decoded, Error>>,
@@ -607,12 +614,7 @@ struct Kept {
 }
 
 impl Kept {
-    fn new(
-        input: Vec<u8>,
-        at: UnixTime,
-        complete: bool,
-        mut blocks: Vec<Result<Decoded, Error>>,
-    ) -> Kept {
+    fn new(id: u64, at: UnixTime, complete: bool, mut blocks: Vec<Result<Decoded, Error>>) -> Kept {
         // A CA's CRL of a million entries is kept (and crosses) with its first entries and
         // their count: the page lists a thousand at first and asks for the rest
         // (`Job::Revoked`), read again from the DER.
@@ -625,7 +627,7 @@ impl Kept {
         Kept {
             overview: overview::overview(&blocks),
             bundle: lint::input(&blocks),
-            input,
+            id,
             at,
             complete,
             blocks,
@@ -823,22 +825,64 @@ async fn call<T: DeserializeOwned>(job: &Job) -> Result<T, String> {
     postcard::from_bytes(body).map_err(|_| UNEXPECTED.into())
 }
 
+/// An input the Decode tab shows: its bytes (shared, never copied by the page), the page's
+/// number for it, and whether the worker was sent it.
+#[derive(Debug)]
+pub struct Input {
+    pub id: u64,
+    pub bytes: Rc<[u8]>,
+    sent: Cell<bool>,
+}
+
+impl Input {
+    /// A new input, with a number no other input of this page has.
+    pub fn new(bytes: Rc<[u8]>) -> Input {
+        thread_local!(static NEXT: Cell<u64> = const { Cell::new(0) });
+        let id = NEXT.get();
+        NEXT.set(id + 1);
+        Input {
+            id,
+            bytes,
+            sent: Cell::new(false),
+        }
+    }
+}
+
+/// The worker's answer to a job that names an input it no longer has.
+const FORGOTTEN: &str = "the worker no longer has this input";
+
 /// Decodes `input` with validity at `at`; `complete` adds WebCrypto's signature checks.
 pub async fn decode(
-    input: Vec<u8>,
+    input: &Input,
     at: UnixTime,
     complete: bool,
     view: View,
     shown: usize,
 ) -> Decoding {
-    let job = Job::Decode {
-        input,
+    type Answer = Result<WireWindow<Overview, Vec<Finding>, WireBlock>, String>;
+    // An input the worker was sent already is named, not sent again: megabytes copied and
+    // posted on the page's thread at every window. If the worker forgot it (a fresh worker,
+    // or another input since), it is sent.
+    let mut job = Job::Decode {
+        id: input.id,
+        input: Vec::new(),
         at,
         complete,
         view,
         shown,
     };
-    let w = call::<Result<WireWindow<Overview, Vec<Finding>, WireBlock>, String>>(&job).await??;
+    let named = input.sent.replace(true);
+    let mut answer = Err(FORGOTTEN.to_string());
+    if named {
+        answer = call::<Answer>(&job).await?;
+    }
+    if answer.as_ref().is_err_and(|e| e == FORGOTTEN) {
+        if let Job::Decode { input: bytes, .. } = &mut job {
+            *bytes = input.bytes.to_vec();
+        }
+        answer = call::<Answer>(&job).await?;
+    }
+    let w = answer?;
     Ok(Window {
         overview: w.overview,
         bundle: w.bundle,

@@ -457,15 +457,11 @@ async fn blocks_cross_from_the_worker_unchanged() {
     ];
     for input in inputs {
         let direct = decode::decode_structure(input, at).expect("decodes");
-        let window = certbench_web::worker::decode(
-            input.to_vec(),
-            at,
-            false,
-            Default::default(),
-            usize::MAX,
-        )
-        .await
-        .expect("the worker answers");
+        let input = certbench_web::worker::Input::new(input.to_vec().into());
+        let window =
+            certbench_web::worker::decode(&input, at, false, Default::default(), usize::MAX)
+                .await
+                .expect("the worker answers");
         let crossed = window.blocks;
         assert_eq!(crossed.len(), direct.len());
         assert_eq!(window.selected, direct.len());

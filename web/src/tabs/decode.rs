@@ -268,6 +268,10 @@ struct SourceProps {
 /// thousands is read whole in the worker, but only a window of it becomes cards.
 const CARDS_PER_PAGE: usize = 25;
 
+/// How many cards the first paint of an answer holds; the rest of the window follows in the
+/// next task.
+const FIRST_CARDS: usize = 5;
+
 /// Pasted text longer than this is decoded but not laid out in the text box.
 const BIG_PASTE: usize = 64 * 1024;
 
@@ -294,17 +298,25 @@ fn Source(props: &SourceProps) -> Html {
     type Asked = (Rc<[u8]>, i64, View, usize);
     let answer = use_state(|| None::<(Asked, bool, Decoding)>);
     let asked = use_mut_ref(|| 0u32);
+    // The input as the worker knows it: sent once, named after that.
+    let input = use_memo(props.bytes.clone(), |bytes| {
+        worker::Input::new(bytes.clone())
+    });
     {
-        let (answer, asked) = (answer.clone(), asked.clone());
+        let (answer, asked, input) = (answer.clone(), asked.clone(), input.clone());
         let key: Asked = (props.bytes.clone(), props.at, (*view).clone(), *shown);
         use_effect_with(key, move |key| {
             *asked.borrow_mut() += 1;
             let (mine, key) = (*asked.borrow(), key.clone());
             spawn_local(async move {
+                // A big input goes to the worker after the paste's task has ended (and the
+                // page has painted its progress bar), not within it.
+                if key.0.len() > BIG_PASTE {
+                    crate::browser::next_task().await;
+                }
                 for complete in [false, true] {
-                    let (input, at, view, shown) = key.clone();
-                    let decoded =
-                        worker::decode(input.to_vec(), UnixTime(at), complete, view, shown).await;
+                    let (_, at, view, shown) = key.clone();
+                    let decoded = worker::decode(&input, UnixTime(at), complete, view, shown).await;
                     if *asked.borrow() != mine {
                         return;
                     }
@@ -315,6 +327,21 @@ fn Source(props: &SourceProps) -> Html {
                     }
                 }
             });
+        });
+    }
+    // The first answer for an input paints its first few cards, then the rest in the next
+    // task: one long task of rendering would hold the page.
+    let answered =
+        matches!(&*answer, Some(((input, at, ..), ..)) if *input == props.bytes && *at == props.at);
+    let all_cards = use_state_eq(|| false);
+    {
+        let all_cards = all_cards.clone();
+        use_effect_with(answered, move |answered| match answered {
+            true => spawn_local(async move {
+                crate::browser::next_task().await;
+                all_cards.set(true);
+            }),
+            false => all_cards.set(false),
         });
     }
     let name = &props.name;
@@ -355,11 +382,11 @@ fn Source(props: &SourceProps) -> Html {
                 { overview_panel(o, &view, window.selected, window.blocks.len(), set_view) }
             }
             { super::report::findings(&window.bundle) }
-            { for window.blocks.iter().map(|block| match block {
+            { for window.blocks.iter().take(if *all_cards { usize::MAX } else { FIRST_CARDS }).map(|block| match block {
                 Ok(decoded) => html! { <BlockCard decoded={decoded.clone()} source={name.clone()} {checking} /> },
                 Err(e) => html! { <ErrorBox message={format!("{name}: {e}")} /> },
             }) }
-            if window.selected > window.blocks.len() {
+            if *all_cards && window.selected > window.blocks.len() {
                 <button type="button" class="show-more-cards" onclick={show_more}>
                     { format!("Show {} more ({} of {} blocks shown)", CARDS_PER_PAGE.min(window.selected - window.blocks.len()), window.blocks.len(), window.selected) }
                 </button>
