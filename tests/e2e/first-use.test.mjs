@@ -64,6 +64,8 @@ test('generate: signing a pasted CSR keeps its names and subject; only typed nam
   await page.waitForSelector('#gen-preview-names');
   assert.match(await page.textContent('#gen-preview-names'), /the CSR's: DNS:api\.example\.test, DNS:api2\.example\.test, IP:10\.0\.0\.5/);
   assert.match(await page.textContent('#gen-preview'), /CN=api\.example\.test/);
+  assert.match(await page.getAttribute('#gen-san', 'placeholder'), /DNS:api\.example\.test, DNS:api2\.example\.test, IP:10\.0\.0\.5/,
+    'the empty SAN box shows the names that will be used');
   await page.click('#gen-run');
   await page.waitForSelector('#gen-output h3:has-text("Signed the CSR")');
   const cert = new X509Certificate(await page.inputValue('#gen-cert'));

@@ -139,8 +139,16 @@ pub fn GenerateTab() -> Html {
     };
     let chain = Callback::from(move |_| run(None));
     let action = form.action();
-    // Signing a CSR: the CSR brings the key and subject; the form's are hidden.
+    // Signing a CSR: the CSR brings the key and subject; the form's are hidden. The empty
+    // SAN box shows the names the CSR brings, which are used unless others are typed.
     let signing = action == Action::SignCsr;
+    let csr_names = match &view.preview {
+        Some(Ok(p)) if form.san.trim().is_empty() => p
+            .names_from
+            .clone()
+            .unwrap_or_else(|| "the CSR's names".into()),
+        _ => "the CSR's names".into(),
+    };
     let needs_ca = action.needs_ca();
     let is_ca = action.makes_ca();
     let days_hint = match action {
@@ -236,7 +244,7 @@ pub fn GenerateTab() -> Html {
                     false => "Subject alternative names, one per line (DNS:x, IP:y, email:z, URI:u)",
                 } }</label>
                 <textarea id="gen-san" rows="3" spellcheck="false" value={form.san.clone()} oninput={text(|f, v| f.san = v)}
-                    placeholder={signing.then_some("the CSR's names")} />
+                    placeholder={signing.then(|| csr_names.clone())} />
                 if is_ca {
                     <div class="options">
                         <div>
