@@ -7,7 +7,7 @@ pub mod workloads;
 use certbench_core::generate::KeyType;
 use certbench_core::generate::deferred::settle;
 use certbench_core::generate::order::Order;
-use certbench_core::{UnixTime, verify};
+use certbench_core::{UnixTime, decode, verify};
 use certbench_web::signing::WebCryptoKeys;
 use wasm_bindgen::prelude::*;
 
@@ -74,8 +74,8 @@ pub async fn verify_chain_webcrypto(
     roots: Vec<u8>,
     now: f64,
 ) -> Result<bool, JsError> {
-    let bundle = verify::read_certificates(&chain)?;
-    let anchors = verify::read_certificates(&roots)?;
+    let bundle = decode::read_certificates(&chain)?;
+    let anchors = decode::read_certificates(&roots)?;
     let checks = verify::signature_checks(&bundle, &anchors);
     let outcomes = certbench_web::webcrypto::checks(checks).await;
     let options = verify::Options::at(at(now));

@@ -2,7 +2,7 @@
 //! exports in `lib.rs`, `bin/native.rs` runs the same ones natively.
 
 use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile, Request, Subject};
-use certbench_core::{Error, UnixTime, decode, verify};
+use certbench_core::{Error, UnixTime, decode, inspect, verify};
 use rand_core::CryptoRng;
 
 /// How many certificates the blocks hold: what each decode returns, so no work is skipped.
@@ -15,18 +15,18 @@ pub fn certificates(blocks: &[Result<decode::Decoded, Error>]) -> u32 {
 
 /// Decodes `input` completely (every field, extensions, fingerprints, lint, signature checks).
 pub fn decode_full(input: &[u8], now: UnixTime) -> Result<u32, Error> {
-    Ok(certificates(&decode::decode(input, now)?))
+    Ok(certificates(&inspect::decode(input, now)?))
 }
 
 /// The structural pass alone, without the self-signature checks.
 pub fn decode_structure(input: &[u8], now: UnixTime) -> Result<u32, Error> {
-    Ok(certificates(&decode::decode_structure(input, now)?))
+    Ok(certificates(&inspect::decode_structure(input, now)?))
 }
 
 /// Verifies `chain` (PEM, leaf first) against `roots` (PEM) with certbench's own signature code.
 pub fn verify_chain(chain: &[u8], roots: &[u8], now: UnixTime) -> Result<bool, Error> {
-    let bundle = verify::read_certificates(chain)?;
-    let anchors = verify::read_certificates(roots)?;
+    let bundle = decode::read_certificates(chain)?;
+    let anchors = decode::read_certificates(roots)?;
     Ok(verify::verify(&bundle, &anchors, &verify::Options::at(now)).valid)
 }
 

@@ -1,10 +1,13 @@
 //! Path building and validation over fuzzed bundles: every certificate is also offered as an
 //! anchor, with a host name and a pin, so every rule runs.
 #![no_main]
+use certbench_core::decode;
 use certbench_core::verify::{self, Options, Purpose};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let Ok(certs) = verify::read_certificates(data) else { return };
+    let Ok(certs) = decode::read_certificates(data) else {
+        return;
+    };
     let options = Options {
         host: Some("www.example.test".into()),
         purpose: Some(Purpose::Server),

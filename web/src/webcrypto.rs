@@ -5,7 +5,7 @@
 //! same arithmetic in wasm, and it runs off the main thread.
 
 use certbench_core::decode::crypto::{self, Done, Fact, Task, Work};
-use certbench_core::decode::{self, Decoded};
+use certbench_core::inspect::{self, Blocks};
 use certbench_core::signature::{Check, SignatureError};
 use certbench_core::webcrypto::{self, Params, SignatureCheck};
 use certbench_core::{Error, UnixTime};
@@ -13,9 +13,6 @@ use js_sys::{Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
-
-/// What decoding an input gives: each block, or why it could not be read.
-pub type Blocks = Vec<Result<Decoded, Error>>;
 
 pub(crate) fn subtle() -> Option<SubtleCrypto> {
     let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
@@ -209,14 +206,14 @@ pub async fn complete(mut blocks: Blocks) -> Blocks {
     let tasks = crypto::tasks(&blocks);
     if !tasks.is_empty() {
         let facts = perform(&tasks).await;
-        crypto::apply(&mut blocks, &tasks, &facts);
+        inspect::apply(&mut blocks, &tasks, &facts);
     }
     blocks
 }
 
 /// Decodes `input` completely: structure in wasm, public-key facts by WebCrypto.
 pub async fn decode(input: &[u8], now: UnixTime) -> Result<Blocks, Error> {
-    Ok(complete(decode::decode_structure(input, now)?).await)
+    Ok(complete(inspect::decode_structure(input, now)?).await)
 }
 
 /// What [`warm_up`] decodes: the first sample's chain (two certificates).

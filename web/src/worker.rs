@@ -16,6 +16,7 @@ use certbench_core::decode::overview::{self, Overview, View};
 use certbench_core::decode::{self, Decoded, Report};
 use certbench_core::generate::order::{File, FormView, MadeCa, Order, Outcome};
 use certbench_core::input::Encoding;
+use certbench_core::inspect;
 use certbench_core::lint::{self, Finding};
 use certbench_core::verify::{self, Verdict};
 use certbench_core::{Error, UnixTime};
@@ -364,7 +365,7 @@ async fn answer(job: Job) -> Vec<u8> {
         Job::ShareEncode(text) => encode(&certbench_core::share::encode(&text).map_err(message)),
         Job::ShareDecode(value) => encode(&certbench_core::share::decode(&value).map_err(message)),
         Job::CertificatesAsPem(bytes) => {
-            encode(&verify::certificates_as_pem(&bytes).map_err(message))
+            encode(&decode::certificates_as_pem(&bytes).map_err(message))
         }
         Job::Generate { order, made } => encode(&generated(order, &made).await),
         Job::Form(order) => encode(&order.view(browser::now())),
@@ -404,7 +405,7 @@ async fn decoding(
             webcrypto::complete(structure.blocks).await,
         )),
         None if input.is_empty() => Err(FORGOTTEN.to_string()),
-        None => match decode::decode_structure(&input, at) {
+        None => match inspect::decode_structure(&input, at) {
             Ok(structure) => {
                 let blocks = match complete {
                     true => webcrypto::complete(structure).await,
@@ -516,9 +517,9 @@ async fn unlocked(locked: &Decoded, pkcs12: bool, password: &str) -> Result<Vec<
     let structure = match pkcs12 {
         false => {
             let plain = decode::decrypt_key(locked, password).map_err(error)?;
-            decode::decode_structure(&plain, now).map_err(error)?
+            inspect::decode_structure(&plain, now).map_err(error)?
         }
-        true => decode::open_pkcs12(locked, password, now).map_err(error)?,
+        true => inspect::open_pkcs12(locked, password, now).map_err(error)?,
     };
     let mut opened = webcrypto::complete(structure).await;
     decode::link_keys(opened.iter_mut().flatten());

@@ -5,7 +5,7 @@ use certbench_core::decode::{self, Report};
 use certbench_core::generate::deferred::settle;
 use certbench_core::generate::order::{MadeCa, Order, Outcome, whole_chain};
 use certbench_core::generate::{self, KeyPair, KeyType, Profile, Request, Subject};
-use certbench_core::{UnixTime, cipher, verify};
+use certbench_core::{UnixTime, cipher, inspect, verify};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -20,7 +20,7 @@ const INT_SHA256: &str = include_str!("../../tests/fixtures/int.sha256");
 #[wasm_bindgen_test]
 fn core_decodes_like_openssl_in_wasm() {
     let blocks =
-        decode::decode(FULLCHAIN.as_bytes(), certbench_web::browser::now()).expect("decodes");
+        inspect::decode(FULLCHAIN.as_bytes(), certbench_web::browser::now()).expect("decodes");
     let fingerprints: Vec<String> = blocks
         .iter()
         .map(|b| match &b.as_ref().expect("block decodes").report {
@@ -39,7 +39,7 @@ fn core_rejects_garbage_without_panicking_in_wasm() {
         b"-----BEGIN CERTIFICATE-----\nMIIB\n",
         &[0x30; 4096],
     ] {
-        if let Ok(blocks) = decode::decode(input, UnixTime(0)) {
+        if let Ok(blocks) = inspect::decode(input, UnixTime(0)) {
             assert!(blocks.iter().all(Result::is_err));
         }
     }
@@ -58,7 +58,7 @@ fn core_generates_with_the_browser_csprng_and_verifies() {
         30,
     );
     let issued = generate::self_signed(&request, &key, &mut rng).expect("certificate");
-    let certs = verify::read_certificates(issued.cert_pem.as_bytes()).expect("parses");
+    let certs = decode::read_certificates(issued.cert_pem.as_bytes()).expect("parses");
     let mut options = verify::Options::at(now);
     options.host = Some("localhost".into());
     let verdict = verify::verify(&certs, &certs, &options);
@@ -67,8 +67,8 @@ fn core_generates_with_the_browser_csprng_and_verifies() {
 
 #[wasm_bindgen_test]
 fn core_verifies_the_fixture_chain_in_wasm() {
-    let bundle = verify::read_certificates(FULLCHAIN.as_bytes()).expect("bundle");
-    let anchors = verify::read_certificates(ROOT.as_bytes()).expect("root");
+    let bundle = decode::read_certificates(FULLCHAIN.as_bytes()).expect("bundle");
+    let anchors = decode::read_certificates(ROOT.as_bytes()).expect("root");
     let verdict = verify::verify(
         &bundle,
         &anchors,
@@ -178,8 +178,8 @@ fn file<'a>(outcome: &'a Outcome, name: &str) -> &'a str {
 /// `chain_pem` (leaf first) verifies to `root_pem` with certbench's own RustCrypto code: what
 /// WebCrypto signed, a second implementation accepts.
 fn verifies(chain_pem: &str, root_pem: &str, host: Option<&str>) {
-    let chain = verify::read_certificates(chain_pem.as_bytes()).expect("chain");
-    let roots = verify::read_certificates(root_pem.as_bytes()).expect("root");
+    let chain = decode::read_certificates(chain_pem.as_bytes()).expect("chain");
+    let roots = decode::read_certificates(root_pem.as_bytes()).expect("root");
     let mut options = verify::Options::at(certbench_web::browser::now());
     options.host = host.map(str::to_string);
     let verdict = verify::verify(&chain, &roots, &options);
@@ -290,7 +290,7 @@ async fn webcrypto_signs_a_pasted_csr_and_a_whole_chain() {
     let mut der = block.der.clone();
     let last = der.len() - 1;
     der[last] ^= 1;
-    let tampered = generate::pem("CERTIFICATE REQUEST", &der).unwrap();
+    let tampered = certbench_core::input::pem("CERTIFICATE REQUEST", &der).unwrap();
     let refused = made_by_webcrypto(
         &Order {
             action: "sign".into(),
@@ -321,7 +321,7 @@ async fn generate_tab_makes_a_certificate_on_click() {
         .dyn_into()
         .expect("textarea");
     let blocks =
-        decode::decode(cert.value().as_bytes(), certbench_web::browser::now()).expect("decodes");
+        inspect::decode(cert.value().as_bytes(), certbench_web::browser::now()).expect("decodes");
     assert!(
         matches!(&blocks[0].as_ref().expect("ok").report, Report::Certificate(c) if c.subject == "CN=localhost")
     );
@@ -360,7 +360,7 @@ async fn webcrypto_facts_equal_certbench_facts() {
     ];
     let input = inputs.concat();
     let now = certbench_web::browser::now();
-    let mine = decode::decode(&input, now).expect("decodes");
+    let mine = inspect::decode(&input, now).expect("decodes");
     let browsers = certbench_web::webcrypto::decode(&input, now)
         .await
         .expect("decodes");
@@ -371,7 +371,7 @@ async fn webcrypto_facts_equal_certbench_facts() {
 #[wasm_bindgen_test]
 async fn webcrypto_sees_a_tampered_signature() {
     let now = certbench_web::browser::now();
-    let csr = decode::decode_structure(include_bytes!("../../tests/fixtures/leaf.csr"), now)
+    let csr = inspect::decode_structure(include_bytes!("../../tests/fixtures/leaf.csr"), now)
         .expect("csr");
     let mut der = csr[0].as_ref().expect("csr").der.clone();
     if let Some(last) = der.last_mut() {
@@ -399,8 +399,8 @@ async fn webcrypto_signatures_give_the_same_verdicts() {
         ),
         (include_str!("../../tests/fixtures/sha1-leaf.pem"), ROOT),
     ] {
-        let bundle = verify::read_certificates(chain.as_bytes()).expect("chain");
-        let anchors = verify::read_certificates(anchors.as_bytes()).expect("roots");
+        let bundle = decode::read_certificates(chain.as_bytes()).expect("chain");
+        let anchors = decode::read_certificates(anchors.as_bytes()).expect("roots");
         let options = verify::Options::at(now);
         let checks = verify::signature_checks(&bundle, &anchors);
         let outcomes = certbench_web::webcrypto::checks(checks).await;
@@ -456,7 +456,7 @@ async fn blocks_cross_from_the_worker_unchanged() {
         b"-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n",
     ];
     for input in inputs {
-        let direct = decode::decode_structure(input, at).expect("decodes");
+        let direct = inspect::decode_structure(input, at).expect("decodes");
         let input = certbench_web::worker::Input::new(input.to_vec().into());
         let window =
             certbench_web::worker::decode(&input, at, false, Default::default(), usize::MAX)

@@ -3,7 +3,7 @@
 //! `--json`, the upstream harness result format instead.
 
 use certbench_core::{
-    Certificate, UnixTime,
+    Certificate, UnixTime, decode,
     verify::{self, Options, Purpose},
 };
 use serde_json::{Value, json};
@@ -103,7 +103,7 @@ fn certificates(values: &Value) -> Vec<Result<Certificate, String>> {
         .flatten()
         .map(|pem| {
             let mut certs =
-                verify::read_certificates(text(pem).as_bytes()).map_err(|e| e.to_string())?;
+                decode::read_certificates(text(pem).as_bytes()).map_err(|e| e.to_string())?;
             certs.pop().ok_or_else(|| "empty certificate".to_string())
         })
         .collect()

@@ -6,6 +6,7 @@
 mod limbo;
 mod text;
 
+use certbench_core::inspect;
 use certbench_core::{
     UnixTime, cipher, decode,
     generate::{self, IssuedBy, KeyPair, KeyType, Profile, Request, Subject},
@@ -322,19 +323,19 @@ fn run_decode(
 ) -> Result<u8, Failure> {
     let now = time_or_now(at)?;
     let input = read_input(file.as_ref())?;
-    let blocks = decode::decode(&input, now)?;
+    let blocks = inspect::decode(&input, now)?;
     let mut decoded = Vec::new();
     let mut failed = false;
     for block in blocks {
         // With a password, encrypted keys are shown decrypted.
         let block = match (block, &password) {
             (Ok(d), Some(password)) if matches!(&d.report, decode::Report::PrivateKey(k) if k.encrypted) => {
-                decode::decrypt_private_key(&d, password, now)
+                inspect::decrypt_private_key(&d, password, now)
             }
             (Ok(d), Some(password)) if matches!(d.report, decode::Report::Pkcs12(_)) => {
-                match decode::open_pkcs12(&d, password, now) {
+                match inspect::open_pkcs12(&d, password, now) {
                     Ok(mut contents) => {
-                        decode::crypto::complete(&mut contents);
+                        inspect::complete(&mut contents);
                         for inner in contents {
                             match inner {
                                 Ok(inner) => decoded.push(inner),
@@ -416,7 +417,7 @@ fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
         let req = generate::csr(&subject(&args, None), &sans(&args), &key)?;
         write_file(
             &args.out.join("request.csr"),
-            generate::pem("CERTIFICATE REQUEST", &req)?.as_bytes(),
+            certbench_core::input::pem("CERTIFICATE REQUEST", &req)?.as_bytes(),
         )?;
         write_key(
             &args.out.join("key.pem"),
@@ -459,7 +460,7 @@ fn run_gen(profile: GenProfile) -> Result<u8, Failure> {
             .map(|(chain, _)| chain.as_slice())
             .unwrap_or_default();
         let p12 = certbench_core::pkcs12::bundle(
-            &key,
+            &key.pkcs8_der()?,
             &cert,
             chain,
             password,
@@ -621,7 +622,7 @@ fn write_key(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
 /// The certificates in a file; any block that is not one makes the input unusable.
 fn read_certificates(path: &PathBuf) -> Result<Vec<certbench_core::Certificate>, Failure> {
     let input = read_input(Some(path))?;
-    verify::read_certificates(&input).map_err(|e| Failure(2, format!("{}: {e}", path.display())))
+    decode::read_certificates(&input).map_err(|e| Failure(2, format!("{}: {e}", path.display())))
 }
 
 /// Where trust anchors come from.
@@ -720,7 +721,7 @@ fn run_lint(file: Option<PathBuf>, json: bool, at: Option<String>) -> Result<u8,
     use certbench_core::decode::Report;
     use certbench_core::lint::{self, Severity};
     let input = read_input(file.as_ref())?;
-    let blocks = decode::decode(&input, time_or_now(at)?)?;
+    let blocks = inspect::decode(&input, time_or_now(at)?)?;
     let mut certs = Vec::new();
     let mut parameters = Vec::new();
     for block in &blocks {

@@ -596,7 +596,7 @@ mod tests {
     #[test]
     fn common_extensions_are_explained() {
         let pem = include_str!("../../../tests/fixtures/everything.pem");
-        for block in crate::decode::decode(pem.as_bytes(), UnixTime(1_893_456_000)).unwrap() {
+        for block in crate::inspect::decode(pem.as_bytes(), UnixTime(1_893_456_000)).unwrap() {
             if let crate::decode::Report::Certificate(c) = block.unwrap().report {
                 // An unknown extension (the fixture has one) is shown as OID and bytes only.
                 for e in c

@@ -539,6 +539,13 @@ fn unescape_json_pem(input: &[u8]) -> Option<Vec<u8>> {
     )
 }
 
+/// `der` as PEM under `label` (`CERTIFICATE`, `CERTIFICATE REQUEST`, …), LF line ends: the
+/// inverse of [`read_blocks`] for one block.
+pub fn pem(label: &str, der: &[u8]) -> Result<String, Error> {
+    der::pem::encode_string(label, der::pem::LineEnding::LF, der)
+        .map_err(|e| Error::Build(e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,43 +4,9 @@
 
 use crate::decode::CertificateReport;
 use crate::time::UnixTime;
-use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Clients will reject it, or it is insecure.
-    Error,
-    /// Likely to break somewhere, or against a standard.
-    Warning,
-    /// Worth knowing; fine in some settings (development, private PKI).
-    Notice,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    pub severity: Severity,
-    /// Stable identifier, e.g. `expired`, `weak_rsa_key`.
-    pub code: Cow<'static, str>,
-    pub message: String,
-    /// Where the rule comes from.
-    pub source: Cow<'static, str>,
-}
-
-fn finding(
-    severity: Severity,
-    code: &'static str,
-    source: &'static str,
-    message: String,
-) -> Finding {
-    Finding {
-        severity,
-        code: Cow::Borrowed(code),
-        message,
-        source: Cow::Borrowed(source),
-    }
-}
+use crate::finding::finding;
+pub use crate::finding::{Finding, Severity};
 
 /// CA/B Forum maximum validity of a publicly trusted TLS certificate, by its notBefore.
 pub fn cabf_max_days(not_before: UnixTime) -> (i64, &'static str) {

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::oids;
 use const_oid::ObjectIdentifier as Oid;
 use der::asn1::OctetString;
-use der::{Encode, Sequence};
+use der::{Decode, Encode, Sequence};
 use hmac::digest::Digest;
 use pkcs5::EncryptionScheme;
 use pkcs5::pbes2::Kdf;
@@ -110,6 +110,36 @@ pub(crate) fn well_formed(
     }
 }
 
+/// Why a key could not be decrypted, in words.
+fn could_not_decrypt(failure: Failure) -> Error {
+    match failure {
+        Failure::WrongPassword => {
+            Error::Key("could not decrypt: the password is wrong, or the key is damaged".into())
+        }
+        Failure::Unusable(e) => e,
+    }
+}
+
+/// The plaintext PKCS#8 DER of an encrypted PKCS#8 key: PBES2, a PKCS#12 PBE or PBES1. A
+/// wrong password and a damaged file look the same: the message says so.
+pub fn decrypt_pkcs8(encrypted_der: &[u8], password: &str) -> Result<Zeroizing<Vec<u8>>, Error> {
+    let info = EncryptedPrivateKeyInfo::from_der(encrypted_der)
+        .map_err(|e| Error::Key(format!("not an encrypted PKCS#8 key: {e}")))?;
+    let decrypted = decrypt(&info.algorithm, password, info.data.as_bytes());
+    well_formed(decrypted).map_err(could_not_decrypt)
+}
+
+/// The plaintext (PKCS#1 or SEC1 DER) of a legacy encrypted PEM body, `dek_info` being its
+/// `DEK-Info` header.
+pub fn decrypt_legacy_pem(
+    dek_info: &str,
+    ciphertext: &[u8],
+    password: &str,
+) -> Result<Zeroizing<Vec<u8>>, Error> {
+    let decrypted = legacy_pem_plaintext(dek_info, password, ciphertext);
+    well_formed(decrypted).map_err(could_not_decrypt)
+}
+
 fn unusable(detail: String) -> Failure {
     Failure::Unusable(Error::Key(detail))
 }
@@ -178,8 +208,7 @@ pub(crate) fn decrypt(
     let params = pbe_params(algorithm)?;
     let (salt, n) = (params.salt.as_bytes(), params.iterations);
     check_iterations(n).map_err(Failure::Unusable)?;
-    let pkcs12 =
-        |purpose, size| crate::pkcs12::derive::<sha1::Sha1>(64, password, salt, purpose, n, size);
+    let pkcs12 = |purpose, size| pkcs12_kdf::<sha1::Sha1>(64, password, salt, purpose, n, size);
     match algorithm.oid {
         PBE_SHA1_3DES => cbc_decrypt::<des::TdesEde3>(&pkcs12(1, 24), &pkcs12(2, 8), ciphertext),
         PBE_SHA1_2DES => cbc_decrypt::<des::TdesEde2>(&pkcs12(1, 16), &pkcs12(2, 8), ciphertext),
@@ -239,7 +268,7 @@ where
 /// Decrypts the body of a legacy encrypted PEM block (`Proc-Type: 4,ENCRYPTED`) whose
 /// `DEK-Info` header is `dek_info` (`AES-256-CBC,<IV hex>`): OpenSSL's `EVP_BytesToKey` with
 /// MD5, one round, the IV's first 8 bytes as salt.
-pub(crate) fn decrypt_legacy_pem(
+pub(crate) fn legacy_pem_plaintext(
     dek_info: &str,
     password: &str,
     ciphertext: &[u8],
@@ -294,6 +323,57 @@ fn hex_bytes(text: &str) -> Option<Vec<u8>> {
         .step_by(2)
         .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
         .collect()
+}
+
+/// RFC 7292 appendix B.2: the PKCS#12 key derivation, `size` bytes for `purpose` (1: key, 2:
+/// IV, 3: MAC key). `block` is the hash's block size.
+pub(crate) fn pkcs12_kdf<D: Digest>(
+    block: usize,
+    password: &str,
+    salt: &[u8],
+    purpose: u8,
+    iterations: u32,
+    size: usize,
+) -> Zeroizing<Vec<u8>> {
+    // The password as a BMPString with its two-byte terminator (appendix B.1).
+    let bmp: Zeroizing<Vec<u8>> = Zeroizing::new(
+        password
+            .encode_utf16()
+            .chain([0])
+            .flat_map(u16::to_be_bytes)
+            .collect(),
+    );
+    let fill = |bytes: &[u8]| -> Vec<u8> {
+        let len = bytes.len().div_ceil(block) * block;
+        bytes.iter().copied().cycle().take(len).collect()
+    };
+    let mut input = Zeroizing::new([fill(salt), fill(&bmp)].concat());
+    let mut out = Zeroizing::new(Vec::with_capacity(size));
+    while out.len() < size {
+        let mut digest = D::new()
+            .chain_update(vec![purpose; block])
+            .chain_update(&*input)
+            .finalize();
+        for _ in 1..iterations {
+            digest = D::digest(&digest);
+        }
+        out.extend_from_slice(&digest);
+        if out.len() >= size {
+            break;
+        }
+        // Each block of the input += the digest repeated to a block, + 1 (big-endian).
+        let b: Vec<u8> = digest.iter().copied().cycle().take(block).collect();
+        for chunk in input.chunks_mut(block) {
+            let mut carry = 1u16;
+            for (byte, add) in chunk.iter_mut().zip(&b).rev() {
+                let sum = u16::from(*byte) + u16::from(*add) + carry;
+                *byte = sum as u8;
+                carry = sum >> 8;
+            }
+        }
+    }
+    out.truncate(size);
+    out
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 //! RC2, an HMAC-SHA1 MAC). Types mirror the ASN.1; randomness is passed in.
 
 use crate::error::Error;
-use crate::generate::KeyPair;
 use const_oid::ObjectIdentifier as Oid;
 use der::asn1::{Any, BmpString, OctetString, SetOfVec};
 use der::{Decode, Encode, Sequence};
@@ -207,57 +206,6 @@ pub fn contents(p12: &[u8], password: &str) -> Result<Vec<Vec<u8>>, Error> {
     Ok(keys)
 }
 
-/// RFC 7292 appendix B.2: the PKCS#12 key derivation, `size` bytes for `purpose` (1: key, 2:
-/// IV, 3: MAC key). `block` is the hash's block size.
-pub(crate) fn derive<D: Digest>(
-    block: usize,
-    password: &str,
-    salt: &[u8],
-    purpose: u8,
-    iterations: u32,
-    size: usize,
-) -> Zeroizing<Vec<u8>> {
-    // The password as a BMPString with its two-byte terminator (appendix B.1).
-    let bmp: Zeroizing<Vec<u8>> = Zeroizing::new(
-        password
-            .encode_utf16()
-            .chain([0])
-            .flat_map(u16::to_be_bytes)
-            .collect(),
-    );
-    let fill = |bytes: &[u8]| -> Vec<u8> {
-        let len = bytes.len().div_ceil(block) * block;
-        bytes.iter().copied().cycle().take(len).collect()
-    };
-    let mut input = Zeroizing::new([fill(salt), fill(&bmp)].concat());
-    let mut out = Zeroizing::new(Vec::with_capacity(size));
-    while out.len() < size {
-        let mut digest = D::new()
-            .chain_update(vec![purpose; block])
-            .chain_update(&*input)
-            .finalize();
-        for _ in 1..iterations {
-            digest = D::digest(&digest);
-        }
-        out.extend_from_slice(&digest);
-        if out.len() >= size {
-            break;
-        }
-        // Each block of the input += the digest repeated to a block, + 1 (big-endian).
-        let b: Vec<u8> = digest.iter().copied().cycle().take(block).collect();
-        for chunk in input.chunks_mut(block) {
-            let mut carry = 1u16;
-            for (byte, add) in chunk.iter_mut().zip(&b).rev() {
-                let sum = u16::from(*byte) + u16::from(*add) + carry;
-                *byte = sum as u8;
-                carry = sum >> 8;
-            }
-        }
-    }
-    out.truncate(size);
-    out
-}
-
 fn hmac<D: Digest + BlockSizeUser + Clone>(
     password: &str,
     salt: &[u8],
@@ -265,7 +213,7 @@ fn hmac<D: Digest + BlockSizeUser + Clone>(
     message: &[u8],
 ) -> Result<Vec<u8>, Error> {
     use hmac::{KeyInit, Mac};
-    let key = derive::<D>(
+    let key = crate::pbe::pkcs12_kdf::<D>(
         D::block_size(),
         password,
         salt,
@@ -323,10 +271,11 @@ fn decrypt(
 /// Iterations for the key derivations and the MAC, as OpenSSL 3 writes by default.
 pub const ITERATIONS: u32 = 2048;
 
-/// A password-protected PKCS#12 file holding `key`, `cert` and the CA `chain` (issuer first),
-/// under the friendly name `alias`, as `openssl pkcs12 -export` writes it.
+/// A password-protected PKCS#12 file holding the key (`key_pkcs8`, PKCS#8 DER), `cert` and
+/// the CA `chain` (issuer first), under the friendly name `alias`, as `openssl pkcs12 -export`
+/// writes it.
 pub fn bundle<R: CryptoRng + ?Sized>(
-    key: &KeyPair,
+    key_pkcs8: &[u8],
     cert: &Certificate,
     chain: &[Certificate],
     password: &str,
@@ -335,7 +284,7 @@ pub fn bundle<R: CryptoRng + ?Sized>(
 ) -> Result<Vec<u8>, Error> {
     let der = |c: &Certificate| c.to_der().map_err(|e| Error::Build(e.to_string()));
     let chain = chain.iter().map(der).collect::<Result<Vec<_>, _>>()?;
-    write(&key.pkcs8_der()?, &der(cert)?, &chain, password, alias, rng)
+    write(key_pkcs8, &der(cert)?, &chain, password, alias, rng)
 }
 
 /// [`bundle`] from DER: `key` is PKCS#8.
@@ -491,12 +440,12 @@ mod tests {
     #[test]
     fn the_key_derivation_matches_the_published_vectors() {
         let salt = [0x0a, 0x58, 0xcf, 0x64, 0x53, 0x0d, 0x82, 0x3f];
-        let key = derive::<sha1::Sha1>(64, "smeg", &salt, 1, 1, 24);
+        let key = crate::pbe::pkcs12_kdf::<sha1::Sha1>(64, "smeg", &salt, 1, 1, 24);
         assert_eq!(
             crate::dn::hex(&key),
             "8aaae6297b6cb04642ab5b077851284eb7128f1a2a7fbca3"
         );
-        let iv = derive::<sha1::Sha1>(64, "smeg", &salt, 2, 1, 8);
+        let iv = crate::pbe::pkcs12_kdf::<sha1::Sha1>(64, "smeg", &salt, 2, 1, 8);
         assert_eq!(crate::dn::hex(&iv), "79993dfe048d3b76");
     }
 }

@@ -263,7 +263,7 @@ mod tests {
                     match shows {
                         Shows::Valid { lint: code } => {
                             assert!(verdict.valid, "{id}: {codes:?}");
-                            let blocks = decode::decode(chain.as_bytes(), now).unwrap();
+                            let blocks = crate::inspect::decode(chain.as_bytes(), now).unwrap();
                             let certs: Vec<_> = blocks
                                 .iter()
                                 .flatten()

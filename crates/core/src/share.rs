@@ -12,7 +12,7 @@ pub const MAX_LINK_CHARS: usize = 32_000;
 
 /// The blocks of `input` as one URL-safe value, or why they cannot be shared.
 pub fn encode(input: &str) -> Result<String, Error> {
-    let blocks = decode::decode_structure(input.as_bytes(), UnixTime(0))?;
+    let blocks = decode::structure(input.as_bytes(), UnixTime(0))?;
     let mut der = Vec::new();
     for block in blocks {
         let block = block?;
@@ -45,7 +45,7 @@ pub fn decode(value: &str) -> Result<String, Error> {
     let der =
         Base64UrlUnpadded::decode_vec(value.trim()).map_err(|_| Error::NothingRecognisable)?;
     let mut pem = String::new();
-    for block in decode::decode_structure(&der, UnixTime(0))? {
+    for block in decode::structure(&der, UnixTime(0))? {
         let block = block?;
         if matches!(block.report, Report::PrivateKey(_) | Report::Pkcs12(_)) {
             return Err(Error::Key("links never carry keys".into()));
@@ -72,8 +72,8 @@ mod tests {
         );
         let back = decode(&value).unwrap();
         assert_eq!(
-            crate::verify::read_certificates(back.as_bytes()).unwrap(),
-            crate::verify::read_certificates(CHAIN.as_bytes()).unwrap()
+            crate::decode::read_certificates(back.as_bytes()).unwrap(),
+            crate::decode::read_certificates(CHAIN.as_bytes()).unwrap()
         );
         let with_key = format!("{CHAIN}{KEY}");
         assert!(

@@ -395,7 +395,7 @@ mod tests {
     #[test]
     fn a_generalized_time_before_2050_keeps_its_signature() {
         let pem = include_str!("../data/mozilla-roots.pem");
-        let roots = crate::verify::read_certificates(pem.as_bytes()).unwrap();
+        let roots = crate::decode::read_certificates(pem.as_bytes()).unwrap();
         let certum = roots
             .iter()
             .find(|c| {

@@ -3,6 +3,7 @@
 
 use certbench_core::UnixTime;
 use certbench_core::decode::{self, CertificateReport, Decoded, PrivateKeyReport, Report};
+use certbench_core::inspect;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
@@ -20,7 +21,7 @@ fn fixture_text(name: &str) -> String {
 const NOW: UnixTime = UnixTime(1_893_456_000);
 
 fn decode_ok(name: &str) -> Vec<Decoded> {
-    decode::decode(&fixture(name), NOW)
+    inspect::decode(&fixture(name), NOW)
         .unwrap_or_else(|e| panic!("{name}: {e}"))
         .into_iter()
         .map(|b| b.unwrap_or_else(|e| panic!("{name}: {e}")))
@@ -93,7 +94,7 @@ fn every_key_type_decodes_with_its_size_and_curve() {
 
 /// The `matches` of every private key in `input`.
 fn key_matches(input: &[u8]) -> Vec<Vec<usize>> {
-    let blocks: Vec<Decoded> = decode::decode(input, NOW)
+    let blocks: Vec<Decoded> = inspect::decode(input, NOW)
         .unwrap()
         .into_iter()
         .map(Result::unwrap)
@@ -131,7 +132,7 @@ fn private_keys_are_linked_to_their_certificates_and_csrs() {
 
 /// The `issuer_signature` of the CRL in `input` (its first block).
 fn crl_check(input: &[u8]) -> Option<decode::CrlSignatureCheck> {
-    let mut blocks: Vec<Decoded> = decode::decode(input, NOW)
+    let mut blocks: Vec<Decoded> = inspect::decode(input, NOW)
         .unwrap()
         .into_iter()
         .map(Result::unwrap)
@@ -176,7 +177,7 @@ fn key_formats_are_named() {
         "{scheme}"
     );
     let legacy = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0011\n\nMAMCAQE=\n-----END RSA PRIVATE KEY-----\n";
-    let blocks = decode::decode(legacy.as_bytes(), NOW).unwrap();
+    let blocks = inspect::decode(legacy.as_bytes(), NOW).unwrap();
     let Report::PrivateKey(key) = &blocks[0].as_ref().unwrap().report else {
         panic!("legacy key")
     };
@@ -195,7 +196,7 @@ fn key_formats_are_named() {
 fn older_encrypted_keys_decrypt_to_the_same_key() {
     let decrypted = |name: &str, password: &str| {
         let blocks = decode_ok(name);
-        decode::decrypt_private_key(&blocks[0], password, NOW)
+        inspect::decrypt_private_key(&blocks[0], password, NOW)
     };
     let modern = decrypted("leaf.enc.key", "fixture").unwrap();
     for name in ["leaf.legacy-enc.key", "leaf.pbe-3des.key"] {
@@ -357,7 +358,7 @@ fn csr_reports_requests_and_checks_its_signature() {
     let mut der = blocks[0].as_ref().unwrap().der.clone();
     let last = der.len() - 3;
     der[last] ^= 1;
-    let blocks = decode::decode(&der, NOW).unwrap();
+    let blocks = inspect::decode(&der, NOW).unwrap();
     let Report::Csr(tampered) = &blocks[0].as_ref().unwrap().report else {
         panic!("csr")
     };
@@ -431,7 +432,7 @@ fn malformed_input_gets_a_clear_error() {
         ),
     ];
     for (input, expected) in cases {
-        let blocks = decode::decode(input.as_bytes(), NOW).expect("recognisable");
+        let blocks = inspect::decode(input.as_bytes(), NOW).expect("recognisable");
         let message = blocks[0].as_ref().expect_err("must fail").to_string();
         assert!(
             message.contains(expected) && message.starts_with("block 1"),
@@ -441,7 +442,7 @@ fn malformed_input_gets_a_clear_error() {
     // Trailing garbage after DER.
     let mut der = fixture("leaf.der");
     der.extend_from_slice(b"garbage");
-    let blocks = decode::decode(&der, NOW).unwrap();
+    let blocks = inspect::decode(&der, NOW).unwrap();
     assert!(blocks[0].is_ok());
     assert!(
         blocks[1]
@@ -463,7 +464,7 @@ fn malformed_input_gets_a_clear_error() {
             inner as u8,
         ]);
     }
-    let result = decode::decode(&nested, NOW);
+    let result = inspect::decode(&nested, NOW);
     assert!(
         result
             .map(|blocks| blocks.iter().all(Result::is_err))
@@ -479,7 +480,7 @@ fn malformed_input_gets_a_clear_error() {
 #[test]
 fn the_structural_pass_links_keys_when_nothing_else_is_pending() {
     let input = [fixture("fullchain.pem"), fixture("leaf.key")].concat();
-    let blocks = decode::decode_structure(&input, NOW).unwrap();
+    let blocks = inspect::decode_structure(&input, NOW).unwrap();
     assert!(decode::crypto::tasks(&blocks).is_empty());
     let Report::PrivateKey(key) = &blocks[2].as_ref().unwrap().report else {
         panic!("the key")
@@ -509,7 +510,7 @@ fn an_over_long_serial_is_shown_linted_and_refused_by_verify() {
     assert_eq!(cert.serial.len(), 50);
     assert_eq!(cert.self_signed, Some(true));
     assert!(cert.lint.iter().any(|f| f.code == "long_serial"));
-    let refused = certbench_core::verify::read_certificates(&fixture("long-serial.pem"))
+    let refused = certbench_core::decode::read_certificates(&fixture("long-serial.pem"))
         .unwrap_err()
         .to_string();
     assert!(
@@ -607,8 +608,8 @@ fn structure_then_facts_from_elsewhere_equals_the_full_decode() {
     .map(fixture)
     .concat();
     input.extend(fixture("fullchain.p7b"));
-    let full = decode::decode(&input, NOW).unwrap();
-    let mut blocks = decode::decode_structure(&input, NOW).unwrap();
+    let full = inspect::decode(&input, NOW).unwrap();
+    let mut blocks = inspect::decode_structure(&input, NOW).unwrap();
     assert_ne!(blocks, full, "the structural pass leaves work pending");
     let tasks = crypto::tasks(&blocks);
     let wire = serde_json::to_string(&tasks).unwrap();
@@ -616,7 +617,7 @@ fn structure_then_facts_from_elsewhere_equals_the_full_decode() {
     let facts = crypto::perform(&tasks_there);
     let facts_back: Vec<Fact> =
         serde_json::from_str(&serde_json::to_string(&facts).unwrap()).unwrap();
-    crypto::apply(&mut blocks, &tasks, &facts_back);
+    inspect::apply(&mut blocks, &tasks, &facts_back);
     assert_eq!(blocks, full);
     // Every kind of task was exercised.
     for kind in ["SelfSignature", "CsrSignature", "CrlSignature", "PublicKey"] {

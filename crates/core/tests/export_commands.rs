@@ -6,6 +6,7 @@
 mod common;
 
 use certbench_core::decode::{self, Decoded};
+use certbench_core::inspect;
 use common::NOW;
 use std::path::Path;
 use std::process::Command;
@@ -68,13 +69,13 @@ fn every_command_shown_runs_on_the_file_offered() {
         "dsa.key",
     ] {
         let input = std::fs::read(format!("{fixtures}/{name}")).unwrap();
-        for block in decode::decode(&input, NOW).unwrap() {
+        for block in inspect::decode(&input, NOW).unwrap() {
             let d = block.unwrap_or_else(|e| panic!("{name}: {e}"));
             kinds.insert(d.file_stem().split('-').next().unwrap().to_string());
             run_shown_command(&d, &dir);
             if matches!(d.report, decode::Report::Pkcs12(_)) {
-                let mut inside = decode::open_pkcs12(&d, PASSWORD, NOW).unwrap();
-                decode::crypto::complete(&mut inside);
+                let mut inside = inspect::open_pkcs12(&d, PASSWORD, NOW).unwrap();
+                inspect::complete(&mut inside);
                 let inside: Vec<Decoded> = inside.into_iter().map(Result::unwrap).collect();
                 let mut names: Vec<String> = inside.iter().map(Decoded::file_stem).collect();
                 names.sort();
@@ -99,7 +100,7 @@ fn every_command_shown_runs_on_the_file_offered() {
         .output()
         .unwrap();
     if made.status.success() {
-        let blocks = decode::decode(&std::fs::read(&legacy).unwrap(), NOW).unwrap();
+        let blocks = inspect::decode(&std::fs::read(&legacy).unwrap(), NOW).unwrap();
         let d = blocks.into_iter().next().unwrap().unwrap();
         assert!(
             d.export().command.ends_with("-legacy"),

@@ -3,15 +3,21 @@
 mod common;
 
 use certbench_core::Certificate;
-use certbench_core::decode::{self, CertificateReport, Report};
+use certbench_core::decode::{CertificateReport, Report};
 use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile};
+use certbench_core::inspect;
 use certbench_core::lint::{self, Severity};
 use common::*;
 use der::Encode;
 
 fn report_at(cert: &Certificate, now: certbench_core::UnixTime) -> CertificateReport {
     let der = cert.to_der().unwrap();
-    match decode::decode(&der, now).unwrap().remove(0).unwrap().report {
+    match inspect::decode(&der, now)
+        .unwrap()
+        .remove(0)
+        .unwrap()
+        .report
+    {
         Report::Certificate(c) => *c,
         other => panic!("{other:?}"),
     }
@@ -277,12 +283,12 @@ fn an_issuer_in_the_input_is_not_a_leaf_whatever_names_it_carries() {
     let mut input = Vec::new();
     for cert in [&leaf.cert, &int.cert] {
         input.extend(
-            generate::pem("CERTIFICATE", &cert.to_der().unwrap())
+            certbench_core::input::pem("CERTIFICATE", &cert.to_der().unwrap())
                 .unwrap()
                 .into_bytes(),
         );
     }
-    let blocks = decode::decode(&input, NOW).unwrap();
+    let blocks = inspect::decode(&input, NOW).unwrap();
     let int_report = blocks[1].as_ref().unwrap().certificate().unwrap();
     assert!(
         !codes(int_report).contains(&"ca_flag_on_leaf"),
@@ -309,7 +315,7 @@ fn a_pkcs7_bundle_is_linted_as_its_certificates_are() {
     let fixtures = format!("{}/../../tests/fixtures", env!("CARGO_MANIFEST_DIR"));
     let read = |name: &str| {
         let input = std::fs::read(format!("{fixtures}/{name}")).unwrap();
-        lint::input(&decode::decode(&input, NOW).unwrap())
+        lint::input(&inspect::decode(&input, NOW).unwrap())
     };
     let from_pem = read("fullchain.pem");
     assert!(!from_pem.is_empty(), "the chain lacks its root: a notice");

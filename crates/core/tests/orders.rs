@@ -8,6 +8,7 @@ use certbench_core::generate::deferred::{self, Deferred, Replay};
 use certbench_core::generate::engine::Software;
 use certbench_core::generate::order::{MadeCa, Order, Outcome, whole_chain};
 use certbench_core::generate::{KeyPair, KeyType};
+use certbench_core::inspect;
 use certbench_core::signature::{Check, SignatureError};
 use certbench_core::verify;
 use common::rand_chacha_like::Counter;
@@ -220,7 +221,7 @@ fn a_csr_made_here_is_signed_by_a_ca_made_here() {
         &root.made,
     )
     .unwrap();
-    let cert = decode::decode(file(&signed, "cert.pem").as_bytes(), NOW).unwrap();
+    let cert = inspect::decode(file(&signed, "cert.pem").as_bytes(), NOW).unwrap();
     let Ok(Report::Certificate(c)) = cert[0].as_ref().map(|d| &d.report) else {
         panic!("not a certificate");
     };
@@ -256,7 +257,7 @@ fn an_encrypted_key_made_here_can_be_brought_back_as_the_users_own() {
     )
     .unwrap();
     let encrypted = file(&made, "key.pem").to_string();
-    let first = decode::decode(file(&made, "cert.pem").as_bytes(), NOW).unwrap();
+    let first = inspect::decode(file(&made, "cert.pem").as_bytes(), NOW).unwrap();
     let again = |password: &str| {
         generate(
             Order {
@@ -268,7 +269,7 @@ fn an_encrypted_key_made_here_can_be_brought_back_as_the_users_own() {
         )
     };
     let second = again("correct horse").unwrap();
-    let second = decode::decode(file(&second, "cert.pem").as_bytes(), NOW).unwrap();
+    let second = inspect::decode(file(&second, "cert.pem").as_bytes(), NOW).unwrap();
     let key_of = |blocks: &[Result<decode::Decoded, certbench_core::Error>]| match &blocks[0]
         .as_ref()
         .unwrap()
@@ -310,7 +311,7 @@ fn the_preview_shows_what_the_certificate_carries() {
         };
         let preview = order.preview(NOW).expect("a profile").expect("a preview");
         let made = generate(order, &root.made).unwrap();
-        let blocks = decode::decode(file(&made, "cert.pem").as_bytes(), NOW).unwrap();
+        let blocks = inspect::decode(file(&made, "cert.pem").as_bytes(), NOW).unwrap();
         let Ok(Report::Certificate(cert)) = blocks[0].as_ref().map(|d| &d.report) else {
             panic!("{action}: not a certificate");
         };
@@ -356,8 +357,8 @@ fn a_server_certificate_comes_as_pkcs12_and_der_too() {
         .find(|f| f.name == "bundle.p12")
         .expect("bundle.p12");
     let p12_der = p12.bytes.as_deref().expect("binary");
-    let inside = decode::decode(p12_der, NOW).unwrap().remove(0).unwrap();
-    let contents = decode::open_pkcs12(&inside, "pass phrase", NOW).unwrap();
+    let inside = inspect::decode(p12_der, NOW).unwrap().remove(0).unwrap();
+    let contents = inspect::open_pkcs12(&inside, "pass phrase", NOW).unwrap();
     let kinds: Vec<&str> = contents
         .iter()
         .map(|d| match &d.as_ref().unwrap().report {
@@ -371,12 +372,12 @@ fn a_server_certificate_comes_as_pkcs12_and_der_too() {
         ["key", "certificate", "certificate"],
         "key, leaf, root"
     );
-    assert!(decode::open_pkcs12(&inside, "wrong", NOW).is_err());
+    assert!(inspect::open_pkcs12(&inside, "wrong", NOW).is_err());
 
     let cert = server.files.iter().find(|f| f.name == "cert.pem").unwrap();
     let der = cert.der().expect("one block");
     assert_eq!(der.name, "cert.der");
-    let from_pem = decode::decode(cert.text.as_bytes(), NOW)
+    let from_pem = inspect::decode(cert.text.as_bytes(), NOW)
         .unwrap()
         .remove(0)
         .unwrap();
@@ -409,7 +410,7 @@ fn every_subject_field_reaches_the_certificate() {
         &[],
     )
     .unwrap();
-    let cert = decode::decode(file(&root, "cert.pem").as_bytes(), NOW).unwrap();
+    let cert = inspect::decode(file(&root, "cert.pem").as_bytes(), NOW).unwrap();
     let Ok(Report::Certificate(c)) = cert[0].as_ref().map(|d| &d.report) else {
         panic!("not a certificate");
     };
@@ -463,7 +464,7 @@ fn signing_a_csr_keeps_its_names_and_subject_unless_names_are_typed() {
         Some(format!("the CSR's: {csr_names}").as_str())
     );
     let signed = generate(form.clone(), &root.made).unwrap();
-    let cert = decode::decode(file(&signed, "cert.pem").as_bytes(), NOW).unwrap();
+    let cert = inspect::decode(file(&signed, "cert.pem").as_bytes(), NOW).unwrap();
     let c = cert[0].as_ref().unwrap().certificate().unwrap();
     assert_eq!(c.san.join(", "), csr_names);
     assert_eq!(
@@ -482,7 +483,7 @@ fn signing_a_csr_keeps_its_names_and_subject_unless_names_are_typed() {
         preview.names_from
     );
     let signed = generate(form.clone(), &root.made).unwrap();
-    let cert = decode::decode(file(&signed, "cert.pem").as_bytes(), NOW).unwrap();
+    let cert = inspect::decode(file(&signed, "cert.pem").as_bytes(), NOW).unwrap();
     assert_eq!(
         cert[0].as_ref().unwrap().certificate().unwrap().san,
         ["DNS:other.example.test"]

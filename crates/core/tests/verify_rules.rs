@@ -4,6 +4,7 @@
 mod common;
 
 use certbench_core::Certificate;
+use certbench_core::decode;
 use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile};
 use certbench_core::verify::{self, Options, Purpose, Verdict};
 use common::*;
@@ -435,7 +436,7 @@ fn a_root_without_authority_key_id_trusted_directly_is_valid() {
         "/data/mozilla-roots.pem"
     ))
     .unwrap();
-    let isrg = verify::read_certificates(&pem)
+    let isrg = decode::read_certificates(&pem)
         .unwrap()
         .into_iter()
         .find(|c| {
@@ -606,7 +607,7 @@ fn the_builtin_mozilla_store_is_complete_and_usable() {
         "/data/mozilla-roots.pem"
     ))
     .unwrap();
-    let all = verify::read_certificates(&pem).unwrap();
+    let all = decode::read_certificates(&pem).unwrap();
     // Embedded as trust anchors: name, key and constraints, without the root's own signature,
     // which path validation never checks (RFC 5280 section 6.1.1 (d)).
     assert!(

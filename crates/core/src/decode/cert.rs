@@ -43,12 +43,12 @@ pub struct CertificateReport {
     pub self_issued: bool,
     /// Self-issued and its signature verifies with its own key; `None` when certbench cannot
     /// check this signature algorithm (Ed448, DSA), rather than a wrong `false`, or while the
-    /// check is pending ([`super::decode_structure`]).
+    /// check is pending ([`crate::inspect::decode_structure`]).
     pub self_signed: Option<bool>,
     pub extensions: Vec<ext::ExtensionReport>,
     pub signature_hex: String,
     /// Misconfigurations found in this certificate (see [`crate::lint`]).
-    pub lint: Vec<crate::lint::Finding>,
+    pub lint: Vec<crate::finding::Finding>,
 }
 
 /// Where `now` falls in a certificate's validity period.
@@ -106,7 +106,7 @@ pub fn report<P: Profile>(
     // `super::crypto` after this structural pass.
     let self_signed = (!self_issued).then_some(false);
     let spki_der = spki.to_der().unwrap_or_default();
-    let mut report = CertificateReport {
+    CertificateReport {
         subject: dn::rfc4514(tbs.subject()),
         issuer: dn::rfc4514(tbs.issuer()),
         subject_attributes: dn::attributes(tbs.subject()),
@@ -139,10 +139,9 @@ pub fn report<P: Profile>(
         self_signed,
         extensions: exts.extensions,
         signature_hex: dn::hex(cert.signature().raw_bytes()),
+        // Judged by crate::lint, a layer above (crate::inspect fills it).
         lint: Vec::new(),
-    };
-    report.lint = crate::lint::certificate(&report);
-    report
+    }
 }
 
 /// The serial's value in hex: DER's sign-padding zero dropped, `-` for negative serials

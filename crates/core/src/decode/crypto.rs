@@ -2,8 +2,8 @@
 //! derived from private ones. Kept apart from the structural decode so the web app can show
 //! the report at once and have the browser's native WebCrypto do the arithmetic a moment
 //! later, without RSA and elliptic-curve code in its wasm: [`tasks`] → [`Task::work`], done by
-//! [`perform`] here or by WebCrypto ([`crate::webcrypto`]) → [`Task::fact`] → [`apply`].
-//! [`super::decode`] does it all here, at once.
+//! [`perform`] here or by WebCrypto ([`crate::webcrypto`]) → [`Task::fact`] → [`record`].
+//! [`crate::inspect`] runs it and re-judges what the facts change.
 
 use super::{CrlSignatureCheck, Decoded, Report, cert, container, key};
 use crate::Error;
@@ -236,9 +236,10 @@ pub fn perform(tasks: &[Task]) -> Vec<Fact> {
         .collect()
 }
 
-/// Puts each fact into the report it belongs to (re-linting certificates, whose findings
-/// depend on being self-signed), then links private keys to the certificates and CSRs that carry them.
-pub fn apply(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fact]) {
+/// Puts each fact into the report it belongs to, then links private keys to the certificates
+/// and CSRs that carry them. Certificates' findings depend on being self-signed:
+/// [`crate::inspect::apply`] judges them again.
+pub fn record(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fact]) {
     for (task, fact) in tasks.iter().zip(facts) {
         let target = task.target();
         let Some(decoded) = blocks
@@ -265,17 +266,9 @@ pub fn apply(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fac
             _ => {}
         }
     }
-    super::relate(blocks.iter_mut().filter_map(|b| b.as_mut().ok()));
+    super::link_keys(blocks.iter_mut().filter_map(|b| b.as_mut().ok()));
 }
 
 fn set_self_signed(report: &mut cert::CertificateReport, value: Option<bool>) {
     report.self_signed = value;
-    report.lint = crate::lint::certificate(report);
-}
-
-/// Every task done at once, as [`super::decode`] does.
-pub fn complete(blocks: &mut [Result<Decoded, Error>]) {
-    let tasks = tasks(blocks);
-    let facts = perform(&tasks);
-    apply(blocks, &tasks, &facts);
 }

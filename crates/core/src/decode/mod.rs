@@ -7,6 +7,7 @@ pub mod export;
 pub mod ext;
 pub mod key;
 pub mod overview;
+mod read;
 
 use crate::error::{Error, Location};
 use crate::input::{self, Block, Encoding};
@@ -18,6 +19,7 @@ use zeroize::Zeroizing;
 
 pub use cert::CertificateReport;
 pub use key::{PrivateKeyReport, PublicKeyReport};
+pub use read::{certificates_as_pem, read_certificates};
 
 /// One decoded block: where it was, and what it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,7 +86,7 @@ impl Decoded {
     /// The block as PEM again. A legacy encrypted key keeps its `Proc-Type` and `DEK-Info`
     /// headers, without which it cannot be decrypted.
     pub fn pem(&self) -> Result<String, Error> {
-        let pem = crate::generate::pem(self.pem_label(), &self.der)?;
+        let pem = input::pem(self.pem_label(), &self.der)?;
         match &self.report {
             Report::PrivateKey(PrivateKeyReport {
                 dek_info: Some(dek_info),
@@ -120,7 +122,7 @@ pub struct CsrReport {
     pub public_key: PublicKeyReport,
     pub signature_algorithm: String,
     /// The CSR is signed by the key it carries (PKCS#10 proof of possession); `None` while
-    /// the check is pending ([`decode_structure`]).
+    /// the check is pending ([`crate::inspect::decode_structure`]).
     pub signature_valid: Option<bool>,
     pub san: Vec<String>,
     pub requested_extensions: Vec<ext::ExtensionReport>,
@@ -142,7 +144,7 @@ pub struct CrlReport {
     pub revoked_count: usize,
     pub extensions: Vec<ext::ExtensionReport>,
     /// The CRL's signature checked against a certificate of the same input named as its issuer;
-    /// `None` when no such certificate is there (or while pending, [`decode_structure`]).
+    /// `None` when no such certificate is there (or while pending, [`crate::inspect::decode_structure`]).
     pub issuer_signature: Option<CrlSignatureCheck>,
 }
 
@@ -170,47 +172,21 @@ pub struct RevokedEntry {
     pub reason: Option<String>,
 }
 
-/// Decodes every block of `input`, signatures checked and keys linked; `now` drives validity
-/// status.
-pub fn decode(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>, Error> {
-    let mut blocks = decode_structure(input, now)?;
-    crypto::complete(&mut blocks);
-    Ok(blocks)
-}
-
-/// Decodes every block of `input` without public-key arithmetic: signature checks and keys
-/// derived from private ones stay pending until [`crypto::apply`]. What the web app's
-/// first-paint module can afford.
-pub fn decode_structure(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>, Error> {
+/// Decodes every block of `input` without public-key arithmetic (signature checks and keys
+/// derived from private ones wait for [`crypto::record`]) and without findings (judged by
+/// [`crate::lint`]): [`crate::inspect`] does both. Keys whose public half is in their
+/// structure are linked at once.
+pub fn structure(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Error>>, Error> {
     let mut blocks: Vec<Result<Decoded, Error>> = input::read_blocks(input)?
         .into_iter()
         .map(|block| decode_block(block?, now))
         .collect();
-    // Keys whose public half is in their structure link now: an input with no public-key
-    // work left (no self-signed certificate, CSR or CRL) is never completed.
-    relate(blocks.iter_mut().filter_map(|b| b.as_mut().ok()));
+    link_keys(blocks.iter_mut().filter_map(|b| b.as_mut().ok()));
     Ok(blocks)
 }
 
-/// What the blocks of one input say about each other, redone when a block changes: private
-/// keys linked to the certificates that carry them, and each certificate's findings corrected
-/// by its place among the others (an issuer is no leaf).
-pub fn relate<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
-    let mut blocks: Vec<&mut Decoded> = blocks.into_iter().collect();
-    link_keys(blocks.iter_mut().map(|d| &mut **d));
-    let mut certs: Vec<&mut CertificateReport> = Vec::new();
-    for d in &mut blocks {
-        match &mut d.report {
-            Report::Certificate(c) => certs.push(c.as_mut()),
-            Report::Pkcs7(bundle) => certs.extend(bundle.certificates.iter_mut()),
-            _ => {}
-        }
-    }
-    crate::lint::by_position(&mut certs);
-}
-
 /// Fills each private key's `matches` with the blocks whose certificate or CSR carries its
-/// public key. [`decode`] runs it; run it again once more keys are decrypted.
+/// public key. [`structure`] runs it; run it again once more keys are decrypted.
 pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
     let mut blocks: Vec<&mut Decoded> = blocks.into_iter().collect();
     let holders: Vec<(usize, String)> = blocks
@@ -235,24 +211,6 @@ pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
     }
 }
 
-/// Decrypts an encrypted private key (encrypted PKCS#8 or legacy encrypted PEM) with
-/// `password` and decodes what it holds, reported under the encrypted block's number, label
-/// and line.
-pub fn decrypt_private_key(
-    encrypted: &Decoded,
-    password: &str,
-    now: UnixTime,
-) -> Result<Decoded, Error> {
-    let plain = decrypted_key(decode(&decrypt_key(encrypted, password)?, now)?)?;
-    Ok(Decoded {
-        block: encrypted.block,
-        item: encrypted.item,
-        label: encrypted.label.clone(),
-        line: encrypted.line,
-        ..plain
-    })
-}
-
 /// The plaintext DER of an encrypted private key block: PKCS#8 for `ENCRYPTED PRIVATE KEY`,
 /// PKCS#1 or SEC1 for legacy encrypted PEM.
 pub fn decrypt_key(encrypted: &Decoded, password: &str) -> Result<Zeroizing<Vec<u8>>, Error> {
@@ -260,9 +218,9 @@ pub fn decrypt_key(encrypted: &Decoded, password: &str) -> Result<Zeroizing<Vec<
         Report::PrivateKey(PrivateKeyReport {
             dek_info: Some(dek_info),
             ..
-        }) => decrypt_legacy_pem(dek_info, &encrypted.der, password),
+        }) => crate::pbe::decrypt_legacy_pem(dek_info, &encrypted.der, password),
         Report::PrivateKey(key) if key.format == "encrypted_pkcs8" => {
-            decrypt_pkcs8(&encrypted.der, password)
+            crate::pbe::decrypt_pkcs8(&encrypted.der, password)
         }
         _ => Err(Error::Key(
             "this block is not an encrypted private key".into(),
@@ -270,47 +228,17 @@ pub fn decrypt_key(encrypted: &Decoded, password: &str) -> Result<Zeroizing<Vec<
     }
 }
 
-fn could_not_decrypt(failure: crate::pbe::Failure) -> Error {
-    match failure {
-        crate::pbe::Failure::WrongPassword => {
-            Error::Key("could not decrypt: the password is wrong, or the key is damaged".into())
-        }
-        crate::pbe::Failure::Unusable(e) => e,
-    }
-}
-
-/// The plaintext PKCS#8 DER of an encrypted PKCS#8 key: PBES2, a PKCS#12 PBE or PBES1. A
-/// wrong password and a damaged file look the same: the message says so.
-pub fn decrypt_pkcs8(encrypted_der: &[u8], password: &str) -> Result<Zeroizing<Vec<u8>>, Error> {
-    let info = crate::pbe::EncryptedPrivateKeyInfo::from_der(encrypted_der)
-        .map_err(|e| Error::Key(format!("not an encrypted PKCS#8 key: {e}")))?;
-    let decrypted = crate::pbe::decrypt(&info.algorithm, password, info.data.as_bytes());
-    crate::pbe::well_formed(decrypted).map_err(could_not_decrypt)
-}
-
-/// The plaintext (PKCS#1 or SEC1 DER) of a legacy encrypted PEM body, `dek_info` being its
-/// `DEK-Info` header.
-pub fn decrypt_legacy_pem(
-    dek_info: &str,
-    ciphertext: &[u8],
-    password: &str,
-) -> Result<Zeroizing<Vec<u8>>, Error> {
-    let decrypted = crate::pbe::decrypt_legacy_pem(dek_info, password, ciphertext);
-    crate::pbe::well_formed(decrypted).map_err(could_not_decrypt)
-}
-
 /// The keys and certificates inside a PKCS#12 block, opened with `password`, each reported
-/// under that block's number, label and line; without public-key arithmetic, like
-/// [`decode_structure`]: finish with [`crypto::complete`] (or the page's WebCrypto), then
-/// [`link_keys`].
-pub fn open_pkcs12(
+/// under that block's number, label and line, as [`structure`] reports them
+/// ([`crate::inspect::open_pkcs12`] completes and judges them).
+pub fn pkcs12_items(
     p12: &Decoded,
     password: &str,
     now: UnixTime,
 ) -> Result<Vec<Result<Decoded, Error>>, Error> {
     let mut contents = Vec::new();
     for der in crate::pkcs12::contents(&p12.der, password)? {
-        for inner in decode_structure(&der, now)? {
+        for inner in structure(&der, now)? {
             let item = Some(contents.len() + 1);
             contents.push(inner.map(|inner| Decoded {
                 block: p12.block,
@@ -614,7 +542,7 @@ mod tests {
                 env!("CARGO_MANIFEST_DIR")
             );
             let input = std::fs::read(path).expect("fixture");
-            let blocks = decode_structure(&input, UnixTime(0)).expect("decodes");
+            let blocks = structure(&input, UnixTime(0)).expect("decodes");
             let Some(Ok(encrypted)) = blocks.first() else {
                 panic!("{fixture} did not decode");
             };
@@ -625,7 +553,7 @@ mod tests {
                         Report::PrivateKey(PrivateKeyReport {
                             dek_info: Some(dek_info),
                             ..
-                        }) => crate::pbe::decrypt_legacy_pem(dek_info, password, &encrypted.der),
+                        }) => crate::pbe::legacy_pem_plaintext(dek_info, password, &encrypted.der),
                         _ => crate::pbe::EncryptedPrivateKeyInfo::from_der(&encrypted.der)
                             .map_err(|_| crate::pbe::Failure::WrongPassword)
                             .and_then(|info| {

@@ -5,7 +5,7 @@
 
 use super::{CertificateReport, Decoded};
 use crate::Error;
-use crate::lint::Severity;
+use crate::finding::Severity;
 use serde::{Deserialize, Serialize};
 
 /// Days before notAfter from which a valid certificate counts as expiring (and lint warns).
@@ -257,7 +257,7 @@ mod tests {
     fn blocks() -> Vec<Result<Decoded, Error>> {
         let input = format!("{CHAIN}{EXPIRED}{KEY}");
         // 2030-01-01: the fixtures' leaf and intermediate are valid, the sample expired.
-        super::super::decode(input.as_bytes(), crate::UnixTime(1_893_456_000)).unwrap()
+        crate::inspect::decode(input.as_bytes(), crate::UnixTime(1_893_456_000)).unwrap()
     }
 
     #[test]

@@ -141,7 +141,7 @@ impl PrivateKey {
         let der: &[u8] = match (dek_info, password) {
             (Some(_), None) => return Err(needs_password()),
             (Some(dek_info), Some(password)) => {
-                legacy_plain = crate::decode::decrypt_legacy_pem(dek_info, &block.der, password)
+                legacy_plain = crate::pbe::decrypt_legacy_pem(dek_info, &block.der, password)
                     .map_err(|e| bad(&e))?;
                 &legacy_plain
             }
@@ -150,7 +150,7 @@ impl PrivateKey {
         match block.at.label.as_deref() {
             Some("ENCRYPTED PRIVATE KEY") => match password {
                 Some(password) => {
-                    let plain = crate::decode::decrypt_pkcs8(der, password).map_err(|e| bad(&e))?;
+                    let plain = crate::pbe::decrypt_pkcs8(der, password).map_err(|e| bad(&e))?;
                     PrivateKey::from_pkcs8_der(&plain)
                 }
                 None => Err(needs_password()),

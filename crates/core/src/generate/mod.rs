@@ -10,12 +10,12 @@ pub mod order;
 pub(crate) use key::sec1_as_pkcs8;
 pub use key::{KeyPair, KeyType, PrivateKey};
 
+use crate::input::pem;
 use crate::{dn, error::Error, time::UnixTime};
 use const_oid::ObjectIdentifier as Oid;
 use der::{
     Decode, Encode,
     asn1::{Ia5String, OctetString},
-    pem::LineEnding,
 };
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
@@ -615,11 +615,6 @@ fn dns_name(name: &str) -> Result<&str, Error> {
     } else {
         Err(Error::InvalidName(format!("invalid DNS name `{name}`")))
     }
-}
-
-/// A PEM string for `label` (`CERTIFICATE`, `CERTIFICATE REQUEST`, …).
-pub fn pem(label: &str, der: &[u8]) -> Result<String, Error> {
-    der::pem::encode_string(label, LineEnding::LF, der).map_err(|e| Error::Build(e.to_string()))
 }
 
 /// A PKCS#10 CSR (DER) for `subject` and `san`, signed by `key` (proof of possession).

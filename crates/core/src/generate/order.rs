@@ -5,9 +5,10 @@
 use super::engine::Engine;
 use super::{
     IssuedBy, KeyPair, KeyType, OpensslRecipe, PrivateKey, Profile, Request, Subject, chain_files,
-    csr, default_days, issue, openssl_recipe, pem, sign_csr,
+    csr, default_days, issue, openssl_recipe, sign_csr,
 };
-use crate::{Certificate, input, time::UnixTime, verify};
+use crate::input::{self, pem};
+use crate::{Certificate, decode, time::UnixTime};
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
 
@@ -490,7 +491,7 @@ impl Order {
             }
             None => (self.ca_cert.as_str(), self.ca_key.as_str(), "CA "),
         };
-        let chain = verify::read_certificates(chain_pem.as_bytes())
+        let chain = decode::read_certificates(chain_pem.as_bytes())
             .map_err(|e| format!("{what}certificate: {e}"))?;
         if chain.is_empty() {
             return Err("paste the CA certificate (PEM), or make a CA first".into());
@@ -615,7 +616,7 @@ impl Order {
                 }
                 if !self.p12_password.is_empty() {
                     let p12 = crate::pkcs12::bundle(
-                        &key,
+                        &key.pkcs8_der().map_err(err)?,
                         &cert,
                         &chain,
                         &self.p12_password,

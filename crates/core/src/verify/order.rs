@@ -2,9 +2,8 @@
 //! from its form and checks the signatures with WebCrypto ([`Order::prepare`] and
 //! [`super::verify_with`]); [`Order::run`] does it all here.
 
-use super::{
-    MOZILLA_ROOTS_DER, Options, Purpose, Verdict, mozilla_roots_from, read_certificates, verify,
-};
+use super::{MOZILLA_ROOTS_DER, Options, Purpose, Verdict, mozilla_roots_from, verify};
+use crate::decode::read_certificates;
 use crate::{Certificate, time::UnixTime};
 use serde::{Deserialize, Serialize};
 

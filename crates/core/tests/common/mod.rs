@@ -2,8 +2,8 @@
 //! certbench's own generator.
 #![allow(dead_code)] // each test file uses its own subset
 
+use certbench_core::decode;
 use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile, Request, Subject};
-use certbench_core::verify;
 use certbench_core::{Certificate, UnixTime};
 
 /// 2030-01-01, "now" for these tests.
@@ -135,7 +135,7 @@ pub fn root_named(cn: &str) -> Ca {
 
 pub fn fixture_certs(name: &str) -> Vec<Certificate> {
     let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    verify::read_certificates(&std::fs::read(path).unwrap()).unwrap()
+    decode::read_certificates(&std::fs::read(path).unwrap()).unwrap()
 }
 
 /// Whether the `openssl` command is here for the interop tests; without it they skip, unless
