@@ -367,8 +367,8 @@ fn describe(class: u8, number: u32, content: &[u8]) -> Option<String> {
         5 => String::new(),
         6 => {
             let oid = const_oid::ObjectIdentifier::from_bytes(content).ok()?;
-            match oids::lookup(&oid) {
-                Some(known) => format!("{} ({}): {}", known.name, oid, known.about),
+            match oids::describe(&oid) {
+                Some((name, about)) => format!("{name} ({oid}): {about}"),
                 None => oid.to_string(),
             }
         }

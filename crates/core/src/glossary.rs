@@ -191,123 +191,6 @@ const FIELDS: &[(&str, Entry)] = &[
     ),
 ];
 
-/// Extensions, by OID: why each matters (what it is, in a few words, comes with its name
-/// from [`crate::oids`]).
-const EXTENSIONS: &[(&str, Entry)] = &[
-    (
-        "2.5.29.17",
-        entry(
-            "The names the certificate is valid for: DNS names, IP addresses, emails, URIs.",
-            "Host name checks read only this; a name missing here fails even if it is in the CN.",
-            "RFC 5280 §4.2.1.6",
-        ),
-    ),
-    (
-        "2.5.29.19",
-        entry(
-            "Whether the certificate is a CA, and how many CAs may follow below it (pathlen).",
-            "Must be critical and CA:TRUE on every CA; a leaf must not be a CA, or it could issue for any name.",
-            "RFC 5280 §4.2.1.9",
-        ),
-    ),
-    (
-        "2.5.29.15",
-        entry(
-            "What the key may do: sign (digitalSignature), carry keys (keyEncipherment), sign certificates (keyCertSign) or CRLs (cRLSign).",
-            "Validators refuse a CA key without keyCertSign, and a TLS key whose usage forbids the handshake.",
-            "RFC 5280 §4.2.1.3",
-        ),
-    ),
-    (
-        "2.5.29.37",
-        entry(
-            "What the certificate is for: serverAuth, clientAuth, codeSigning or emailProtection, among others.",
-            "A client certificate presented by a server is refused (and the other way round).",
-            "RFC 5280 §4.2.1.12",
-        ),
-    ),
-    (
-        "2.5.29.14",
-        entry(
-            "An identifier of this certificate's key (usually a SHA-1 of it).",
-            "Children name their issuer's key by it (AKI), so clients can pick the right issuer among several with the same name.",
-            "RFC 5280 §4.2.1.2",
-        ),
-    ),
-    (
-        "2.5.29.35",
-        entry(
-            "The identifier of the issuer's key (its SKI).",
-            "Lets a client find the right issuer when a CA has renewed its key or is cross-signed.",
-            "RFC 5280 §4.2.1.1",
-        ),
-    ),
-    (
-        "1.3.6.1.5.5.7.1.1",
-        entry(
-            "Where to find more: the OCSP responder and the issuer's certificate (caIssuers).",
-            "Clients use caIssuers to fetch a missing intermediate, and OCSP to check revocation.",
-            "RFC 5280 §4.2.2.1",
-        ),
-    ),
-    (
-        "2.5.29.31",
-        entry(
-            "Where the issuer publishes its certificate revocation list.",
-            "Without it (or OCSP) a revoked certificate cannot be detected.",
-            "RFC 5280 §4.2.1.13",
-        ),
-    ),
-    (
-        "2.5.29.32",
-        entry(
-            "The policies the CA issued under; CA/B Forum OIDs say DV, OV or EV.",
-            "Tells how much the CA checked: the domain only (DV), the organisation (OV), or more (EV).",
-            "RFC 5280 §4.2.1.4, CA/B BR §7.1.6",
-        ),
-    ),
-    (
-        "2.5.29.30",
-        entry(
-            "The names a CA may issue for (permitted) or not (excluded).",
-            "Lets a private or partner CA be trusted for its own domains only.",
-            "RFC 5280 §4.2.1.10",
-        ),
-    ),
-    (
-        "1.3.6.1.4.1.11129.2.4.2",
-        entry(
-            "Signed timestamps from Certificate Transparency logs (SCTs).",
-            "Chrome and Safari refuse public certificates without enough SCTs: CT makes mis-issuance visible.",
-            "RFC 6962 §3.3",
-        ),
-    ),
-    (
-        "1.3.6.1.5.5.7.1.24",
-        entry(
-            "TLS features the server promises, such as status_request (OCSP must-staple).",
-            "With must-staple, a server that does not staple a fresh OCSP response is refused.",
-            "RFC 7633",
-        ),
-    ),
-    (
-        "2.5.29.54",
-        entry(
-            "How many certificates below may still use the special anyPolicy.",
-            "Lets a CA stop sub-CAs from claiming every policy.",
-            "RFC 5280 §4.2.1.14",
-        ),
-    ),
-    (
-        "2.5.29.36",
-        entry(
-            "Limits on policy mapping and explicit policies below this CA.",
-            "Used by policy-bound PKIs (government, finance) to keep policies meaningful down the chain.",
-            "RFC 5280 §4.2.1.11",
-        ),
-    ),
-];
-
 /// Verification checks, by the names [`crate::verify::Check`] carries.
 const CHECKS: &[(&str, Entry)] = &[
     (
@@ -541,11 +424,6 @@ pub fn field(label: &str) -> Option<&'static Entry> {
     find(FIELDS, label)
 }
 
-/// An extension, by dotted OID.
-pub fn extension(oid: &str) -> Option<&'static Entry> {
-    find(EXTENSIONS, oid)
-}
-
 /// A verification check, by name (`hostname`, `path_length`, …).
 pub fn check(name: &str) -> Option<&'static Entry> {
     find(CHECKS, name)
@@ -592,7 +470,8 @@ mod tests {
         }
     }
 
-    /// Every extension the generator writes, and each one issue #3 lists, is explained.
+    /// Every extension the generator writes, and each common one, is explained (its row in
+    /// [`crate::extension`]).
     #[test]
     fn common_extensions_are_explained() {
         let pem = include_str!("../../../tests/fixtures/everything.pem");
@@ -604,7 +483,8 @@ mod tests {
                     .iter()
                     .filter(|e| e.about != "unknown extension")
                 {
-                    assert!(extension(&e.oid).is_some(), "{} {}", e.oid, e.name);
+                    let row = crate::extension::by_dotted(&e.oid);
+                    assert!(row.and_then(|r| r.why).is_some(), "{} {}", e.oid, e.name);
                 }
             }
         }
@@ -612,12 +492,7 @@ mod tests {
 
     #[test]
     fn every_entry_says_what_why_and_where() {
-        for (key, e) in FIELDS
-            .iter()
-            .chain(EXTENSIONS)
-            .chain(CHECKS)
-            .chain(CIPHER_PARTS)
-        {
+        for (key, e) in FIELDS.iter().chain(CHECKS).chain(CIPHER_PARTS) {
             assert!(e.what.ends_with('.') && e.why.ends_with('.'), "{key}");
             assert!(!e.source.is_empty(), "{key}");
         }

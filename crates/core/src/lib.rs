@@ -6,6 +6,7 @@ pub mod cipher;
 pub mod decode;
 pub mod dn;
 pub mod error;
+pub mod extension;
 pub mod finding;
 pub mod generate;
 pub mod glossary;

@@ -1,5 +1,6 @@
 //! Names for the object identifiers users meet, as OpenSSL spells them (so output can be compared
-//! with `openssl x509 -text` line for line), with a few words of explanation each.
+//! with `openssl x509 -text` line for line), with a few words of explanation each. Extensions
+//! have their own table ([`crate::extension`]); [`name`] and [`describe`] read both.
 
 use const_oid::ObjectIdentifier;
 
@@ -50,34 +51,6 @@ known! {
     "1.3.6.1.4.1.311.60.2.1.1" => "jurisdictionL", "jurisdiction locality (EV)";
     "1.3.6.1.4.1.311.60.2.1.2" => "jurisdictionST", "jurisdiction state (EV)";
     "1.3.6.1.4.1.311.60.2.1.3" => "jurisdictionC", "jurisdiction country (EV)";
-    // Extensions (RFC 5280 section 4.2 and friends)
-    "2.5.29.14" => "subjectKeyIdentifier", "identifies this certificate's public key";
-    "2.5.29.15" => "keyUsage", "what the key may be used for";
-    "2.5.29.17" => "subjectAltName", "the names this certificate is valid for";
-    "2.5.29.18" => "issuerAltName", "other names of the issuer";
-    "2.5.29.19" => "basicConstraints", "whether this is a CA, and how deep below it chains may go";
-    "2.5.29.30" => "nameConstraints", "names the CA may issue for";
-    "2.5.29.31" => "crlDistributionPoints", "where the revocation list is published";
-    "2.5.29.32" => "certificatePolicies", "policies the certificate was issued under";
-    "2.5.29.33" => "policyMappings", "policy equivalences between CAs";
-    "2.5.29.35" => "authorityKeyIdentifier", "identifies the issuer's key";
-    "2.5.29.36" => "policyConstraints", "limits on policy mapping";
-    "2.5.29.37" => "extendedKeyUsage", "the purposes the certificate is for";
-    "2.5.29.46" => "freshestCRL", "where delta CRLs are published";
-    "2.5.29.54" => "inhibitAnyPolicy", "when anyPolicy stops counting";
-    "2.5.29.20" => "cRLNumber", "CRL sequence number";
-    "2.5.29.21" => "cRLReason", "why a certificate was revoked";
-    "2.5.29.28" => "issuingDistributionPoint", "which certificates this CRL covers";
-    "1.3.6.1.5.5.7.1.1" => "authorityInfoAccess", "where to find the issuer and its OCSP responder";
-    "1.3.6.1.5.5.7.1.11" => "subjectInfoAccess", "services offered by the subject";
-    "1.3.6.1.5.5.7.1.24" => "tlsFeature", "TLS features the server must offer (OCSP must-staple)";
-    "1.3.6.1.4.1.11129.2.4.2" => "ctPrecertificateSCTs", "Certificate Transparency log proofs";
-    "1.3.6.1.4.1.11129.2.4.3" => "ctPrecertificatePoison", "marks a precertificate, never a real certificate";
-    "1.3.6.1.5.5.7.48.1.5" => "noCheck", "OCSP responder: do not check revocation";
-    "2.16.840.1.113730.1.1" => "nsCertType", "Netscape certificate type (legacy)";
-    "2.16.840.1.113730.1.13" => "nsComment", "Netscape comment (legacy)";
-    "1.3.6.1.4.1.311.20.2" => "msCertificateTemplateName", "Microsoft certificate template name";
-    "1.3.6.1.4.1.311.21.7" => "msCertificateTemplate", "Microsoft certificate template";
     "1.3.6.1.4.1.311.21.10" => "msApplicationPolicies", "Microsoft application policies";
     "1.3.6.1.4.1.311.21.1" => "msCAVersion", "Microsoft CA version";
     "1.2.840.113549.1.9.14" => "extensionRequest", "extensions requested in a CSR";
@@ -202,9 +175,18 @@ pub fn dotted(oid: &ObjectIdentifier) -> String {
     lookup(oid).map_or_else(|| oid.to_string(), |k| k.dotted.to_string())
 }
 
+/// The name of `oid` and what it means: an extension's from [`crate::extension`], any other
+/// from [`KNOWN`].
+pub fn describe(oid: &ObjectIdentifier) -> Option<(&'static str, &'static str)> {
+    match crate::extension::lookup(oid) {
+        Some(e) => Some((e.name, e.about)),
+        None => lookup(oid).map(|k| (k.name, k.about)),
+    }
+}
+
 /// OpenSSL's short name for `oid`, or its dotted form.
 pub fn name(oid: &ObjectIdentifier) -> String {
-    lookup(oid).map_or_else(|| oid.to_string(), |k| k.name.to_string())
+    describe(oid).map_or_else(|| oid.to_string(), |(name, _)| name.to_string())
 }
 
 #[cfg(test)]

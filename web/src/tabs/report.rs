@@ -368,7 +368,7 @@ pub(super) fn extensions(exts: &[ExtensionReport], title: &str) -> Html {
                         <tr>
                             <th scope="row">
                                 { &e.name }
-                                { super::why(certbench_core::glossary::extension(&e.oid)) }
+                                { super::why(certbench_core::extension::by_dotted(&e.oid).and_then(|x| x.why.as_ref())) }
                                 { if e.critical { html! { <span class="badge warn">{ "critical" }</span> } } else { html! {} } }
                                 <div class="muted">{ &e.about }</div>
                             </th>

@@ -1,5 +1,6 @@
 //! Extensions (RFC 5280 section 4.2) decoded into names and plain-word values.
 
+use crate::extension::{self, Value};
 use crate::{dn, oids};
 use der::{Decode, asn1::OctetString, oid::ObjectIdentifier};
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,13 @@ pub struct ExtensionReport {
     pub malformed: bool,
     /// Decoded value, one line per item, as `openssl x509 -text` would show it.
     pub value: Vec<String>,
+}
+
+impl ExtensionReport {
+    /// Whether this is the extension `oid` names.
+    pub fn is(&self, oid: ObjectIdentifier) -> bool {
+        extension::by_dotted(&self.oid).is_some_and(|e| e.oid == oid)
+    }
 }
 
 /// Everything extensions say that reports and checks need, decoded once.
@@ -86,9 +94,10 @@ pub fn decode(extensions: &[Extension]) -> Decoded {
     let mut out = Decoded::default();
     for ext in extensions {
         let bytes = ext.extn_value.as_bytes();
-        let known = oids::lookup(&ext.extn_id);
-        let oid = known.map_or_else(|| ext.extn_id.to_string(), |k| k.dotted.to_string());
-        let value = value(&oid, bytes, &mut out);
+        let known = extension::lookup(&ext.extn_id);
+        let oid = known.map_or_else(|| ext.extn_id.to_string(), |k| k.dotted().to_string());
+        let kind = known.map_or(Value::Hex, |k| k.value);
+        let value = value(kind, bytes, &mut out);
         let malformed = value.is_err();
         let value =
             value.unwrap_or_else(|e| vec![format!("(malformed: {e}) {}", colon_hex(bytes))]);
@@ -109,26 +118,26 @@ pub fn decode(extensions: &[Extension]) -> Decoded {
 /// merging them back): a browser compiles only the kinds an input holds, and optimizes small
 /// hot functions instead of one of 33 KB (38 ms of Chromium's optimizing compiler, competing
 /// with a first decode for the CPU).
-fn value(oid: &str, bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
-    match oid {
-        "2.5.29.17" => subject_alt_name(bytes, out),
-        "2.5.29.19" => basic_constraints(bytes, out),
-        "2.5.29.15" => key_usage(bytes, out),
-        "2.5.29.37" => extended_key_usage(bytes, out),
-        "2.5.29.14" => subject_key_identifier(bytes, out),
-        "2.5.29.35" => authority_key_identifier(bytes, out),
-        "1.3.6.1.5.5.7.1.1" => authority_info_access(bytes, out),
-        "2.5.29.18" => IssuerAltName::from_der(bytes).map(|ian| general_names(&ian.0)),
-        "2.5.29.31" => crl_distribution_points(bytes, out),
-        "2.5.29.32" => certificate_policies(bytes, out),
-        "2.5.29.30" => name_constraints(bytes, out),
-        "2.5.29.36" => policy_constraints(bytes),
-        "2.5.29.54" => {
+fn value(kind: Value, bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+    match kind {
+        Value::SubjectAltName => subject_alt_name(bytes, out),
+        Value::BasicConstraints => basic_constraints(bytes, out),
+        Value::KeyUsage => key_usage(bytes, out),
+        Value::ExtendedKeyUsage => extended_key_usage(bytes, out),
+        Value::SubjectKeyIdentifier => subject_key_identifier(bytes, out),
+        Value::AuthorityKeyIdentifier => authority_key_identifier(bytes, out),
+        Value::AuthorityInfoAccess => authority_info_access(bytes, out),
+        Value::IssuerAltName => IssuerAltName::from_der(bytes).map(|ian| general_names(&ian.0)),
+        Value::CrlDistributionPoints => crl_distribution_points(bytes, out),
+        Value::CertificatePolicies => certificate_policies(bytes, out),
+        Value::NameConstraints => name_constraints(bytes, out),
+        Value::PolicyConstraints => policy_constraints(bytes),
+        Value::InhibitAnyPolicy => {
             InhibitAnyPolicy::from_der(bytes).map(|n| vec![format!("skip certs: {}", n.0)])
         }
-        "1.3.6.1.5.5.7.1.24" => tls_feature(bytes, out),
-        "1.3.6.1.4.1.11129.2.4.2" => sct_extension(bytes, out),
-        _ => Ok(vec![colon_hex(bytes)]),
+        Value::TlsFeature => tls_feature(bytes, out),
+        Value::SignedCertificateTimestamps => sct_extension(bytes, out),
+        Value::Hex => Ok(vec![colon_hex(bytes)]),
     }
 }
 

@@ -253,7 +253,7 @@ fn build<R: CryptoRng + ?Sized>(
             (cert.tbs_certificate().subject().clone(), ca_key_id, key)
         }
     };
-    let subject_is_rsa = subject_key.algorithm.oid == Oid::new_unwrap("1.2.840.113549.1.1.1");
+    let subject_is_rsa = subject_key.algorithm.oid == RSA_ENCRYPTION;
     let extensions = profile_extensions(request, subject_is_rsa, key_id, issuer_key_id)?;
     let profile = FixedProfile {
         subject,
@@ -282,9 +282,11 @@ pub fn preview_extensions(
     let exts = profile_extensions(request, subject_is_rsa, no_id.clone(), no_id)?;
     let mut reports = crate::decode::ext::decode(&exts).extensions;
     for report in &mut reports {
-        match report.oid.as_str() {
-            "2.5.29.14" => report.value = vec!["SHA-1 of the new public key".into()],
-            "2.5.29.35" => report.value = vec!["keyid: the issuer's subject key identifier".into()],
+        match crate::extension::by_dotted(&report.oid).map(|e| e.oid) {
+            Some(SUBJECT_KEY_ID) => report.value = vec!["SHA-1 of the new public key".into()],
+            Some(AUTHORITY_KEY_ID) => {
+                report.value = vec!["keyid: the issuer's subject key identifier".into()]
+            }
             _ => {}
         }
     }
@@ -339,7 +341,7 @@ fn profile_extensions(
         KeyUsages::DigitalSignature.into()
     };
     exts.push(extension(KEY_USAGE, true, &KeyUsage(usage))?);
-    let ekus: &[&str] = match profile {
+    let ekus: &[Oid] = match profile {
         Profile::SelfSigned => &[SERVER_AUTH, CLIENT_AUTH],
         Profile::Server => &[SERVER_AUTH],
         Profile::Client => &[CLIENT_AUTH],
@@ -349,7 +351,7 @@ fn profile_extensions(
         exts.push(extension(
             EXTENDED_KEY_USAGE,
             false,
-            &ExtendedKeyUsage(ekus.iter().map(|o| Oid::new_unwrap(o)).collect()),
+            &ExtendedKeyUsage(ekus.to_vec()),
         )?);
     }
     exts.push(extension(
@@ -402,13 +404,13 @@ fn profile_extensions(
     let mut access = Vec::new();
     if let Some(url) = &request.ocsp_url {
         access.push(AccessDescription {
-            access_method: Oid::new_unwrap("1.3.6.1.5.5.7.48.1"),
+            access_method: ID_AD_OCSP,
             access_location: uri(url)?,
         });
     }
     if let Some(url) = &request.ca_issuers_url {
         access.push(AccessDescription {
-            access_method: Oid::new_unwrap("1.3.6.1.5.5.7.48.2"),
+            access_method: ID_AD_CA_ISSUERS,
             access_location: uri(url)?,
         });
     }
@@ -441,18 +443,17 @@ fn profile_extensions(
     Ok(exts)
 }
 
-const BASIC_CONSTRAINTS: &str = "2.5.29.19";
-const KEY_USAGE: &str = "2.5.29.15";
-const EXTENDED_KEY_USAGE: &str = "2.5.29.37";
-const SUBJECT_KEY_ID: &str = "2.5.29.14";
-const AUTHORITY_KEY_ID: &str = "2.5.29.35";
-const SUBJECT_ALT_NAME: &str = "2.5.29.17";
-const NAME_CONSTRAINTS: &str = "2.5.29.30";
-const AUTHORITY_INFO_ACCESS: &str = "1.3.6.1.5.5.7.1.1";
-const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
-const TLS_FEATURE: &str = "1.3.6.1.5.5.7.1.24";
-const SERVER_AUTH: &str = "1.3.6.1.5.5.7.3.1";
-const CLIENT_AUTH: &str = "1.3.6.1.5.5.7.3.2";
+use crate::extension::TLS_FEATURE;
+use const_oid::db::rfc5280::{
+    ID_AD_CA_ISSUERS, ID_AD_OCSP, ID_CE_AUTHORITY_KEY_IDENTIFIER as AUTHORITY_KEY_ID,
+    ID_CE_BASIC_CONSTRAINTS as BASIC_CONSTRAINTS,
+    ID_CE_CRL_DISTRIBUTION_POINTS as CRL_DISTRIBUTION_POINTS,
+    ID_CE_EXT_KEY_USAGE as EXTENDED_KEY_USAGE, ID_CE_KEY_USAGE as KEY_USAGE,
+    ID_CE_NAME_CONSTRAINTS as NAME_CONSTRAINTS, ID_CE_SUBJECT_ALT_NAME as SUBJECT_ALT_NAME,
+    ID_CE_SUBJECT_KEY_IDENTIFIER as SUBJECT_KEY_ID, ID_KP_CLIENT_AUTH as CLIENT_AUTH,
+    ID_KP_SERVER_AUTH as SERVER_AUTH, ID_PE_AUTHORITY_INFO_ACCESS as AUTHORITY_INFO_ACCESS,
+};
+use const_oid::db::rfc5912::RSA_ENCRYPTION;
 
 /// A builder profile that adds exactly the extensions certbench chose, in its order.
 struct FixedProfile {
@@ -495,10 +496,10 @@ impl ToExtension for Prebuilt {
     }
 }
 
-fn extension<T: Encode>(oid: &str, critical: bool, value: &T) -> Result<Extension, Error> {
+fn extension<T: Encode>(oid: Oid, critical: bool, value: &T) -> Result<Extension, Error> {
     let bytes = value.to_der().map_err(|e| Error::Build(e.to_string()))?;
     Ok(Extension {
-        extn_id: Oid::new_unwrap(oid),
+        extn_id: oid,
         critical,
         extn_value: OctetString::new(bytes).map_err(|e| Error::Build(e.to_string()))?,
     })
@@ -657,7 +658,7 @@ pub struct Requested {
 
 /// Why a requested extension is never copied: these come from the form and the keys.
 fn never_copied(oid: &str) -> Option<&'static str> {
-    Some(match oid {
+    Some(match crate::extension::by_dotted(oid)?.oid {
         SUBJECT_ALT_NAME => "the SAN field decides: left empty, the CSR's names are used",
         BASIC_CONSTRAINTS => {
             "CA rights come from the profile: choose the intermediate profile to make a CA"

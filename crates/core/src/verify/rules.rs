@@ -6,29 +6,15 @@ use super::names::{self, CertNames, Constraints};
 use super::{Candidate, Failure, Purpose, Signatures, failure};
 use crate::{dn, time::UnixTime};
 use base64ct::{Base64, Encoding};
+use const_oid::db::rfc5280::{
+    ID_CE_AUTHORITY_KEY_IDENTIFIER, ID_CE_BASIC_CONSTRAINTS, ID_CE_EXT_KEY_USAGE, ID_CE_KEY_USAGE,
+    ID_CE_NAME_CONSTRAINTS, ID_CE_POLICY_CONSTRAINTS, ID_CE_SUBJECT_ALT_NAME,
+    ID_CE_SUBJECT_KEY_IDENTIFIER, ID_PE_AUTHORITY_INFO_ACCESS,
+};
 use der::Encode;
 use sha2::Digest;
 
 pub type RuleResult = Result<String, Failure>;
-
-/// Extensions this validator processes; any other marked critical fails (RFC 5280 §4.2).
-const UNDERSTOOD_EXTENSIONS: &[&str] = &[
-    "2.5.29.14",
-    "2.5.29.15",
-    "2.5.29.17",
-    "2.5.29.19",
-    "2.5.29.30",
-    "2.5.29.35",
-    "2.5.29.37",
-    "2.5.29.31",
-    "2.5.29.32",
-    "2.5.29.36",
-    "2.5.29.54",
-    "1.3.6.1.5.5.7.1.1",
-    "1.3.6.1.4.1.11129.2.4.2",
-    "2.5.29.18",
-    "1.3.6.1.5.5.7.1.24",
-];
 
 pub fn rule_6_1_3_a1_signature(
     cert: &Candidate<'_>,
@@ -85,7 +71,7 @@ pub fn rule_4_2_extensions(cert: &Candidate<'_>, is_leaf: bool) -> RuleResult {
     }
     let unknown: Vec<&str> = exts
         .iter()
-        .filter(|e| e.critical && !UNDERSTOOD_EXTENSIONS.contains(&e.oid.as_str()))
+        .filter(|e| e.critical && !processed_when_critical(&e.oid))
         .map(|e| e.name.as_str())
         .collect();
     if !unknown.is_empty() {
@@ -97,43 +83,44 @@ pub fn rule_4_2_extensions(cert: &Candidate<'_>, is_leaf: bool) -> RuleResult {
             ),
         ));
     }
-    let critical = |oid: &str| exts.iter().find(|e| e.oid == oid).map(|e| e.critical);
+    let critical = |oid| exts.iter().find(|e| e.is(oid)).map(|e| e.critical);
     let empty_subject = cert.cert.tbs_certificate().subject().is_empty();
     let wrong = [
         (
-            critical("2.5.29.35") == Some(true),
+            critical(ID_CE_AUTHORITY_KEY_IDENTIFIER) == Some(true),
             "authorityKeyIdentifier must not be critical (§4.2.1.1)",
         ),
         (
-            critical("2.5.29.14") == Some(true),
+            critical(ID_CE_SUBJECT_KEY_IDENTIFIER) == Some(true),
             "subjectKeyIdentifier must not be critical (§4.2.1.2)",
         ),
         (
-            critical("1.3.6.1.5.5.7.1.1") == Some(true),
+            critical(ID_PE_AUTHORITY_INFO_ACCESS) == Some(true),
             "authorityInfoAccess must not be critical (§4.2.2.1)",
         ),
         (
-            critical("2.5.29.36") == Some(false),
+            critical(ID_CE_POLICY_CONSTRAINTS) == Some(false),
             "policyConstraints must be critical (§4.2.1.11)",
         ),
         (
-            cert.exts.is_ca && critical("2.5.29.19") == Some(false),
+            cert.exts.is_ca && critical(ID_CE_BASIC_CONSTRAINTS) == Some(false),
             "basicConstraints must be critical in a CA (§4.2.1.9)",
         ),
         (
-            empty_subject && critical("2.5.29.17") == Some(false),
+            empty_subject && critical(ID_CE_SUBJECT_ALT_NAME) == Some(false),
             "with an empty subject, subjectAltName must be critical (§4.2.1.6)",
         ),
         (
-            !empty_subject && critical("2.5.29.17") == Some(true),
+            !empty_subject && critical(ID_CE_SUBJECT_ALT_NAME) == Some(true),
             "with a non-empty subject, subjectAltName must not be critical (§4.2.1.6)",
         ),
         (
-            is_leaf && critical("2.5.29.37") == Some(true),
+            is_leaf && critical(ID_CE_EXT_KEY_USAGE) == Some(true),
             "extendedKeyUsage in a leaf must not be critical (CA/B BR §7.1.2.7.10)",
         ),
         (
-            exts.iter().any(|e| e.oid == "2.5.29.37") && cert.exts.extended_key_usage.is_empty(),
+            exts.iter().any(|e| e.is(ID_CE_EXT_KEY_USAGE))
+                && cert.exts.extended_key_usage.is_empty(),
             "extendedKeyUsage is empty (§4.2.1.12 requires at least one)",
         ),
     ];
@@ -213,7 +200,11 @@ pub fn rule_4_2_1_1_key_identifiers(
     if is_ca && cert.exts.subject_key_id.is_none() {
         return bad("a CA certificate must have a subjectKeyIdentifier (§4.2.1.2)");
     }
-    let aki = cert.exts.extensions.iter().find(|e| e.oid == "2.5.29.35");
+    let aki = cert
+        .exts
+        .extensions
+        .iter()
+        .find(|e| e.is(ID_CE_AUTHORITY_KEY_IDENTIFIER));
     if !self_signed && !is_anchor && cert.exts.authority_key_id.is_none() {
         return bad("the certificate has no authorityKeyIdentifier keyIdentifier (§4.2.1.1)");
     }
@@ -243,7 +234,7 @@ pub fn rule_6_1_4_k_is_ca(cert: &Candidate<'_>) -> RuleResult {
 }
 
 pub fn rule_6_1_4_n_key_cert_sign(cert: &Candidate<'_>) -> RuleResult {
-    let has_ku = cert.exts.extensions.iter().any(|e| e.oid == "2.5.29.15");
+    let has_ku = cert.exts.extensions.iter().any(|e| e.is(ID_CE_KEY_USAGE));
     if !has_ku || cert.exts.key_usage.iter().any(|u| u == "keyCertSign") {
         Ok(if has_ku {
             "keyUsage includes keyCertSign".into()
@@ -309,7 +300,13 @@ pub fn cabf_7_1_2_issuer_eku(cert: &Candidate<'_>, purpose: Purpose, is_root: bo
 pub fn rule_4_2_1_3_leaf_key_usage(leaf: &Candidate<'_>) -> RuleResult {
     let why = if !leaf.exts.is_ca && leaf.exts.key_usage.iter().any(|u| u == "keyCertSign") {
         "the leaf has keyUsage keyCertSign but is not a CA (§4.2.1.3)"
-    } else if !leaf.exts.is_ca && leaf.exts.extensions.iter().any(|e| e.oid == "2.5.29.30") {
+    } else if !leaf.exts.is_ca
+        && leaf
+            .exts
+            .extensions
+            .iter()
+            .any(|e| e.is(ID_CE_NAME_CONSTRAINTS))
+    {
         "name constraints belong in CA certificates only (§4.2.1.10)"
     } else {
         return Ok("key usage fits an end-entity certificate".into());
@@ -530,4 +527,10 @@ pub fn missing_issuer(
         ),
     };
     failure("missing_issuer", message)
+}
+
+/// Whether the verifier processes the extension `oid` names, so a critical one is no failure
+/// ([`crate::extension`] says which).
+fn processed_when_critical(oid: &str) -> bool {
+    crate::extension::by_dotted(oid).is_some_and(|e| e.processed_when_critical)
 }
