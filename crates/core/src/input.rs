@@ -488,7 +488,7 @@ fn read_embedded_base64(input: &[u8]) -> Option<Vec<Result<Block, Error>>> {
 /// Where the PEM boundaries (`-----BEGIN X-----`, `-----END X-----`) of `text` start and end,
 /// in order.
 fn boundary_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans: Vec<(usize, usize)> = text
+    let spans: Vec<(usize, usize)> = text
         .match_indices("-----BEGIN ")
         .chain(text.match_indices("-----END "))
         .filter_map(|(at, keyword)| {
@@ -496,8 +496,7 @@ fn boundary_spans(text: &str) -> Vec<(usize, usize)> {
             Some((at, at + length))
         })
         .collect();
-    spans.sort_unstable();
-    spans
+    crate::sort::by_key(spans, |&span| span)
 }
 
 /// PEM whose line breaks were lost or changed on the way, with its boundaries put back on

@@ -19,6 +19,7 @@ pub mod pkcs12;
 pub mod samples;
 pub mod share;
 pub mod signature;
+pub mod sort;
 pub mod time;
 pub mod verify;
 pub mod webcrypto;

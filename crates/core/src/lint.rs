@@ -422,8 +422,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
             )),
         }
     }
-    out.sort_by_key(|f| f.severity);
-    out
+    crate::sort::by_key(out, |f| f.severity)
 }
 
 /// X.680 PrintableString characters.

@@ -158,9 +158,8 @@ pub fn lookup(oid: &ObjectIdentifier) -> Option<&'static KnownOid> {
     static INDEX: std::sync::OnceLock<Vec<(&'static [u8], &'static KnownOid)>> =
         std::sync::OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut index: Vec<_> = KNOWN.iter().map(|k| (k.oid.as_bytes(), k)).collect();
-        index.sort_unstable_by_key(|&(bytes, _)| bytes);
-        index
+        let index: Vec<_> = KNOWN.iter().map(|k| (k.oid.as_bytes(), k)).collect();
+        crate::sort::by_key(index, |&(bytes, _)| bytes)
     });
     let wanted = oid.as_bytes();
     index

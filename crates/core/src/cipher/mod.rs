@@ -265,7 +265,7 @@ fn suggestions(name: &str) -> Vec<String> {
     // `name` has the `TLS_` an IANA name starts with; OpenSSL's spellings are without it.
     let bare = name.strip_prefix("TLS_").unwrap_or(name);
     let within = 4.max(name.len() / 6);
-    let mut scored: Vec<(usize, &str)> = spellings
+    let scored: Vec<(usize, &str)> = spellings
         .iter()
         .filter_map(|(normal, n)| {
             let query = if normal.starts_with("TLS_") {
@@ -280,7 +280,7 @@ fn suggestions(name: &str) -> Vec<String> {
             Some((edit_distance_within(query, normal, within)?, *n))
         })
         .collect();
-    scored.sort();
+    let mut scored = crate::sort::by_key(scored, |&scored| scored);
     scored.dedup_by(|a, b| a.1 == b.1);
     scored
         .into_iter()

@@ -345,12 +345,12 @@ fn apply(list: &mut Vec<Entry>, pattern: &Pattern, op: Op) {
 
 /// `@STRENGTH`: by strength bits, strongest first, keeping the order within each strength.
 fn strength_sort(list: &mut Vec<Entry>) {
-    let mut strengths: Vec<u16> = list
+    let strengths: Vec<u16> = list
         .iter()
         .filter(|e| e.active)
         .map(|e| e.suite.strength_bits)
         .collect();
-    strengths.sort_unstable_by(|a, b| b.cmp(a));
+    let mut strengths = crate::sort::by_key(strengths, |&bits| std::cmp::Reverse(bits));
     strengths.dedup();
     for bits in strengths {
         let chosen: Vec<usize> = (0..list.len())

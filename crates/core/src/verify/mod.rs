@@ -397,11 +397,11 @@ fn extend_paths(pool: &[Candidate<'_>], path: Vec<usize>, out: &mut Vec<Vec<usiz
         out.push(path);
         return;
     }
-    let mut issuers: Vec<usize> = (0..pool.len())
+    let issuers: Vec<usize> = (0..pool.len())
         .filter(|&i| !path.contains(&i) && pool[i].issued(&pool[top]))
         .collect();
     // Anchors first: the shortest trusted path is usually the intended one.
-    issuers.sort_by_key(|&i| !pool[i].anchor);
+    let issuers = crate::sort::by_key(issuers, |&i| !pool[i].anchor);
     if issuers.is_empty() {
         out.push(path);
         return;
