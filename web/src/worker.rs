@@ -153,7 +153,7 @@ impl From<Locked> for Decoded {
 
 /// Decoded blocks as the page has them: each block (shared by the cards that show it), or
 /// why it could not be read.
-pub type Blocks = Vec<Result<Rc<Decoded>, String>>;
+pub type PageBlocks = Vec<Result<Rc<Decoded>, String>>;
 
 /// What Decode shows of an input: the whole at a glance, what its certificates say together,
 /// and the window of blocks its view selects.
@@ -163,7 +163,7 @@ pub struct Window {
     pub bundle: Vec<Finding>,
     /// How many blocks the view selects; `blocks` holds the first of them.
     pub selected: usize,
-    pub blocks: Blocks,
+    pub blocks: PageBlocks,
 }
 
 pub type Decoding = Result<Window, String>;
@@ -179,7 +179,7 @@ struct WireWindow<O, F, B> {
 }
 
 /// What Verify shows: the verdict, the chain's blocks and their lint together.
-pub type Verified = Result<(Verdict, Blocks, Vec<Finding>), String>;
+pub type Verified = Result<(Verdict, PageBlocks, Vec<Finding>), String>;
 
 /// A block as the page reads it (the worker writes it as [`WireBlockRef`]). [`Decoded`]'s
 /// serde form is the CLI's JSON (the report flattened into the block and tagged by a `kind`
@@ -323,7 +323,7 @@ impl From<WireBlock> for Decoded {
 /// Blocks as they cross to the page: an error goes as its message.
 type WireBlocks = Vec<Result<WireBlock, String>>;
 
-fn from_wire(blocks: WireBlocks) -> Blocks {
+fn from_wire(blocks: WireBlocks) -> PageBlocks {
     blocks
         .into_iter()
         .map(|b| b.map(|block| Rc::new(block.into())))

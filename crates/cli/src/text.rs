@@ -1,6 +1,7 @@
 //! Plain-text reports, laid out close to `openssl x509 -text` so they are familiar.
 
 use certbench_core::cipher::Explanation;
+use certbench_core::decode::Validity;
 use certbench_core::decode::{
     CertificateReport, Decoded, PublicKeyReport, Report, ext::ExtensionReport,
 };
@@ -143,10 +144,10 @@ fn certificate(out: &mut String, c: &CertificateReport) {
     let _ = writeln!(out, "    Validity");
     let _ = writeln!(out, "        Not Before: {}", c.not_before);
     let _ = writeln!(out, "        Not After : {}", c.not_after);
-    let status = match c.validity.status.as_str() {
-        "valid" => format!("valid, expires in {} days", c.validity.days),
-        "expired" => format!("EXPIRED {} days ago", c.validity.days),
-        _ => format!("NOT YET VALID, starts in {} days", c.validity.days),
+    let status = match c.validity.status {
+        Validity::Valid => format!("valid, expires in {} days", c.validity.days),
+        Validity::Expired => format!("EXPIRED {} days ago", c.validity.days),
+        Validity::NotYetValid => format!("NOT YET VALID, starts in {} days", c.validity.days),
     };
     let _ = writeln!(out, "        Status    : {status} (at {})", c.validity.at);
     let _ = writeln!(out, "    Subject: {}", c.subject);

@@ -3,6 +3,7 @@
 //! Forum Baseline Requirements section, or the mistake it prevents).
 
 use crate::decode::CertificateReport;
+use crate::decode::Validity;
 use crate::time::UnixTime;
 
 use crate::finding::finding;
@@ -22,26 +23,27 @@ pub fn cabf_max_days(not_before: UnixTime) -> (i64, &'static str) {
     }
 }
 
-/// What a certificate is, as far as lint rules care.
+/// What a certificate is used as, as far as lint rules care (not its place in a chain: that
+/// is [`crate::decode::overview::Role`]).
 #[derive(PartialEq)]
-enum Role {
+enum UsedAs {
     Ca,
     TlsServer,
     Other,
 }
 
-fn role(c: &CertificateReport) -> Role {
+fn used_as(c: &CertificateReport) -> UsedAs {
     if c.is_ca {
-        Role::Ca
+        UsedAs::Ca
     } else if c.extended_key_usage.iter().any(|e| e == "serverAuth")
         || (c.extended_key_usage.is_empty()
             && c.san
                 .iter()
                 .any(|s| s.starts_with("DNS:") || s.starts_with("IP:")))
     {
-        Role::TlsServer
+        UsedAs::TlsServer
     } else {
-        Role::Other
+        UsedAs::Other
     }
 }
 
@@ -58,7 +60,6 @@ fn names_hosts(c: &CertificateReport) -> bool {
         .any(|s| s.starts_with("DNS:") || s.starts_with("IP:"))
 }
 
-/// Every finding for one certificate, most severe first.
 /// Curves browsers refuse, curves spelled out, DSA: for keys and parameters alike.
 fn key_kind(algorithm: &str, curve: Option<&str>) -> Option<Finding> {
     use Severity::*;
@@ -105,16 +106,17 @@ pub fn parameters(p: &crate::decode::key::ParametersReport) -> Vec<Finding> {
     out
 }
 
+/// Every finding for one certificate, most severe first.
 pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     use Severity::*;
     let mut out = Vec::new();
-    let role = role(c);
-    let is_leaf = role != Role::Ca;
+    let used_as = used_as(c);
+    let is_leaf = used_as != UsedAs::Ca;
 
     // Validity (RFC 5280 §4.1.2.5; CA/B BR §6.3.2).
-    match c.validity.status.as_str() {
-        "expired" => out.push(finding(Error, "expired", "RFC 5280 §4.1.2.5", format!("expired {} days ago ({}); clients reject it: renew it", c.validity.days, c.not_after))),
-        "not_yet_valid" => out.push(finding(Error, "not_yet_valid", "RFC 5280 §4.1.2.5", format!("not valid until {} ({} days from now); clients reject it until then, or their clock is wrong", c.not_before, c.validity.days))),
+    match c.validity.status {
+        Validity::Expired => out.push(finding(Error, "expired", "RFC 5280 §4.1.2.5", format!("expired {} days ago ({}); clients reject it: renew it", c.validity.days, c.not_after))),
+        Validity::NotYetValid => out.push(finding(Error, "not_yet_valid", "RFC 5280 §4.1.2.5", format!("not valid until {} ({} days from now); clients reject it until then, or their clock is wrong", c.not_before, c.validity.days))),
         _ if c.validity.days <= crate::decode::overview::EXPIRING_DAYS => out.push(finding(Warning, "expires_soon", "operational", format!("expires in {} days ({}): renew it now", c.validity.days, c.not_after))),
         _ => {}
     }
@@ -124,7 +126,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     ) {
         let (max, since) = cabf_max_days(nb);
         // CA/B BR §6.3.2 counts the validity period as notAfter - notBefore + 1 second.
-        if role == Role::TlsServer && !c.self_issued && na.0 - nb.0 + 1 > max * 86_400 {
+        if used_as == UsedAs::TlsServer && !c.self_issued && na.0 - nb.0 + 1 > max * 86_400 {
             out.push(finding(Warning, "validity_too_long", "CA/B BR §6.3.2", format!(
                 "valid for {} days; publicly trusted TLS certificates may last at most {max} days {since}, and browsers reject longer ones from public CAs",
                 nb.days_until(na)
@@ -195,7 +197,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
             "RFC 5280 §4.1.2.2",
             format!("the serial number is {serial_bytes} bytes; at most 20 are allowed"),
         ));
-    } else if !c.self_issued && serial_bytes < 8 && role == Role::TlsServer {
+    } else if !c.self_issued && serial_bytes < 8 && used_as == UsedAs::TlsServer {
         out.push(finding(
             Notice,
             "short_serial",
@@ -218,7 +220,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
         .rev()
         .find(|a| a.name == "CN")
         .map(|a| a.value.as_str());
-    if role == Role::TlsServer && c.san.is_empty() {
+    if used_as == UsedAs::TlsServer && c.san.is_empty() {
         out.push(finding(
             Error,
             "no_san",

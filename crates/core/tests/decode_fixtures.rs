@@ -2,6 +2,7 @@
 //! extension the report names, CSRs, CRLs, PKCS#7, PKCS#12, encrypted keys; and malformed input.
 
 use certbench_core::UnixTime;
+use certbench_core::decode::Validity;
 use certbench_core::decode::{self, CertificateReport, Decoded, PrivateKeyReport, Report};
 use certbench_core::inspect;
 
@@ -206,7 +207,7 @@ fn older_encrypted_keys_decrypt_to_the_same_key() {
             panic!("{name}: not a private key")
         };
         assert_eq!(got.public_key, want.public_key, "{name}");
-        assert!(got.format.ends_with("(decrypted)"), "{}", got.format);
+        assert!(got.format.decrypted, "{}", got.format);
         let wrong = decrypted(name, "wrong").unwrap_err().to_string();
         assert!(wrong.contains("password is wrong"), "{name}: {wrong}");
     }
@@ -252,7 +253,7 @@ fn leaf_fields_match_openssl() {
         ]
     );
     assert_eq!(leaf.ca_issuers, ["http://ca.example.test/int.crt"]);
-    assert_eq!(leaf.validity.status, "valid");
+    assert_eq!(leaf.validity.status, Validity::Valid);
     assert_eq!(leaf.self_signed, Some(false));
     assert_eq!(leaf.version, 3);
     assert_eq!(leaf.signature_algorithm, "sha384WithRSAEncryption");

@@ -64,7 +64,7 @@ pub fn BlockCard(props: &BlockProps) -> Html {
                 Report::PrivateKey(key) => html! {
                     <>
                         <h3>
-                            { format!("Private key ({})", key.format.replace('_', " ")) }
+                            { format!("Private key ({})", key.format.to_string().replace('_', " ")) }
                             if !key.encrypted && !checking && key.matches.is_empty() {
                                 <span class="badge warn key-unmatched">{ "matches nothing here" }</span>
                             }

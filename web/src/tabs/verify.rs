@@ -3,7 +3,7 @@
 
 use super::{ErrorBox, event_value};
 use crate::browser;
-use crate::worker::{self, Blocks, Verified};
+use crate::worker::{self, PageBlocks, Verified};
 use certbench_core::lint::Finding;
 use certbench_core::samples::SAMPLES;
 use certbench_core::verify::{self, Verdict, order::Order};
@@ -370,7 +370,7 @@ fn verdict_view(v: &Verdict) -> Html {
 }
 
 /// Lint findings for every certificate of the chain, beside the verdict.
-fn lint_view(blocks: &Blocks, bundle: &[Finding]) -> Html {
+fn lint_view(blocks: &PageBlocks, bundle: &[Finding]) -> Html {
     let certs: Vec<_> = blocks
         .iter()
         .filter_map(|b| b.as_ref().ok()?.certificate())

@@ -127,7 +127,7 @@ impl Explanation {
 }
 
 /// Names other TLS stacks print for suites whose IANA name differs.
-const ALIASES: &[(&str, u16)] = &[
+const OTHER_STACK_NAMES: &[(&str, u16)] = &[
     // Go before 1.16 (still accepted by crypto/tls).
     ("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", 0xCCA8),
     ("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", 0xCCA9),
@@ -185,7 +185,7 @@ pub fn find(query: &str) -> Result<&'static Registered, Error> {
     }) {
         return Ok(suite);
     }
-    if let Some(suite) = ALIASES
+    if let Some(suite) = OTHER_STACK_NAMES
         .iter()
         .find(|(alias, _)| alias.eq_ignore_ascii_case(trimmed))
         .and_then(|&(_, code)| by_code(code))

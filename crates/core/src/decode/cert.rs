@@ -51,11 +51,23 @@ pub struct CertificateReport {
     pub lint: Vec<crate::finding::Finding>,
 }
 
+/// Whether a certificate is valid at a moment (RFC 5280 §4.1.2.5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Validity {
+    /// Between notBefore and notAfter.
+    Valid,
+    /// After notAfter.
+    Expired,
+    /// Before notBefore.
+    NotYetValid,
+}
+
 /// Where `now` falls in a certificate's validity period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidityStatus {
-    /// `valid`, `expired` or `not_yet_valid`.
-    pub status: String,
+    /// `valid`, `expired` or `not_yet_valid` in JSON.
+    pub status: Validity,
     /// Days until notAfter when valid; days since notAfter when expired; days until notBefore
     /// when not yet valid.
     pub days: i64,
@@ -70,17 +82,17 @@ pub struct ValidityStatus {
 impl ValidityStatus {
     pub fn at(not_before: UnixTime, not_after: UnixTime, now: UnixTime) -> ValidityStatus {
         let (status, days) = if now < not_before {
-            ("not_yet_valid", now.days_until(not_before))
+            (Validity::NotYetValid, now.days_until(not_before))
         } else if now > not_after {
-            ("expired", not_after.days_until(now))
+            (Validity::Expired, not_after.days_until(now))
         } else {
-            ("valid", now.days_until(not_after))
+            (Validity::Valid, now.days_until(not_after))
         };
         let lifetime = (not_after.0 - not_before.0).max(1);
         let elapsed = (i128::from((now.0 - not_before.0).clamp(0, lifetime)) * 100
             / i128::from(lifetime)) as u8;
         ValidityStatus {
-            status: status.into(),
+            status,
             days,
             at: now.to_rfc3339(),
             lifetime_days: not_before.days_until(not_after),
@@ -230,10 +242,10 @@ mod tests {
             500
         );
         let expired = ValidityStatus::at(nb, na, UnixTime(2010 * 86_400));
-        assert_eq!((expired.status.as_str(), expired.days), ("expired", 10));
+        assert_eq!((expired.status, expired.days), (Validity::Expired, 10));
         assert_eq!(
             ValidityStatus::at(nb, na, UnixTime(990 * 86_400)).status,
-            "not_yet_valid"
+            Validity::NotYetValid
         );
     }
 }

@@ -37,7 +37,7 @@ impl ExtensionReport {
 
 /// Everything extensions say that reports and checks need, decoded once.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Decoded {
+pub struct ExtensionSummary {
     pub san: Vec<String>,
     pub is_ca: bool,
     pub path_len: Option<u8>,
@@ -90,8 +90,8 @@ const ID_AD_CA_ISSUERS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1
 const ID_QT_CPS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.2.1");
 
 /// Decodes every extension; one that does not parse is shown as hex with a note, never an error.
-pub fn decode(extensions: &[Extension]) -> Decoded {
-    let mut out = Decoded::default();
+pub fn decode(extensions: &[Extension]) -> ExtensionSummary {
+    let mut out = ExtensionSummary::default();
     for ext in extensions {
         let bytes = ext.extn_value.as_bytes();
         let known = extension::lookup(&ext.extn_id);
@@ -118,7 +118,7 @@ pub fn decode(extensions: &[Extension]) -> Decoded {
 /// merging them back): a browser compiles only the kinds an input holds, and optimizes small
 /// hot functions instead of one of 33 KB (38 ms of Chromium's optimizing compiler, competing
 /// with a first decode for the CPU).
-fn value(kind: Value, bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn value(kind: Value, bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     match kind {
         Value::SubjectAltName => subject_alt_name(bytes, out),
         Value::BasicConstraints => basic_constraints(bytes, out),
@@ -142,14 +142,14 @@ fn value(kind: Value, bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String
 }
 
 #[inline(never)]
-fn subject_alt_name(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn subject_alt_name(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let san = SubjectAltName::from_der(bytes)?;
     out.san = general_names(&san.0);
     Ok(out.san.clone())
 }
 
 #[inline(never)]
-fn basic_constraints(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn basic_constraints(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let bc = BasicConstraints::from_der(bytes)?;
     out.is_ca = bc.ca;
     out.path_len = bc.path_len_constraint;
@@ -161,7 +161,7 @@ fn basic_constraints(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>
 }
 
 #[inline(never)]
-fn key_usage(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn key_usage(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let ku = KeyUsage::from_der(bytes)?;
     out.key_usage = KEY_USAGE_NAMES
         .iter()
@@ -172,14 +172,14 @@ fn key_usage(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
 }
 
 #[inline(never)]
-fn extended_key_usage(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn extended_key_usage(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let eku = ExtendedKeyUsage::from_der(bytes)?;
     out.extended_key_usage = eku.0.iter().map(oids::name).collect();
     Ok(vec![out.extended_key_usage.join(", ")])
 }
 
 #[inline(never)]
-fn subject_key_identifier(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn subject_key_identifier(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let ski = SubjectKeyIdentifier::from_der(bytes)?;
     let id = colon_hex(ski.0.as_bytes());
     out.subject_key_id = Some(id.clone());
@@ -187,7 +187,7 @@ fn subject_key_identifier(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<St
 }
 
 #[inline(never)]
-fn authority_key_identifier(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn authority_key_identifier(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let aki = AuthorityKeyIdentifier::from_der(bytes)?;
     let mut lines = Vec::new();
     if let Some(id) = &aki.key_identifier {
@@ -205,7 +205,7 @@ fn authority_key_identifier(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<
 }
 
 #[inline(never)]
-fn authority_info_access(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn authority_info_access(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let aia = AuthorityInfoAccessSyntax::from_der(bytes)?;
     Ok(aia
         .0
@@ -227,7 +227,7 @@ fn authority_info_access(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<Str
 }
 
 #[inline(never)]
-fn crl_distribution_points(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn crl_distribution_points(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let dps = CrlDistributionPoints::from_der(bytes)?;
     for dp in &dps.0 {
         match &dp.distribution_point {
@@ -244,7 +244,7 @@ fn crl_distribution_points(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<S
 }
 
 #[inline(never)]
-fn certificate_policies(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn certificate_policies(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let policies = CertificatePolicies::from_der(bytes)?;
     let mut lines = Vec::new();
     for policy in &policies.0 {
@@ -266,7 +266,7 @@ fn certificate_policies(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<Stri
 }
 
 #[inline(never)]
-fn name_constraints(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn name_constraints(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let nc = NameConstraints::from_der(bytes)?;
     let report = NameConstraintsReport {
         permitted: subtrees(nc.permitted_subtrees.as_ref()),
@@ -297,7 +297,7 @@ fn policy_constraints(bytes: &[u8]) -> der::Result<Vec<String>> {
 
 /// TLS feature (RFC 7633).
 #[inline(never)]
-fn tls_feature(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn tls_feature(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let features = Vec::<u32>::from_der(bytes)?;
     out.must_staple = features.contains(&5);
     Ok(features
@@ -311,7 +311,7 @@ fn tls_feature(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
 }
 
 #[inline(never)]
-fn sct_extension(bytes: &[u8], out: &mut Decoded) -> der::Result<Vec<String>> {
+fn sct_extension(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<String>> {
     let list = OctetString::from_der(bytes)?;
     out.scts = sct_list(list.as_bytes());
     Ok(out

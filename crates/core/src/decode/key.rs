@@ -219,10 +219,112 @@ fn exponent(bytes: &[u8]) -> Option<u64> {
     (bytes.len() <= 8).then(|| bytes.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)))
 }
 
+/// How a private key is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyEncoding {
+    /// PKCS#8 `PrivateKeyInfo` (RFC 5958), `PRIVATE KEY`.
+    Pkcs8,
+    /// PKCS#1 `RSAPrivateKey` (RFC 8017), `RSA PRIVATE KEY`.
+    Pkcs1,
+    /// SEC1 `ECPrivateKey` (RFC 5915), `EC PRIVATE KEY`.
+    Sec1,
+    /// PKCS#8 `EncryptedPrivateKeyInfo`, `ENCRYPTED PRIVATE KEY`.
+    EncryptedPkcs8,
+    /// OpenSSL's legacy PEM encryption (`Proc-Type: 4,ENCRYPTED`).
+    LegacyEncryptedPem,
+}
+
+impl KeyEncoding {
+    const NAMES: [(KeyEncoding, &'static str); 5] = [
+        (KeyEncoding::Pkcs8, "pkcs8"),
+        (KeyEncoding::Pkcs1, "pkcs1"),
+        (KeyEncoding::Sec1, "sec1"),
+        (KeyEncoding::EncryptedPkcs8, "encrypted_pkcs8"),
+        (KeyEncoding::LegacyEncryptedPem, "legacy_encrypted_pem"),
+    ];
+
+    /// Its name in reports and JSON.
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(encoding, _)| *encoding == self)
+            .map_or("", |(_, name)| name)
+    }
+}
+
+/// A private key's format: how it is stored, and whether the page decrypted it. JSON spells
+/// it as text: `pkcs8`, `sec1 (decrypted)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyFormat {
+    /// How the key is (or, decrypted, was inside the encryption) stored.
+    pub encoding: KeyEncoding,
+    /// Decrypted with a password the user gave.
+    pub decrypted: bool,
+}
+
+impl From<KeyEncoding> for KeyFormat {
+    fn from(encoding: KeyEncoding) -> KeyFormat {
+        KeyFormat {
+            encoding,
+            decrypted: false,
+        }
+    }
+}
+
+impl std::fmt::Display for KeyFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.encoding.name())?;
+        if self.decrypted {
+            f.write_str(" (decrypted)")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for KeyFormat {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<KeyFormat, String> {
+        let (name, decrypted) = match text.strip_suffix(" (decrypted)") {
+            Some(name) => (name, true),
+            None => (text, false),
+        };
+        KeyEncoding::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|&(encoding, _)| KeyFormat {
+                encoding,
+                decrypted,
+            })
+            .ok_or_else(|| format!("unknown key format `{text}`"))
+    }
+}
+
+impl PartialEq<&str> for KeyFormat {
+    fn eq(&self, text: &&str) -> bool {
+        text.parse::<KeyFormat>().is_ok_and(|other| other == *self)
+    }
+}
+
+impl Serialize for KeyFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<KeyFormat, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A private key: how it is stored and what it holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrivateKeyReport {
-    /// `pkcs8`, `pkcs1`, `sec1`, `encrypted_pkcs8` or `legacy_encrypted_pem`.
-    pub format: String,
+    /// `pkcs8`, `pkcs1`, `sec1`, `encrypted_pkcs8` or `legacy_encrypted_pem` in JSON, with
+    /// ` (decrypted)` after a key decrypted in the page.
+    pub format: KeyFormat,
     pub encrypted: bool,
     /// The key it holds; `None` while encrypted.
     pub public_key: Option<PublicKeyReport>,
@@ -277,7 +379,7 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         _ => {}
     }
     Ok(PrivateKeyReport {
-        format: "pkcs8".into(),
+        format: KeyEncoding::Pkcs8.into(),
         encrypted: false,
         public_key: Some(public),
         encryption: None,
@@ -290,7 +392,7 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
 pub fn pkcs1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
     let rsa = pkcs1::RsaPrivateKeyRef::from_der(der)?;
     Ok(PrivateKeyReport {
-        format: "pkcs1".into(),
+        format: KeyEncoding::Pkcs1.into(),
         encrypted: false,
         public_key: Some(rsa_public(&rsa)),
         encryption: None,
@@ -304,7 +406,7 @@ pub fn sec1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
     let key = sec1::EcPrivateKey::from_der(der)?;
     let curve = key.parameters.and_then(|p| p.named_curve());
     Ok(PrivateKeyReport {
-        format: "sec1".into(),
+        format: KeyEncoding::Sec1.into(),
         encrypted: false,
         public_key: Some(ec_public(&key, curve)),
         encryption: None,
@@ -318,7 +420,7 @@ pub fn sec1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
 pub fn encrypted_pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
     let info = crate::pbe::EncryptedPrivateKeyInfo::from_der(der)?;
     Ok(PrivateKeyReport {
-        format: "encrypted_pkcs8".into(),
+        format: KeyEncoding::EncryptedPkcs8.into(),
         encrypted: true,
         public_key: None,
         encryption: Some(crate::pbe::describe(&info.algorithm)),

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use x509_cert::{crl::CertificateList, request::CertReq};
 use zeroize::Zeroizing;
 
-pub use cert::CertificateReport;
-pub use key::{PrivateKeyReport, PublicKeyReport};
+pub use cert::{CertificateReport, Validity};
+pub use key::{KeyEncoding, KeyFormat, PrivateKeyReport, PublicKeyReport};
 pub use read::{certificates_as_pem, read_certificates};
 
 /// One decoded block: where it was, and what it is.
@@ -62,9 +62,11 @@ impl Decoded {
         match &self.report {
             Report::Certificate(_) => "CERTIFICATE",
             Report::Csr(_) => "CERTIFICATE REQUEST",
-            Report::PrivateKey(k) if k.format == "encrypted_pkcs8" => "ENCRYPTED PRIVATE KEY",
-            Report::PrivateKey(k) if k.format.starts_with("pkcs1") => "RSA PRIVATE KEY",
-            Report::PrivateKey(k) if k.format.starts_with("sec1") => "EC PRIVATE KEY",
+            Report::PrivateKey(k) if k.format.encoding == KeyEncoding::EncryptedPkcs8 => {
+                "ENCRYPTED PRIVATE KEY"
+            }
+            Report::PrivateKey(k) if k.format.encoding == KeyEncoding::Pkcs1 => "RSA PRIVATE KEY",
+            Report::PrivateKey(k) if k.format.encoding == KeyEncoding::Sec1 => "EC PRIVATE KEY",
             Report::PrivateKey(k) if k.dek_info.is_some() => match self.label.as_deref() {
                 Some("EC PRIVATE KEY") => "EC PRIVATE KEY",
                 Some("DSA PRIVATE KEY") => "DSA PRIVATE KEY",
@@ -219,7 +221,7 @@ pub fn decrypt_key(encrypted: &Decoded, password: &str) -> Result<Zeroizing<Vec<
             dek_info: Some(dek_info),
             ..
         }) => crate::pbe::decrypt_legacy_pem(dek_info, &encrypted.der, password),
-        Report::PrivateKey(key) if key.format == "encrypted_pkcs8" => {
+        Report::PrivateKey(key) if key.format.encoding == KeyEncoding::EncryptedPkcs8 => {
             crate::pbe::decrypt_pkcs8(&encrypted.der, password)
         }
         _ => Err(Error::Key(
@@ -259,7 +261,7 @@ pub fn decrypted_key(plain: Vec<Result<Decoded, Error>>) -> Result<Decoded, Erro
         .next()
         .ok_or(Error::NothingRecognisable)??;
     if let Report::PrivateKey(report) = &mut decoded.report {
-        report.format = format!("{} (decrypted)", report.format);
+        report.format.decrypted = true;
     }
     Ok(decoded)
 }
@@ -337,7 +339,7 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
             .map(|(_, v)| v.as_str())
             .unwrap_or("unknown cipher");
         let report = Report::PrivateKey(PrivateKeyReport {
-            format: "legacy_encrypted_pem".into(),
+            format: KeyEncoding::LegacyEncryptedPem.into(),
             encrypted: true,
             public_key: None,
             encryption: Some(format!(
@@ -427,7 +429,6 @@ fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error
     })
 }
 
-/// The extensions a CSR requests (PKCS#9 extensionRequest attribute, RFC 2985).
 /// A certificate as its issuer wrote it: x509-cert's `Raw` profile refuses no serial length
 /// and re-encodes times as read, so reports show what is there and self-signatures are checked
 /// over the bytes signed.
@@ -435,8 +436,9 @@ pub type AsIssued = x509_cert::certificate::CertificateInner<x509_cert::certific
 
 /// PKCS#9 extensionRequest: the CSR attribute that carries the requested extensions.
 const EXTENSION_REQUEST: const_oid::ObjectIdentifier =
-    const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.14");
+    const_oid::db::rfc2985::PKCS_9_AT_EXTENSION_REQUEST;
 
+/// The extensions a CSR requests (PKCS#9 extensionRequest attribute, RFC 2985).
 pub fn csr_extensions(req: &CertReq) -> Vec<x509_cert::ext::Extension> {
     req.info
         .attributes

@@ -5,6 +5,7 @@
 
 use super::{CertificateReport, Decoded};
 use crate::Error;
+use crate::decode::Validity;
 use crate::finding::Severity;
 use serde::{Deserialize, Serialize};
 
@@ -68,9 +69,9 @@ impl Status {
     ];
 
     pub fn of(c: &CertificateReport) -> Status {
-        match c.validity.status.as_str() {
-            "expired" => Status::Expired,
-            "not_yet_valid" => Status::NotYetValid,
+        match c.validity.status {
+            Validity::Expired => Status::Expired,
+            Validity::NotYetValid => Status::NotYetValid,
             _ if c.validity.days <= EXPIRING_DAYS => Status::Expiring,
             _ => Status::Valid,
         }

@@ -149,7 +149,7 @@ pub(crate) fn failure(code: &'static str, message: String) -> Failure {
 pub(crate) struct Candidate<'a> {
     cert: &'a Certificate,
     subject: String,
-    exts: ext::Decoded,
+    exts: ext::ExtensionSummary,
     anchor: bool,
     /// Index in the user's bundle, for the reorder note.
     bundle_index: Option<usize>,
