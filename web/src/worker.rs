@@ -200,11 +200,11 @@ struct WireBlock {
 /// A block's DER as one byte string, copied at once, instead of serde's default sequence of
 /// numbers read one by one: a CA's CRL is 40 MB. The same bytes on the wire either way.
 mod as_bytes {
-    pub fn serialize<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
         s.serialize_bytes(bytes)
     }
 
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
         struct Bytes;
         impl serde::de::Visitor<'_> for Bytes {
             type Value = Vec<u8>;

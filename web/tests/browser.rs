@@ -1,5 +1,6 @@
 //! Tests that run inside headless Chromium: core compiled to wasm gives the same answers as
 //! natively (checked against OpenSSL's own fingerprints), and the Yew components work.
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 use certbench_core::decode::{self, Report};
 use certbench_core::generate::deferred::settle;

@@ -379,6 +379,7 @@ fn run_decode(
 /// panicking on the closed pipe: Rust ignores SIGPIPE by default, so restore its default.
 fn restore_default_sigpipe() {
     #[cfg(unix)]
+    #[allow(unsafe_code)]
     // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid handler.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);

@@ -10,16 +10,21 @@ pub const MAX_DEPTH: usize = 64;
 pub const MAX_NODES: usize = 20_000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One TLV of the DER: where it is, what its tag says, and what it holds.
 pub struct Node {
     /// `SEQUENCE`, `INTEGER`, `[0]`, `[APPLICATION 3]`, …
     pub tag: String,
     /// Byte offset of the tag within the block.
     pub offset: usize,
+    /// Bytes of tag and length before the value.
     pub header_len: usize,
+    /// Bytes of the value.
     pub length: usize,
+    /// A SEQUENCE, SET or other constructed value: its value is more TLVs.
     pub constructed: bool,
     /// A one-line reading of primitive values: the OID's name, the integer, the string, the time.
     pub value: Option<String>,
+    /// The TLVs inside a constructed value (or a BIT or OCTET STRING that wraps DER).
     pub children: Vec<Node>,
     /// Why parsing stopped here, if it did (the bytes beyond are not shown as nodes).
     pub error: Option<String>,

@@ -10,7 +10,9 @@ use x509_cert::name::Name;
 pub struct Attribute {
     /// OpenSSL's short name (`CN`, `O`, `emailAddress`) or the dotted OID.
     pub name: String,
+    /// The dotted OID.
     pub oid: String,
+    /// The value as text (hex when it is not a string).
     pub value: String,
     /// ASN.1 string type used (`PrintableString`, `UTF8String`, …): lint checks it.
     pub string_type: String,

@@ -28,31 +28,63 @@ impl fmt::Display for Location {
     }
 }
 
+/// Everything that can go wrong in core, by what went wrong; `error` in JSON. New variants
+/// may come, so callers match with a fallback.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "error", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Error {
     /// The input was empty or only white space.
     EmptyInput,
     /// Larger than [`crate::input::MAX_INPUT_BYTES`].
-    InputTooLarge { bytes: usize, limit: usize },
+    InputTooLarge {
+        /// How large it was.
+        bytes: usize,
+        /// The most certbench reads.
+        limit: usize,
+    },
     /// More blocks than [`crate::input::MAX_BLOCKS`].
-    TooManyBlocks { limit: usize },
+    TooManyBlocks {
+        /// The most certbench reads.
+        limit: usize,
+    },
     /// Neither PEM, DER nor base64.
     NothingRecognisable,
     /// A PEM block whose `-----END …-----` line never comes.
-    PemUnterminated { at: Location },
+    PemUnterminated {
+        /// Where its BEGIN line is.
+        at: Location,
+    },
     /// A PEM block whose END label differs from its BEGIN label.
-    PemLabelMismatch { at: Location, end_label: String },
+    PemLabelMismatch {
+        /// Where the block is.
+        at: Location,
+        /// The label its END line has.
+        end_label: String,
+    },
     /// A character outside the base64 alphabet inside a PEM body.
     PemBadBase64 {
+        /// Where the block is.
         at: Location,
+        /// The line of the bad character.
         line: usize,
+        /// What is wrong.
         detail: String,
     },
     /// The block decoded to bytes that are not one whole DER structure.
-    Der { at: Location, detail: String },
+    Der {
+        /// Where the block is.
+        at: Location,
+        /// What is wrong, and at which byte.
+        detail: String,
+    },
     /// The block is DER but of a kind this label or structure does not fit.
-    UnsupportedKind { at: Location, detail: String },
+    UnsupportedKind {
+        /// Where the block is.
+        at: Location,
+        /// What it is, and what certbench reads instead.
+        detail: String,
+    },
     /// A time the user typed.
     InvalidTime(String),
     /// A subject or SAN the user typed.
@@ -63,13 +95,23 @@ pub enum Error {
     Build(String),
     /// A cipher suite name or code that matches nothing.
     UnknownCipher {
+        /// What was typed.
         query: String,
+        /// The closest names, best first.
         suggestions: Vec<String>,
     },
     /// A cipher string that selects no suite (OpenSSL: "no cipher match").
-    NoCipherMatch { rule: String },
+    NoCipherMatch {
+        /// The cipher string.
+        rule: String,
+    },
     /// Certificates too many for a shared link ([`crate::share::MAX_LINK_CHARS`]).
-    LinkTooLong { chars: usize, limit: usize },
+    LinkTooLong {
+        /// How long the link would be.
+        chars: usize,
+        /// The longest link certbench makes.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for Error {

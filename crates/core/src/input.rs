@@ -19,19 +19,26 @@ pub const MAX_BLOCKS: usize = 100_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+/// How a block was written.
 pub enum Encoding {
+    /// PEM text (`-----BEGIN …-----`).
     Pem,
+    /// Raw DER bytes.
     Der,
+    /// Base64 of DER (or of PEM) without PEM armour.
     Base64,
 }
 
 /// One DER structure found in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
+    /// Where the block was.
     pub at: Location,
+    /// How it was written.
     pub encoding: Encoding,
     /// RFC 1421 headers (`Proc-Type`, `DEK-Info`) of legacy encrypted PEM.
     pub headers: Vec<(String, String)>,
+    /// The DER it carries.
     pub der: Vec<u8>,
 }
 

@@ -1,6 +1,8 @@
 //! certbench-core: all of certbench's PKI logic, pure Rust, the same natively and in wasm.
 //! Time and randomness are always passed in.
 
+#![deny(missing_docs)]
+
 pub mod asn1;
 pub mod cipher;
 pub mod decode;

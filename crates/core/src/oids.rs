@@ -6,10 +6,13 @@ use const_oid::ObjectIdentifier;
 
 /// One known OID: dotted form, OpenSSL short name, what it means.
 pub struct KnownOid {
+    /// The dotted form.
     pub dotted: &'static str,
     /// The same OID, encoded when certbench is compiled (a misspelt one fails the build).
     pub oid: ObjectIdentifier,
+    /// OpenSSL's short name.
     pub name: &'static str,
+    /// What it means, in a few words.
     pub about: &'static str,
 }
 

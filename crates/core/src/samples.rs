@@ -9,36 +9,53 @@ use crate::verify::order::Order;
 pub enum Opens {
     /// The Verify tab, with this chain, these trust anchors, host and purpose.
     Verify {
+        /// The chain, PEM.
         chain: &'static str,
+        /// The trust anchors, PEM.
         roots: &'static str,
+        /// The host name to check.
         host: &'static str,
+        /// The purpose, as the form names it (`server`).
         purpose: &'static str,
     },
     /// The Ciphers tab, expanding this cipher string.
-    Ciphers { string: &'static str },
+    Ciphers {
+        /// The cipher string.
+        string: &'static str,
+    },
 }
 
 /// What the tool shows for the sample (checked by tests, natively and in the page).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shows {
     /// A valid chain, carrying this lint finding when not empty.
-    Valid { lint: &'static str },
+    Valid {
+        /// The lint code; empty for none.
+        lint: &'static str,
+    },
     /// A failed verification with this failure code.
-    Fails { code: &'static str },
+    Fails {
+        /// The verification failure's code.
+        code: &'static str,
+    },
     /// An expansion with at least one suite rated insecure.
     InsecureSuites,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One sample of the gallery: a real-world problem, and the tab that shows it.
 pub struct Sample {
     /// Stable, for links and tests.
     pub id: &'static str,
+    /// The headline.
     pub title: &'static str,
     /// What is wrong, in the user's words.
     pub problem: &'static str,
     /// How to fix it.
     pub fix: &'static str,
+    /// Which tab opens, with what.
     pub opens: Opens,
+    /// What the tab shows for it.
     pub shows: Shows,
 }
 
@@ -81,6 +98,7 @@ const fn verify(chain: &'static str, host: &'static str) -> Opens {
     }
 }
 
+/// The gallery.
 pub const SAMPLES: &[Sample] = &[
     Sample {
         id: "valid-chain",

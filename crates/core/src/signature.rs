@@ -12,18 +12,26 @@ pub(crate) const RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
 pub(crate) const RSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
 pub(crate) const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
 pub(crate) const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
+/// NIST P-256.
 pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
+/// NIST P-384.
 pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
+/// NIST P-521.
 pub const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
 
 /// Hash functions that appear in certificate signatures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Hash {
+    /// SHA-1: broken for signatures, still found in old roots.
     Sha1,
+    /// SHA-224.
     Sha224,
+    /// SHA-256.
     Sha256,
+    /// SHA-384.
     Sha384,
+    /// SHA-512.
     Sha512,
 }
 
@@ -53,9 +61,13 @@ impl Hash {
 /// A signature algorithm certbench can check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Algorithm {
+    /// RSASSA-PKCS1-v1_5 with this hash.
     RsaPkcs1(Hash),
+    /// RSASSA-PSS with this hash.
     RsaPss(Hash),
+    /// ECDSA with this hash.
     Ecdsa(Hash),
+    /// Ed25519 (pure, no pre-hash).
     Ed25519,
 }
 
@@ -96,7 +108,9 @@ impl Algorithm {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Why a signature check did not succeed.
 pub enum SignatureError {
+    /// An algorithm certbench does not check (named).
     UnsupportedAlgorithm(String),
     /// The key type does not fit the signature algorithm (e.g. an EC key for an RSA signature).
     KeyMismatch,
@@ -135,9 +149,13 @@ impl std::fmt::Display for SignatureError {
 /// [`verify`] here or for the browser's engine ([`crate::webcrypto`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Check {
+    /// The signature algorithm, as the signed structure names it.
     pub algorithm: AlgorithmIdentifierOwned,
+    /// The signer's public key.
     pub key: SubjectPublicKeyInfoOwned,
+    /// The bytes signed (the DER of the TBS part).
     pub message: Vec<u8>,
+    /// The signature.
     pub signature: Vec<u8>,
 }
 

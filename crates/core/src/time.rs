@@ -75,6 +75,7 @@ impl UnixTime {
         (later.0 - self.0) / 86_400
     }
 
+    /// This moment plus `seconds` (minus, when negative).
     pub fn plus_seconds(self, seconds: i64) -> UnixTime {
         UnixTime(self.0.saturating_add(seconds))
     }

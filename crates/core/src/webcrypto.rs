@@ -16,9 +16,13 @@ use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 /// An algorithm dictionary: `{ name, hash?, namedCurve?, saltLength? }`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Params {
+    /// The algorithm name (`RSASSA-PKCS1-v1_5`, `ECDSA`, `Ed25519`, `RSA-PSS`).
     pub name: &'static str,
+    /// The hash (`SHA-256`, …), where the algorithm takes one.
     pub hash: Option<&'static str>,
+    /// The curve (`P-256`, …), for ECDSA.
     pub named_curve: Option<&'static str>,
+    /// The PSS salt length in bytes.
     pub salt_length: Option<u32>,
 }
 
@@ -37,13 +41,16 @@ impl Params {
 /// ["verify"])`, then `verify(verify, key, signature, message)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignatureCheck {
+    /// How to import the key.
     pub import: Params,
+    /// How to verify with it.
     pub verify: Params,
     /// The key as SubjectPublicKeyInfo DER (RSA-PSS keys re-labelled rsaEncryption, the only
     /// RSA form WebCrypto imports).
     pub spki: Vec<u8>,
     /// ECDSA signatures as WebCrypto takes them: r‖s, each the curve's size (IEEE P1363).
     pub signature: Vec<u8>,
+    /// The bytes signed.
     pub message: Vec<u8>,
 }
 
@@ -124,7 +131,9 @@ fn ecdsa_der(p1363: &[u8]) -> Result<Vec<u8>, Error> {
 /// `importKey("pkcs8", der, key, true, ["sign"])`, then `sign(sign, key, message)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Signing {
+    /// How to generate or import the key.
     pub key: Params,
+    /// How to sign with it.
     pub sign: Params,
     /// RSA's modulusLength (the public exponent is always 65537).
     pub modulus_bits: Option<u32>,
@@ -284,7 +293,9 @@ pub fn signature_check(check: &Check) -> Result<SignatureCheck, SignatureError> 
 /// true, ["sign"])`, then `exportKey("jwk")`, whose `x` (and `y`) give [`public_hex`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyDerivation {
+    /// How to import the private key.
     pub import: Params,
+    /// The private key, PKCS#8 DER.
     pub pkcs8: zeroize::Zeroizing<Vec<u8>>,
 }
 

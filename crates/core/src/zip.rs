@@ -4,7 +4,9 @@
 
 /// One file in the archive.
 pub struct Entry<'a> {
+    /// The file name in the archive.
     pub name: &'a str,
+    /// Its bytes.
     pub contents: &'a [u8],
 }
 

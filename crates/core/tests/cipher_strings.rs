@@ -1,6 +1,7 @@
 //! Cipher-string expansion against the real `openssl ciphers` (OpenSSL 3.0, security level 0):
 //! the same suites in exactly the same order. Skips when OpenSSL is missing, unless
 //! CERTBENCH_REQUIRE_OPENSSL=1.
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 mod common;
 use certbench_core::cipher::string;

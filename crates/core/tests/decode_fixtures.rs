@@ -1,5 +1,6 @@
 //! Decode against fixtures made by OpenSSL (tests/fixtures/make.sh): every key type, every
 //! extension the report names, CSRs, CRLs, PKCS#7, PKCS#12, encrypted keys; and malformed input.
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 use certbench_core::UnixTime;
 use certbench_core::decode::Validity;

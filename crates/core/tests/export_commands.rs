@@ -2,6 +2,7 @@
 //! fixture of every kind of block (certificate, CSR, keys plain and encrypted, public key, CRL,
 //! PKCS#7, PKCS#12 and what it holds, DH, EC and DSA parameters) is saved as the page saves
 //! it and read back by the real `openssl`.
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The Generate and Verify forms as orders: each Generate action, the whole chain, a CSR signed
 //! by a CA made here, an encrypted key and a key of the user's own, verified by a Verify order.
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 mod common;
 

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct BlockProps {
+pub(crate) struct BlockProps {
     /// Shared, not copied: a card's lazily built parts keep it for when they are opened.
     pub decoded: Rc<Decoded>,
     /// Where the block came from (file name or "pasted text").
@@ -22,7 +22,7 @@ pub struct BlockProps {
 }
 
 #[component]
-pub fn BlockCard(props: &BlockProps) -> Html {
+pub(crate) fn BlockCard(props: &BlockProps) -> Html {
     let d = &props.decoded;
     let checking = props.checking;
     let label = d
@@ -530,7 +530,7 @@ fn wrapped_hex(hex: &str) -> Html {
 }
 
 /// Hex digits in pairs with colons, as OpenSSL and browsers show fingerprints.
-pub fn colons(hex: &str) -> String {
+pub(crate) fn colons(hex: &str) -> String {
     hex.as_bytes()
         .chunks(2)
         .map(|c| String::from_utf8_lossy(c).to_uppercase())
@@ -539,7 +539,7 @@ pub fn colons(hex: &str) -> String {
 }
 
 /// Lint findings, most severe first, each with the rule it comes from.
-pub fn findings(list: &[certbench_core::lint::Finding]) -> Html {
+pub(crate) fn findings(list: &[certbench_core::lint::Finding]) -> Html {
     use certbench_core::lint::Severity;
     if list.is_empty() {
         return html! {};

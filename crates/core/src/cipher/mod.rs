@@ -14,24 +14,32 @@ pub use registry::{RANGES, SUITES};
 /// One assigned code point, as the IANA registry lists it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Registered {
+    /// The two-byte code point (`0xC030`).
     pub code: u16,
+    /// The IANA name (`TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`).
     pub iana: &'static str,
     /// OpenSSL's name (`ECDHE-RSA-AES256-GCM-SHA384`), for suites OpenSSL knows or knew.
     pub openssl: Option<&'static str>,
     /// GnuTLS's name (`TLS_ECDHE_RSA_AES_256_GCM_SHA384`).
     pub gnutls: Option<&'static str>,
+    /// IANA's "DTLS-OK" column: usable over DTLS.
     pub dtls: bool,
     /// IANA's "Recommended" column.
     pub recommended: bool,
+    /// The RFCs (or drafts) IANA cites for it.
     pub reference: &'static str,
 }
 
 /// Unassigned or reserved code points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Range {
+    /// The first code of the range.
     pub first: u16,
+    /// The last code of the range, included.
     pub last: u16,
+    /// What IANA says of the range (`Unassigned`, `Reserved to avoid conflicts with …`).
     pub description: &'static str,
+    /// The RFCs IANA cites for it.
     pub reference: &'static str,
 }
 
@@ -39,9 +47,13 @@ pub struct Range {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Rating {
+    /// IANA recommends it, and it has forward secrecy and an AEAD cipher.
     Recommended,
+    /// Safe today, though not IANA-recommended (CBC with SHA-2, say).
     Secure,
+    /// Works, but has known weaknesses (no forward secrecy, CBC with SHA-1, …).
     Weak,
+    /// Broken: no encryption, export-grade, RC4, DES, anonymous or MD5.
     Insecure,
     /// Not a cipher suite: a signalling value (SCSV) or GREASE.
     Signalling,
@@ -50,26 +62,45 @@ pub enum Rating {
 /// Everything certbench says about one suite.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Explanation {
+    /// The IANA name.
     pub iana: String,
+    /// OpenSSL's name, when OpenSSL knows the suite.
     pub openssl: Option<String>,
+    /// GnuTLS's name, when GnuTLS knows the suite.
     pub gnutls: Option<String>,
     /// `0xC0,0x30`.
     pub code: String,
+    /// The TLS versions it can be used with.
     pub versions: Vec<String>,
+    /// The key exchange (`ECDHE`, `RSA`, …).
     pub kx: String,
+    /// How the server proves its identity (`RSA`, `ECDSA`, `PSK`, `anonymous`).
     pub auth: String,
+    /// The bulk cipher (`AES-256`, `ChaCha20`, …).
     pub enc: String,
+    /// The cipher key length, in bits.
     pub bits: u16,
+    /// The cipher mode (`GCM`, `CBC`, `Poly1305`, …).
     pub mode: String,
+    /// Authenticated encryption (GCM, CCM, ChaCha20-Poly1305): no separate MAC.
     pub aead: bool,
+    /// The record MAC (`HMAC-SHA256`), or `AEAD`.
     pub mac: String,
+    /// The handshake hash: TLS 1.2 PRF or TLS 1.3 HKDF, with its hash.
     pub prf: String,
+    /// A stolen server key cannot decrypt recorded sessions (an ephemeral key exchange).
     pub forward_secrecy: bool,
+    /// How safe it is today.
     pub rating: Rating,
+    /// Why it got that rating, one sentence each.
     pub reasons: Vec<String>,
+    /// The RFCs that define it.
     pub reference: String,
+    /// IANA's "Recommended" column.
     pub iana_recommended: bool,
+    /// Usable over DTLS.
     pub dtls: bool,
+    /// What else is worth knowing (a name another stack spells differently, …).
     pub notes: Vec<String>,
 }
 
@@ -533,12 +564,17 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
 /// derived from certbench's own reading of the name: a test compares them with OpenSSL's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OpensslFields {
+    /// Key exchange, as `openssl ciphers -v` prints it (`Kx=ECDH`).
     pub kx: String,
+    /// Authentication, as `openssl ciphers -v` prints it (`Au=RSA`).
     pub au: String,
+    /// Encryption, as `openssl ciphers -v` prints it (`Enc=AESGCM(256)`).
     pub enc: String,
+    /// MAC, as `openssl ciphers -v` prints it (`Mac=AEAD`).
     pub mac: String,
 }
 
+/// The columns `openssl ciphers -v` prints for the suite `e` explains.
 pub fn openssl_fields(e: &Explanation) -> OpensslFields {
     let kx = match e.kx.as_str() {
         "ECDHE" | "ECDH" => "ECDH",

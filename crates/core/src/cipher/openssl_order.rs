@@ -3,7 +3,7 @@
 use super::string::{FIPS, HIGH, NOT_DEFAULT, OpensslSuite};
 
 /// OpenSSL's internal cipher list after its preference rules, TLS 1.2 and below.
-pub static ORDER: &[OpensslSuite] = &[
+pub(super) static ORDER: &[OpensslSuite] = &[
     OpensslSuite { code: 0xC02C, min_version: "TLSv1.2", strength_bits: 256, flags: HIGH | FIPS },
     OpensslSuite { code: 0xC030, min_version: "TLSv1.2", strength_bits: 256, flags: HIGH | FIPS },
     OpensslSuite { code: 0x00A3, min_version: "TLSv1.2", strength_bits: 256, flags: HIGH | FIPS | NOT_DEFAULT },
@@ -162,4 +162,4 @@ pub static ORDER: &[OpensslSuite] = &[
 ];
 
 /// TLS 1.3 suites `openssl ciphers` lists first, whatever the string (the default -ciphersuites).
-pub static TLS13_DEFAULT: &[u16] = &[0x1302, 0x1303, 0x1301];
+pub(super) static TLS13_DEFAULT: &[u16] = &[0x1302, 0x1303, 0x1301];

@@ -3,6 +3,7 @@
 
 use super::{Range, Registered};
 
+/// Every assigned code point of the IANA TLS Cipher Suites registry, by code.
 pub static SUITES: &[Registered] = &[
     Registered { code: 0x0000, iana: "TLS_NULL_WITH_NULL_NULL", openssl: None, gnutls: None, dtls: true, recommended: false, reference: "RFC5246" },
     Registered { code: 0x0001, iana: "TLS_RSA_WITH_NULL_MD5", openssl: Some("NULL-MD5"), gnutls: Some("TLS_RSA_NULL_MD5"), dtls: true, recommended: false, reference: "RFC5246" },
@@ -358,6 +359,7 @@ pub static SUITES: &[Registered] = &[
     Registered { code: 0xD005, iana: "TLS_ECDHE_PSK_WITH_AES_128_CCM_SHA256", openssl: None, gnutls: None, dtls: true, recommended: true, reference: "RFC8442" },
 ];
 
+/// The registry's unassigned and reserved ranges.
 pub static RANGES: &[Range] = &[
     Range { first: 0x001C, last: 0x001D, description: "Reserved to avoid conflicts with SSLv3", reference: "RFC5246" },
     Range { first: 0x0047, last: 0x004F, description: "Reserved to avoid conflicts with deployed implementations", reference: "Pasi_Eronen" },

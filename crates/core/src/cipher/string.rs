@@ -13,8 +13,11 @@ use serde::Serialize;
 
 /// Strength classes and flags of one suite in OpenSSL's table.
 pub const HIGH: u8 = 1 << 0;
+/// OpenSSL strength class `MEDIUM`.
 pub const MEDIUM: u8 = 1 << 1;
+/// OpenSSL strength class `LOW`.
 pub const LOW: u8 = 1 << 2;
+/// In OpenSSL's FIPS-approved set.
 pub const FIPS: u8 = 1 << 3;
 /// Not in DEFAULT (COMPLEMENTOFDEFAULT).
 pub const NOT_DEFAULT: u8 = 1 << 4;
@@ -22,9 +25,13 @@ const STRONG_MASK: u8 = HIGH | MEDIUM | LOW | FIPS;
 
 /// One suite as OpenSSL orders and classifies it (generated: openssl_order.rs).
 pub struct OpensslSuite {
+    /// The two-byte code point.
     pub code: u16,
+    /// The oldest protocol OpenSSL offers it for (`SSLv3`, `TLSv1`, `TLSv1.2`).
     pub min_version: &'static str,
+    /// Cipher strength OpenSSL reckons, in bits (`@STRENGTH` sorts by it).
     pub strength_bits: u16,
+    /// Strength class and set flags ([`HIGH`], [`MEDIUM`], [`LOW`], [`FIPS`], [`NOT_DEFAULT`]).
     pub flags: u8,
 }
 
@@ -510,21 +517,32 @@ pub struct Expansion {
     pub suites: Vec<ExpandedSuite>,
     /// The worst rating in the list.
     pub rating: Rating,
+    /// What the expansion ignored or changed, and why (OpenSSL skips some items silently).
     pub notes: Vec<String>,
     /// The command that prints the same list, in OpenSSL's own names, as a shell takes it.
     pub command: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One suite of an expansion, in `openssl ciphers -v` columns, rated.
 pub struct ExpandedSuite {
+    /// OpenSSL's name.
     pub openssl: String,
+    /// The IANA name.
     pub iana: String,
+    /// The code point, `0xC0,0x30` as `openssl ciphers -V` prints it.
     pub code: String,
+    /// The oldest protocol OpenSSL offers it for.
     pub version: String,
+    /// Key exchange (`Kx=`).
     pub kx: String,
+    /// Authentication (`Au=`).
     pub au: String,
+    /// Encryption (`Enc=`).
     pub enc: String,
+    /// MAC (`Mac=`).
     pub mac: String,
+    /// How safe it is today.
     pub rating: Rating,
 }
 

@@ -11,33 +11,56 @@ use sha2::Digest;
 use x509_cert::certificate::{CertificateInner, Profile};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Everything a certificate says, as `openssl x509 -text` shows it and more: names, keys,
+/// extensions, fingerprints, validity at a moment, and lint findings.
 pub struct CertificateReport {
+    /// The subject, RFC 4514 text (`CN=example.com,O=Example`).
     pub subject: String,
+    /// The issuer, RFC 4514 text.
     pub issuer: String,
+    /// The subject's attributes one by one, with their string types.
     pub subject_attributes: Vec<dn::Attribute>,
+    /// The issuer's attributes one by one, with their string types.
     pub issuer_attributes: Vec<dn::Attribute>,
     /// Lowercase hex of the serial's value, no colons (`-` first when negative).
     pub serial: String,
+    /// The serial in decimal, as `openssl x509 -serial` does not but some CAs print.
     pub serial_decimal: String,
+    /// notBefore, RFC 3339.
     pub not_before: String,
+    /// notAfter, RFC 3339.
     pub not_after: String,
+    /// Where the moment decoded for falls in the validity period.
     pub validity: ValidityStatus,
+    /// SHA-256 of the DER, lowercase hex.
     pub fingerprint_sha256: String,
+    /// SHA-1 of the DER, lowercase hex.
     pub fingerprint_sha1: String,
     /// base64(SHA-256(DER SubjectPublicKeyInfo)): the `pin-sha256` of HPKP and pinning code.
     pub spki_sha256_base64: String,
+    /// The subjectAltName entries (`DNS:example.com`, `IP:127.0.0.1`, …).
     pub san: Vec<String>,
     /// 1, 2 or 3.
     pub version: u8,
+    /// The signature algorithm, by OpenSSL's name (`sha256WithRSAEncryption`).
     pub signature_algorithm: String,
+    /// The subject's public key.
     pub public_key: PublicKeyReport,
+    /// basicConstraints cA.
     pub is_ca: bool,
+    /// basicConstraints pathLenConstraint.
     pub path_len: Option<u8>,
+    /// keyUsage bits by name (`digitalSignature`, `keyCertSign`, …).
     pub key_usage: Vec<String>,
+    /// extendedKeyUsage purposes by name (`serverAuth`, …).
     pub extended_key_usage: Vec<String>,
+    /// subjectKeyIdentifier, colon hex.
     pub subject_key_id: Option<String>,
+    /// authorityKeyIdentifier keyIdentifier, colon hex.
     pub authority_key_id: Option<String>,
+    /// OCSP responder URLs (authorityInfoAccess).
     pub ocsp: Vec<String>,
+    /// The issuer's certificate URLs (authorityInfoAccess caIssuers).
     pub ca_issuers: Vec<String>,
     /// Issuer and subject are the same name.
     pub self_issued: bool,
@@ -45,7 +68,9 @@ pub struct CertificateReport {
     /// check this signature algorithm (Ed448, DSA), rather than a wrong `false`, or while the
     /// check is pending ([`crate::inspect::decode_structure`]).
     pub self_signed: Option<bool>,
+    /// Every extension, decoded, in the certificate's order.
     pub extensions: Vec<ext::ExtensionReport>,
+    /// The signature value, lowercase hex.
     pub signature_hex: String,
     /// Misconfigurations found in this certificate (see [`crate::lint`]).
     pub lint: Vec<crate::finding::Finding>,
@@ -80,6 +105,7 @@ pub struct ValidityStatus {
 }
 
 impl ValidityStatus {
+    /// The status of a certificate valid from `not_before` to `not_after`, at `now`.
     pub fn at(not_before: UnixTime, not_after: UnixTime, now: UnixTime) -> ValidityStatus {
         let (status, days) = if now < not_before {
             (Validity::NotYetValid, now.days_until(not_before))
@@ -173,6 +199,7 @@ pub fn serial_hex(bytes: &[u8]) -> String {
     }
 }
 
+/// The serial in decimal (`-` first when negative).
 pub fn serial_decimal(bytes: &[u8]) -> String {
     let (negative, mut magnitude) = signed_magnitude(bytes);
     let mut digits = Vec::new();

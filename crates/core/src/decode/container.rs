@@ -41,9 +41,13 @@ struct SignedData {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A PKCS#7 `SignedData` bundle (`.p7b`): the certificates it carries.
 pub struct Pkcs7Report {
+    /// Its certificates, each reported in full.
     pub certificates: Vec<CertificateReport>,
+    /// How many CRLs it carries.
     pub crl_count: usize,
+    /// How many signatures it carries (none in a certificate bundle).
     pub signer_count: usize,
 }
 
@@ -105,6 +109,7 @@ fn count_set(any: &Any) -> usize {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A PKCS#12 file (`.p12`, `.pfx`) before its password is given: how it is protected.
 pub struct Pkcs12Report {
     /// The integrity MAC's hash and iteration count (`sha256, 2048 iterations`), if any.
     pub mac: Option<String>,

@@ -15,7 +15,9 @@ use x509_cert::{crl::CertificateList, request::CertReq};
 /// Which report a task is about: a block, or the n-th certificate of a PKCS#7 block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
+    /// The block number.
     pub block: usize,
+    /// The certificate within a PKCS#7 block, from 0; `None` for the block itself.
     pub nested: Option<usize>,
 }
 
@@ -24,21 +26,40 @@ pub struct Target {
 pub enum Task {
     /// A self-issued certificate: does its own key verify its signature (RFC 5280 section
     /// 6.1.3 (a)(1) applied to itself)?
-    SelfSignature { target: Target, der: Vec<u8> },
+    SelfSignature {
+        /// The certificate.
+        target: Target,
+        /// Its DER.
+        der: Vec<u8>,
+    },
     /// A CSR: is it signed by the key it carries (PKCS#10 proof of possession)?
-    CsrSignature { target: Target, der: Vec<u8> },
+    CsrSignature {
+        /// The CSR.
+        target: Target,
+        /// Its DER.
+        der: Vec<u8>,
+    },
     /// A CRL and the certificates of the same input named as its issuer, as (block, DER):
     /// which one's key verifies it (RFC 5280 section 6.3.3 (f)-(g))?
     CrlSignature {
+        /// The CRL.
         target: Target,
+        /// Its DER.
         der: Vec<u8>,
+        /// The candidate issuers: block number and certificate DER.
         issuers: Vec<(usize, Vec<u8>)>,
     },
     /// A PKCS#8 or SEC1 private key stored without its public half: derive it.
-    PublicKey { target: Target, der: Vec<u8> },
+    PublicKey {
+        /// The private key.
+        target: Target,
+        /// Its DER.
+        der: Vec<u8>,
+    },
 }
 
 impl Task {
+    /// Which report the task is about.
     pub fn target(&self) -> Target {
         match self {
             Task::SelfSignature { target, .. }
@@ -54,7 +75,9 @@ impl Task {
 pub enum Fact {
     /// `None` when certbench cannot check the signature algorithm (Ed448, DSA, …).
     SelfSigned(Option<bool>),
+    /// Whether the CSR is signed by the key it carries; `None` when it cannot be checked.
     CsrSignature(Option<bool>),
+    /// Which certificate of the input verified the CRL, if any.
     CrlSignature(Option<CrlSignatureCheck>),
     /// The public key as lowercase hex (EC point or Ed25519 key), when it could be derived.
     PublicKey(Option<String>),
@@ -138,6 +161,7 @@ pub enum Work {
 /// What one piece of [`Work`] gave.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Done {
+    /// A signature checked.
     Verified(Result<(), SignatureError>),
     /// The public key as lowercase hex, when it could be derived.
     Derived(Option<String>),

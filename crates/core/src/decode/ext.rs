@@ -16,11 +16,15 @@ use x509_cert::ext::{
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One extension, decoded.
 pub struct ExtensionReport {
+    /// The dotted OID.
     pub oid: String,
+    /// OpenSSL's name for it, or the dotted OID.
     pub name: String,
     /// What the extension is for, in a few plain words.
     pub about: String,
+    /// Marked critical: a client that does not process it must refuse the certificate.
     pub critical: bool,
     /// The value does not parse as the extension's ASN.1 type.
     pub malformed: bool,
@@ -38,40 +42,59 @@ impl ExtensionReport {
 /// Everything extensions say that reports and checks need, decoded once.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExtensionSummary {
+    /// subjectAltName entries.
     pub san: Vec<String>,
+    /// basicConstraints cA.
     pub is_ca: bool,
+    /// basicConstraints pathLenConstraint.
     pub path_len: Option<u8>,
+    /// keyUsage bits by name.
     pub key_usage: Vec<String>,
+    /// extendedKeyUsage purposes by name.
     pub extended_key_usage: Vec<String>,
+    /// subjectKeyIdentifier, colon hex.
     pub subject_key_id: Option<String>,
+    /// authorityKeyIdentifier keyIdentifier, colon hex.
     pub authority_key_id: Option<String>,
+    /// OCSP responder URLs.
     pub ocsp: Vec<String>,
+    /// caIssuers URLs.
     pub ca_issuers: Vec<String>,
+    /// CRL distribution point names.
     pub crl_distribution_points: Vec<String>,
     /// Policy OIDs, named where known (`DV`, `OV`, `EV`, `anyPolicy`).
     pub policies: Vec<String>,
+    /// nameConstraints, when present.
     pub name_constraints: Option<NameConstraintsReport>,
     /// TLS feature status_request: the server must staple an OCSP response (RFC 7633).
     pub must_staple: bool,
+    /// Certificate Transparency SCTs embedded in the certificate.
     pub scts: Vec<SctReport>,
+    /// Every extension, decoded.
     pub extensions: Vec<ExtensionReport>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// nameConstraints (RFC 5280 §4.2.1.10): the subtrees, in SAN syntax.
 pub struct NameConstraintsReport {
+    /// Names the CA may issue for.
     pub permitted: Vec<String>,
+    /// Names the CA must not issue for.
     pub excluded: Vec<String>,
 }
 
 /// One Certificate Transparency signed certificate timestamp (RFC 6962 section 3.2).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SctReport {
+    /// The SCT version (0 for v1).
     pub version: u8,
     /// base64 of the log's key id, as CT log lists publish it.
     pub log_id: String,
+    /// When the log saw the certificate, RFC 3339.
     pub timestamp: String,
 }
 
+/// keyUsage bits and the names OpenSSL prints for them.
 pub const KEY_USAGE_NAMES: [(KeyUsages, &str); 9] = [
     (KeyUsages::DigitalSignature, "digitalSignature"),
     (KeyUsages::NonRepudiation, "nonRepudiation"),
@@ -376,6 +399,7 @@ pub fn general_names(names: &GeneralNames) -> Vec<String> {
     names.iter().map(general_name).collect()
 }
 
+/// One GeneralName as OpenSSL prints it (`DNS:…`, `IP:…`, `email:…`, `URI:…`, `DirName:…`).
 pub fn general_name(name: &GeneralName) -> String {
     match name {
         GeneralName::DnsName(s) => format!("DNS:{}", s.as_str()),

@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 use spki::SubjectPublicKeyInfoOwned;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A public key: its algorithm and size, and the key itself.
 pub struct PublicKeyReport {
     /// `RSA`, `EC`, `Ed25519`, `Ed448`, `RSA-PSS`, `DSA`, or the OID's name.
     pub algorithm: String,
+    /// Key size in bits (RSA modulus, EC field); `None` when not meaningful.
     pub bits: Option<u32>,
     /// `P-256`, `P-384`, `P-521` or the curve OID's name, for EC keys.
     pub curve: Option<String>,
@@ -133,14 +135,18 @@ pub struct ParametersReport {
     pub bits: Option<u32>,
     /// The named curve, for EC.
     pub curve: Option<String>,
+    /// Findings on the parameters (weak DH groups, unusual curves).
     pub lint: Vec<crate::finding::Finding>,
 }
 
 /// Which parameters a PEM label announces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Parameters {
+    /// Elliptic-curve parameters (`EC PARAMETERS`).
     Ec,
+    /// Diffie-Hellman parameters (`DH PARAMETERS`, a server's `dhparam.pem`).
     Dh,
+    /// DSA parameters (`DSA PARAMETERS`).
     Dsa,
 }
 
@@ -325,6 +331,7 @@ pub struct PrivateKeyReport {
     /// `pkcs8`, `pkcs1`, `sec1`, `encrypted_pkcs8` or `legacy_encrypted_pem` in JSON, with
     /// ` (decrypted)` after a key decrypted in the page.
     pub format: KeyFormat,
+    /// Encrypted: the key itself shows once a password decrypts it.
     pub encrypted: bool,
     /// The key it holds; `None` while encrypted.
     pub public_key: Option<PublicKeyReport>,

@@ -24,15 +24,20 @@ pub use read::{certificates_as_pem, read_certificates};
 /// One decoded block: where it was, and what it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decoded {
+    /// The block number in the input, from 1.
     pub block: usize,
     /// For what a container opened with its password holds (a PKCS#12 file's keys and
     /// certificates): which of its items this is, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<usize>,
+    /// The PEM label (`CERTIFICATE`, …); `None` for DER or base64.
     pub label: Option<String>,
+    /// The line the block starts on, for text input.
     pub line: Option<usize>,
+    /// How the block was written: PEM, DER or base64.
     pub encoding: Encoding,
     #[serde(flatten)]
+    /// What the block is, and everything it says.
     pub report: Report,
     /// The block's DER, for export and the ASN.1 view (not in JSON: it can be large).
     #[serde(skip)]
@@ -106,27 +111,43 @@ impl Decoded {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+/// What a block is, with everything it says; `kind` in JSON.
 pub enum Report {
+    /// An X.509 certificate.
     Certificate(Box<CertificateReport>),
+    /// A PKCS#10 certificate signing request.
     Csr(CsrReport),
+    /// A private key, plain or encrypted.
     PrivateKey(PrivateKeyReport),
+    /// A public key (`PUBLIC KEY`, `RSA PUBLIC KEY`).
     PublicKey(PublicKeyReport),
+    /// A certificate revocation list.
     Crl(CrlReport),
+    /// A PKCS#7 certificate bundle.
     Pkcs7(container::Pkcs7Report),
+    /// A PKCS#12 file, before its password is given.
     Pkcs12(container::Pkcs12Report),
+    /// EC, DH or DSA domain parameters.
     Parameters(key::ParametersReport),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What a CSR says, as `openssl req -text` shows it.
 pub struct CsrReport {
+    /// The subject, RFC 4514 text.
     pub subject: String,
+    /// The subject's attributes one by one, with their string types.
     pub subject_attributes: Vec<dn::Attribute>,
+    /// The public key the certificate would carry.
     pub public_key: PublicKeyReport,
+    /// The signature algorithm, by OpenSSL's name.
     pub signature_algorithm: String,
     /// The CSR is signed by the key it carries (PKCS#10 proof of possession); `None` while
     /// the check is pending ([`crate::inspect::decode_structure`]).
     pub signature_valid: Option<bool>,
+    /// The names it asks for (its subjectAltName).
     pub san: Vec<String>,
+    /// Every extension it asks for, decoded.
     pub requested_extensions: Vec<ext::ExtensionReport>,
     /// The request's other attributes (`challengePassword`, `unstructuredName`), as `openssl
     /// req -text` lists them: name and each value as text (hex when not a string).
@@ -134,16 +155,23 @@ pub struct CsrReport {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What a CRL says, as `openssl crl -text` shows it.
 pub struct CrlReport {
+    /// The issuer, RFC 4514 text.
     pub issuer: String,
+    /// thisUpdate, RFC 3339.
     pub this_update: String,
+    /// nextUpdate, RFC 3339, when given.
     pub next_update: Option<String>,
+    /// The signature algorithm, by OpenSSL's name.
     pub signature_algorithm: String,
+    /// The revoked certificates (all, or the first window of a very long list).
     pub revoked: Vec<RevokedEntry>,
     /// How many certificates the CRL revokes: `revoked.len()`, unless the list crossed to a
     /// page that shows a CA's million entries a window at a time.
     #[serde(default)]
     pub revoked_count: usize,
+    /// The CRL extensions (cRLNumber, authorityKeyIdentifier, …).
     pub extensions: Vec<ext::ExtensionReport>,
     /// The CRL's signature checked against a certificate of the same input named as its issuer;
     /// `None` when no such certificate is there (or while pending, [`crate::inspect::decode_structure`]).
@@ -163,12 +191,16 @@ pub fn revoked_entries(der: &[u8]) -> Vec<RevokedEntry> {
 pub struct CrlSignatureCheck {
     /// The block holding the issuer's certificate (the one that verified, else the first tried).
     pub issuer_block: usize,
+    /// The issuer's key verifies the CRL's signature.
     pub valid: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One revoked certificate of a CRL.
 pub struct RevokedEntry {
+    /// Its serial, lowercase hex.
     pub serial: String,
+    /// When it was revoked, RFC 3339.
     pub date: String,
     /// RFC 5280 section 5.3.1 reason (`keyCompromise`, …), when the entry gives one.
     pub reason: Option<String>,

@@ -16,13 +16,18 @@ pub const EXPIRING_DAYS: i64 = 30;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    /// A self-issued CA certificate.
     RootCa,
+    /// A CA certificate issued by another CA.
     IntermediateCa,
+    /// A self-issued certificate that is no CA.
     SelfSignedLeaf,
+    /// A certificate issued by a CA, not a CA itself.
     Leaf,
 }
 
 impl Role {
+    /// Every role, in the order an overview counts them.
     pub const ALL: [Role; 4] = [
         Role::RootCa,
         Role::IntermediateCa,
@@ -30,6 +35,7 @@ impl Role {
         Role::SelfSignedLeaf,
     ];
 
+    /// The role of `c`.
     pub fn of(c: &CertificateReport) -> Role {
         match (c.is_ca, c.self_issued) {
             (true, true) => Role::RootCa,
@@ -39,6 +45,7 @@ impl Role {
         }
     }
 
+    /// The role in words (`intermediate CA`).
     pub fn name(self) -> &'static str {
         match self {
             Role::RootCa => "root CA",
@@ -53,14 +60,18 @@ impl Role {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Valid, with more than [`EXPIRING_DAYS`] left.
     Valid,
     /// Valid, with at most [`EXPIRING_DAYS`] left.
     Expiring,
+    /// Past notAfter.
     Expired,
+    /// Before notBefore.
     NotYetValid,
 }
 
 impl Status {
+    /// Every status, in the order an overview counts them.
     pub const ALL: [Status; 4] = [
         Status::Valid,
         Status::Expiring,
@@ -68,6 +79,7 @@ impl Status {
         Status::NotYetValid,
     ];
 
+    /// The status of `c` at the moment it was decoded for.
     pub fn of(c: &CertificateReport) -> Status {
         match c.validity.status {
             Validity::Expired => Status::Expired,
@@ -77,6 +89,7 @@ impl Status {
         }
     }
 
+    /// The status in words (`expiring`).
     pub fn name(self) -> &'static str {
         match self {
             Status::Valid => "valid",
@@ -101,7 +114,9 @@ impl Status {
 /// Counts over a whole input.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Overview {
+    /// Blocks in the input.
     pub blocks: usize,
+    /// Certificates, those inside PKCS#7 bundles included.
     pub certificates: usize,
     /// Blocks that could not be read.
     pub unreadable: usize,
@@ -116,16 +131,20 @@ pub struct Overview {
 /// Which blocks to show, and in which order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct View {
+    /// Only certificates of this status.
     pub status: Option<Status>,
+    /// Only certificates of this role.
     pub role: Option<Role>,
     /// Words that must all appear (case-insensitive) in a certificate's subject, issuer, SANs,
     /// serial or fingerprints.
     pub text: String,
+    /// The order to show them in.
     pub order: Order,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+/// The order blocks are shown in.
 pub enum Order {
     /// As in the input.
     #[default]

@@ -22,17 +22,30 @@ use zeroize::Zeroizing;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Wanted {
     /// A new key: answer with [`Deferred::made`].
-    NewKey { key: usize, key_type: KeyType },
+    NewKey {
+        /// The key's number.
+        key: usize,
+        /// What kind of key to make.
+        key_type: KeyType,
+    },
     /// The public half of a key the user gave, to sign with it: answer with
     /// [`Deferred::imported`].
     Import {
+        /// The key's number.
         key: usize,
+        /// What kind of key it is.
         key_type: KeyType,
+        /// The key, PKCS#8 DER.
         pkcs8: Zeroizing<Vec<u8>>,
     },
     /// `message` signed with `key`, as the certificate's BIT STRING carries it (DER for ECDSA;
     /// see [`crate::webcrypto::ecdsa_der`]): answer with [`Deferred::signed`].
-    Signature { key: usize, message: Vec<u8> },
+    Signature {
+        /// The key's number.
+        key: usize,
+        /// The bytes to sign.
+        message: Vec<u8>,
+    },
     /// A signature check: answer with [`Deferred::checked`].
     Check(Check),
 }
@@ -98,6 +111,7 @@ impl Book {
 }
 
 impl Deferred {
+    /// A run with nothing answered yet.
     pub fn new() -> Deferred {
         Deferred::default()
     }
@@ -241,6 +255,7 @@ pub trait Outside {
     async fn import(&self, key: usize, key_type: KeyType, pkcs8: &[u8]) -> Result<Vec<u8>, String>;
     /// `message` signed with `key`, as a certificate's BIT STRING carries it.
     async fn sign(&self, key: usize, message: &[u8]) -> Result<Vec<u8>, String>;
+    /// Checks a signature (the engine may answer later).
     async fn check(&self, check: &Check) -> Result<(), SignatureError>;
 }
 
@@ -354,6 +369,7 @@ pub struct Replay<R> {
 }
 
 impl<R: CryptoRng> Replay<R> {
+    /// Answers taken from `source` in turn.
     pub fn new(source: R) -> Replay<R> {
         Replay {
             source,

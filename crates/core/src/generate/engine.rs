@@ -21,6 +21,7 @@ pub trait Engine {
 pub struct Software<R>(RefCell<R>);
 
 impl<R: CryptoRng> Software<R> {
+    /// An engine drawing its randomness from `rng`.
     pub fn new(rng: R) -> Software<R> {
         Software(RefCell::new(rng))
     }

@@ -22,15 +22,22 @@ use zeroize::Zeroizing;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum KeyType {
+    /// ECDSA on NIST P-256 (secp256r1): the default, small and fast.
     P256,
+    /// ECDSA on NIST P-384.
     P384,
+    /// Ed25519 (RFC 8410).
     Ed25519,
+    /// RSA with a 2048-bit modulus.
     Rsa2048,
+    /// RSA with a 3072-bit modulus.
     Rsa3072,
+    /// RSA with a 4096-bit modulus.
     Rsa4096,
 }
 
 impl KeyType {
+    /// Every key type, in the order the form offers them.
     pub const ALL: [KeyType; 6] = [
         KeyType::P256,
         KeyType::P384,
@@ -93,6 +100,7 @@ impl KeyType {
         AlgorithmIdentifierOwned { oid, parameters }
     }
 
+    /// The key type named `name` (`p256`, `rsa2048`, …, as the CLI spells them).
     pub fn parse(name: &str) -> Result<KeyType, Error> {
         KeyType::ALL
             .into_iter()
@@ -108,7 +116,9 @@ impl KeyType {
 
 /// A private key as PKCS#8 DER, whatever form it was pasted in: what any signer is made from.
 pub struct PrivateKey {
+    /// What kind of key it is.
     pub key_type: KeyType,
+    /// The key, PKCS#8 DER.
     pub pkcs8: Zeroizing<Vec<u8>>,
 }
 
@@ -265,6 +275,7 @@ pub(crate) fn sec1_as_pkcs8(der: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
 /// [`super::deferred`]). Only the constructors name the implementations, so a build that
 /// never calls them does not carry their arithmetic.
 pub struct KeyPair {
+    /// What kind of key it is.
     pub key_type: KeyType,
     signer: Box<dyn Sign>,
 }
@@ -470,11 +481,13 @@ impl KeyPair {
         .map_err(key_error)
     }
 
+    /// The private key as PKCS#8 PEM (`PRIVATE KEY`).
     pub fn pkcs8_pem(&self) -> Result<String, Error> {
         der::pem::encode_string("PRIVATE KEY", LineEnding::LF, &self.pkcs8_der()?)
             .map_err(key_error)
     }
 
+    /// The public key, as certificates and CSRs carry it.
     pub fn public_key_info(&self) -> Result<SubjectPublicKeyInfoOwned, Error> {
         self.signer.public_key_info()
     }

@@ -49,7 +49,9 @@ use x509_cert::{
 pub enum Profile {
     /// A self-signed TLS leaf for development (`openssl req -x509`, mkcert without a CA).
     SelfSigned,
+    /// A self-signed root CA.
     Root,
+    /// An intermediate CA, signed by another CA.
     Intermediate,
     /// A TLS server leaf (serverAuth).
     Server,
@@ -66,15 +68,22 @@ impl Profile {
 /// Subject distinguished name fields, as the form and the CLI take them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Subject {
+    /// C, two letters.
     pub country: String,
+    /// ST.
     pub state: String,
+    /// L.
     pub locality: String,
+    /// O.
     pub organization: String,
+    /// OU.
     pub organizational_unit: String,
+    /// CN.
     pub common_name: String,
 }
 
 impl Subject {
+    /// A subject with only a common name.
     pub fn common_name(cn: &str) -> Subject {
         Subject {
             common_name: cn.to_string(),
@@ -136,19 +145,27 @@ pub fn default_days(profile: Profile, now: UnixTime) -> i64 {
 /// Everything that goes into one certificate.
 #[derive(Clone, Debug)]
 pub struct Request {
+    /// What kind of certificate.
     pub profile: Profile,
+    /// The certificate's subject.
     pub subject: Subject,
     /// `DNS:x`, `IP:y`, `email:z`, `URI:u`; a bare name is DNS, a bare address is IP.
     pub san: Vec<String>,
+    /// Valid from.
     pub not_before: UnixTime,
+    /// Valid until.
     pub not_after: UnixTime,
     /// basicConstraints pathLenConstraint, for CAs.
     pub path_len: Option<u8>,
     /// Name constraints for CAs, in SAN syntax (`DNS:example.com`, `IP:10.0.0.0/8`, `email:example.com`).
     pub permitted: Vec<String>,
+    /// Names excluded by name constraints, in the same syntax.
     pub excluded: Vec<String>,
+    /// authorityInfoAccess OCSP responder URL.
     pub ocsp_url: Option<String>,
+    /// authorityInfoAccess caIssuers URL (where the issuer's certificate is).
     pub ca_issuers_url: Option<String>,
+    /// crlDistributionPoints URL.
     pub crl_url: Option<String>,
     /// TLS feature status_request (RFC 7633).
     pub must_staple: bool,
@@ -191,9 +208,13 @@ impl Request {
 
 /// Who signs: the certificate's own key, or a CA.
 pub enum IssuedBy<'a> {
+    /// Self-signed with this key.
     Itself(&'a KeyPair),
+    /// Signed by a CA.
     Ca {
+        /// The CA's certificate: its subject becomes the issuer.
         cert: &'a Certificate,
+        /// The CA's key.
         key: &'a KeyPair,
     },
 }
@@ -643,6 +664,7 @@ pub fn csr(subject: &Subject, san: &[String], key: &KeyPair) -> Result<Vec<u8>, 
 /// What signing a CSR produced, and what of the request was not copied.
 #[derive(Clone, Debug)]
 pub struct SignedCsr {
+    /// The certificate made.
     pub cert: Certificate,
     /// Requested extensions certbench did not copy, by name (e.g. `basicConstraints CA:TRUE`).
     pub ignored: Vec<String>,
@@ -651,6 +673,7 @@ pub struct SignedCsr {
 /// One extension a CSR asks for, and whether the user may have it copied.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Requested {
+    /// The extension, decoded.
     pub extension: crate::decode::ext::ExtensionReport,
     /// Why it is never copied as requested, when so.
     pub never: Option<std::borrow::Cow<'static, str>>,
@@ -749,7 +772,9 @@ fn from_csr(req: &CertReq, request: &mut Request) -> Vec<String> {
 /// What signing a CSR will make, before it is signed: its subject, the names it will carry
 /// and where they come from, and the request filled from it (for [`preview_extensions`]).
 pub struct CsrPreview {
+    /// The subject the certificate will carry: the CSR's.
     pub subject: String,
+    /// The request, filled from the CSR and the form.
     pub request: Request,
     /// The CSR's public key is RSA (keyEncipherment goes with it).
     pub rsa: bool,
@@ -773,9 +798,12 @@ pub fn preview_csr(csr_der: &[u8], mut request: Request) -> Result<CsrPreview, E
 /// A certificate with its key, ready to save.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Issued {
+    /// The certificate, PEM.
     pub cert_pem: String,
+    /// Its private key, PKCS#8 PEM.
     pub key_pem: String,
     #[serde(skip)]
+    /// The certificate, DER.
     pub cert_der: Vec<u8>,
 }
 
@@ -803,6 +831,7 @@ pub fn self_signed<R: CryptoRng + ?Sized>(
 /// The files a certificate is saved as.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChainFiles {
+    /// The certificate, PEM.
     pub cert_pem: String,
     /// The CA certificates as given (intermediates and root): what clients may need to trust.
     pub chain_pem: String,
@@ -811,6 +840,7 @@ pub struct ChainFiles {
     pub fullchain_pem: String,
 }
 
+/// The files `cert` is saved as, with the CA certificates that issued it (issuer first).
 pub fn chain_files(cert: &Certificate, ca_chain: &[Certificate]) -> Result<ChainFiles, Error> {
     let to_pem = |c: &Certificate| {
         pem(
@@ -839,11 +869,13 @@ pub fn chain_files(cert: &Certificate, ca_chain: &[Certificate]) -> Result<Chain
 /// people who want to repeat it or learn the flags.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpensslRecipe {
+    /// The commands, in order, as a shell runs them.
     pub commands: Vec<String>,
     /// Contents of `ext.cnf`, when the commands use one.
     pub extfile: Option<String>,
 }
 
+/// The OpenSSL commands that make a certificate like `request` with a key of `key_type`.
 pub fn openssl_recipe(request: &Request, key_type: KeyType) -> OpensslRecipe {
     let genkey = match key_type {
         KeyType::P256 => {

@@ -18,8 +18,11 @@ pub const LOCALHOST_SANS: [&str; 3] = ["DNS:localhost", "IP:127.0.0.1", "IP:::1"
 /// What the user can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// A certificate of this profile.
     Issue(Profile),
+    /// A CSR only.
     Csr,
+    /// A certificate from a pasted CSR, signed by a CA.
     SignCsr,
 }
 
@@ -59,6 +62,7 @@ impl Action {
             .map_or(Action::Issue(Profile::SelfSigned), |a| a.1)
     }
 
+    /// The action in the form's words.
     pub fn label(self) -> &'static str {
         ACTIONS.iter().find(|a| a.1 == self).map_or("", |a| a.2)
     }
@@ -72,6 +76,7 @@ impl Action {
         )
     }
 
+    /// Whether the action makes a CA certificate.
     pub fn makes_ca(self) -> bool {
         matches!(self, Action::Issue(Profile::Root | Profile::Intermediate))
     }
@@ -89,15 +94,20 @@ pub struct Order {
     pub own_key: String,
     /// The password of `own_key`, when it is encrypted.
     pub own_key_password: String,
+    /// Common name.
     pub cn: String,
+    /// Organization.
     pub org: String,
     /// OU, ST and L: rarely needed, so absent from older saved orders.
     #[serde(default)]
     pub ou: String,
+    /// Country, two letters.
     pub country: String,
     #[serde(default)]
+    /// State or province.
     pub state: String,
     #[serde(default)]
+    /// Locality.
     pub locality: String,
     /// SANs, one per line or comma-separated.
     pub san: String,
@@ -105,11 +115,17 @@ pub struct Order {
     pub days: String,
     /// `YYYY-MM-DDTHH:MM`, UTC; empty for now.
     pub not_before: String,
+    /// pathLenConstraint for a CA; empty for none.
     pub pathlen: String,
+    /// Names the CA may issue for (name constraints), one per line.
     pub permit: String,
+    /// Names the CA must not issue for, one per line.
     pub exclude: String,
+    /// OCSP responder URL; empty for none.
     pub ocsp: String,
+    /// CRL URL; empty for none.
     pub crl: String,
+    /// TLS feature status_request (OCSP must-staple).
     pub must_staple: bool,
     /// Encrypts key.pem when not empty.
     pub key_password: String,
@@ -118,8 +134,11 @@ pub struct Order {
     pub p12_password: String,
     /// `made:N` for a CA made in this session, or `pasted`.
     pub ca: String,
+    /// The signing CA's certificate, pasted.
     pub ca_cert: String,
+    /// The signing CA's key, pasted.
     pub ca_key: String,
+    /// The CSR to sign, pasted.
     pub csr: String,
     /// OIDs of the extensions the CSR requests that the user accepted (copied as requested).
     pub csr_copy: Vec<String>,
@@ -161,9 +180,11 @@ impl Default for Order {
 /// A CA made earlier in the session, to sign with next.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MadeCa {
+    /// Its subject, to name it in the form.
     pub name: String,
     /// The CA's certificate, then its issuers: PEM.
     pub chain_pem: String,
+    /// Its key, PKCS#8 PEM.
     pub key_pem: String,
 }
 
@@ -171,11 +192,15 @@ pub struct MadeCa {
 /// preview.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preview {
+    /// The subject, RFC 4514 text.
     pub subject: String,
+    /// notBefore, RFC 3339.
     pub not_before: String,
+    /// notAfter, RFC 3339.
     pub not_after: String,
     /// notAfter - notBefore, in days as CA/B counts them.
     pub days: i64,
+    /// Every extension the certificate will carry.
     pub extensions: Vec<crate::decode::ext::ExtensionReport>,
     /// Where the names come from, when that is the user's choice (signing a CSR): the CSR's,
     /// or those typed in the form, which replace them.
@@ -187,13 +212,16 @@ pub struct Preview {
 /// ([`Order::preview`]) and what a pasted CSR asks for ([`Order::requested`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormView {
+    /// What a pasted CSR asks for, or why it cannot be read.
     pub requested: Option<Result<Vec<super::Requested>, String>>,
+    /// The certificate the form would make, or what is wrong with the form.
     pub preview: Option<Result<Preview, String>>,
 }
 
 /// A file to save.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct File {
+    /// Its file name (`cert.pem`).
     pub name: String,
     /// The PEM text; for a binary file, what it holds, in words.
     pub text: String,
@@ -233,9 +261,13 @@ impl File {
 /// What an order made.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
+    /// What was made, in a few words.
     pub title: String,
+    /// The files, in the order they are offered.
     pub files: Vec<File>,
+    /// What to do with them, and what was not copied from a CSR.
     pub notes: Vec<String>,
+    /// The OpenSSL commands that make the same kind of certificate.
     pub recipe: Option<OpensslRecipe>,
     /// CAs made, to offer for signing next.
     pub made: Vec<MadeCa>,
@@ -294,6 +326,7 @@ fn list(text: &str) -> Vec<String> {
 }
 
 impl Order {
+    /// What the order asks for.
     pub fn action(&self) -> Action {
         Action::from_id(&self.action)
     }

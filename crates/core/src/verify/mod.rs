@@ -20,7 +20,9 @@ use x509_cert::Certificate;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Purpose {
+    /// TLS server: serverAuth.
     Server,
+    /// TLS client: clientAuth.
     Client,
 }
 
@@ -34,9 +36,13 @@ impl Purpose {
 }
 
 #[derive(Clone, Debug)]
+/// What to verify for.
 pub struct Options {
+    /// The validation time.
     pub at: UnixTime,
+    /// The host name or IP address the leaf must be valid for.
     pub host: Option<String>,
+    /// The purpose the leaf must be for; `None` for any.
     pub purpose: Option<Purpose>,
     /// `pin-sha256` values (base64 SHA-256 of a SubjectPublicKeyInfo); one must match the path.
     pub pins: Vec<String>,
@@ -49,6 +55,7 @@ pub struct Options {
 }
 
 impl Options {
+    /// Options for verifying at `at`, nothing else asked.
     pub fn at(at: UnixTime) -> Options {
         Options {
             at,
@@ -70,12 +77,15 @@ const MAX_PATHS: usize = 64;
 /// The outcome: a verdict, the path chosen and every check made on it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
+    /// A path to a trust anchor passed every check.
     pub valid: bool,
     /// Subjects from the leaf to the anchor (or to where the path stops).
     pub path: Vec<String>,
     /// The bundle was not in leaf-to-root order.
     pub reordered: bool,
+    /// Every check made, passed or not, certificate by certificate.
     pub checks: Vec<Check>,
+    /// What failed, most important first, in plain words.
     pub errors: Vec<Failure>,
 }
 
@@ -88,17 +98,24 @@ pub struct Check {
     pub cert: String,
     /// Rule name, e.g. `signature`, `validity`, `basic_constraints`.
     pub check: Cow<'static, str>,
+    /// Passed.
     pub ok: bool,
+    /// What was checked and found, in words.
     pub detail: String,
 }
 
 /// A failed check, explained for a person and mapped to the names other tools use.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Failure {
+    /// Stable identifier (`expired`, `hostname_mismatch`, …).
     pub code: Cow<'static, str>,
+    /// What is wrong and what to do, in plain words.
     pub message: String,
+    /// The RFC section (or CA/B rule) it breaks.
     pub rfc: Cow<'static, str>,
+    /// The error OpenSSL gives (`X509_V_ERR_CERT_HAS_EXPIRED (10)`).
     pub openssl: Cow<'static, str>,
+    /// The error Chromium shows (`ERR_CERT_DATE_INVALID`).
     pub chromium: Cow<'static, str>,
 }
 

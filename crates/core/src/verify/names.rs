@@ -12,7 +12,7 @@ use x509_cert::{
 
 /// Most name-versus-constraint comparisons for one path: real chains need a few hundred; a
 /// hostile one (thousands of names against thousands of constraints) would stall the page.
-pub const COMPARISON_BUDGET: usize = 65_536;
+pub(super) const COMPARISON_BUDGET: usize = 65_536;
 
 /// Does the SAN dNSName `pattern` cover `host`? Both lowercase. A wildcard is only the whole
 /// left-most label and covers exactly one label, never a bare public-suffix-like `*.com`.
@@ -46,7 +46,7 @@ pub fn valid_dns_name(name: &str, wildcard_ok: bool) -> bool {
 }
 
 /// The names a certificate is for, in the forms name constraints apply to.
-pub struct CertNames {
+pub(super) struct CertNames {
     pub san: Vec<GeneralName>,
     pub subject: Name,
     /// `emailAddress` attributes of the subject (constrained like rfc822Name, §4.2.1.10).
@@ -54,7 +54,7 @@ pub struct CertNames {
 }
 
 impl CertNames {
-    pub fn of(cert: &Certificate) -> CertNames {
+    pub(super) fn of(cert: &Certificate) -> CertNames {
         let tbs = cert.tbs_certificate();
         let san = tbs
             .get_extension::<SubjectAltName>()
@@ -80,14 +80,14 @@ impl CertNames {
 }
 
 /// A name constraints extension, validated.
-pub struct Constraints {
+pub(super) struct Constraints {
     permitted: GeneralSubtrees,
     excluded: GeneralSubtrees,
 }
 
 impl Constraints {
     /// Reads and checks the syntax of a CA's name constraints; `Ok(None)` when it has none.
-    pub fn of(cert: &Certificate) -> Result<Option<Constraints>, String> {
+    pub(super) fn of(cert: &Certificate) -> Result<Option<Constraints>, String> {
         let Some(ext) = cert
             .tbs_certificate()
             .extensions()
@@ -122,7 +122,7 @@ impl Constraints {
     }
 
     /// Checks every name of a certificate below the constraining CA.
-    pub fn check(&self, names: &CertNames, budget: &mut usize) -> Result<(), String> {
+    pub(super) fn check(&self, names: &CertNames, budget: &mut usize) -> Result<(), String> {
         let cost = self.count().saturating_mul(names.count());
         *budget = budget.checked_sub(cost).ok_or_else(|| {
             format!("checking {} names against {} constraints is too much work (denial-of-service guard)", names.count(), self.count())
@@ -284,7 +284,7 @@ fn wildcard_reaches(name: &GeneralName, constraint: &GeneralName) -> bool {
 
 /// RFC 5321 mailbox as RFC 5280 §4.2.1.6 requires of rfc822Name: one `@`, a non-empty local
 /// part, a domain name.
-pub fn valid_mailbox(text: &str) -> bool {
+pub(super) fn valid_mailbox(text: &str) -> bool {
     text.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty() && !domain.contains('@') && valid_dns_name(domain, false)
     })
@@ -313,7 +313,7 @@ fn email_within(name: &str, constraint: &str) -> bool {
 
 /// The host in what a user typed for "host name": a bare name or IP, or pasted as a URL
 /// (`https://host:443/path`), `host:port` or `[v6]:port`, which clients connect to by host.
-pub fn host_of(typed: &str) -> &str {
+pub(super) fn host_of(typed: &str) -> &str {
     let typed = typed.trim();
     let authority = typed.split_once("://").map_or(typed, |(_, rest)| rest);
     let authority = authority.split(['/', '?', '#']).next().unwrap_or_default();

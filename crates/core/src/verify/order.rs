@@ -8,6 +8,7 @@ use crate::{Certificate, time::UnixTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The Verify form as the user filled it: text, not yet read.
 pub struct Order {
     /// The certificates to verify, PEM or base64, any order.
     pub chain: String,
@@ -15,6 +16,7 @@ pub struct Order {
     pub roots: String,
     /// Also trust the built-in Mozilla root store.
     pub mozilla: bool,
+    /// Host name or IP address; empty for none.
     pub host: String,
     /// `server`, `client`, or anything else for no EKU check.
     pub purpose: String,
@@ -34,8 +36,11 @@ fn certificates(text: &str, what: &str) -> Result<Vec<Certificate>, String> {
 /// An order read: the certificates and the options, ready for [`super::verify_with`].
 #[derive(Clone, Debug)]
 pub struct Prepared {
+    /// The chain, read.
     pub bundle: Vec<Certificate>,
+    /// The trust anchors, read (the Mozilla store when asked).
     pub anchors: Vec<Certificate>,
+    /// The options, read.
     pub options: Options,
 }
 

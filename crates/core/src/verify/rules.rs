@@ -14,9 +14,9 @@ use const_oid::db::rfc5280::{
 use der::Encode;
 use sha2::Digest;
 
-pub type RuleResult = Result<String, Failure>;
+pub(super) type RuleResult = Result<String, Failure>;
 
-pub fn rule_6_1_3_a1_signature(
+pub(super) fn rule_6_1_3_a1_signature(
     cert: &Candidate<'_>,
     issuer: &Candidate<'_>,
     signatures: Signatures<'_>,
@@ -27,7 +27,7 @@ pub fn rule_6_1_3_a1_signature(
         .map_err(|e| failure("bad_signature", format!("{e} ({})", issuer.subject)))
 }
 
-pub fn rule_6_1_3_a2_validity(cert: &Candidate<'_>, at: UnixTime) -> RuleResult {
+pub(super) fn rule_6_1_3_a2_validity(cert: &Candidate<'_>, at: UnixTime) -> RuleResult {
     let validity = cert.cert.tbs_certificate().validity();
     let (not_before, not_after) = (
         UnixTime::from(&validity.not_before),
@@ -56,7 +56,7 @@ pub fn rule_6_1_3_a2_validity(cert: &Candidate<'_>, at: UnixTime) -> RuleResult 
 
 /// §4.2: unknown critical extensions are fatal; each extension appears once; the ones the
 /// profile names parse and carry the criticality it prescribes.
-pub fn rule_4_2_extensions(cert: &Candidate<'_>, is_leaf: bool) -> RuleResult {
+pub(super) fn rule_4_2_extensions(cert: &Candidate<'_>, is_leaf: bool) -> RuleResult {
     let exts = &cert.exts.extensions;
     let bad = |message: String| Err(failure("invalid_extension", message));
     if let Some((_, dup)) = exts
@@ -131,7 +131,7 @@ pub fn rule_4_2_extensions(cert: &Candidate<'_>, is_leaf: bool) -> RuleResult {
 }
 
 /// §4.1.2.2: serial numbers are positive and at most 20 bytes.
-pub fn rule_4_1_2_2_serial(cert: &Candidate<'_>) -> RuleResult {
+pub(super) fn rule_4_1_2_2_serial(cert: &Candidate<'_>) -> RuleResult {
     let bytes = cert.cert.tbs_certificate().serial_number().as_bytes();
     let value = bytes.strip_prefix(&[0]).unwrap_or(bytes);
     if bytes.first().is_some_and(|b| b & 0x80 != 0) {
@@ -153,7 +153,7 @@ pub fn rule_4_1_2_2_serial(cert: &Candidate<'_>) -> RuleResult {
 
 /// CA/B BR §6.1.5-6.1.6: RSA of at least 2048 bits (a multiple of 8), ECDSA on P-256, P-384
 /// or P-521, or Ed25519.
-pub fn cabf_6_1_5_key(cert: &Candidate<'_>) -> RuleResult {
+pub(super) fn cabf_6_1_5_key(cert: &Candidate<'_>) -> RuleResult {
     let key = crate::decode::key::public_key(cert.cert.tbs_certificate().subject_public_key_info());
     let weak = |why: String| Err(failure("weak_key", why));
     match (key.algorithm.as_str(), key.bits, key.curve.as_deref()) {
@@ -175,7 +175,7 @@ pub fn cabf_6_1_5_key(cert: &Candidate<'_>) -> RuleResult {
 }
 
 /// §4.1.2.6: a CA's subject names it; it cannot be empty.
-pub fn rule_4_1_2_6_ca_subject(cert: &Candidate<'_>) -> RuleResult {
+pub(super) fn rule_4_1_2_6_ca_subject(cert: &Candidate<'_>) -> RuleResult {
     if cert.cert.tbs_certificate().subject().is_empty() {
         Err(failure(
             "empty_subject",
@@ -190,7 +190,7 @@ pub fn rule_4_1_2_6_ca_subject(cert: &Candidate<'_>) -> RuleResult {
 /// is not self-signed carries an authorityKeyIdentifier with a keyIdentifier (an anchor is
 /// trusted as a name and key, whoever issued it); a self-signed root's AKI, if any, holds only
 /// its own key identifier.
-pub fn rule_4_2_1_1_key_identifiers(
+pub(super) fn rule_4_2_1_1_key_identifiers(
     cert: &Candidate<'_>,
     is_ca: bool,
     self_signed: bool,
@@ -222,7 +222,7 @@ pub fn rule_4_2_1_1_key_identifiers(
     Ok("key identifiers present and consistent".into())
 }
 
-pub fn rule_6_1_4_k_is_ca(cert: &Candidate<'_>) -> RuleResult {
+pub(super) fn rule_6_1_4_k_is_ca(cert: &Candidate<'_>) -> RuleResult {
     if cert.exts.is_ca {
         Ok("basicConstraints CA:TRUE".into())
     } else {
@@ -233,7 +233,7 @@ pub fn rule_6_1_4_k_is_ca(cert: &Candidate<'_>) -> RuleResult {
     }
 }
 
-pub fn rule_6_1_4_n_key_cert_sign(cert: &Candidate<'_>) -> RuleResult {
+pub(super) fn rule_6_1_4_n_key_cert_sign(cert: &Candidate<'_>) -> RuleResult {
     let has_ku = cert.exts.extensions.iter().any(|e| e.is(ID_CE_KEY_USAGE));
     if !has_ku || cert.exts.key_usage.iter().any(|u| u == "keyCertSign") {
         Ok(if has_ku {
@@ -249,7 +249,10 @@ pub fn rule_6_1_4_n_key_cert_sign(cert: &Candidate<'_>) -> RuleResult {
     }
 }
 
-pub fn rule_6_1_4_m_path_length(cert: &Candidate<'_>, intermediates_below: usize) -> RuleResult {
+pub(super) fn rule_6_1_4_m_path_length(
+    cert: &Candidate<'_>,
+    intermediates_below: usize,
+) -> RuleResult {
     match cert.exts.path_len {
         Some(limit) if intermediates_below > usize::from(limit) => Err(failure(
             "path_length",
@@ -272,7 +275,11 @@ fn eku_allows(ekus: &[String], purpose: Purpose) -> bool {
 
 /// CA/B BR §7.1.2.1-7.1.2.2: roots carry no extendedKeyUsage; an intermediate that has one
 /// must allow the purpose (EKU chaining, as browsers enforce).
-pub fn cabf_7_1_2_issuer_eku(cert: &Candidate<'_>, purpose: Purpose, is_root: bool) -> RuleResult {
+pub(super) fn cabf_7_1_2_issuer_eku(
+    cert: &Candidate<'_>,
+    purpose: Purpose,
+    is_root: bool,
+) -> RuleResult {
     let ekus = &cert.exts.extended_key_usage;
     if ekus.is_empty() {
         Ok("no extendedKeyUsage: not restricted".into())
@@ -297,7 +304,7 @@ pub fn cabf_7_1_2_issuer_eku(cert: &Candidate<'_>, purpose: Purpose, is_root: bo
 
 /// RFC 5280 §4.2.1.3: keyCertSign needs cA; §4.2.1.10: only CAs constrain names. (A CA
 /// certificate in leaf position is allowed by RFC 5280; lint flags it.)
-pub fn rule_4_2_1_3_leaf_key_usage(leaf: &Candidate<'_>) -> RuleResult {
+pub(super) fn rule_4_2_1_3_leaf_key_usage(leaf: &Candidate<'_>) -> RuleResult {
     let why = if !leaf.exts.is_ca && leaf.exts.key_usage.iter().any(|u| u == "keyCertSign") {
         "the leaf has keyUsage keyCertSign but is not a CA (§4.2.1.3)"
     } else if !leaf.exts.is_ca
@@ -316,7 +323,7 @@ pub fn rule_4_2_1_3_leaf_key_usage(leaf: &Candidate<'_>) -> RuleResult {
 
 /// RFC 5280 §4.2.1.12: without the extension the key serves any purpose; with it, the purpose
 /// (or anyExtendedKeyUsage) must be listed.
-pub fn rule_4_2_1_12_eku(leaf: &Candidate<'_>, purpose: Purpose) -> RuleResult {
+pub(super) fn rule_4_2_1_12_eku(leaf: &Candidate<'_>, purpose: Purpose) -> RuleResult {
     let ekus = &leaf.exts.extended_key_usage;
     if ekus.is_empty() {
         Ok("no extendedKeyUsage: any purpose".into())
@@ -336,7 +343,7 @@ pub fn rule_4_2_1_12_eku(leaf: &Candidate<'_>, purpose: Purpose) -> RuleResult {
 
 /// §4.2.1.6: every dNSName in the SAN uses the preferred name syntax (wildcard only as the
 /// whole left-most label) and every rfc822Name is a mailbox.
-pub fn rule_4_2_1_6_san(leaf: &Candidate<'_>) -> RuleResult {
+pub(super) fn rule_4_2_1_6_san(leaf: &Candidate<'_>) -> RuleResult {
     let invalid = leaf.exts.san.iter().find(|entry| {
         match (entry.strip_prefix("DNS:"), entry.strip_prefix("email:")) {
             (Some(dns), _) => !names::valid_dns_name(dns, true),
@@ -355,7 +362,7 @@ pub fn rule_4_2_1_6_san(leaf: &Candidate<'_>) -> RuleResult {
 
 /// §6.1.3 (b)-(c): every name of every certificate below a constraining CA lies within its
 /// permitted and outside its excluded subtrees (self-issued intermediates excepted).
-pub fn rule_6_1_3_b_name_constraints(path: &[&Candidate<'_>]) -> RuleResult {
+pub(super) fn rule_6_1_3_b_name_constraints(path: &[&Candidate<'_>]) -> RuleResult {
     let mut budget = names::COMPARISON_BUDGET;
     let mut applied = 0;
     for (depth, ca) in path.iter().enumerate().skip(1) {
@@ -387,7 +394,7 @@ pub fn rule_6_1_3_b_name_constraints(path: &[&Candidate<'_>]) -> RuleResult {
 
 /// RFC 6125 §6.4 with the CA/B rules: SAN only (the CN is ignored), a wildcard only as the
 /// whole left-most label matching exactly one label, never for IP addresses.
-pub fn rfc6125_host(leaf: &Candidate<'_>, typed: &str) -> RuleResult {
+pub(super) fn rfc6125_host(leaf: &Candidate<'_>, typed: &str) -> RuleResult {
     let host = names::host_of(typed)
         .trim_end_matches('.')
         .to_ascii_lowercase();
@@ -431,7 +438,7 @@ pub fn rfc6125_host(leaf: &Candidate<'_>, typed: &str) -> RuleResult {
 }
 
 /// RFC 7469 §2.6: some certificate of the path has a public key matching a pin.
-pub fn rfc7469_pins(path: &[&Candidate<'_>], pins: &[String]) -> RuleResult {
+pub(super) fn rfc7469_pins(path: &[&Candidate<'_>], pins: &[String]) -> RuleResult {
     for cert in path {
         let spki = cert
             .cert
@@ -462,7 +469,7 @@ pub fn rfc7469_pins(path: &[&Candidate<'_>], pins: &[String]) -> RuleResult {
     ))
 }
 
-pub fn max_intermediates(count: usize, limit: usize) -> RuleResult {
+pub(super) fn max_intermediates(count: usize, limit: usize) -> RuleResult {
     if count <= limit {
         Ok(format!("{count} intermediate(s), at most {limit} allowed"))
     } else {
@@ -477,7 +484,7 @@ pub fn max_intermediates(count: usize, limit: usize) -> RuleResult {
 /// The advice depends on what is missing: a root is trusted, an intermediate is sent with the
 /// leaf. `known_roots` are roots the user did not trust (Mozilla's store), named when one of
 /// them would complete the path.
-pub fn missing_issuer(
+pub(super) fn missing_issuer(
     cert: &Candidate<'_>,
     depth: usize,
     known_roots: &[Candidate<'_>],

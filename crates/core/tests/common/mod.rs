@@ -7,22 +7,22 @@ use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile, Reques
 use certbench_core::{Certificate, UnixTime};
 
 /// 2030-01-01, "now" for these tests.
-pub const NOW: UnixTime = UnixTime(1_893_456_000);
-pub const DAY: i64 = 86_400;
+pub(crate) const NOW: UnixTime = UnixTime(1_893_456_000);
+pub(crate) const DAY: i64 = 86_400;
 
-pub struct Ca {
+pub(crate) struct Ca {
     pub cert: Certificate,
     pub key: KeyPair,
 }
 
-pub fn rng() -> rand_chacha_like::Counter {
+pub(crate) fn rng() -> rand_chacha_like::Counter {
     // Deterministic: the same chains on every run.
     rand_chacha_like::Counter(0)
 }
 
 /// A tiny deterministic CSPRNG stand-in for tests (not for keys anyone uses).
-pub mod rand_chacha_like {
-    pub struct Counter(pub u64);
+pub(crate) mod rand_chacha_like {
+    pub(crate) struct Counter(pub u64);
     impl rand_core::TryRng for Counter {
         type Error = core::convert::Infallible;
         fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
@@ -47,7 +47,7 @@ pub mod rand_chacha_like {
     impl rand_core::TryCryptoRng for Counter {}
 }
 
-pub fn request(profile: Profile, cn: &str, san: &[&str]) -> Request {
+pub(crate) fn request(profile: Profile, cn: &str, san: &[&str]) -> Request {
     let san = san.iter().map(|s| s.to_string()).collect();
     let start = NOW.plus_seconds(-DAY);
     Request::new(
@@ -59,7 +59,7 @@ pub fn request(profile: Profile, cn: &str, san: &[&str]) -> Request {
     )
 }
 
-pub fn root(cn: &str, edit: impl FnOnce(&mut Request)) -> Ca {
+pub(crate) fn root(cn: &str, edit: impl FnOnce(&mut Request)) -> Ca {
     let key = KeyPair::generate(KeyType::P256, &mut rng_for(cn)).unwrap();
     let mut req = request(Profile::Root, cn, &[]);
     edit(&mut req);
@@ -74,7 +74,7 @@ pub fn root(cn: &str, edit: impl FnOnce(&mut Request)) -> Ca {
     Ca { cert, key }
 }
 
-pub fn rng_for(seed: &str) -> rand_chacha_like::Counter {
+pub(crate) fn rng_for(seed: &str) -> rand_chacha_like::Counter {
     rand_chacha_like::Counter(
         seed.bytes()
             .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))),
@@ -82,7 +82,7 @@ pub fn rng_for(seed: &str) -> rand_chacha_like::Counter {
 }
 
 /// Issues `profile` for `cn` under `ca`, after `edit` adjusts the request.
-pub fn issue(
+pub(crate) fn issue(
     ca: &Ca,
     profile: Profile,
     cn: &str,
@@ -106,7 +106,7 @@ pub fn issue(
     Ca { cert, key }
 }
 
-pub fn chain() -> (Ca, Ca, Ca) {
+pub(crate) fn chain() -> (Ca, Ca, Ca) {
     let root = root("Rule Root", |_| {});
     let int = issue(
         &root,
@@ -129,18 +129,18 @@ pub fn chain() -> (Ca, Ca, Ca) {
     (root, int, leaf)
 }
 
-pub fn root_named(cn: &str) -> Ca {
+pub(crate) fn root_named(cn: &str) -> Ca {
     root(cn, |_| {})
 }
 
-pub fn fixture_certs(name: &str) -> Vec<Certificate> {
+pub(crate) fn fixture_certs(name: &str) -> Vec<Certificate> {
     let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     decode::read_certificates(&std::fs::read(path).unwrap()).unwrap()
 }
 
 /// Whether the `openssl` command is here for the interop tests; without it they skip, unless
 /// CERTBENCH_REQUIRE_OPENSSL is set (the README test command sets it), when its absence fails.
-pub fn openssl_present() -> bool {
+pub(crate) fn openssl_present() -> bool {
     if std::process::Command::new("openssl")
         .arg("version")
         .output()
