@@ -9,7 +9,7 @@ use certbench_core::{
 use serde_json::{Value, json};
 
 /// One case's outcome.
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub id: String,
     pub expected: String,
     /// `SUCCESS`, `FAILURE` or `SKIPPED`.
@@ -19,7 +19,7 @@ pub struct Outcome {
 }
 
 /// Runs every case of a parsed limbo.json.
-pub fn run(limbo: &Value, now: UnixTime) -> Result<Vec<Outcome>, String> {
+pub(crate) fn run(limbo: &Value, now: UnixTime) -> Result<Vec<Outcome>, String> {
     let cases = limbo["testcases"]
         .as_array()
         .ok_or("limbo.json has no `testcases` array")?;
@@ -158,7 +158,7 @@ fn evaluate(case: &Value, now: UnixTime) -> Result<verify::Verdict, String> {
 }
 
 /// The upstream harness result document.
-pub fn results_json(outcomes: &[Outcome]) -> Value {
+pub(crate) fn results_json(outcomes: &[Outcome]) -> Value {
     json!({
         "version": 1,
         "harness": "certbench",
@@ -167,7 +167,7 @@ pub fn results_json(outcomes: &[Outcome]) -> Value {
 }
 
 /// The closing line: `limbo: E/N as expected, U unexpected, S skipped`.
-pub fn summary(outcomes: &[Outcome]) -> String {
+pub(crate) fn summary(outcomes: &[Outcome]) -> String {
     let skipped = outcomes.iter().filter(|o| o.actual == "SKIPPED").count();
     let expected = outcomes.iter().filter(|o| o.actual == o.expected).count();
     let unexpected = outcomes.len() - skipped - expected;

@@ -8,7 +8,7 @@ use certbench_core::decode::{
 use certbench_core::verify::Verdict;
 use std::fmt::Write;
 
-pub fn decoded(d: &Decoded) -> String {
+pub(crate) fn decoded(d: &Decoded) -> String {
     let mut out = String::new();
     let label = d
         .label
@@ -206,7 +206,7 @@ fn colons(hex: &str) -> String {
         .join(":")
 }
 
-pub fn verdict(v: &Verdict) -> String {
+pub(crate) fn verdict(v: &Verdict) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", if v.valid { "valid" } else { "INVALID" });
     if v.reordered {
@@ -238,7 +238,7 @@ pub fn verdict(v: &Verdict) -> String {
     out
 }
 
-pub fn cipher(e: &Explanation) -> String {
+pub(crate) fn cipher(e: &Explanation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", e.iana, e.code);
     let mut rows = e.rows();

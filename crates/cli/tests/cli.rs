@@ -1,6 +1,7 @@
 //! The CLI contract (commands, flags, exit codes, JSON keys) and interop with the real OpenSSL.
 //! OpenSSL tests skip with a message when `openssl` is missing, unless CERTBENCH_REQUIRE_OPENSSL=1
 //! (the README test command sets it and installs OpenSSL).
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

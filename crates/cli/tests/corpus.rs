@@ -2,6 +2,7 @@
 //! its subject, issuer, serial, dates, SANs and fingerprints equal what OpenSSL prints for it.
 //! Skips with a message when the bundle or OpenSSL is missing, unless
 //! CERTBENCH_REQUIRE_OPENSSL=1 (the README test command installs both).
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -2,6 +2,7 @@
 //! beside the project root when it exists, and skips with a message when it does not. Fails only
 //! on regressions against tests/limbo/expectations.json, the committed list of deliberate
 //! differences (and when a listed case starts passing, so the list stays true).
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

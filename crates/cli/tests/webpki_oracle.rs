@@ -2,6 +2,7 @@
 //! case certbench judges. Where the two disagree, the case must be listed with its reason in
 //! tests/limbo/webpki-differences.json; a listed case that now agrees must leave the list.
 //! Skips with a message when ../shared/x509-limbo is absent.
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 use rustls_pki_types::{
     AlgorithmIdentifier, CertificateDer, InvalidSignature, ServerName,
