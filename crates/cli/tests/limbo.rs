@@ -4,23 +4,20 @@
 //! differences (and when a listed case starts passing, so the list stays true).
 #![allow(clippy::unwrap_used)] // a test's panic is its failure
 
+mod common;
+
+use common::{limbo_path, limbo_results};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Command;
 
 const MAX_UNEXPECTED: usize = 20;
 
 #[test]
 fn limbo_has_no_regressions() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let limbo_path = root.join("../shared/x509-limbo/limbo.json");
-    if !limbo_path.exists() {
-        eprintln!(
-            "skipping: {} not found (x509-limbo lives in ../shared beside the project)",
-            limbo_path.display()
-        );
+    let Some(limbo_path) = limbo_path() else {
         return;
-    }
+    };
     let limbo: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&limbo_path).unwrap()).unwrap();
     let expected: BTreeMap<&str, &str> = limbo["testcases"]
@@ -34,18 +31,7 @@ fn limbo_has_no_regressions() {
             )
         })
         .collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_certbench"))
-        .arg("limbo")
-        .arg(&limbo_path)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = limbo_results(&limbo_path);
     assert_eq!(results["harness"], "certbench");
     let results = results["results"].as_array().unwrap();
     assert_eq!(results.len(), expected.len(), "one result per case");
@@ -78,7 +64,6 @@ fn limbo_has_no_regressions() {
         .collect();
     let regressions: Vec<_> = unexpected.difference(&listed).collect();
     let fixed: Vec<_> = listed.difference(&unexpected).collect();
-    eprintln!("{}", String::from_utf8_lossy(&out.stderr).trim());
     assert!(
         regressions.is_empty(),
         "new unexpected limbo results: {regressions:?}"

@@ -4,15 +4,20 @@
 //! Skips with a message when ../shared/x509-limbo is absent.
 #![allow(clippy::unwrap_used)] // a test's panic is its failure
 
+mod common;
+#[path = "../../core/tests/common/split_mix.rs"]
+mod split_mix;
+
+use common::{limbo_path, limbo_results};
 use rustls_pki_types::{
     AlgorithmIdentifier, CertificateDer, InvalidSignature, ServerName,
     SignatureVerificationAlgorithm, UnixTime, alg_id,
 };
 use sha2::Digest;
 use signature::hazmat::PrehashVerifier;
+use split_mix::SplitMix;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 /// One signature algorithm for webpki, implemented over RustCrypto (no ring, no C).
 struct Alg {
@@ -228,19 +233,12 @@ fn webpki_verdict(case: &serde_json::Value) -> Option<&'static str> {
 #[test]
 fn certbench_and_webpki_agree_or_the_difference_is_listed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let limbo_path = root.join("../shared/x509-limbo/limbo.json");
-    let Ok(text) = std::fs::read_to_string(&limbo_path) else {
-        eprintln!("skipping: {} not found", limbo_path.display());
+    let Some(limbo_path) = limbo_path() else {
         return;
     };
-    let limbo: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_certbench"))
-        .arg("limbo")
-        .arg(&limbo_path)
-        .arg("--json")
-        .output()
-        .unwrap();
-    let ours: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let limbo: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&limbo_path).unwrap()).unwrap();
+    let ours = limbo_results(&limbo_path);
     let ours: BTreeMap<String, String> = ours["results"]
         .as_array()
         .unwrap()
@@ -303,32 +301,6 @@ fn certbench_and_webpki_agree_or_the_difference_is_listed() {
         "they now agree; remove from tests/limbo/webpki-differences.json: {agreed:?}"
     );
 }
-
-/// A small deterministic generator for the random chains (not for keys anyone uses).
-struct SplitMix(u64);
-
-impl rand_core::TryRng for SplitMix {
-    type Error = core::convert::Infallible;
-    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
-        Ok(self.try_next_u64()? as u32)
-    }
-    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        Ok(z ^ (z >> 31))
-    }
-    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
-        for chunk in dst.chunks_mut(8) {
-            let bytes = self.try_next_u64()?.to_le_bytes();
-            chunk.copy_from_slice(&bytes[..chunk.len()]);
-        }
-        Ok(())
-    }
-}
-
-impl rand_core::TryCryptoRng for SplitMix {}
 
 /// Random chains from certbench's generator: 0-3 intermediates, random path lengths, name
 /// constraints, validity windows, EKU profiles and host names. certbench and webpki must agree

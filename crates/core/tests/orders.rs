@@ -12,7 +12,7 @@ use certbench_core::generate::{KeyPair, KeyType};
 use certbench_core::inspect;
 use certbench_core::signature::{Check, SignatureError};
 use certbench_core::verify;
-use common::rand_chacha_like::Counter;
+use common::SplitMix;
 use common::{NOW, rng};
 use der::Encode;
 use std::cell::RefCell;
@@ -39,7 +39,7 @@ fn same_outcome(here: &Result<Outcome, String>, deferred: &Result<Outcome, Strin
 
 /// [`deferred::settle`] with RustCrypto doing the wanted work, counting the runs.
 fn settled(
-    mut work: impl FnMut(&Deferred, &mut Replay<Counter>) -> Result<Outcome, String>,
+    mut work: impl FnMut(&Deferred, &mut Replay<SplitMix>) -> Result<Outcome, String>,
 ) -> Result<Outcome, String> {
     let here = Here::default();
     let runs = std::cell::Cell::new(0);

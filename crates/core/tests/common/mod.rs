@@ -2,9 +2,12 @@
 //! certbench's own generator.
 #![allow(dead_code)] // each test file uses its own subset
 
+mod split_mix;
+
 use certbench_core::decode;
 use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile, Request, Subject};
 use certbench_core::{Certificate, UnixTime};
+pub(crate) use split_mix::SplitMix;
 
 /// 2030-01-01, "now" for these tests.
 pub(crate) const NOW: UnixTime = UnixTime(1_893_456_000);
@@ -15,36 +18,9 @@ pub(crate) struct Ca {
     pub key: KeyPair,
 }
 
-pub(crate) fn rng() -> rand_chacha_like::Counter {
+pub(crate) fn rng() -> SplitMix {
     // Deterministic: the same chains on every run.
-    rand_chacha_like::Counter(0)
-}
-
-/// A tiny deterministic CSPRNG stand-in for tests (not for keys anyone uses).
-pub(crate) mod rand_chacha_like {
-    pub(crate) struct Counter(pub u64);
-    impl rand_core::TryRng for Counter {
-        type Error = core::convert::Infallible;
-        fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
-            Ok(self.try_next_u64()? as u32)
-        }
-        fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
-            // splitmix64
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            Ok(z ^ (z >> 31))
-        }
-        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
-            for chunk in dst.chunks_mut(8) {
-                let bytes = self.try_next_u64()?.to_le_bytes();
-                chunk.copy_from_slice(&bytes[..chunk.len()]);
-            }
-            Ok(())
-        }
-    }
-    impl rand_core::TryCryptoRng for Counter {}
+    SplitMix(0)
 }
 
 pub(crate) fn request(profile: Profile, cn: &str, san: &[&str]) -> Request {
@@ -74,8 +50,8 @@ pub(crate) fn root(cn: &str, edit: impl FnOnce(&mut Request)) -> Ca {
     Ca { cert, key }
 }
 
-pub(crate) fn rng_for(seed: &str) -> rand_chacha_like::Counter {
-    rand_chacha_like::Counter(
+pub(crate) fn rng_for(seed: &str) -> SplitMix {
+    SplitMix(
         seed.bytes()
             .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))),
     )

@@ -1,0 +1,155 @@
+//! What the CLI tests share: running `certbench` and `openssl`, fixtures, scratch directories.
+//! OpenSSL tests skip with a message when `openssl` is missing, unless
+//! CERTBENCH_REQUIRE_OPENSSL=1 (the README test command sets it and installs OpenSSL).
+#![allow(dead_code, unreachable_pub)] // each test file uses some of these
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// Asserts that `out` exited with `code`, showing what it printed when it did not.
+pub fn exits(out: &Output, code: i32, what: impl std::fmt::Display) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{what}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// x509-limbo's cases in ../shared, when they are there (tests using them skip otherwise).
+pub fn limbo_path() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/x509-limbo/limbo.json");
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipping: {} not found", path.display());
+        None
+    }
+}
+
+/// `certbench limbo PATH --json`, parsed; its summary line is passed on to the test's output.
+pub fn limbo_results(path: &Path) -> serde_json::Value {
+    let out = certbench(&["limbo", path.to_str().unwrap(), "--json"], None);
+    exits(&out, 0, "certbench limbo");
+    eprintln!("{}", String::from_utf8_lossy(&out.stderr).trim());
+    json(&out)
+}
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+pub fn certbench(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_certbench"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run certbench");
+    if let Some(input) = stdin {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
+    }
+    child.wait_with_output().expect("certbench output")
+}
+
+pub fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
+}
+
+pub fn openssl_available() -> bool {
+    let found = Command::new("openssl")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("CERTBENCH_REQUIRE_OPENSSL").is_err(),
+            "openssl is required but missing"
+        );
+        eprintln!("skipping: openssl not installed");
+    }
+    found
+}
+
+/// A new P-256 key from OpenSSL at `path`.
+pub fn openssl_p256_key(path: &str) -> Output {
+    openssl(&[
+        "genpkey",
+        "-algorithm",
+        "EC",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-out",
+        path,
+    ])
+}
+
+pub fn openssl(args: &[&str]) -> Output {
+    Command::new("openssl")
+        .args(args)
+        .output()
+        .expect("run openssl")
+}
+
+pub fn generate_ok(args: &[&str]) -> Output {
+    let out = certbench(&[&["gen"], args].concat(), None);
+    exits(&out, 0, format!("gen {args:?}"));
+    out
+}
+
+pub fn assert_ok(out: Output, what: &str) {
+    assert!(
+        out.status.success(),
+        "{what}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A fresh temporary directory, and a maker of path strings inside it for command lines.
+pub fn workdir(name: &str) -> (PathBuf, impl Fn(&str) -> String) {
+    let dir = temp_dir(name);
+    let inside = dir.clone();
+    (dir, move |file: &str| {
+        inside.join(file).to_str().unwrap().to_string()
+    })
+}
+
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("certbench-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn base64_decode(text: &str) -> Vec<u8> {
+    let out = Command::new("openssl")
+        .args(["base64", "-d", "-A"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(text.as_bytes())?;
+            child.wait_with_output()
+        });
+    out.expect("openssl base64").stdout
+}

@@ -1,0 +1,498 @@
+//! The CLI contract: commands, flags, exit codes and JSON keys (docs/cli.md), and that no input
+//! makes it panic.
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
+
+mod common;
+
+use common::*;
+use std::process::{Command, Stdio};
+
+#[test]
+fn decode_json_has_the_contract_keys() {
+    let path = fixtures().join("fullchain.pem");
+    let out = certbench(&["decode", path.to_str().unwrap(), "--json"], None);
+    exits(&out, 0, "");
+    let blocks = json(&out);
+    let leaf = &blocks[0];
+    assert_eq!(leaf["kind"], "certificate");
+    assert_eq!(leaf["subject"], "CN=www.example.test,O=certbench fixtures");
+    assert_eq!(
+        leaf["issuer"],
+        "CN=certbench Test Intermediate,O=certbench fixtures,C=GB"
+    );
+    assert_eq!(leaf["serial"], "c0ffee0123456789");
+    let expected_fp = std::fs::read_to_string(fixtures().join("leaf.sha256")).unwrap();
+    assert_eq!(leaf["fingerprint_sha256"], expected_fp.trim());
+    assert_eq!(
+        leaf["san"],
+        serde_json::json!([
+            "DNS:www.example.test",
+            "DNS:*.api.example.test",
+            "IP:192.0.2.7"
+        ])
+    );
+    for key in ["not_before", "not_after"] {
+        let text = leaf[key].as_str().unwrap();
+        assert!(
+            text.len() == 20 && text.ends_with('Z') && text.as_bytes()[10] == b'T',
+            "{key}: {text}"
+        );
+    }
+    assert_eq!(leaf["public_key"]["curve"], "P-384");
+    assert_eq!(
+        leaf["extended_key_usage"],
+        serde_json::json!(["serverAuth", "clientAuth"])
+    );
+    assert_eq!(leaf["key_usage"], serde_json::json!(["digitalSignature"]));
+    assert_eq!(leaf["is_ca"], false);
+    assert_eq!(blocks[1]["is_ca"], true);
+    assert_eq!(blocks.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn decode_exit_codes() {
+    // 2: nothing recognisable.
+    let out = certbench(&["decode", "-"], Some(b"hello"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing recognisable"));
+    // 1: one block broken, the others still printed.
+    let pem = std::fs::read_to_string(fixtures().join("leaf.pem")).unwrap();
+    let broken = format!("{pem}-----BEGIN CERTIFICATE-----\nMIIB!!\n-----END CERTIFICATE-----\n");
+    let out = certbench(&["decode", "--json"], Some(broken.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out).as_array().unwrap().len(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("block 2 (`BEGIN CERTIFICATE`, line"));
+    // DER from a file decodes too.
+    let der = fixtures().join("leaf.der");
+    assert_eq!(
+        certbench(&["decode", der.to_str().unwrap()], None)
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn decode_never_panics_on_hostile_input() {
+    let mut inputs: Vec<Vec<u8>> = vec![
+        vec![0x30, 0x84, 0xff, 0xff, 0xff, 0xff],
+        vec![0x30; 10_000],
+        b"-----BEGIN CERTIFICATE-----".to_vec(),
+        b"-----BEGIN X-----\n-----END X-----".to_vec(),
+        vec![0xff; 100],
+    ];
+    let der = std::fs::read(fixtures().join("leaf.der")).unwrap();
+    for cut in [1, 10, 100, der.len() - 1] {
+        inputs.push(der[..cut].to_vec());
+    }
+    for i in (0..der.len()).step_by(7) {
+        let mut flipped = der.clone();
+        flipped[i] ^= 0x5a;
+        inputs.push(flipped);
+    }
+    for input in inputs {
+        let code = certbench(&["decode", "--json"], Some(&input)).status.code();
+        assert!(
+            matches!(code, Some(0..=2)),
+            "exit {code:?} on {} bytes",
+            input.len()
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_quietly_instead_of_panicking() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    // `certbench decode roots.pem | head -1`: the reader goes away after a few bytes.
+    let roots = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/data/mozilla-roots.pem"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_certbench"))
+        .args(["decode", roots])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run certbench");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .unwrap();
+    let status = child.wait().unwrap();
+    const SIGPIPE: i32 = 13; // Linux and the BSDs
+    assert_eq!(status.signal(), Some(SIGPIPE), "{status:?}");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn verify_limits_the_number_of_intermediates() {
+    let chain = fixtures().join("fullchain.pem");
+    let root = fixtures().join("root.pem");
+    let (chain, root) = (chain.to_str().unwrap(), root.to_str().unwrap());
+    let run = |flag: &str, limit: &str| {
+        certbench(
+            &["verify", chain, "--roots", root, flag, limit, "--json"],
+            None,
+        )
+    };
+    assert_eq!(run("--max-intermediates", "1").status.code(), Some(0));
+    for flag in ["--max-intermediates", "--verify-depth"] {
+        let out = run(flag, "0");
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        assert_eq!(json(&out)["errors"][0]["code"], "too_long", "{flag}");
+    }
+    assert_eq!(run("--max-intermediates", "-1").status.code(), Some(2));
+}
+
+#[test]
+fn verify_exit_codes_and_json() {
+    let chain = fixtures().join("fullchain.pem");
+    let root = fixtures().join("root.pem");
+    let (chain, root) = (chain.to_str().unwrap(), root.to_str().unwrap());
+    let out = certbench(
+        &[
+            "verify",
+            chain,
+            "--roots",
+            root,
+            "--host",
+            "x.api.example.test",
+            "--purpose",
+            "server",
+            "--json",
+        ],
+        None,
+    );
+    exits(&out, 0, "");
+    let verdict = json(&out);
+    assert_eq!(verdict["valid"], true);
+    assert_eq!(verdict["path"].as_array().unwrap().len(), 3);
+    assert!(
+        verdict["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["ok"] == true && c["check"].is_string())
+    );
+    let out = certbench(
+        &[
+            "verify",
+            chain,
+            "--roots",
+            root,
+            "--host",
+            "example.test",
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let error = &json(&out)["errors"][0];
+    assert_eq!(error["code"], "hostname");
+    for key in ["message", "rfc", "openssl", "chromium"] {
+        assert!(error[key].as_str().is_some_and(|s| !s.is_empty()), "{key}");
+    }
+    let out = certbench(
+        &[
+            "verify",
+            chain,
+            "--roots",
+            root,
+            "--at",
+            "2080-01-01T00:00:00Z",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expired"));
+    let garbage = fixtures().join("make.sh");
+    assert_eq!(
+        certbench(
+            &["verify", garbage.to_str().unwrap(), "--roots", root],
+            None
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+    let key = fixtures().join("leaf.key");
+    assert_eq!(
+        certbench(&["verify", key.to_str().unwrap(), "--roots", root], None)
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn cipher_json_has_the_contract_keys() {
+    let out = certbench(
+        &["cipher", "ECDHE-RSA-AES256-GCM-SHA384-typo", "--json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = certbench(&["cipher", "0xC0,0x30", "--json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let e = json(&out);
+    assert_eq!(e["iana"], "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+    assert_eq!(e["code"], "0xC0,0x30");
+    assert_eq!(e["kx"], "ECDHE");
+    assert_eq!(e["forward_secrecy"], true);
+    assert_eq!(e["rating"], "recommended");
+    for key in [
+        "openssl", "gnutls", "versions", "auth", "enc", "bits", "mode", "aead", "mac", "prf",
+        "reasons",
+    ] {
+        assert!(e.get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn generate_refuses_bad_inputs_with_clear_messages() {
+    let (dir, d) = workdir("refuse");
+    generate_ok(&["root", "--cn", "root", "--out", &d("root")]);
+    generate_ok(&["root", "--cn", "other", "--out", &d("other")]);
+    generate_ok(&[
+        "root",
+        "--cn",
+        "old",
+        "--days",
+        "1",
+        "--not-before",
+        "2020-01-01T00:00:00Z",
+        "--out",
+        &d("old"),
+    ]);
+    let refused = |args: &[&str], message: &str| {
+        let out = certbench(&[&["gen"], args].concat(), None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    };
+    refused(
+        &[
+            "server",
+            "--san",
+            "DNS:x.test",
+            "--ca-cert",
+            &d("root/cert.pem"),
+            "--ca-key",
+            &d("other/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        "the CA key does not match",
+    );
+    refused(
+        &[
+            "server",
+            "--san",
+            "DNS:x.test",
+            "--ca-cert",
+            &d("old/cert.pem"),
+            "--ca-key",
+            &d("old/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        "expired on 2020-01-01T23:59:59Z",
+    );
+    refused(
+        &[
+            "server",
+            "--ca-cert",
+            &d("root/cert.pem"),
+            "--ca-key",
+            &d("root/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        "needs at least one SAN",
+    );
+    generate_ok(&[
+        "server",
+        "--san",
+        "DNS:leaf.test",
+        "--ca-cert",
+        &d("root/cert.pem"),
+        "--ca-key",
+        &d("root/key.pem"),
+        "--out",
+        &d("leaf"),
+    ]);
+    refused(
+        &[
+            "client",
+            "--cn",
+            "c",
+            "--ca-cert",
+            &d("leaf/cert.pem"),
+            "--ca-key",
+            &d("leaf/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        "is not a CA certificate",
+    );
+    // A CSR whose signature no longer verifies.
+    generate_ok(&[
+        "csr",
+        "--cn",
+        "c.test",
+        "--san",
+        "DNS:c.test",
+        "--out",
+        &d("csr"),
+    ]);
+    let pem = std::fs::read_to_string(d("csr/request.csr")).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let mut der = base64_decode(&body);
+    let last = der.len() - 2;
+    der[last] ^= 0x01;
+    std::fs::write(d("csr/tampered.der"), der).unwrap();
+    refused(
+        &[
+            "sign",
+            "--csr",
+            &d("csr/tampered.der"),
+            "--ca-cert",
+            &d("root/cert.pem"),
+            "--ca-key",
+            &d("root/key.pem"),
+            "--out",
+            &d("x"),
+        ],
+        "signature does not verify",
+    );
+    // A CSR asking to be a CA is signed as a leaf, and says so.
+    let out = certbench(&["decode", &d("csr/request.csr"), "--json"], None);
+    assert_eq!(json(&out)[0]["kind"], "csr");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn lint_exit_codes_and_json() {
+    let fixture = |name: &str| fixtures().join(name).to_str().unwrap().to_string();
+    let weak = certbench(&["lint", &fixture("keys/rsa1024.pem"), "--json"], None);
+    assert_eq!(weak.status.code(), Some(1), "an error finding exits 1");
+    let report = json(&weak);
+    let finding = &report["certificates"][0]["findings"][0];
+    assert_eq!(finding["code"], "weak_rsa_key");
+    assert_eq!(finding["severity"], "error");
+    assert!(finding["source"].as_str().unwrap().contains("6.1.5"));
+    let clean = certbench(&["lint", &fixture("root.pem")], None);
+    exits(&clean, 0, "");
+    let reversed = [
+        std::fs::read_to_string(fixture("int.pem")).unwrap(),
+        std::fs::read_to_string(fixture("leaf.pem")).unwrap(),
+    ]
+    .concat();
+    let out = certbench(&["lint", "--json"], Some(reversed.as_bytes()));
+    assert_eq!(json(&out)["bundle"][0]["code"], "wrong_order");
+    assert_eq!(
+        certbench(&["lint", &fixture("leaf.key")], None)
+            .status
+            .code(),
+        Some(2),
+        "no certificate to lint"
+    );
+    // A server's DH parameters get a verdict too: exit 1 for a Logjam-weak group.
+    let weak = certbench(&["lint", &fixture("dh-1024.pem"), "--json"], None);
+    assert_eq!(weak.status.code(), Some(1));
+    assert_eq!(
+        json(&weak)["parameters"][0]["findings"][0]["code"],
+        "weak_dh"
+    );
+    assert_eq!(json(&weak)["parameters"][0]["bits"], 1024);
+    let sound = certbench(&["lint", &fixture("dh-2048.pem")], None);
+    assert_eq!(sound.status.code(), Some(0));
+}
+
+#[test]
+fn verify_against_the_builtin_mozilla_roots() {
+    // The fixture root is not a Mozilla root: the chain stops at an untrusted root.
+    let chain = [
+        fixtures().join("fullchain.pem"),
+        fixtures().join("root.pem"),
+    ]
+    .iter()
+    .map(|p| std::fs::read_to_string(p).unwrap())
+    .collect::<String>();
+    // `-` reads the chain from standard input.
+    let out = certbench(
+        &["verify", "-", "--mozilla", "--json"],
+        Some(chain.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["errors"][0]["code"], "untrusted_root");
+    // A real web chain from the x509-limbo suite validates against the built-in store.
+    let dir = temp_dir("mozilla");
+    let path = dir.join("chain.pem");
+    if let Some(text) = limbo_path().and_then(|limbo| std::fs::read_to_string(limbo).ok()) {
+        let suite: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let case = suite["testcases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "online::bing.com")
+            .unwrap();
+        let mut pem = case["peer_certificate"].as_str().unwrap().to_string();
+        for int in case["untrusted_intermediates"].as_array().unwrap() {
+            pem.push_str(int.as_str().unwrap());
+        }
+        std::fs::write(&path, pem).unwrap();
+        let out = certbench(
+            &[
+                "verify",
+                path.to_str().unwrap(),
+                "--mozilla",
+                "--host",
+                "www.bing.com",
+                "--at",
+                "2026-02-10T00:00:00Z",
+            ],
+            None,
+        );
+        exits(&out, 0, "");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn ciphers_expands_strings_and_config_lines() {
+    let out = certbench(
+        &["ciphers", "SSLCipherSuite ECDHE+AESGCM:!aNULL", "--json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let x = json(&out);
+    assert_eq!(x["rule"], "ECDHE+AESGCM:!aNULL");
+    assert_eq!(x["rating"], "recommended");
+    let first = &x["suites"][3];
+    assert_eq!(first["openssl"], "ECDHE-ECDSA-AES256-GCM-SHA384");
+    for key in [
+        "iana", "code", "version", "kx", "au", "enc", "mac", "rating",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(
+        certbench(&["ciphers", "NO-SUCH-THING"], None).status.code(),
+        Some(1)
+    );
+    // A string may start with an operator, as `openssl ciphers -kRSA:HIGH` takes it.
+    let out = certbench(&["ciphers", "-kRSA:HIGH", "--json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["rule"], "-kRSA:HIGH");
+}
