@@ -50,7 +50,6 @@ fn generated_self_signed_certificates_satisfy_openssl() {
             "{key}: key.pem does not match cert.pem"
         );
     }
-    std::fs::remove_dir_all(dir).ok();
 }
 
 /// Root -> intermediate -> server, client and a signed CSR, for every key type: OpenSSL
@@ -228,7 +227,6 @@ fn every_profile_and_key_type_satisfies_openssl() {
         );
         exits(&ours, 0, key);
     }
-    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
@@ -237,7 +235,7 @@ fn mtls_handshake_succeeds_with_generated_certificates_and_fails_across_cas() {
         eprintln!("skipping: needs openssl and python3");
         return;
     }
-    let (dir, d) = workdir("mtls");
+    let (_dir, d) = workdir("mtls");
     generate_ok(&["root", "--cn", "mTLS root", "--out", &d("root")]);
     generate_ok(&[
         "server",
@@ -301,7 +299,6 @@ fn mtls_handshake_succeeds_with_generated_certificates_and_fails_across_cas() {
         !refused.status.success(),
         "a client from another CA was accepted"
     );
-    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
@@ -420,7 +417,6 @@ fn openssl_recipes_reproduce_each_profile() {
             "{profile:?}"
         );
     }
-    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
@@ -495,7 +491,6 @@ fn pkcs12_files_open_with_their_password() {
         assert_eq!(out.status.code(), Some(0), "{name}");
         assert_eq!(json(&out).as_array().unwrap().len(), 3, "{name}");
     }
-    std::fs::remove_dir_all(dir).ok();
 }
 
 /// Keys encrypted the older ways OpenSSL (and Java) still write decrypt with their password,
@@ -507,7 +502,7 @@ fn older_encrypted_key_formats_decrypt_to_the_same_key() {
     if !openssl_available() {
         return;
     }
-    let (dir, d) = workdir("older-encryption");
+    let (_dir, d) = workdir("older-encryption");
     let legacy = ["-provider", "legacy", "-provider", "default"];
     assert!(openssl_p256_key(&d("ec.key")).status.success());
     assert!(
@@ -650,7 +645,6 @@ fn older_encrypted_key_formats_decrypt_to_the_same_key() {
         "{}",
         String::from_utf8_lossy(&verified.stderr)
     );
-    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
@@ -682,7 +676,7 @@ fn encrypted_keys_interoperate_with_openssl() {
         Some(1)
     );
     // certbench's encrypted key opens in OpenSSL, and signs as a CA with its password.
-    let (dir, d) = workdir("encrypted");
+    let (_dir, d) = workdir("encrypted");
     generate_ok(&[
         "root",
         "--cn",
@@ -760,7 +754,6 @@ fn encrypted_keys_interoperate_with_openssl() {
         ]),
         "signed by the encrypted CA key",
     );
-    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
@@ -768,7 +761,7 @@ fn pkcs12_bundles_open_in_openssl() {
     if !openssl_available() {
         return;
     }
-    let (dir, d) = workdir("p12");
+    let (_dir, d) = workdir("p12");
     generate_ok(&["root", "--cn", "P12 Root", "--out", &d("root")]);
     for key in ["p256", "rsa2048", "ed25519"] {
         let out = d(key);
@@ -841,7 +834,6 @@ fn pkcs12_bundles_open_in_openssl() {
             "{key}"
         );
     }
-    std::fs::remove_dir_all(dir).ok();
 }
 
 /// An OpenSSL CSR asking for clientAuth, CA rights and its names: signed as a server certificate
@@ -851,7 +843,7 @@ fn requested_extensions_are_copied_only_when_asked_and_ca_rights_never() {
     if !openssl_available() {
         return;
     }
-    let (dir, d) = workdir("copy-extension");
+    let (_dir, d) = workdir("copy-extension");
     generate_ok(&["root", "--cn", "Copy Root", "--out", &d("root")]);
     assert_ok(openssl_p256_key(&d("k.pem")), "openssl genpkey");
     assert_ok(
@@ -927,5 +919,4 @@ fn requested_extensions_are_copied_only_when_asked_and_ca_rights_never() {
         copied.contains("CA:FALSE"),
         "CA rights are never copied: {copied}"
     );
-    std::fs::remove_dir_all(dir).ok();
 }

@@ -45,13 +45,7 @@ fn assert_finds(c: &CertificateReport, code: &str, severity: Severity) {
 #[test]
 fn every_generated_profile_is_lint_clean() {
     let (root, int, leaf) = chain();
-    let client = issue(
-        &int,
-        Profile::Client,
-        "alice",
-        &["email:alice@example.test"],
-        |_| {},
-    );
+    let client = client(&int);
     for (name, cert) in [
         ("root", &root.cert),
         ("intermediate", &int.cert),

@@ -120,8 +120,8 @@ fn not_yet_valid_leaf_and_clock_choice() {
 #[test]
 fn path_length_exceeded() {
     let root = root("Pathlen Root", |r| r.path_len = Some(0));
-    let int1 = issue(&root, Profile::Intermediate, "Int One", &[], |_| {});
-    let int2 = issue(&int1, Profile::Intermediate, "Int Two", &[], |_| {});
+    let int1 = intermediate(&root, "Int One");
+    let int2 = intermediate(&int1, "Int Two");
     let leaf = issue(
         &int2,
         Profile::Server,
@@ -139,13 +139,7 @@ fn path_length_exceeded() {
 #[test]
 fn wrong_extended_key_usage() {
     let (root, int, _) = chain();
-    let client = issue(
-        &int,
-        Profile::Client,
-        "alice",
-        &["email:alice@example.test"],
-        |_| {},
-    );
+    let client = client(&int);
     let verdict = check(&[&client.cert, &int.cert], &[&root.cert], |o| {
         o.purpose = Some(Purpose::Server)
     });
@@ -373,13 +367,7 @@ fn a_missing_root_is_advised_as_a_trust_anchor_not_an_intermediate() {
 #[test]
 fn missing_intermediate_names_it_and_its_url() {
     let root = root("AIA Root", |_| {});
-    let int = issue(
-        &root,
-        Profile::Intermediate,
-        "AIA Intermediate",
-        &[],
-        |_| {},
-    );
+    let int = intermediate(&root, "AIA Intermediate");
     let leaf = issue(
         &int,
         Profile::Server,

@@ -120,20 +120,37 @@ pub fn assert_ok(out: Output, what: &str) {
     );
 }
 
+/// A fresh temporary directory, removed when the test ends (passed or not).
+pub struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
 /// A fresh temporary directory, and a maker of path strings inside it for command lines.
-pub fn workdir(name: &str) -> (PathBuf, impl Fn(&str) -> String) {
+pub fn workdir(name: &str) -> (Scratch, impl Fn(&str) -> String) {
     let dir = temp_dir(name);
-    let inside = dir.clone();
+    let inside = dir.to_path_buf();
     (dir, move |file: &str| {
         inside.join(file).to_str().unwrap().to_string()
     })
 }
 
-pub fn temp_dir(name: &str) -> PathBuf {
+/// A fresh temporary directory.
+pub fn temp_dir(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("certbench-{name}-{}", std::process::id()));
     std::fs::remove_dir_all(&dir).ok();
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 pub fn base64_decode(text: &str) -> Vec<u8> {

@@ -281,25 +281,23 @@ pub(super) fn cabf_7_1_2_issuer_eku(
     is_root: bool,
 ) -> RuleResult {
     let ekus = &cert.exts.extended_key_usage;
-    if ekus.is_empty() {
-        Ok("no extendedKeyUsage: not restricted".into())
-    } else if is_root {
-        Err(failure(
+    if is_root && !ekus.is_empty() {
+        return Err(failure(
             "extended_key_usage",
             "a root certificate must not have an extendedKeyUsage extension".into(),
-        ))
-    } else if eku_allows(ekus, purpose) {
-        Ok(format!("extendedKeyUsage allows {}", purpose.eku()))
-    } else {
-        Err(failure(
-            "extended_key_usage",
-            format!(
-                "the CA is limited to {} and cannot issue for {}",
-                ekus.join(", "),
-                purpose.eku()
-            ),
-        ))
+        ));
     }
+    eku_for(
+        ekus,
+        purpose,
+        "no extendedKeyUsage: not restricted",
+        |list| {
+            format!(
+                "the CA is limited to {list} and cannot issue for {}",
+                purpose.eku()
+            )
+        },
+    )
 }
 
 /// RFC 5280 §4.2.1.3: keyCertSign needs cA; §4.2.1.10: only CAs constrain names. (A CA
@@ -324,20 +322,28 @@ pub(super) fn rule_4_2_1_3_leaf_key_usage(leaf: &Candidate<'_>) -> RuleResult {
 /// RFC 5280 §4.2.1.12: without the extension the key serves any purpose; with it, the purpose
 /// (or anyExtendedKeyUsage) must be listed.
 pub(super) fn rule_4_2_1_12_eku(leaf: &Candidate<'_>, purpose: Purpose) -> RuleResult {
-    let ekus = &leaf.exts.extended_key_usage;
+    eku_for(
+        &leaf.exts.extended_key_usage,
+        purpose,
+        "no extendedKeyUsage: any purpose",
+        |list| format!("extendedKeyUsage is {list} but {} is needed", purpose.eku()),
+    )
+}
+
+/// An extendedKeyUsage list against `purpose`: `open` when there is none, a failure worded by
+/// `refused` (given the list) when the purpose is not in it.
+fn eku_for(
+    ekus: &[String],
+    purpose: Purpose,
+    open: &str,
+    refused: impl FnOnce(String) -> String,
+) -> RuleResult {
     if ekus.is_empty() {
-        Ok("no extendedKeyUsage: any purpose".into())
+        Ok(open.into())
     } else if eku_allows(ekus, purpose) {
         Ok(format!("extendedKeyUsage allows {}", purpose.eku()))
     } else {
-        Err(failure(
-            "extended_key_usage",
-            format!(
-                "extendedKeyUsage is {} but {} is needed",
-                ekus.join(", "),
-                purpose.eku()
-            ),
-        ))
+        Err(failure("extended_key_usage", refused(ekus.join(", "))))
     }
 }
 

@@ -82,15 +82,25 @@ pub(crate) fn issue(
     Ca { cert, key }
 }
 
+/// An intermediate CA named `name`, issued by `issuer` with the profile's defaults.
+pub(crate) fn intermediate(issuer: &Ca, name: &str) -> Ca {
+    issue(issuer, Profile::Intermediate, name, &[], |_| {})
+}
+
+/// Alice's client certificate (an e-mail SAN), issued by `issuer`.
+pub(crate) fn client(issuer: &Ca) -> Ca {
+    issue(
+        issuer,
+        Profile::Client,
+        "alice",
+        &["email:alice@example.test"],
+        |_| {},
+    )
+}
+
 pub(crate) fn chain() -> (Ca, Ca, Ca) {
     let root = root("Rule Root", |_| {});
-    let int = issue(
-        &root,
-        Profile::Intermediate,
-        "Rule Intermediate",
-        &[],
-        |_| {},
-    );
+    let int = intermediate(&root, "Rule Intermediate");
     let leaf = issue(
         &int,
         Profile::Server,
