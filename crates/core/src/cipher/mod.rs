@@ -805,7 +805,7 @@ mod tests {
 
     #[test]
     fn every_registered_suite_parses_into_known_parts() {
-        for suite in SUITES {
+        for suite in SUITES.iter() {
             let e = explain_registered(suite);
             if e.rating == Rating::Signalling {
                 continue;

@@ -23,7 +23,7 @@ pub const FIPS: u8 = 1 << 3;
 pub const NOT_DEFAULT: u8 = 1 << 4;
 const STRONG_MASK: u8 = HIGH | MEDIUM | LOW | FIPS;
 
-/// One suite as OpenSSL orders and classifies it (generated: openssl_order.rs).
+/// One suite as OpenSSL orders and classifies it (openssl-order.tsv).
 pub struct OpensslSuite {
     /// The two-byte code point.
     pub code: u16,
@@ -376,7 +376,7 @@ fn ordered_masks() -> &'static [(&'static OpensslSuite, Masks)] {
     TABLE.get_or_init(|| {
         openssl_order::ORDER
             .iter()
-            .filter_map(|suite| {
+            .filter_map(|&suite| {
                 let registered = SUITES.iter().find(|s| s.code == suite.code)?;
                 Some((suite, masks(&explain_registered(registered))))
             })
