@@ -2,11 +2,14 @@
 //! Prints one line per case and `limbo: E/N as expected, U unexpected, S skipped`; with
 //! `--json`, the upstream harness result format instead.
 
+use crate::Failure;
+use crate::io::{now, read_input};
 use certbench_core::{
     Certificate, UnixTime, decode,
     verify::{self, Options, Purpose},
 };
 use serde_json::{Value, json};
+use std::path::PathBuf;
 
 /// One case's outcome.
 pub(crate) struct Outcome {
@@ -175,4 +178,32 @@ pub(crate) fn summary(outcomes: &[Outcome]) -> String {
         "limbo: {expected}/{} as expected, {unexpected} unexpected, {skipped} skipped",
         outcomes.len()
     )
+}
+
+/// `certbench limbo`: every x509-limbo case of the file at `path`, and how certbench judged it.
+pub(crate) fn run_limbo(path: &PathBuf, json: bool) -> Result<u8, Failure> {
+    let input = read_input(Some(path))?;
+    let limbo: serde_json::Value = serde_json::from_slice(&input)
+        .map_err(|e| Failure(2, format!("{}: not JSON: {e}", path.display())))?;
+    let outcomes = run(&limbo, now()).map_err(|e| Failure(2, e))?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&results_json(&outcomes))?
+        );
+    } else {
+        for o in &outcomes {
+            let verdict = match (o.actual.as_str(), o.actual == o.expected) {
+                ("SKIPPED", _) => "skipped",
+                (_, true) => "ok",
+                (_, false) => "UNEXPECTED",
+            };
+            println!(
+                "{verdict:<10} {} expected {} got {}: {}",
+                o.id, o.expected, o.actual, o.context
+            );
+        }
+    }
+    eprintln!("{}", summary(&outcomes));
+    Ok(0)
 }

@@ -1,0 +1,81 @@
+//! `certbench lint`: the lint findings of every certificate of the input, and of the bundle.
+
+use crate::Failure;
+use crate::io::{read_input, time_or_now};
+use certbench_core::inspect;
+use std::path::PathBuf;
+
+/// Exit 0 when no finding is an error, 1 when one is, 2 when nothing could be read.
+pub(crate) fn run_lint(
+    file: Option<PathBuf>,
+    json: bool,
+    at: Option<String>,
+) -> Result<u8, Failure> {
+    use certbench_core::decode::Report;
+    use certbench_core::lint::{self, Severity};
+    let input = read_input(file.as_ref())?;
+    let blocks = inspect::decode(&input, time_or_now(at)?)?;
+    let mut certs = Vec::new();
+    let mut parameters = Vec::new();
+    for block in &blocks {
+        match block {
+            Ok(d) => match &d.report {
+                Report::Certificate(c) => certs.push((d.block, c.as_ref())),
+                Report::Pkcs7(bundle) => {
+                    certs.extend(bundle.certificates.iter().map(|c| (d.block, c)))
+                }
+                Report::Parameters(p) => parameters.push((d.block, p)),
+                _ => {}
+            },
+            Err(e) => eprintln!("certbench: {e}"),
+        }
+    }
+    if certs.is_empty() && parameters.is_empty() {
+        return Err(Failure(2, "no certificate or parameters to lint".into()));
+    }
+    let bundle = lint::input(&blocks);
+    if json {
+        let certificates: Vec<_> = certs
+            .iter()
+            .map(|(block, c)| serde_json::json!({"block": block, "subject": c.subject, "findings": c.lint}))
+            .collect();
+        let parameters: Vec<_> = parameters
+            .iter()
+            .map(|(block, p)| serde_json::json!({"block": block, "algorithm": p.algorithm, "bits": p.bits, "curve": p.curve, "findings": p.lint}))
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "certificates": certificates,
+                "bundle": bundle,
+                "parameters": parameters,
+            }))?
+        );
+    } else {
+        let show = |block: usize, what: &str, findings: &[lint::Finding]| {
+            println!("block {block}: {what}");
+            if findings.is_empty() {
+                println!("  no findings");
+            }
+            for f in findings {
+                println!("  {:?}: {} [{}]", f.severity, f.message, f.source);
+            }
+        };
+        for (block, c) in &certs {
+            show(*block, &c.subject, &c.lint);
+        }
+        for (block, p) in &parameters {
+            show(*block, &format!("{} parameters", p.algorithm), &p.lint);
+        }
+        for f in &bundle {
+            println!("bundle {:?}: {} [{}]", f.severity, f.message, f.source);
+        }
+    }
+    let errors = certs
+        .iter()
+        .flat_map(|(_, c)| &c.lint)
+        .chain(parameters.iter().flat_map(|(_, p)| &p.lint))
+        .chain(&bundle)
+        .any(|f| f.severity == Severity::Error);
+    Ok(u8::from(errors))
+}

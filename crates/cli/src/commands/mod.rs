@@ -1,0 +1,8 @@
+//! One module per command: each reads its input, calls core, and hands the result to
+//! [`crate::text`] or serde for printing.
+
+pub(crate) mod cipher;
+pub(crate) mod decode;
+pub(crate) mod generate;
+pub(crate) mod lint;
+pub(crate) mod verify;

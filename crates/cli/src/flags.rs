@@ -1,0 +1,219 @@
+//! The command line: every command and flag, as clap parses them. The names, flags and
+//! exit codes are a contract (docs/cli.md); extend them, never rename them.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// `certbench`, parsed.
+#[derive(Parser)]
+#[command(
+    name = "certbench",
+    version,
+    about = "Decode, generate and verify certificates; explain TLS cipher suites."
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+// Parsed once per run: the size difference between variants costs nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Decode PEM, DER or base64: certificates, CSRs, keys, CRLs.
+    Decode {
+        /// File to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// One JSON object per block, in an array.
+        #[arg(long)]
+        json: bool,
+        /// Compute validity status at this time (RFC 3339) instead of now.
+        #[arg(long)]
+        at: Option<String>,
+        /// Decrypt encrypted PKCS#8 keys and open PKCS#12 files with this password.
+        #[arg(long)]
+        password: Option<String>,
+    },
+    /// Generate keys and certificates.
+    Gen {
+        #[command(subcommand)]
+        profile: GenProfile,
+    },
+    /// Verify a chain against trust anchors.
+    Verify {
+        /// Leaf and intermediates, any order.
+        chain: PathBuf,
+        /// Trust anchors (PEM or DER).
+        #[arg(long, required_unless_present = "mozilla")]
+        roots: Option<PathBuf>,
+        /// Trust the built-in Mozilla root store (Debian ca-certificates 20230311, its 139 unexpired roots).
+        #[arg(long, conflicts_with = "roots")]
+        mozilla: bool,
+        /// Host name or IP address the leaf must be valid for.
+        #[arg(long)]
+        host: Option<String>,
+        /// Extended key usage the leaf must allow.
+        #[arg(long, value_enum)]
+        purpose: Option<PurposeArg>,
+        /// Validation time (RFC 3339); default now.
+        #[arg(long)]
+        at: Option<String>,
+        /// pin-sha256 value (base64, curl's sha256//base64, or hex); repeat for backups. One must match a certificate in the path.
+        #[arg(long = "pin")]
+        pins: Vec<String>,
+        /// Most intermediate CAs allowed between leaf and anchor (as `openssl verify -verify_depth`).
+        #[arg(long, visible_alias = "verify-depth")]
+        max_intermediates: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Expand an OpenSSL cipher string (or an nginx/Apache line, or a list of IANA names) into
+    /// the ordered suites `openssl ciphers -v` prints, each rated.
+    Ciphers {
+        /// May start with an operator (`-kRSA:…`, `!aNULL:…`), as openssl ciphers accepts.
+        #[arg(allow_hyphen_values = true)]
+        string: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find misconfigurations in certificates and in the bundle as a whole.
+    Lint {
+        /// File to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// Judge validity at this time (RFC 3339) instead of now.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Run the C2SP x509-limbo path-validation suite (limbo.json) through the verifier.
+    Limbo {
+        path: PathBuf,
+        /// The upstream harness result format instead of one line per case.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Explain one TLS cipher suite by IANA name or hex code.
+    Cipher {
+        name_or_hex: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum GenProfile {
+    /// A self-signed certificate for development (like `openssl req -x509`): cert.pem, key.pem.
+    Selfsigned(GenArgs),
+    /// A root CA: cert.pem, key.pem.
+    Root(GenArgs),
+    /// An intermediate CA signed by --ca-cert/--ca-key: cert.pem, key.pem, chain.pem, fullchain.pem.
+    Intermediate(GenArgs),
+    /// A TLS server certificate signed by --ca-cert/--ca-key: cert.pem, key.pem, chain.pem, fullchain.pem.
+    Server(GenArgs),
+    /// A TLS client (mTLS) certificate signed by --ca-cert/--ca-key: cert.pem, key.pem, chain.pem, fullchain.pem.
+    Client(GenArgs),
+    /// A certificate signing request: request.csr, key.pem.
+    Csr(GenArgs),
+    /// Sign --csr with --ca-cert/--ca-key as a server certificate (or --as client|intermediate): cert.pem, chain.pem, fullchain.pem.
+    Sign(GenArgs),
+}
+
+/// Options shared by every profile; each uses those that apply to it.
+#[derive(clap::Args)]
+pub(crate) struct GenArgs {
+    /// Subject common name (CN); servers default to their first DNS SAN.
+    #[arg(long)]
+    pub(crate) cn: Option<String>,
+    /// Organization (O).
+    #[arg(long)]
+    pub(crate) org: Option<String>,
+    /// Organizational unit (OU).
+    #[arg(long)]
+    pub(crate) ou: Option<String>,
+    /// Country, two letters (C).
+    #[arg(long)]
+    pub(crate) country: Option<String>,
+    /// State or province (ST).
+    #[arg(long)]
+    pub(crate) state: Option<String>,
+    /// Locality, e.g. a city (L).
+    #[arg(long)]
+    pub(crate) locality: Option<String>,
+    /// Comma-separated SANs: DNS:x,IP:y,email:z,URI:u.
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) san: Vec<String>,
+    /// rsa2048, rsa3072, rsa4096, p256, p384 or ed25519.
+    #[arg(long, default_value = "p256")]
+    pub(crate) key: String,
+    /// Use this private key (PEM or DER: PKCS#8, PKCS#1, SEC1) instead of generating one.
+    #[arg(long)]
+    pub(crate) key_file: Option<PathBuf>,
+    /// Encrypt key.pem with this password (PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC); also
+    /// decrypts an encrypted --key-file.
+    #[arg(long)]
+    pub(crate) key_password: Option<String>,
+    /// Password of an encrypted --ca-key.
+    #[arg(long)]
+    pub(crate) ca_key_password: Option<String>,
+    /// Also write bundle.p12 (key, certificate and chain) protected by this password.
+    #[arg(long)]
+    pub(crate) p12_password: Option<String>,
+    /// Validity in days (CAs default to 10 years; leaves to the CA/B Forum maximum for today, at most 365).
+    #[arg(long)]
+    pub(crate) days: Option<i64>,
+    /// Start of validity (RFC 3339); default five minutes ago. Past or future dates make expired
+    /// or not-yet-valid certificates for testing.
+    #[arg(long)]
+    pub(crate) not_before: Option<String>,
+    /// basicConstraints pathLenConstraint for CAs.
+    #[arg(long)]
+    pub(crate) pathlen: Option<u8>,
+    /// Name constraints for CAs: permitted subtrees (DNS:example.com, IP:10.0.0.0/8, email:example.com).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) permit: Vec<String>,
+    /// Name constraints for CAs: excluded subtrees.
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) exclude: Vec<String>,
+    /// Issuing CA certificate (the first certificate in the file; the rest go to chain.pem).
+    #[arg(long)]
+    pub(crate) ca_cert: Option<PathBuf>,
+    /// Issuing CA private key.
+    #[arg(long)]
+    pub(crate) ca_key: Option<PathBuf>,
+    /// The CSR to sign (for `sign`).
+    #[arg(long)]
+    pub(crate) csr: Option<PathBuf>,
+    /// Profile for `sign`.
+    #[arg(long = "as", value_enum, default_value = "server")]
+    pub(crate) sign_as: SignAs,
+    /// For `sign`: copy this extension as the CSR requests it (OID, e.g. 2.5.29.37 for
+    /// extendedKeyUsage), instead of the profile's; repeatable. CA rights are never copied.
+    #[arg(long = "copy-extension")]
+    pub(crate) copy_extension: Vec<String>,
+    #[arg(long)]
+    pub(crate) ocsp_url: Option<String>,
+    #[arg(long)]
+    pub(crate) ca_issuers_url: Option<String>,
+    #[arg(long)]
+    pub(crate) crl_url: Option<String>,
+    /// Add the OCSP must-staple TLS feature.
+    #[arg(long)]
+    pub(crate) must_staple: bool,
+    /// Directory for the files.
+    #[arg(long, default_value = ".")]
+    pub(crate) out: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum SignAs {
+    Server,
+    Client,
+    Intermediate,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum PurposeArg {
+    Server,
+    Client,
+}
