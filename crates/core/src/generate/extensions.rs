@@ -1,0 +1,246 @@
+//! The extensions each profile gives a certificate, built (and previewed) in certbench's
+//! order.
+
+use super::{issue::*, names::*, request::*};
+use crate::error::Error;
+use crate::extension::TLS_FEATURE;
+use const_oid::ObjectIdentifier as Oid;
+use const_oid::db::rfc5280::{
+    ID_AD_CA_ISSUERS, ID_AD_OCSP, ID_CE_AUTHORITY_KEY_IDENTIFIER as AUTHORITY_KEY_ID,
+    ID_CE_BASIC_CONSTRAINTS as BASIC_CONSTRAINTS,
+    ID_CE_CRL_DISTRIBUTION_POINTS as CRL_DISTRIBUTION_POINTS,
+    ID_CE_EXT_KEY_USAGE as EXTENDED_KEY_USAGE, ID_CE_KEY_USAGE as KEY_USAGE,
+    ID_CE_NAME_CONSTRAINTS as NAME_CONSTRAINTS, ID_CE_SUBJECT_ALT_NAME as SUBJECT_ALT_NAME,
+    ID_CE_SUBJECT_KEY_IDENTIFIER as SUBJECT_KEY_ID, ID_KP_CLIENT_AUTH as CLIENT_AUTH,
+    ID_KP_SERVER_AUTH as SERVER_AUTH, ID_PE_AUTHORITY_INFO_ACCESS as AUTHORITY_INFO_ACCESS,
+};
+use der::{
+    Encode,
+    asn1::{Ia5String, OctetString},
+};
+use sha1::Digest;
+use x509_cert::{
+    builder::profile::BuilderProfile,
+    certificate::TbsCertificate,
+    ext::{
+        Extension, ToExtension,
+        pkix::{
+            AccessDescription, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints,
+            CrlDistributionPoints, ExtendedKeyUsage, KeyUsage, KeyUsages, NameConstraints,
+            SubjectAltName, SubjectKeyIdentifier,
+            constraints::name::GeneralSubtree,
+            crl::dp::DistributionPoint,
+            name::{DistributionPointName, GeneralName},
+        },
+    },
+    name::Name,
+    spki::{SubjectPublicKeyInfoOwned, SubjectPublicKeyInfoRef},
+};
+
+/// The extensions a certificate for `request` will carry, decoded for a preview before any key
+/// exists: the key identifiers, which are hashes of keys, are said to be so.
+pub fn preview_extensions(
+    request: &Request,
+    subject_is_rsa: bool,
+) -> Result<Vec<crate::decode::ext::ExtensionReport>, Error> {
+    require_san(request)?;
+    validity(request.not_before, request.not_after)?;
+    let no_id = OctetString::new(Vec::new()).map_err(|e| Error::Build(e.to_string()))?;
+    let exts = profile_extensions(request, subject_is_rsa, no_id.clone(), no_id)?;
+    let mut reports = crate::decode::ext::decode(&exts).extensions;
+    for report in &mut reports {
+        match crate::extension::by_dotted(&report.oid).map(|e| e.oid) {
+            Some(SUBJECT_KEY_ID) => report.value = vec!["SHA-1 of the new public key".into()],
+            Some(AUTHORITY_KEY_ID) => {
+                report.value = vec!["keyid: the issuer's subject key identifier".into()]
+            }
+            _ => {}
+        }
+    }
+    Ok(reports)
+}
+
+pub(super) fn profile_extensions(
+    request: &Request,
+    subject_is_rsa: bool,
+    key_id: OctetString,
+    issuer_key_id: OctetString,
+) -> Result<Vec<Extension>, Error> {
+    let profile = request.profile;
+    let mut exts = vec![extension(
+        BASIC_CONSTRAINTS,
+        true,
+        &BasicConstraints {
+            ca: profile.is_ca(),
+            path_len_constraint: request.path_len.filter(|_| profile.is_ca()),
+        },
+    )?];
+    let usage = if profile.is_ca() {
+        KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::DigitalSignature
+    } else if subject_is_rsa && profile != Profile::Client {
+        KeyUsages::DigitalSignature | KeyUsages::KeyEncipherment
+    } else {
+        KeyUsages::DigitalSignature.into()
+    };
+    exts.push(extension(KEY_USAGE, true, &KeyUsage(usage))?);
+    let ekus: &[Oid] = match profile {
+        Profile::SelfSigned => &[SERVER_AUTH, CLIENT_AUTH],
+        Profile::Server => &[SERVER_AUTH],
+        Profile::Client => &[CLIENT_AUTH],
+        Profile::Root | Profile::Intermediate => &[],
+    };
+    if !ekus.is_empty() {
+        exts.push(extension(
+            EXTENDED_KEY_USAGE,
+            false,
+            &ExtendedKeyUsage(ekus.to_vec()),
+        )?);
+    }
+    exts.push(extension(
+        SUBJECT_KEY_ID,
+        false,
+        &SubjectKeyIdentifier(key_id),
+    )?);
+    if profile != Profile::Root {
+        let aki = AuthorityKeyIdentifier {
+            key_identifier: Some(issuer_key_id),
+            ..Default::default()
+        };
+        exts.push(extension(AUTHORITY_KEY_ID, false, &aki)?);
+    }
+    require_san(request)?;
+    if !request.san.is_empty() {
+        let names = request
+            .san
+            .iter()
+            .map(|s| parse_san(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        // RFC 5280 §4.2.1.6: with an empty subject the SAN is critical.
+        exts.push(extension(SUBJECT_ALT_NAME, false, &SubjectAltName(names))?);
+    }
+    if profile.is_ca() && (!request.permitted.is_empty() || !request.excluded.is_empty()) {
+        let subtrees = |names: &[String]| -> Result<Option<Vec<GeneralSubtree>>, Error> {
+            let trees = names
+                .iter()
+                .map(|n| {
+                    Ok(GeneralSubtree {
+                        base: parse_constraint(n)?,
+                        minimum: 0,
+                        maximum: None,
+                    })
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            Ok((!trees.is_empty()).then_some(trees))
+        };
+        let nc = NameConstraints {
+            permitted_subtrees: subtrees(&request.permitted)?,
+            excluded_subtrees: subtrees(&request.excluded)?,
+        };
+        exts.push(extension(NAME_CONSTRAINTS, true, &nc)?);
+    }
+    let uri = |u: &str| {
+        Ia5String::new(u)
+            .map(GeneralName::UniformResourceIdentifier)
+            .map_err(|_| Error::InvalidName(format!("`{u}` is not an ASCII URL")))
+    };
+    let mut access = Vec::new();
+    if let Some(url) = &request.ocsp_url {
+        access.push(AccessDescription {
+            access_method: ID_AD_OCSP,
+            access_location: uri(url)?,
+        });
+    }
+    if let Some(url) = &request.ca_issuers_url {
+        access.push(AccessDescription {
+            access_method: ID_AD_CA_ISSUERS,
+            access_location: uri(url)?,
+        });
+    }
+    if !access.is_empty() {
+        exts.push(extension(
+            AUTHORITY_INFO_ACCESS,
+            false,
+            &AuthorityInfoAccessSyntax(access),
+        )?);
+    }
+    if let Some(url) = &request.crl_url {
+        let dp = DistributionPoint {
+            distribution_point: Some(DistributionPointName::FullName(vec![uri(url)?])),
+            reasons: None,
+            crl_issuer: None,
+        };
+        exts.push(extension(
+            CRL_DISTRIBUTION_POINTS,
+            false,
+            &CrlDistributionPoints(vec![dp]),
+        )?);
+    }
+    if request.must_staple {
+        exts.push(extension(TLS_FEATURE, false, &vec![5u32])?);
+    }
+    for copied in &request.copied {
+        exts.retain(|e| e.extn_id != copied.extn_id);
+        exts.push(copied.clone());
+    }
+    Ok(exts)
+}
+
+/// A builder profile that adds exactly the extensions certbench chose, in its order.
+pub(super) struct FixedProfile {
+    pub(super) subject: Name,
+    pub(super) issuer: Name,
+    pub(super) extensions: Vec<Extension>,
+}
+
+impl BuilderProfile for FixedProfile {
+    fn get_issuer(&self, _subject: &Name) -> Name {
+        self.issuer.clone()
+    }
+
+    fn get_subject(&self) -> Name {
+        self.subject.clone()
+    }
+
+    fn build_extensions(
+        &self,
+        _spk: SubjectPublicKeyInfoRef<'_>,
+        _issuer_spk: SubjectPublicKeyInfoRef<'_>,
+        _tbs: &TbsCertificate,
+    ) -> x509_cert::builder::Result<Vec<Extension>> {
+        Ok(self.extensions.clone())
+    }
+}
+
+/// An extension certbench built itself, handed to x509-cert's CSR builder as is.
+pub(super) struct Prebuilt(pub(super) Extension);
+
+impl ToExtension for Prebuilt {
+    type Error = der::Error;
+
+    fn to_extension(
+        self,
+        _subject: &Name,
+        _extensions: &[Extension],
+    ) -> Result<Extension, der::Error> {
+        Ok(self.0)
+    }
+}
+
+pub(super) fn extension<T: Encode>(
+    oid: Oid,
+    critical: bool,
+    value: &T,
+) -> Result<Extension, Error> {
+    let bytes = value.to_der().map_err(|e| Error::Build(e.to_string()))?;
+    Ok(Extension {
+        extn_id: oid,
+        critical,
+        extn_value: OctetString::new(bytes).map_err(|e| Error::Build(e.to_string()))?,
+    })
+}
+
+/// RFC 5280 section 4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits.
+pub(super) fn key_identifier(spki: &SubjectPublicKeyInfoOwned) -> Result<OctetString, Error> {
+    let digest = sha1::Sha1::digest(spki.subject_public_key.raw_bytes());
+    OctetString::new(digest.to_vec()).map_err(|e| Error::Build(e.to_string()))
+}
