@@ -1,6 +1,8 @@
 // Shared e2e harness: serves dist/ on 127.0.0.1 with a request log, and launches Debian's
 // Chromium through playwright-core (no browser download) with its phone-home features off.
 import http from 'node:http';
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,4 +54,39 @@ export async function open(browser, url) {
   await page.goto(url);
   await page.waitForSelector('nav[role=tablist]');
   return { page, context, problems, requests };
+}
+
+/** A fixture file's bytes, as a user's file would be. */
+export const fixtureBytes = (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name));
+
+/** Every request a page made went to the app's own static assets. */
+export function assertOnlyOwnAssets(requests, base) {
+  for (const url of requests) {
+    if (url.startsWith('blob:') || url.startsWith('data:')) continue;
+    assert.ok(url.startsWith(base), `request outside the app: ${url}`);
+    assert.match(new URL(url).pathname, /^\/app\/([\w.-]+\.(js|wasm|css|html|json|webmanifest|svg|png|der))?$/, `not a static asset: ${url}`);
+  }
+}
+
+/** Drops files (name and bytes) on `selector` the way a file manager does: one drop event. */
+export async function dropFiles(page, selector, files) {
+  const transfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const { name, base64 } of files) {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], name));
+    }
+    return dt;
+  }, files.map(({ name, bytes }) => ({ name, base64: Buffer.from(bytes).toString('base64') })));
+  await page.dispatchEvent(selector, 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent(selector, 'drop', { dataTransfer: transfer });
+}
+
+/** One root of the committed Mozilla PEM, by its common name. */
+export function mozillaRoot(commonName) {
+  const pem = fs.readFileSync(path.join(root, 'crates/core/data/mozilla-roots.pem'), 'utf8');
+  const block = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n/g)
+    .find((b) => new X509Certificate(b).subject.includes(`CN=${commonName}`));
+  assert.ok(block, `${commonName} is in the store`);
+  return block;
 }

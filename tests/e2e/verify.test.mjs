@@ -1,0 +1,103 @@
+// End-to-end: the Verify tab in Chromium: chains pasted and dropped, the Mozilla store.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
+import path from 'node:path';
+import { serve, launch, open, fixture, root, fixtureBytes, assertOnlyOwnAssets, dropFiles, mozillaRoot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('verify: a shuffled chain is valid; without its intermediate it is not', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/verify`);
+  await page.fill('#verify-chain', fixture('int.pem') + fixture('leaf.pem'));
+  await page.fill('#verify-roots', fixture('root.pem'));
+  await page.fill('#verify-host', 'www.example.test');
+  await page.click('#verify-run');
+  await page.waitForSelector('#verify-verdict');
+  assert.equal(await page.textContent('#verify-verdict'), 'valid');
+  assert.equal(await page.$$eval('#verify-result ol li', (li) => li.length), 3);
+  assert.match(await page.textContent('#verify-lint'), /wrong_order|not in leaf-to-root order/, 'the shuffled bundle is linted');
+  // "How TLS uses this" draws this chain and says where each check happens in the handshake.
+  await page.click('#verify-how-tls > summary');
+  const how = await page.textContent('#verify-how-tls');
+  assert.match(how, /Intermediate[\s\S]*signed the certificate above it/);
+  assert.match(how, /trust anchor/);
+  assert.match(how, /CertificateVerify/);
+  await page.fill('#verify-chain', fixture('leaf.pem'));
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
+  assert.match(await page.textContent('#verify-reason'), /issuer .*certbench Test Intermediate.* is missing.*http:\/\/ca\.example\.test\/int\.crt/);
+  // With the built-in Mozilla store instead of the fixture root, the private root is untrusted.
+  await page.fill('#verify-chain', fixture('fullchain.pem') + fixture('root.pem'));
+  await page.fill('#verify-roots', '');
+  await page.check('#verify-mozilla');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-reason')?.textContent.includes('not among the trust anchors'));
+  assert.match(await page.textContent('label:has(#verify-mozilla)'), /Trust Mozilla's root store \(139 roots, as of 11 March 2023\)/);
+  await page.uncheck('#verify-mozilla');
+  await page.fill('#verify-roots', fixture('root.pem'));
+  // Past the leaf's expiry, the verdict says so.
+  await page.fill('#verify-chain', fixture('fullchain.pem'));
+  await page.fill('#verify-at', '2080-01-01T00:00');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-reason')?.textContent.includes('expired'));
+  assert.match(await page.textContent('#verify-reason'), /expired on .* renew it.*ERR_CERT_DATE_INVALID/s);
+  // A path longer than the intermediate limit is refused, as openssl -verify_depth does.
+  await page.fill('#verify-at', '');
+  await page.fill('#verify-max', '0');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-reason')?.textContent.includes('at most 0'));
+  await page.fill('#verify-max', '1');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('verify: dropped PEM and DER files fill the chain and anchors; a wrong file says why', async () => {
+  const { page, problems, context } = await open(browser, `${server.base}#/verify`);
+  await dropFiles(page, '#verify-chain', [{ name: 'leaf.der', bytes: fixtureBytes('leaf.der') }, { name: 'int.pem', bytes: fixtureBytes('int.pem') }]);
+  await page.waitForFunction(() => (document.querySelector('#verify-chain').value.match(/BEGIN CERTIFICATE/g) || []).length === 2);
+  await dropFiles(page, '#verify-roots', [{ name: 'root.pem', bytes: fixtureBytes('root.pem') }]);
+  await page.waitForFunction(() => document.querySelector('#verify-roots').value.includes('BEGIN CERTIFICATE'));
+  await page.click('#verify-run');
+  await page.waitForSelector('#verify-verdict');
+  assert.equal(await page.textContent('#verify-verdict'), 'valid');
+  await dropFiles(page, '#verify-roots', [{ name: 'leaf.key', bytes: fixtureBytes('leaf.key') }]);
+  await page.waitForSelector('.error');
+  assert.match(await page.textContent('.error'), /leaf\.key: .*expected a certificate/);
+  assert.equal((await page.inputValue('#verify-roots')).match(/BEGIN CERTIFICATE/g).length, 1, 'the bad file adds nothing');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('verify: the Mozilla store, loaded after first paint, trusts its roots; altered bytes are refused', async () => {
+  const { page, requests, problems, context } = await open(browser, `${server.base}#/verify`);
+  await page.waitForLoadState('networkidle');
+  assert.ok(requests.some((u) => u.endsWith('/mozilla-roots.der')), 'the store is fetched at load');
+  await page.fill('#verify-chain', mozillaRoot('ISRG Root X1'));
+  await page.check('#verify-mozilla');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
+  await context.close();
+  // A store file that is not the one this build ships is never trusted.
+  const altered = await browser.newContext();
+  await altered.route('**/mozilla-roots.der', async (route) => {
+    const body = Buffer.from(await (await route.fetch()).body());
+    body[100] ^= 1;
+    await route.fulfill({ body, contentType: 'application/octet-stream' });
+  });
+  const tampered = await altered.newPage();
+  await tampered.goto(`${server.base}#/verify`);
+  await tampered.fill('#verify-chain', mozillaRoot('ISRG Root X1'));
+  await tampered.check('#verify-mozilla');
+  await tampered.click('#verify-run');
+  await tampered.waitForSelector('text=not the one this build ships');
+  await altered.close();
+  assert.deepEqual(problems, []);
+});
