@@ -102,7 +102,7 @@ pub async fn self_signed(key_type: String, now: f64) -> Result<String, JsError> 
         order.fulfil(engine, &[], at(now), rng)
     })
     .await
-    .map_err(|e| JsError::new(&e))?;
+    .map_err(|e| JsError::new(&e.to_string()))?;
     outcome
         .files
         .into_iter()

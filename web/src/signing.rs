@@ -5,6 +5,7 @@
 //! a second), and the app carries no RSA or elliptic-curve code.
 
 use crate::webcrypto::{base64url, dictionary, subtle};
+use certbench_core::Error;
 use certbench_core::generate::KeyType;
 use certbench_core::generate::deferred::Outside;
 use certbench_core::signature::{Check, SignatureError};
@@ -22,8 +23,8 @@ pub struct WebCryptoKeys {
     keys: RefCell<Vec<Option<(CryptoKey, KeyType)>>>,
 }
 
-fn failed(what: &str) -> impl Fn(JsValue) -> String + '_ {
-    move |e| format!("WebCrypto could not {what}: {}", describe(&e))
+fn failed(what: &str) -> impl Fn(JsValue) -> Error + '_ {
+    move |e| Error::WebCrypto(format!("WebCrypto could not {what}: {}", describe(&e)))
 }
 
 fn describe(e: &JsValue) -> String {
@@ -33,7 +34,7 @@ fn describe(e: &JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
-async fn bytes(promise: Result<js_sys::Promise, JsValue>, what: &str) -> Result<Vec<u8>, String> {
+async fn bytes(promise: Result<js_sys::Promise, JsValue>, what: &str) -> Result<Vec<u8>, Error> {
     let value = JsFuture::from(promise.map_err(failed(what))?)
         .await
         .map_err(failed(what))?;
@@ -61,7 +62,7 @@ impl Outside for WebCryptoKeys {
         &self,
         key: usize,
         key_type: KeyType,
-    ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), String> {
+    ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), Error> {
         let how = signing(key_type);
         let algorithm = dictionary(&how.key);
         if let Some(bits) = how.modulus_bits {
@@ -92,7 +93,7 @@ impl Outside for WebCryptoKeys {
         Ok((pkcs8, spki))
     }
 
-    async fn import(&self, key: usize, key_type: KeyType, pkcs8: &[u8]) -> Result<Vec<u8>, String> {
+    async fn import(&self, key: usize, key_type: KeyType, pkcs8: &[u8]) -> Result<Vec<u8>, Error> {
         let how = signing(key_type);
         let imported = self
             .subtle
@@ -115,27 +116,26 @@ impl Outside for WebCryptoKeys {
         let jwk = JsFuture::from(exported)
             .await
             .map_err(failed("read the public key"))?;
-        let spki = webcrypto::public_key_info(key_type, |field| base64url(&jwk, field))
-            .map_err(|e| e.to_string())?;
+        let spki = webcrypto::public_key_info(key_type, |field| base64url(&jwk, field))?;
         self.keep(key, crypto_key, key_type);
         Ok(spki)
     }
 
-    async fn sign(&self, key: usize, message: &[u8]) -> Result<Vec<u8>, String> {
+    async fn sign(&self, key: usize, message: &[u8]) -> Result<Vec<u8>, Error> {
         let (crypto_key, key_type) = self
             .keys
             .borrow()
             .get(key)
             .cloned()
             .flatten()
-            .ok_or("no key to sign with")?;
+            .ok_or_else(|| Error::WebCrypto("no key to sign with".into()))?;
         let signed = self.subtle.sign_with_object_and_u8_array(
             &dictionary(&signing(key_type).sign),
             &crypto_key,
             message,
         );
         let signature = bytes(signed, "sign").await?;
-        webcrypto::signature_bits(key_type, &signature).map_err(|e| e.to_string())
+        webcrypto::signature_bits(key_type, &signature)
     }
 
     async fn check(&self, check: &Check) -> Result<(), SignatureError> {

@@ -165,6 +165,7 @@ async fn made_by_webcrypto(order: &Order, made: &[MadeCa]) -> Result<Outcome, St
         order.fulfil(engine, made, now, rng)
     })
     .await
+    .map_err(|e| e.to_string())
 }
 
 fn file<'a>(outcome: &'a Outcome, name: &str) -> &'a str {

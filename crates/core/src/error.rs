@@ -91,6 +91,24 @@ pub enum Error {
     InvalidName(String),
     /// A key could not be made, read or used.
     Key(String),
+    /// A decryption failed its check: a wrong password, or damaged data (the two look the
+    /// same); says what was being opened.
+    WrongPassword(String),
+    /// A PKCS#12 file is malformed or uses what certbench does not read.
+    Pkcs12(String),
+    /// The browser's WebCrypto refused a request or answered what certbench cannot use.
+    WebCrypto(String),
+    /// Mozilla's root store shipped beside the app is not the one this build expects.
+    RootStore(String),
+    /// A form field (or flag) holds what cannot be used; says which and why.
+    Form(String),
+    /// What went wrong with a named part of a request (`CSR`, `your key`, `CA certificate`).
+    In {
+        /// The part.
+        what: String,
+        /// What went wrong with it.
+        cause: Box<Error>,
+    },
     /// A certificate could not be built or signed.
     Build(String),
     /// A cipher suite name or code that matches nothing.
@@ -112,6 +130,16 @@ pub enum Error {
         /// The longest link certbench makes.
         limit: usize,
     },
+}
+
+impl Error {
+    /// This error, said of `what` (`CSR`, `your key`, …).
+    pub fn of(self, what: impl Into<String>) -> Error {
+        Error::In {
+            what: what.into(),
+            cause: Box::new(self),
+        }
+    }
 }
 
 impl fmt::Display for Error {
@@ -146,7 +174,12 @@ impl fmt::Display for Error {
                 "`{text}` is not a time: expected RFC 3339 like 2026-11-28T10:00:00Z"
             ),
             Error::InvalidName(detail) => f.write_str(detail),
-            Error::Key(detail) => write!(f, "key: {detail}"),
+            Error::Key(detail) | Error::WrongPassword(detail) => write!(f, "key: {detail}"),
+            Error::Pkcs12(detail) => write!(f, "key: PKCS#12: {detail}"),
+            Error::WebCrypto(detail) => f.write_str(detail),
+            Error::RootStore(detail) => write!(f, "the Mozilla root store: {detail}"),
+            Error::Form(detail) => f.write_str(detail),
+            Error::In { what, cause } => write!(f, "{what}: {cause}"),
             Error::Build(detail) => write!(f, "could not build the certificate: {detail}"),
             Error::UnknownCipher { query, suggestions } => {
                 write!(f, "`{query}` is not a known TLS cipher suite name or code")?;

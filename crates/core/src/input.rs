@@ -87,51 +87,113 @@ pub fn read_blocks(input: &[u8]) -> Result<Vec<Result<Block, Error>>, Error> {
     Ok(blocks)
 }
 
-/// Length in bytes of the DER TLV at the start of `der` (tag, length and contents), or a
-/// sentence saying why it is not one. Catches the two commonest breakages of copied data: a
-/// cut-off block and junk after the structure.
-pub fn outer_length(der: &[u8]) -> Result<usize, String> {
+/// Why bytes are not one DER TLV: the two commonest breakages of copied data are a cut-off
+/// block and junk after the structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotOneTlv {
+    /// No bytes at all.
+    Empty,
+    /// A tag and nothing after it.
+    NoLength {
+        /// The tag byte.
+        tag: u8,
+    },
+    /// BER's indefinite length, which DER forbids.
+    IndefiniteLength,
+    /// The length field itself is cut off.
+    LengthCutOff,
+    /// A length field of more bytes than any real input needs.
+    LengthTooLarge {
+        /// Its size in bytes.
+        bytes: u8,
+    },
+    /// The length does not fit in memory.
+    LengthOverflows,
+    /// Fewer bytes than the structure says it has.
+    CutOff {
+        /// What the structure says.
+        expected: usize,
+        /// What is there.
+        found: usize,
+    },
+    /// Bytes after the structure.
+    Trailing {
+        /// How many.
+        extra: usize,
+        /// The structure's own length.
+        structure: usize,
+    },
+}
+
+impl std::fmt::Display for NotOneTlv {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            NotOneTlv::Empty => f.write_str("the block is empty"),
+            NotOneTlv::NoLength { tag } => write!(f, "only 1 byte (tag 0x{tag:02x}) and no length"),
+            NotOneTlv::IndefiniteLength => {
+                f.write_str("indefinite length (BER), which DER forbids")
+            }
+            NotOneTlv::LengthCutOff => f.write_str("the length field is cut off"),
+            NotOneTlv::LengthTooLarge { bytes } => write!(
+                f,
+                "a length field of {bytes} bytes is larger than any real input"
+            ),
+            NotOneTlv::LengthOverflows => f.write_str("the length field overflows"),
+            NotOneTlv::CutOff { expected, found } => write!(
+                f,
+                "the data is cut off: the structure says it is {expected} bytes long but only {found} bytes are there"
+            ),
+            NotOneTlv::Trailing { extra, structure } => write!(
+                f,
+                "{extra} bytes of trailing data after the {structure}-byte structure"
+            ),
+        }
+    }
+}
+
+/// Length in bytes of the DER TLV at the start of `der` (tag, length and contents), or why it
+/// is not one.
+pub fn outer_length(der: &[u8]) -> Result<usize, NotOneTlv> {
     let Some(&tag) = der.first() else {
-        return Err("the block is empty".into());
+        return Err(NotOneTlv::Empty);
     };
     let Some(&first) = der.get(1) else {
-        return Err(format!("only 1 byte (tag 0x{tag:02x}) and no length"));
+        return Err(NotOneTlv::NoLength { tag });
     };
     let (header, content) = match first {
         0x00..=0x7f => (2, usize::from(first)),
-        0x80 => return Err("indefinite length (BER), which DER forbids".into()),
+        0x80 => return Err(NotOneTlv::IndefiniteLength),
         0x81..=0x84 => {
             let n = usize::from(first & 0x7f);
-            let bytes = der.get(2..2 + n).ok_or("the length field is cut off")?;
+            let bytes = der.get(2..2 + n).ok_or(NotOneTlv::LengthCutOff)?;
             let len = bytes
                 .iter()
                 .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
             (2 + n, len)
         }
         _ => {
-            return Err(format!(
-                "a length field of {} bytes is larger than any real input",
-                first & 0x7f
-            ));
+            return Err(NotOneTlv::LengthTooLarge {
+                bytes: first & 0x7f,
+            });
         }
     };
     header
         .checked_add(content)
-        .ok_or_else(|| "the length field overflows".to_string())
+        .ok_or(NotOneTlv::LengthOverflows)
 }
 
-/// Checks that `der` is exactly one TLV, with a message fit for a user when it is not.
-pub fn check_whole(der: &[u8]) -> Result<(), String> {
+/// Checks that `der` is exactly one TLV, saying why when it is not.
+pub fn check_whole(der: &[u8]) -> Result<(), NotOneTlv> {
     let total = outer_length(der)?;
     match total.cmp(&der.len()) {
-        std::cmp::Ordering::Greater => Err(format!(
-            "the data is cut off: the structure says it is {total} bytes long but only {} bytes are there",
-            der.len()
-        )),
-        std::cmp::Ordering::Less => Err(format!(
-            "{} bytes of trailing data after the {total}-byte structure",
-            der.len() - total
-        )),
+        std::cmp::Ordering::Greater => Err(NotOneTlv::CutOff {
+            expected: total,
+            found: der.len(),
+        }),
+        std::cmp::Ordering::Less => Err(NotOneTlv::Trailing {
+            extra: der.len() - total,
+            structure: total,
+        }),
         std::cmp::Ordering::Equal => Ok(()),
     }
 }
@@ -768,15 +830,27 @@ mod tests {
         assert!(
             check_whole(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff])
                 .unwrap_err()
+                .to_string()
                 .contains("cut off")
         );
         assert!(
             check_whole(&[0x30, 0x89, 1])
                 .unwrap_err()
+                .to_string()
                 .contains("larger than any real input")
         );
-        assert!(check_whole(&[0x30, 0x80]).unwrap_err().contains("BER"));
-        assert!(check_whole(&[0x30, 0, 0]).unwrap_err().contains("trailing"));
+        assert!(
+            check_whole(&[0x30, 0x80])
+                .unwrap_err()
+                .to_string()
+                .contains("BER")
+        );
+        assert!(
+            check_whole(&[0x30, 0, 0])
+                .unwrap_err()
+                .to_string()
+                .contains("trailing")
+        );
         assert!(check_whole(&[]).is_err());
     }
 

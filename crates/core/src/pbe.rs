@@ -113,9 +113,9 @@ pub(crate) fn well_formed(
 /// Why a key could not be decrypted, in words.
 fn could_not_decrypt(failure: Failure) -> Error {
     match failure {
-        Failure::WrongPassword => {
-            Error::Key("could not decrypt: the password is wrong, or the key is damaged".into())
-        }
+        Failure::WrongPassword => Error::WrongPassword(
+            "could not decrypt: the password is wrong, or the key is damaged".into(),
+        ),
         Failure::Unusable(e) => e,
     }
 }

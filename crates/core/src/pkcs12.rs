@@ -98,11 +98,13 @@ struct CertBag {
 }
 
 fn malformed(e: impl std::fmt::Display) -> Error {
-    Error::Key(format!("PKCS#12: not a well-formed file: {e}"))
+    Error::Pkcs12(format!("not a well-formed file: {e}"))
 }
 
 fn wrong_password() -> Error {
-    Error::Key("PKCS#12: wrong password (or a damaged file: the two look the same)".into())
+    Error::WrongPassword(
+        "PKCS#12: wrong password (or a damaged file: the two look the same)".into(),
+    )
 }
 
 /// The integrity MAC's hash and iteration count, read without the password: what a report
@@ -144,8 +146,9 @@ pub(crate) fn uses_legacy_ciphers(p12: &[u8]) -> bool {
 pub fn contents(p12: &[u8], password: &str) -> Result<Vec<Vec<u8>>, Error> {
     let pfx = Pfx::from_der(p12).map_err(malformed)?;
     if pfx.auth_safe.content_type != DATA {
-        return Err(Error::Key(
-            "PKCS#12: protected by a public key, not a password: certbench opens password-protected files".into(),
+        return Err(Error::Pkcs12(
+            "protected by a public key, not a password: certbench opens password-protected files"
+                .into(),
         ));
     }
     let auth_safe = pfx
@@ -176,8 +179,8 @@ pub fn contents(p12: &[u8], password: &str) -> Result<Vec<Vec<u8>>, Error> {
                 decrypt(&data.content.algorithm, password, ciphertext.as_bytes())?
             }
             other => {
-                return Err(Error::Key(format!(
-                    "PKCS#12: a part of type {} is not supported",
+                return Err(Error::Pkcs12(format!(
+                    "a part of type {} is not supported",
                     crate::oids::name(&other)
                 )));
             }
@@ -222,7 +225,7 @@ fn hmac<D: Digest + BlockSizeUser + Clone>(
         <D as Digest>::output_size(),
     );
     let mut mac = <hmac::SimpleHmac<D> as KeyInit>::new_from_slice(&key)
-        .map_err(|e| Error::Key(format!("PKCS#12 MAC: {e}")))?;
+        .map_err(|e| Error::Pkcs12(format!("its MAC: {e}")))?;
     mac.update(message);
     Ok(mac.finalize().into_bytes().to_vec())
 }
@@ -238,13 +241,13 @@ fn check_mac(mac: &MacData, password: &str, auth_safe: &[u8]) -> Result<(), Erro
         SHA384 => hmac::<sha2::Sha384>(password, salt, n, auth_safe)?,
         SHA512 => hmac::<sha2::Sha512>(password, salt, n, auth_safe)?,
         PBMAC1 => {
-            return Err(Error::Key(
-                "PKCS#12: its MAC is PBMAC1 (RFC 9579), which certbench does not check yet".into(),
+            return Err(Error::Pkcs12(
+                "its MAC is PBMAC1 (RFC 9579), which certbench does not check yet".into(),
             ));
         }
         other => {
-            return Err(Error::Key(format!(
-                "PKCS#12: MAC with {} is not supported",
+            return Err(Error::Pkcs12(format!(
+                "MAC with {} is not supported",
                 crate::oids::name(&other)
             )));
         }
@@ -264,7 +267,7 @@ fn decrypt(
     let decrypted = crate::pbe::decrypt(algorithm, password, ciphertext);
     crate::pbe::well_formed(decrypted).map_err(|failure| match failure {
         crate::pbe::Failure::WrongPassword => wrong_password(),
-        crate::pbe::Failure::Unusable(e) => Error::Key(format!("PKCS#12: {e}")),
+        crate::pbe::Failure::Unusable(e) => Error::Pkcs12(format!("{e}")),
     })
 }
 
@@ -297,7 +300,7 @@ fn write<R: CryptoRng + ?Sized>(
     rng: &mut R,
 ) -> Result<Vec<u8>, Error> {
     if password.is_empty() {
-        return Err(Error::Key(
+        return Err(Error::Form(
             "a PKCS#12 file needs a password (some importers refuse empty ones)".into(),
         ));
     }

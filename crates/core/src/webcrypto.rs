@@ -189,9 +189,9 @@ pub fn public_key_info(
     field: impl Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<Vec<u8>, Error> {
     let get = |name: &str| {
-        field(name).ok_or_else(|| Error::Key(format!("WebCrypto's JWK has no `{name}`")))
+        field(name).ok_or_else(|| Error::WebCrypto(format!("WebCrypto's JWK has no `{name}`")))
     };
-    let bad = |e: der::Error| Error::Key(format!("WebCrypto's public key: {e}"));
+    let bad = |e: der::Error| Error::WebCrypto(format!("WebCrypto's public key: {e}"));
     let bits = match key_type {
         KeyType::P256 | KeyType::P384 => [&[4u8][..], &get("x")?, &get("y")?].concat(),
         KeyType::Ed25519 => get("x")?,

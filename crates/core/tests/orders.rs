@@ -4,6 +4,7 @@
 
 mod common;
 
+use certbench_core::Error;
 use certbench_core::decode::{self, Report};
 use certbench_core::generate::deferred::{self, Deferred, Replay};
 use certbench_core::generate::engine::Software;
@@ -25,10 +26,10 @@ fn generate(order: Order, made: &[MadeCa]) -> Result<Outcome, String> {
     let here = order.fulfil(&Software::new(rng()), made, NOW, &mut rng());
     let deferred = settled(|engine, rng| order.fulfil(engine, made, NOW, rng));
     same_outcome(&here, &deferred);
-    deferred
+    deferred.map_err(|e| e.to_string())
 }
 
-fn same_outcome(here: &Result<Outcome, String>, deferred: &Result<Outcome, String>) {
+fn same_outcome(here: &Result<Outcome, Error>, deferred: &Result<Outcome, Error>) {
     let names = |o: &Outcome| o.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
     match (here, deferred) {
         (Ok(here), Ok(deferred)) => assert_eq!(names(here), names(deferred)),
@@ -39,8 +40,8 @@ fn same_outcome(here: &Result<Outcome, String>, deferred: &Result<Outcome, Strin
 
 /// [`deferred::settle`] with RustCrypto doing the wanted work, counting the runs.
 fn settled(
-    mut work: impl FnMut(&Deferred, &mut Replay<SplitMix>) -> Result<Outcome, String>,
-) -> Result<Outcome, String> {
+    mut work: impl FnMut(&Deferred, &mut Replay<SplitMix>) -> Result<Outcome, Error>,
+) -> Result<Outcome, Error> {
     let here = Here::default();
     let runs = std::cell::Cell::new(0);
     let future = deferred::settle(&here, rng(), |engine, rng| {
@@ -63,7 +64,7 @@ struct Here {
 }
 
 impl Here {
-    fn keep(&self, key: usize, pair: KeyPair) -> Result<Vec<u8>, String> {
+    fn keep(&self, key: usize, pair: KeyPair) -> Result<Vec<u8>, Error> {
         let spki = pair.public_key_info().unwrap().to_der().unwrap();
         let mut keys = self.keys.borrow_mut();
         let len = keys.len().max(key + 1);
@@ -78,23 +79,20 @@ impl deferred::Outside for Here {
         &self,
         key: usize,
         key_type: KeyType,
-    ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), String> {
-        let pair = KeyPair::generate(key_type, &mut rng()).map_err(|e| e.to_string())?;
+    ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), Error> {
+        let pair = KeyPair::generate(key_type, &mut rng())?;
         let pkcs8 = pair.pkcs8_der().unwrap();
         Ok((pkcs8, self.keep(key, pair)?))
     }
 
-    async fn import(&self, key: usize, _: KeyType, pkcs8: &[u8]) -> Result<Vec<u8>, String> {
-        self.keep(
-            key,
-            KeyPair::from_pkcs8_der(pkcs8).map_err(|e| e.to_string())?,
-        )
+    async fn import(&self, key: usize, _: KeyType, pkcs8: &[u8]) -> Result<Vec<u8>, Error> {
+        self.keep(key, KeyPair::from_pkcs8_der(pkcs8)?)
     }
 
-    async fn sign(&self, key: usize, message: &[u8]) -> Result<Vec<u8>, String> {
+    async fn sign(&self, key: usize, message: &[u8]) -> Result<Vec<u8>, Error> {
         let keys = self.keys.borrow();
         let pair = keys[key].as_ref().expect("a key made before it signs");
-        pair.sign_message(message).map_err(|e| e.to_string())
+        pair.sign_message(message)
     }
 
     async fn check(&self, check: &Check) -> Result<(), SignatureError> {
@@ -195,7 +193,7 @@ fn form_mistakes_come_back_as_messages() {
         ..Default::default()
     }
     .run(NOW);
-    assert!(bad_verify.unwrap_err().starts_with("chain:"));
+    assert!(bad_verify.unwrap_err().to_string().starts_with("chain:"));
 }
 
 #[test]
@@ -506,7 +504,7 @@ fn a_negative_validity_names_the_days_field_once() {
             ..Order::default()
         };
         let error = generate(order.clone(), &[]).unwrap_err();
-        let preview = order.preview(NOW).unwrap().unwrap_err();
+        let preview = order.preview(NOW).unwrap().unwrap_err().to_string();
         for message in [&error, &preview] {
             assert!(message.starts_with("days:"), "{message}");
             assert_eq!(message.matches("days").count(), 1, "{message}");

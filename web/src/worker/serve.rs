@@ -130,7 +130,7 @@ async fn verified(
         true => browser::mozilla_roots().await?,
         false => browser::mozilla_roots().await.unwrap_or_default(),
     };
-    let prepared = order.prepare(now, &mozilla)?;
+    let prepared = order.prepare(now, &mozilla).map_err(|e| e.to_string())?;
     // Lint judges at the verdict's time, not the clock's.
     let blocks = webcrypto::decode(order.chain.as_bytes(), prepared.options.at)
         .await
@@ -168,7 +168,8 @@ async fn generated(order: Option<Order>, made: &[MadeCa]) -> Result<Made, String
         None => whole_chain(engine, now, rng),
         Some(order) => order.fulfil(engine, made, now, rng),
     })
-    .await?;
+    .await
+    .map_err(|e| e.to_string())?;
     let lint = match outcome.files.iter().find(|f| f.name == "cert.pem") {
         Some(cert) => webcrypto::decode(cert.text.as_bytes(), now)
             .await

@@ -400,7 +400,7 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
     } else {
         der
     };
-    input::check_whole(&whole).map_err(|detail| der_error(&at, detail))?;
+    input::check_whole(&whole).map_err(|problem| der_error(&at, problem.to_string()))?;
     let report = match at.label.as_deref() {
         Some(label) => {
             let kind = kind_of_label(label).ok_or_else(|| Error::UnsupportedKind {

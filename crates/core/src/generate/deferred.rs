@@ -250,11 +250,11 @@ pub trait Outside {
         &self,
         key: usize,
         key_type: KeyType,
-    ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), String>;
+    ) -> Result<(Zeroizing<Vec<u8>>, Vec<u8>), Error>;
     /// The SubjectPublicKeyInfo DER of a given PKCS#8 key, kept to sign with.
-    async fn import(&self, key: usize, key_type: KeyType, pkcs8: &[u8]) -> Result<Vec<u8>, String>;
+    async fn import(&self, key: usize, key_type: KeyType, pkcs8: &[u8]) -> Result<Vec<u8>, Error>;
     /// `message` signed with `key`, as a certificate's BIT STRING carries it.
-    async fn sign(&self, key: usize, message: &[u8]) -> Result<Vec<u8>, String>;
+    async fn sign(&self, key: usize, message: &[u8]) -> Result<Vec<u8>, Error>;
     /// Checks a signature (the engine may answer later).
     async fn check(&self, check: &Check) -> Result<(), SignatureError>;
 }
@@ -265,8 +265,8 @@ pub trait Outside {
 pub async fn settle<T, R: CryptoRng>(
     outside: &impl Outside,
     rng: R,
-    mut work: impl FnMut(&Deferred, &mut Replay<R>) -> Result<T, String>,
-) -> Result<T, String> {
+    mut work: impl FnMut(&Deferred, &mut Replay<R>) -> Result<T, Error>,
+) -> Result<T, Error> {
     const RUNS: usize = 6;
     let engine = Deferred::new();
     let mut replay = Replay::new(rng);
@@ -282,7 +282,7 @@ pub async fn settle<T, R: CryptoRng>(
             match wanted {
                 Wanted::NewKey { key, key_type } => {
                     let (pkcs8, spki) = outside.new_key(key, key_type).await?;
-                    engine.made(key, pkcs8, &spki).map_err(|e| e.to_string())?;
+                    engine.made(key, pkcs8, &spki)?;
                 }
                 Wanted::Import {
                     key,
@@ -290,7 +290,7 @@ pub async fn settle<T, R: CryptoRng>(
                     pkcs8,
                 } => {
                     let spki = outside.import(key, key_type, &pkcs8).await?;
-                    engine.imported(key, &spki).map_err(|e| e.to_string())?;
+                    engine.imported(key, &spki)?;
                 }
                 Wanted::Signature { key, message } => {
                     let signature = outside.sign(key, &message).await?;
@@ -303,9 +303,9 @@ pub async fn settle<T, R: CryptoRng>(
             }
         }
     }
-    Err(format!(
+    Err(Error::Build(format!(
         "generation did not settle after {RUNS} runs (a run differs from the one before)"
-    ))
+    )))
 }
 
 /// A key held outside: what it signs is looked up in the book, or wanted.

@@ -8,7 +8,7 @@ use super::{
     csr, default_days, issue, openssl_recipe, sign_csr,
 };
 use crate::input::{self, pem};
-use crate::{Certificate, decode, time::UnixTime};
+use crate::{Certificate, Error, decode, time::UnixTime};
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
 
@@ -209,7 +209,8 @@ pub struct Preview {
 }
 
 /// What the form shows as it changes, before any key is made: the preview of the certificate
-/// ([`Order::preview`]) and what a pasted CSR asks for ([`Order::requested`]).
+/// ([`Order::preview`]) and what a pasted CSR asks for ([`Order::requested`]). A view for the
+/// page, so errors come as the text it shows (the typed [`Error`]s are those two functions').
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormView {
     /// What a pasted CSR asks for, or why it cannot be read.
@@ -337,44 +338,40 @@ impl Order {
     }
 
     /// The key to certify: the user's own when given, else a new one of the order's type.
-    pub fn key(&self, engine: &dyn Engine) -> Result<KeyPair, String> {
+    pub fn key(&self, engine: &dyn Engine) -> Result<KeyPair, Error> {
         match self.own_key() {
-            Some(own) => engine.signer(own?).map_err(|e| format!("your key: {e}")),
-            None => engine.new_key(self.key_type()).map_err(|e| e.to_string()),
+            Some(own) => engine.signer(own?).map_err(|e| e.of("your key")),
+            None => engine.new_key(self.key_type()),
         }
     }
 
     /// The user's own key, read (and decrypted with its password); `None` when not given.
-    pub fn own_key(&self) -> Option<Result<PrivateKey, String>> {
+    pub fn own_key(&self) -> Option<Result<PrivateKey, Error>> {
         if self.own_key.trim().is_empty() {
             return None;
         }
         let password = Some(self.own_key_password.as_str()).filter(|p| !p.is_empty());
         Some(
             PrivateKey::from_input_with_password(self.own_key.as_bytes(), password)
-                .map_err(|e| format!("your key: {e}")),
+                .map_err(|e| e.of("your key")),
         )
     }
 
     /// Everything the form shows before any key is made, at `now`.
     pub fn view(&self, now: UnixTime) -> FormView {
         FormView {
-            requested: self.requested(),
-            preview: self.preview(now),
+            requested: self.requested().map(|r| r.map_err(|e| e.to_string())),
+            preview: self.preview(now).map(|p| p.map_err(|e| e.to_string())),
         }
     }
 
     /// What the pasted CSR asks for, extension by extension; `None` until one is pasted.
-    pub fn requested(&self) -> Option<Result<Vec<super::Requested>, String>> {
+    pub fn requested(&self) -> Option<Result<Vec<super::Requested>, Error>> {
         let block = input::read_blocks(self.csr.as_bytes())
             .ok()?
             .into_iter()
             .next()?;
-        Some(
-            block
-                .map_err(|e| e.to_string())
-                .and_then(|b| super::requested_extensions(&b.der).map_err(|e| e.to_string())),
-        )
+        Some(block.and_then(|b| super::requested_extensions(&b.der)))
     }
 
     /// Switches the form to the action `id`. Fields still holding the previous action's
@@ -398,7 +395,7 @@ impl Order {
 
     /// The preview of the certificate this order makes (self-signed, CAs, leaves, a signed
     /// CSR); `None` for a CSR, or before a CSR to sign is pasted.
-    pub fn preview(&self, now: UnixTime) -> Option<Result<Preview, String>> {
+    pub fn preview(&self, now: UnixTime) -> Option<Result<Preview, Error>> {
         let profile = match self.action() {
             Action::Issue(profile) => profile,
             Action::SignCsr => return self.csr_preview(now),
@@ -409,9 +406,9 @@ impl Order {
                 "" => self.key_type().name().starts_with("rsa"),
                 own => own_key_is_rsa(own),
             };
-            let extensions = super::preview_extensions(&req, rsa).map_err(|e| e.to_string())?;
+            let extensions = super::preview_extensions(&req, rsa)?;
             Ok(Preview {
-                subject: crate::dn::rfc4514(&req.subject.to_name().map_err(|e| e.to_string())?),
+                subject: crate::dn::rfc4514(&req.subject.to_name()?),
                 not_before: req.not_before.to_rfc3339(),
                 not_after: req.not_after.to_rfc3339(),
                 days: req.not_before.days_until(req.not_after) + 1,
@@ -423,18 +420,17 @@ impl Order {
 
     /// What signing the pasted CSR will make: its subject, and its names unless the form gives
     /// others (said so); `None` until a CSR is pasted.
-    fn csr_preview(&self, now: UnixTime) -> Option<Result<Preview, String>> {
+    fn csr_preview(&self, now: UnixTime) -> Option<Result<Preview, Error>> {
         let block = input::read_blocks(self.csr.as_bytes())
             .ok()?
             .into_iter()
             .next()?;
         Some((|| {
-            let block = block.map_err(|e| format!("CSR: {e}"))?;
+            let block = block.map_err(|e| e.of("CSR"))?;
             let req = self.csr_request(now)?;
             let typed = !req.san.is_empty();
-            let csr = super::preview_csr(&block.der, req).map_err(|e| format!("CSR: {e}"))?;
-            let extensions =
-                super::preview_extensions(&csr.request, csr.rsa).map_err(|e| e.to_string())?;
+            let csr = super::preview_csr(&block.der, req).map_err(|e| e.of("CSR"))?;
+            let extensions = super::preview_extensions(&csr.request, csr.rsa)?;
             let csr_names = match csr.csr_names.is_empty() {
                 true => "none".to_string(),
                 false => csr.csr_names.join(", "),
@@ -465,29 +461,24 @@ impl Order {
         }
     }
 
-    fn request(&self, profile: Profile, now: UnixTime) -> Result<Request, String> {
+    fn request(&self, profile: Profile, now: UnixTime) -> Result<Request, Error> {
         // Request starts five minutes before the time it is given.
         let start = match self.not_before.trim() {
             "" => now,
-            text => UnixTime::from_form(text, now)
-                .map_err(|e| e.to_string())?
-                .plus_seconds(300),
+            text => UnixTime::from_form(text, now)?.plus_seconds(300),
         };
         let days = match self.days.trim() {
             "" => default_days(profile, now),
-            d => d
-                .parse::<i64>()
-                .ok()
-                .filter(|&n| n >= 1)
-                .ok_or_else(|| format!("days: {d} is not a whole number of 1 or more"))?,
+            d => d.parse::<i64>().ok().filter(|&n| n >= 1).ok_or_else(|| {
+                Error::Form(format!("days: {d} is not a whole number of 1 or more"))
+            })?,
         };
         let mut req = Request::new(profile, self.subject(), list(&self.san), start, days);
         req.path_len = match self.pathlen.trim() {
             "" => None,
-            n => Some(
-                n.parse()
-                    .map_err(|_| format!("pathlen `{n}` is not a number from 0 to 255"))?,
-            ),
+            n => Some(n.parse().map_err(|_| {
+                Error::Form(format!("pathlen `{n}` is not a number from 0 to 255"))
+            })?),
         };
         req.permitted = list(&self.permit);
         req.excluded = list(&self.exclude);
@@ -500,7 +491,7 @@ impl Order {
     /// The request for signing the pasted CSR: the form's validity, names (empty: the CSR's)
     /// and accepted extensions. The subject is the CSR's: the form's subject fields, hidden
     /// in this mode, never reach it.
-    fn csr_request(&self, now: UnixTime) -> Result<Request, String> {
+    fn csr_request(&self, now: UnixTime) -> Result<Request, Error> {
         let mut req = self.request(Profile::Server, now)?;
         req.subject = Subject::default();
         req.copy = self.csr_copy.clone();
@@ -512,26 +503,30 @@ impl Order {
         &self,
         made: &[MadeCa],
         engine: &dyn Engine,
-    ) -> Result<(Vec<Certificate>, KeyPair), String> {
+    ) -> Result<(Vec<Certificate>, KeyPair), Error> {
         let (chain_pem, key_pem, what) = match self
             .ca
             .strip_prefix("made:")
             .and_then(|n| n.parse::<usize>().ok())
         {
             Some(index) => {
-                let ca = made.get(index).ok_or("that CA is gone; choose another")?;
+                let ca = made
+                    .get(index)
+                    .ok_or_else(|| Error::Form("that CA is gone; choose another".into()))?;
                 (ca.chain_pem.as_str(), ca.key_pem.as_str(), "")
             }
             None => (self.ca_cert.as_str(), self.ca_key.as_str(), "CA "),
         };
         let chain = decode::read_certificates(chain_pem.as_bytes())
-            .map_err(|e| format!("{what}certificate: {e}"))?;
+            .map_err(|e| e.of(format!("{what}certificate")))?;
         if chain.is_empty() {
-            return Err("paste the CA certificate (PEM), or make a CA first".into());
+            return Err(Error::Form(
+                "paste the CA certificate (PEM), or make a CA first".into(),
+            ));
         }
         let key = PrivateKey::from_input_with_password(key_pem.as_bytes(), None)
             .and_then(|key| engine.signer(key))
-            .map_err(|e| format!("{what}key: {e}"))?;
+            .map_err(|e| e.of(format!("{what}key")))?;
         Ok((chain, key))
     }
 
@@ -541,13 +536,12 @@ impl Order {
         &self,
         engine: &dyn Engine,
         rng: &mut R,
-    ) -> Result<(KeyPair, String), String> {
+    ) -> Result<(KeyPair, String), Error> {
         let key = self.key(engine)?;
         let pem = match self.key_password.as_str() {
             "" => key.pkcs8_pem(),
             password => key.encrypted_pkcs8_pem(password, rng),
-        }
-        .map_err(|e| e.to_string())?;
+        }?;
         Ok((key, pem))
     }
 
@@ -559,19 +553,15 @@ impl Order {
         made: &[MadeCa],
         now: UnixTime,
         rng: &mut R,
-    ) -> Result<Outcome, String> {
-        let err = |e: crate::Error| e.to_string();
+    ) -> Result<Outcome, Error> {
         match self.action() {
             Action::Csr => {
                 let (key, key_pem) = self.key_and_pem(engine, rng)?;
-                let csr = csr(&self.subject(), &list(&self.san), &key).map_err(err)?;
+                let csr = csr(&self.subject(), &list(&self.san), &key)?;
                 Ok(Outcome {
                     title: format!("CSR for {}", self.cn),
                     files: vec![
-                        file(
-                            "request.csr",
-                            pem("CERTIFICATE REQUEST", &csr).map_err(err)?,
-                        ),
+                        file("request.csr", pem("CERTIFICATE REQUEST", &csr)?),
                         file("key.pem", key_pem),
                     ],
                     notes: vec!["Send request.csr to the CA; keep key.pem.".into()],
@@ -581,16 +571,13 @@ impl Order {
             }
             Action::SignCsr => {
                 let (chain, ca_key) = self.issuing_ca(made, engine)?;
-                let block = input::read_blocks(self.csr.as_bytes())
-                    .map_err(err)?
+                let block = input::read_blocks(self.csr.as_bytes())?
                     .into_iter()
                     .next()
-                    .ok_or("paste a CSR")?
-                    .map_err(err)?;
+                    .ok_or_else(|| Error::Form("paste a CSR".into()))??;
                 let req = self.csr_request(now)?;
-                let signed =
-                    sign_csr(&block.der, req, &chain[0], &ca_key, engine, now, rng).map_err(err)?;
-                let files = chain_files(&signed.cert, &chain).map_err(err)?;
+                let signed = sign_csr(&block.der, req, &chain[0], &ca_key, engine, now, rng)?;
+                let files = chain_files(&signed.cert, &chain)?;
                 let mut out = vec![file("cert.pem", files.cert_pem.clone())];
                 let (chain_files, mut notes) = chain_outputs(files);
                 out.extend(chain_files);
@@ -611,9 +598,9 @@ impl Order {
             Action::Issue(profile) => {
                 let (key, key_pem) = self.key_and_pem(engine, rng)?;
                 let req = self.request(profile, now)?;
-                let spki = key.public_key_info().map_err(err)?;
+                let spki = key.public_key_info()?;
                 let (cert, chain) = if matches!(profile, Profile::SelfSigned | Profile::Root) {
-                    let cert = issue(&req, &spki, IssuedBy::Itself(&key), now, rng).map_err(err)?;
+                    let cert = issue(&req, &spki, IssuedBy::Itself(&key), now, rng)?;
                     (cert, Vec::new())
                 } else {
                     let (chain, ca_key) = self.issuing_ca(made, engine)?;
@@ -621,9 +608,9 @@ impl Order {
                         cert: &chain[0],
                         key: &ca_key,
                     };
-                    (issue(&req, &spki, by, now, rng).map_err(err)?, chain)
+                    (issue(&req, &spki, by, now, rng)?, chain)
                 };
-                let files = chain_files(&cert, &chain).map_err(err)?;
+                let files = chain_files(&cert, &chain)?;
                 let mut made = Vec::new();
                 if profile.is_ca() {
                     let kind = if profile == Profile::Root {
@@ -634,7 +621,7 @@ impl Order {
                     made.push(MadeCa {
                         name: format!("{} ({kind})", self.cn),
                         chain_pem: format!("{}{}", files.cert_pem, files.chain_pem),
-                        key_pem: key.pkcs8_pem().map_err(err)?,
+                        key_pem: key.pkcs8_pem()?,
                     });
                 }
                 let mut out = vec![
@@ -649,14 +636,13 @@ impl Order {
                 }
                 if !self.p12_password.is_empty() {
                     let p12 = crate::pkcs12::bundle(
-                        &key.pkcs8_der().map_err(err)?,
+                        &key.pkcs8_der()?,
                         &cert,
                         &chain,
                         &self.p12_password,
                         &self.cn,
                         rng,
-                    )
-                    .map_err(err)?;
+                    )?;
                     out.push(File {
                         name: "bundle.p12".into(),
                         text: format!(
@@ -688,9 +674,8 @@ pub fn whole_chain<R: CryptoRng + ?Sized>(
     engine: &dyn Engine,
     now: UnixTime,
     rng: &mut R,
-) -> Result<Outcome, String> {
-    let err = |e: crate::Error| e.to_string();
-    let new_key = || engine.new_key(KeyType::P256).map_err(err);
+) -> Result<Outcome, Error> {
+    let new_key = || engine.new_key(KeyType::P256);
     let root_key = new_key()?;
     let root_req = Request::new(
         Profile::Root,
@@ -699,8 +684,8 @@ pub fn whole_chain<R: CryptoRng + ?Sized>(
         now,
         default_days(Profile::Root, now),
     );
-    let root_spki = root_key.public_key_info().map_err(err)?;
-    let root = issue(&root_req, &root_spki, IssuedBy::Itself(&root_key), now, rng).map_err(err)?;
+    let root_spki = root_key.public_key_info()?;
+    let root = issue(&root_req, &root_spki, IssuedBy::Itself(&root_key), now, rng)?;
     let int_key = new_key()?;
     let mut int_req = Request::new(
         Profile::Intermediate,
@@ -714,14 +699,11 @@ pub fn whole_chain<R: CryptoRng + ?Sized>(
         cert: &root,
         key: &root_key,
     };
-    let int_spki = int_key.public_key_info().map_err(err)?;
-    let int = issue(&int_req, &int_spki, by_root, now, rng).map_err(err)?;
+    let int_spki = int_key.public_key_info()?;
+    let int = issue(&int_req, &int_spki, by_root, now, rng)?;
     let ca_chain = vec![int.clone(), root.clone()];
-    let ca_files = chain_files(&int, std::slice::from_ref(&root)).map_err(err)?;
-    let mut files = vec![file(
-        "root.pem",
-        chain_files(&root, &[]).map_err(err)?.cert_pem,
-    )];
+    let ca_files = chain_files(&int, std::slice::from_ref(&root))?;
+    let mut files = vec![file("root.pem", chain_files(&root, &[])?.cert_pem)];
     let leaves = [
         (
             Profile::Server,
@@ -744,17 +726,14 @@ pub fn whole_chain<R: CryptoRng + ?Sized>(
             cert: &int,
             key: &int_key,
         };
-        let spki = key.public_key_info().map_err(err)?;
-        let cert = issue(&req, &spki, by_int, now, rng).map_err(err)?;
-        let chain = chain_files(&cert, &ca_chain).map_err(err)?;
+        let spki = key.public_key_info()?;
+        let cert = issue(&req, &spki, by_int, now, rng)?;
+        let chain = chain_files(&cert, &ca_chain)?;
         files.push(File {
             chain: true,
             ..file(&format!("{stem}-fullchain.pem"), chain.fullchain_pem)
         });
-        files.push(file(
-            &format!("{stem}-key.pem"),
-            key.pkcs8_pem().map_err(err)?,
-        ));
+        files.push(file(&format!("{stem}-key.pem"), key.pkcs8_pem()?));
     }
     Ok(Outcome {
         title: "A whole chain: root → intermediate → server and client".into(),
@@ -767,7 +746,7 @@ pub fn whole_chain<R: CryptoRng + ?Sized>(
         made: vec![MadeCa {
             name: "certbench Test Intermediate (intermediate)".into(),
             chain_pem: format!("{}{}", ca_files.cert_pem, ca_files.chain_pem),
-            key_pem: int_key.pkcs8_pem().map_err(err)?,
+            key_pem: int_key.pkcs8_pem()?,
         }],
     })
 }

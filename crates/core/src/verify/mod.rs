@@ -224,15 +224,15 @@ pub fn mozilla_roots() -> Vec<Certificate> {
 
 /// The store from bytes loaded at run time ([`MOZILLA_ROOTS_FILE`]), refused unless they are
 /// the store this build ships: a trust store is the last thing to take on faith.
-pub fn mozilla_roots_from(der: &[u8]) -> Result<Vec<Certificate>, String> {
+pub fn mozilla_roots_from(der: &[u8]) -> Result<Vec<Certificate>, crate::Error> {
     use sha2::Digest;
     if crate::dn::hex(&sha2::Sha256::digest(der)) != MOZILLA_ROOTS_SHA256 {
-        return Err(format!(
-            "the Mozilla root store loaded ({} bytes) is not the one this build ships; reload the page",
+        return Err(crate::Error::RootStore(format!(
+            "the store loaded ({} bytes) is not the one this build ships; reload the page",
             der.len()
-        ));
+        )));
     }
-    read_certificates(der).map_err(|e| format!("the Mozilla root store: {e}"))
+    read_certificates(der).map_err(|e| crate::Error::RootStore(e.to_string()))
 }
 
 /// Verifies `bundle` (leaf and intermediates, any order, extras allowed) against `anchors`.

@@ -4,7 +4,7 @@
 
 use super::{MOZILLA_ROOTS_DER, Options, Purpose, Verdict, mozilla_roots_from, verify};
 use crate::decode::read_certificates;
-use crate::{Certificate, time::UnixTime};
+use crate::{Certificate, Error, time::UnixTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,8 +29,8 @@ pub struct Order {
     pub max_intermediates: String,
 }
 
-fn certificates(text: &str, what: &str) -> Result<Vec<Certificate>, String> {
-    read_certificates(text.as_bytes()).map_err(|e| format!("{what}: {e}"))
+fn certificates(text: &str, what: &str) -> Result<Vec<Certificate>, Error> {
+    read_certificates(text.as_bytes()).map_err(|e| e.of(what))
 }
 
 /// An order read: the certificates and the options, ready for [`super::verify_with`].
@@ -46,7 +46,7 @@ pub struct Prepared {
 
 impl Order {
     /// Verifies the chain as the order says; `now` when it names no time.
-    pub fn run(&self, now: UnixTime) -> Result<Verdict, String> {
+    pub fn run(&self, now: UnixTime) -> Result<Verdict, Error> {
         let Prepared {
             bundle,
             anchors,
@@ -57,7 +57,7 @@ impl Order {
 
     /// Reads the order's certificates and options, or says which field is wrong. `mozilla` is
     /// the store's DER ([`super::MOZILLA_ROOTS_FILE`]), read only when the order asks for it.
-    pub fn prepare(&self, now: UnixTime, mozilla: &[u8]) -> Result<Prepared, String> {
+    pub fn prepare(&self, now: UnixTime, mozilla: &[u8]) -> Result<Prepared, Error> {
         let bundle = certificates(&self.chain, "chain")?;
         let mut anchors = if self.roots.trim().is_empty() {
             Vec::new()
@@ -74,7 +74,7 @@ impl Order {
             }
             false => {}
         }
-        let at = UnixTime::from_form(&self.at, now).map_err(|e| e.to_string())?;
+        let at = UnixTime::from_form(&self.at, now)?;
         let options = Options {
             host: Some(self.host.trim().to_string()).filter(|h| !h.is_empty()),
             purpose: match self.purpose.as_str() {
@@ -92,7 +92,9 @@ impl Order {
             max_intermediates: match self.max_intermediates.trim() {
                 "" => None,
                 text => Some(text.parse().map_err(|_| {
-                    format!("maximum intermediates: expected a whole number, found {text:?}")
+                    Error::Form(format!(
+                        "maximum intermediates: expected a whole number, found {text:?}"
+                    ))
                 })?),
             },
             known_roots,
