@@ -11,10 +11,9 @@ use std::process::Command;
 
 #[test]
 fn generated_self_signed_certificates_satisfy_openssl() {
-    if !openssl_available() {
+    let Some(dir) = openssl_dir("selfsigned") else {
         return;
-    }
-    let dir = temp_dir("selfsigned");
+    };
     for key in ["p256", "p384", "ed25519", "rsa2048"] {
         let out_dir = dir.join(key);
         generate_ok(&[
@@ -56,10 +55,9 @@ fn generated_self_signed_certificates_satisfy_openssl() {
 /// verifies each leaf, accepts each CSR and key, and sees the profile's extensions.
 #[test]
 fn every_profile_and_key_type_satisfies_openssl() {
-    if !openssl_available() {
+    let Some(dir) = openssl_dir("profiles") else {
         return;
-    }
-    let dir = temp_dir("profiles");
+    };
     for key in ["p256", "p384", "ed25519", "rsa2048"] {
         let d = |name: &str| dir.join(key).join(name).to_str().unwrap().to_string();
         generate_ok(&[
@@ -335,10 +333,9 @@ fn openssl_agrees_on_fixture_fields() {
 #[test]
 fn openssl_recipes_reproduce_each_profile() {
     use certbench_core::generate::{self, KeyType, Profile, Request, Subject};
-    if !openssl_available() {
+    let Some(dir) = openssl_dir("recipes") else {
         return;
-    }
-    let dir = temp_dir("recipes");
+    };
     let now = certbench_core::UnixTime(1_893_456_000);
     let profiles = [
         (Profile::Root, "Recipe Root", vec![]),
@@ -499,10 +496,9 @@ fn pkcs12_files_open_with_their_password() {
 /// key also signs certificates with its password.
 #[test]
 fn older_encrypted_key_formats_decrypt_to_the_same_key() {
-    if !openssl_available() {
+    let Some((_dir, d)) = openssl_workdir("older-encryption") else {
         return;
-    }
-    let (_dir, d) = workdir("older-encryption");
+    };
     let legacy = ["-provider", "legacy", "-provider", "default"];
     assert!(openssl_p256_key(&d("ec.key")).status.success());
     assert!(
@@ -758,10 +754,9 @@ fn encrypted_keys_interoperate_with_openssl() {
 
 #[test]
 fn pkcs12_bundles_open_in_openssl() {
-    if !openssl_available() {
+    let Some((_dir, d)) = openssl_workdir("p12") else {
         return;
-    }
-    let (_dir, d) = workdir("p12");
+    };
     generate_ok(&["root", "--cn", "P12 Root", "--out", &d("root")]);
     for key in ["p256", "rsa2048", "ed25519"] {
         let out = d(key);
@@ -840,10 +835,9 @@ fn pkcs12_bundles_open_in_openssl() {
 /// it gets the profile's EKU unless the user copies the requested one, and CA rights never.
 #[test]
 fn requested_extensions_are_copied_only_when_asked_and_ca_rights_never() {
-    if !openssl_available() {
+    let Some((_dir, d)) = openssl_workdir("copy-extension") else {
         return;
-    }
-    let (_dir, d) = workdir("copy-extension");
+    };
     generate_ok(&["root", "--cn", "Copy Root", "--out", &d("root")]);
     assert_ok(openssl_p256_key(&d("k.pem")), "openssl genpkey");
     assert_ok(

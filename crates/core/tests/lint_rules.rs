@@ -5,7 +5,7 @@ mod common;
 
 use certbench_core::Certificate;
 use certbench_core::decode::{CertificateReport, Report};
-use certbench_core::generate::{self, IssuedBy, KeyPair, KeyType, Profile};
+use certbench_core::generate::{KeyPair, KeyType, Profile};
 use certbench_core::inspect;
 use certbench_core::lint::{self, Severity};
 use common::*;
@@ -65,14 +65,7 @@ fn every_generated_profile_is_lint_clean() {
             "localhost",
             &["DNS:localhost", "IP:127.0.0.1"],
         );
-        let cert = generate::issue(
-            &req,
-            &key.public_key_info().unwrap(),
-            IssuedBy::Itself(&key),
-            NOW,
-            &mut rng(),
-        )
-        .unwrap();
+        let cert = self_sign(&req, &key);
         let r = report(&cert);
         assert_eq!(
             codes(&r),
@@ -150,14 +143,7 @@ fn name_rules() {
     assert!(!codes(&report(&no_san.cert)).contains(&"no_san"));
     let key = KeyPair::generate(KeyType::P256, &mut rng_for("nosan")).unwrap();
     let req = request(Profile::SelfSigned, "nosan.example.test", &[]);
-    let cert = generate::issue(
-        &req,
-        &key.public_key_info().unwrap(),
-        IssuedBy::Itself(&key),
-        NOW,
-        &mut rng(),
-    )
-    .unwrap();
+    let cert = self_sign(&req, &key);
     assert_finds(&report(&cert), "no_san", Severity::Error);
     let cn_elsewhere = issue(
         &int,

@@ -396,14 +396,7 @@ fn untrusted_root_and_self_signed_leaf() {
     );
     let key = KeyPair::generate(KeyType::P256, &mut rng_for("self")).unwrap();
     let req = request(Profile::SelfSigned, "localhost", &["DNS:localhost"]);
-    let own = generate::issue(
-        &req,
-        &key.public_key_info().unwrap(),
-        IssuedBy::Itself(&key),
-        NOW,
-        &mut rng(),
-    )
-    .unwrap();
+    let own = self_sign(&req, &key);
     assert_fails(
         &check(&[&own], &[&other.cert], |_| {}),
         "self_signed_leaf",

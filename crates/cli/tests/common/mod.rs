@@ -145,6 +145,17 @@ pub fn workdir(name: &str) -> (Scratch, impl Fn(&str) -> String) {
     })
 }
 
+/// A fresh temporary directory for a test that needs OpenSSL; `None` (the test skips) when
+/// it is missing.
+pub fn openssl_dir(name: &str) -> Option<Scratch> {
+    openssl_available().then(|| temp_dir(name))
+}
+
+/// [`workdir`] for a test that needs OpenSSL; `None` (the test skips) when it is missing.
+pub fn openssl_workdir(name: &str) -> Option<(Scratch, impl Fn(&str) -> String)> {
+    openssl_available().then(|| workdir(name))
+}
+
 /// A fresh temporary directory.
 pub fn temp_dir(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("certbench-{name}-{}", std::process::id()));

@@ -82,6 +82,18 @@ pub(crate) fn issue(
     Ca { cert, key }
 }
 
+/// `req` signed by its own `key`, at [`NOW`].
+pub(crate) fn self_sign(req: &Request, key: &KeyPair) -> Certificate {
+    generate::issue(
+        req,
+        &key.public_key_info().unwrap(),
+        IssuedBy::Itself(key),
+        NOW,
+        &mut rng(),
+    )
+    .unwrap()
+}
+
 /// An intermediate CA named `name`, issued by `issuer` with the profile's defaults.
 pub(crate) fn intermediate(issuer: &Ca, name: &str) -> Ca {
     issue(issuer, Profile::Intermediate, name, &[], |_| {})
