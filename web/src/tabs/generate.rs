@@ -183,14 +183,8 @@ pub fn GenerateTab() -> Html {
                             }) }
                         </select>
                     </div>
-                    <div>
-                        <label for="gen-cn">{ "Common name (CN)" }</label>
-                        <input id="gen-cn" type="text" value={form.cn.clone()} oninput={text(|f, v| f.cn = v)} />
-                    </div>
-                    <div>
-                        <label for="gen-org">{ "Organization (O), optional" }</label>
-                        <input id="gen-org" type="text" value={form.org.clone()} oninput={text(|f, v| f.org = v)} />
-                    </div>
+                    { text_field("gen-cn", "Common name (CN)", &form.cn, text(|f, v| f.cn = v)) }
+                    { text_field("gen-org", "Organization (O), optional", &form.org, text(|f, v| f.org = v)) }
                     }
                     if action != Action::Csr {
                     <div>
@@ -207,22 +201,13 @@ pub fn GenerateTab() -> Html {
                 <details class="subject-more" open={!(form.ou.is_empty() && form.country.is_empty() && form.state.is_empty() && form.locality.is_empty())}>
                     <summary>{ "More subject fields (OU, C, ST, L)" }</summary>
                     <div class="options">
-                        <div>
-                            <label for="gen-ou">{ "Organizational unit (OU)" }</label>
-                            <input id="gen-ou" type="text" value={form.ou.clone()} oninput={text(|f, v| f.ou = v)} />
-                        </div>
+                        { text_field("gen-ou", "Organizational unit (OU)", &form.ou, text(|f, v| f.ou = v)) }
                         <div>
                             <label for="gen-country">{ "Country (C), two letters" }</label>
                             <input id="gen-country" type="text" maxlength="2" value={form.country.clone()} oninput={text(|f, v| f.country = v)} />
                         </div>
-                        <div>
-                            <label for="gen-state">{ "State or province (ST)" }</label>
-                            <input id="gen-state" type="text" value={form.state.clone()} oninput={text(|f, v| f.state = v)} />
-                        </div>
-                        <div>
-                            <label for="gen-locality">{ "Locality (L)" }</label>
-                            <input id="gen-locality" type="text" value={form.locality.clone()} oninput={text(|f, v| f.locality = v)} />
-                        </div>
+                        { text_field("gen-state", "State or province (ST)", &form.state, text(|f, v| f.state = v)) }
+                        { text_field("gen-locality", "Locality (L)", &form.locality, text(|f, v| f.locality = v)) }
                     </div>
                 </details>
                 <details class="own-key" open={!form.own_key.is_empty()}>
@@ -251,14 +236,8 @@ pub fn GenerateTab() -> Html {
                             <label for="gen-pathlen">{ "pathlen (optional)" }</label>
                             <input id="gen-pathlen" type="text" inputmode="numeric" value={form.pathlen.clone()} oninput={text(|f, v| f.pathlen = v)} />
                         </div>
-                        <div>
-                            <label for="gen-permit">{ "Name constraints: permitted (DNS:example.com, IP:10.0.0.0/8)" }</label>
-                            <input id="gen-permit" type="text" value={form.permit.clone()} oninput={text(|f, v| f.permit = v)} />
-                        </div>
-                        <div>
-                            <label for="gen-exclude">{ "Name constraints: excluded" }</label>
-                            <input id="gen-exclude" type="text" value={form.exclude.clone()} oninput={text(|f, v| f.exclude = v)} />
-                        </div>
+                        { text_field("gen-permit", "Name constraints: permitted (DNS:example.com, IP:10.0.0.0/8)", &form.permit, text(|f, v| f.permit = v)) }
+                        { text_field("gen-exclude", "Name constraints: excluded", &form.exclude, text(|f, v| f.exclude = v)) }
                     </div>
                 }
                 if needs_ca {
@@ -279,14 +258,8 @@ pub fn GenerateTab() -> Html {
                         }
                         if matches!(action, Action::Issue(Profile::Server)) {
                             <div class="options">
-                                <div>
-                                    <label for="gen-ocsp">{ "OCSP URL (optional)" }</label>
-                                    <input id="gen-ocsp" type="text" value={form.ocsp.clone()} oninput={text(|f, v| f.ocsp = v)} />
-                                </div>
-                                <div>
-                                    <label for="gen-crl">{ "CRL URL (optional)" }</label>
-                                    <input id="gen-crl" type="text" value={form.crl.clone()} oninput={text(|f, v| f.crl = v)} />
-                                </div>
+                                { text_field("gen-ocsp", "OCSP URL (optional)", &form.ocsp, text(|f, v| f.ocsp = v)) }
+                                { text_field("gen-crl", "CRL URL (optional)", &form.crl, text(|f, v| f.crl = v)) }
                                 <div>
                                     <label><input type="checkbox" id="gen-must-staple" checked={form.must_staple} onclick={toggle_staple} />{ " OCSP must-staple" }</label>
                                 </div>
@@ -423,6 +396,21 @@ fn output_view(made: &Made) -> Html {
                     { for r.extfile.iter().map(|f| html! { <><p class="hint">{ "ext.cnf:" }</p><pre class="mono">{ f }</pre></> }) }
                 </details>
             }) }
+        </div>
+    }
+}
+
+/// A labelled one-line text field of the form.
+fn text_field(
+    id: &'static str,
+    label: &'static str,
+    value: &str,
+    oninput: Callback<InputEvent>,
+) -> Html {
+    html! {
+        <div>
+            <label for={id}>{ label }</label>
+            <input id={id} type="text" value={value.to_string()} {oninput} />
         </div>
     }
 }
