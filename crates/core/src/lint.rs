@@ -120,10 +120,8 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
         _ if c.validity.days <= crate::decode::overview::EXPIRING_DAYS => out.push(finding(Warning, "expires_soon", "operational", format!("expires in {} days ({}): renew it now", c.validity.days, c.not_after))),
         _ => {}
     }
-    if let (Ok(nb), Ok(na)) = (
-        UnixTime::parse_rfc3339(&c.not_before),
-        UnixTime::parse_rfc3339(&c.not_after),
-    ) {
+    {
+        let (nb, na) = (c.not_before.0, c.not_after.0);
         let (max, since) = cabf_max_days(nb);
         // CA/B BR §6.3.2 counts the validity period as notAfter - notBefore + 1 second.
         if used_as == UsedAs::TlsServer && !c.self_issued && na.0 - nb.0 + 1 > max * 86_400 {
@@ -168,21 +166,21 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     }
 
     // Serial number (RFC 5280 §4.1.2.2).
-    let serial_bytes = c.serial.trim_start_matches('-').len() / 2;
+    let serial_bytes = c.serial.value_len();
     // Old roots with serial 0 are still trusted; RFC 5280 asks clients to cope with them.
     let serial_severity = if c.is_ca && c.self_issued {
         Warning
     } else {
         Error
     };
-    if c.serial.starts_with('-') {
+    if c.serial.is_negative() {
         out.push(finding(
             serial_severity,
             "negative_serial",
             "RFC 5280 §4.1.2.2",
             "the serial number is negative; it must be a positive integer".into(),
         ));
-    } else if c.serial.trim_start_matches('0').is_empty() {
+    } else if c.serial.is_zero() {
         out.push(finding(
             serial_severity,
             "zero_serial",

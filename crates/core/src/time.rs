@@ -9,6 +9,40 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct UnixTime(pub i64);
 
+/// A moment a report shows: RFC 3339 text in JSON (`2026-11-28T10:00:00Z`), seconds in the
+/// binary form the page and its worker exchange, and a [`UnixTime`] to the code that judges it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Rfc3339(pub UnixTime);
+
+impl std::fmt::Display for Rfc3339 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.to_rfc3339())
+    }
+}
+
+impl Serialize for Rfc3339 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match serializer.is_human_readable() {
+            true => serializer.collect_str(self),
+            false => serializer.serialize_i64(self.0.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Rfc3339 {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Rfc3339, D::Error> {
+        match deserializer.is_human_readable() {
+            true => {
+                let text = String::deserialize(deserializer)?;
+                UnixTime::parse_rfc3339(&text)
+                    .map(Rfc3339)
+                    .map_err(serde::de::Error::custom)
+            }
+            false => i64::deserialize(deserializer).map(|s| Rfc3339(UnixTime(s))),
+        }
+    }
+}
+
 impl UnixTime {
     /// A form's date field: empty means `now`; otherwise a browser's datetime-local value
     /// (`YYYY-MM-DDTHH:MM`, no zone), taken as UTC as the forms' labels say, or full RFC 3339.

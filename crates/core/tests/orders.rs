@@ -326,7 +326,7 @@ fn the_preview_shows_what_the_certificate_carries() {
             "{action}"
         );
         assert_eq!(preview.subject, cert.subject, "{action}");
-        assert_eq!(preview.not_after, cert.not_after, "{action}");
+        assert_eq!(preview.not_after, cert.not_after.to_string(), "{action}");
     }
     let csr = Order {
         action: "csr".into(),

@@ -3,7 +3,8 @@
 
 use super::ext;
 use super::key::{PublicKeyReport, public_key};
-use crate::{dn, oids, time::UnixTime};
+use crate::time::{Rfc3339, UnixTime};
+use crate::{dn, oids};
 use base64ct::{Base64, Encoding};
 use der::Encode;
 use serde::{Deserialize, Serialize};
@@ -22,14 +23,14 @@ pub struct CertificateReport {
     pub subject_attributes: Vec<dn::Attribute>,
     /// The issuer's attributes one by one, with their string types.
     pub issuer_attributes: Vec<dn::Attribute>,
-    /// Lowercase hex of the serial's value, no colons (`-` first when negative).
-    pub serial: String,
+    /// Lowercase hex of the serial's value in JSON, no colons (`-` first when negative).
+    pub serial: Serial,
     /// The serial in decimal, as `openssl x509 -serial` does not but some CAs print.
     pub serial_decimal: String,
     /// notBefore, RFC 3339.
-    pub not_before: String,
+    pub not_before: Rfc3339,
     /// notAfter, RFC 3339.
-    pub not_after: String,
+    pub not_after: Rfc3339,
     /// Where the moment decoded for falls in the validity period.
     pub validity: ValidityStatus,
     /// SHA-256 of the DER, lowercase hex.
@@ -74,6 +75,89 @@ pub struct CertificateReport {
     pub signature_hex: String,
     /// Misconfigurations found in this certificate (see [`crate::lint`]).
     pub lint: Vec<crate::finding::Finding>,
+}
+
+/// A certificate's serial number: its DER INTEGER's bytes (big-endian two's complement, as
+/// the issuer wrote them). Hex in JSON and on screen ([`serial_hex`]); the bytes themselves
+/// to the rules that judge it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Serial(pub Vec<u8>);
+
+impl Serial {
+    /// RFC 5280 §4.1.2.2 asks for a positive integer; some CAs wrote negative ones.
+    pub fn is_negative(&self) -> bool {
+        self.0.first().is_some_and(|b| b & 0x80 != 0)
+    }
+
+    /// Zero, which RFC 5280 forbids too.
+    pub fn is_zero(&self) -> bool {
+        self.0.iter().all(|&b| b == 0)
+    }
+
+    /// Bytes of the value, without DER's sign-padding zero.
+    pub fn value_len(&self) -> usize {
+        signed_magnitude(&self.0).1.len().max(1)
+    }
+}
+
+impl std::fmt::Display for Serial {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&serial_hex(&self.0))
+    }
+}
+
+impl PartialEq<&str> for Serial {
+    fn eq(&self, hex: &&str) -> bool {
+        self.to_string() == *hex
+    }
+}
+
+impl Serialize for Serial {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match serializer.is_human_readable() {
+            true => serializer.collect_str(self),
+            false => serializer.serialize_bytes(&self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Serial {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Serial, D::Error> {
+        use serde::de::Error as _;
+        if !deserializer.is_human_readable() {
+            return Vec::<u8>::deserialize(deserializer).map(Serial);
+        }
+        let text = String::deserialize(deserializer)?;
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(digits) => (true, digits),
+            None => (false, text.as_str()),
+        };
+        let mut bytes = digits
+            .as_bytes()
+            .chunks(2)
+            .map(|pair| {
+                std::str::from_utf8(pair)
+                    .ok()
+                    .and_then(|p| u8::from_str_radix(p, 16).ok())
+            })
+            .collect::<Option<Vec<u8>>>()
+            .ok_or_else(|| D::Error::custom(format!("not a hex serial: {text}")))?;
+        if bytes.first().is_some_and(|b| b & 0x80 != 0) {
+            bytes.insert(0, 0);
+        }
+        if negative {
+            // Two's complement of the magnitude: invert and add one.
+            bytes.iter_mut().for_each(|b| *b = !*b);
+            for byte in bytes.iter_mut().rev() {
+                let (sum, carry) = byte.overflowing_add(1);
+                *byte = sum;
+                if !carry {
+                    break;
+                }
+            }
+        }
+        Ok(Serial(bytes))
+    }
 }
 
 /// Whether a certificate is valid at a moment (RFC 5280 §4.1.2.5).
@@ -149,10 +233,10 @@ pub fn report<P: Profile>(
         issuer: dn::rfc4514(tbs.issuer()),
         subject_attributes: dn::attributes(tbs.subject()),
         issuer_attributes: dn::attributes(tbs.issuer()),
-        serial: serial_hex(tbs.serial_number().as_bytes()),
+        serial: Serial(tbs.serial_number().as_bytes().to_vec()),
         serial_decimal: serial_decimal(tbs.serial_number().as_bytes()),
-        not_before: not_before.to_rfc3339(),
-        not_after: not_after.to_rfc3339(),
+        not_before: Rfc3339(not_before),
+        not_after: Rfc3339(not_after),
         validity: ValidityStatus::at(not_before, not_after, now),
         fingerprint_sha256: dn::hex(&sha2::Sha256::digest(der)),
         fingerprint_sha1: dn::hex(&sha1::Sha1::digest(der)),

@@ -214,7 +214,7 @@ fn mentions(c: &CertificateReport, words: &[String]) -> bool {
             || c.issuer.to_ascii_lowercase().contains(word)
             || c.san.iter().any(|s| s.to_ascii_lowercase().contains(word))
             || (!hex.is_empty()
-                && (c.serial.contains(&hex)
+                && (c.serial.to_string().contains(&hex)
                     || c.fingerprint_sha256.contains(&hex)
                     || c.fingerprint_sha1.contains(&hex)))
     })
@@ -244,12 +244,7 @@ pub fn select(blocks: &[Result<Decoded, Error>], view: &View) -> Vec<usize> {
         blocks[i]
             .as_ref()
             .ok()
-            .and_then(|d| {
-                d.certificates()
-                    .iter()
-                    .filter_map(|c| crate::UnixTime::parse_rfc3339(&c.not_after).ok())
-                    .min()
-            })
+            .and_then(|d| d.certificates().iter().map(|c| c.not_after.0).min())
             .map(|t| t.0)
     };
     let keyed = |key: &dyn Fn(Option<i64>) -> i64| -> Vec<usize> {

@@ -25,7 +25,7 @@ pub(super) fn all_fields(
             <>
                 <dl>
                     { row("Version", &format!("v{}", c.version)) }
-                    { hex_row("Serial", &c.serial, &format!(" (decimal {})", c.serial_decimal)) }
+                    { hex_row("Serial", &c.serial.to_string(), &format!(" (decimal {})", c.serial_decimal)) }
                     { row("Signature algorithm", &c.signature_algorithm) }
                     <dt>{ "Issuer" }{ crate::tabs::why(certbench_core::glossary::field("Issuer")) }</dt><dd>{ attributes(&c.issuer_attributes) }</dd>
                     <dt>{ "Subject" }{ crate::tabs::why(certbench_core::glossary::field("Subject")) }</dt><dd>{ attributes(&c.subject_attributes) }</dd>
