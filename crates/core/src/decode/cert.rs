@@ -106,12 +106,6 @@ impl std::fmt::Display for Serial {
     }
 }
 
-impl PartialEq<&str> for Serial {
-    fn eq(&self, hex: &&str) -> bool {
-        self.to_string() == *hex
-    }
-}
-
 impl Serialize for Serial {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match serializer.is_human_readable() {
