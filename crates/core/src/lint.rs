@@ -2,8 +2,8 @@
 //! Each finding has a severity, a sentence, and the rule it comes from (RFC 5280 section, CA/B
 //! Forum Baseline Requirements section, or the mistake it prevents).
 
-use crate::decode::CertificateReport;
 use crate::decode::Validity;
+use crate::decode::{CertificateReport, KeyAlgorithm};
 use crate::time::UnixTime;
 
 use crate::finding::finding;
@@ -61,17 +61,17 @@ fn names_hosts(c: &CertificateReport) -> bool {
 }
 
 /// Curves browsers refuse, curves spelled out, DSA: for keys and parameters alike.
-fn key_kind(algorithm: &str, curve: Option<&str>) -> Option<Finding> {
+fn key_kind(algorithm: &KeyAlgorithm, curve: Option<&str>) -> Option<Finding> {
     use Severity::*;
     match (algorithm, curve) {
-        ("EC", Some("P-256" | "P-384" | "P-521")) => None,
-        ("EC", Some(curve)) if curve.starts_with("explicit") => Some(finding(
+        (KeyAlgorithm::Ec, Some("P-256" | "P-384" | "P-521")) => None,
+        (KeyAlgorithm::Ec, Some(curve)) if curve.starts_with("explicit") => Some(finding(
             Error,
             "explicit_curve",
             "RFC 5480 §2.1.1",
             "the curve is spelled out instead of named: RFC 5480 forbids this, clients refuse it, and it is how CVE-2020-0601 (CurveBall) spoofed certificates".into(),
         )),
-        ("EC", curve) => Some(finding(
+        (KeyAlgorithm::Ec, curve) => Some(finding(
             Warning,
             "unusual_curve",
             "CA/B BR §6.1.5",
@@ -80,7 +80,7 @@ fn key_kind(algorithm: &str, curve: Option<&str>) -> Option<Finding> {
                 curve.unwrap_or("(unknown)")
             ),
         )),
-        ("DSA", _) => Some(finding(
+        (KeyAlgorithm::Dsa, _) => Some(finding(
             Error,
             "dsa_key",
             "CA/B BR §6.1.5",
@@ -94,8 +94,8 @@ fn key_kind(algorithm: &str, curve: Option<&str>) -> Option<Finding> {
 pub fn parameters(p: &crate::decode::key::ParametersReport) -> Vec<Finding> {
     use Severity::*;
     let mut out = Vec::new();
-    match (p.algorithm.as_str(), p.bits, p.curve.as_deref()) {
-        ("DH", Some(bits), _) if bits < 2048 => out.push(finding(
+    match (&p.algorithm, p.bits, p.curve.as_deref()) {
+        (KeyAlgorithm::Dh, Some(bits), _) if bits < 2048 => out.push(finding(
             Error,
             "weak_dh",
             "RFC 7919; Logjam (CVE-2015-4000)",
@@ -134,15 +134,17 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
 
     // Keys and signatures (CA/B BR §6.1.5-6.1.6, §7.1.3).
     let key = &c.public_key;
-    match (key.algorithm.as_str(), key.bits, key.curve.as_deref()) {
-        ("RSA" | "RSA-PSS", Some(bits), _) if bits < 2048 => out.push(finding(
+    match (&key.algorithm, key.bits, key.curve.as_deref()) {
+        (algorithm, Some(bits), _) if algorithm.is_rsa() && bits < 2048 => out.push(finding(
             Error,
             "weak_rsa_key",
             "CA/B BR §6.1.5",
             format!("RSA-{bits} is breakable; use at least 2048 bits (3072+ for long-lived CAs)"),
         )),
-        ("RSA" | "RSA-PSS" | "Ed25519", ..) => {}
-        ("EC" | "DSA", _, curve) => out.extend(key_kind(&key.algorithm, curve)),
+        (KeyAlgorithm::Rsa | KeyAlgorithm::RsaPss | KeyAlgorithm::Ed25519, ..) => {}
+        (KeyAlgorithm::Ec | KeyAlgorithm::Dsa, _, curve) => {
+            out.extend(key_kind(&key.algorithm, curve))
+        }
         (other, ..) => out.push(finding(
             Notice,
             "uncommon_key",

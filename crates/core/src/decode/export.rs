@@ -2,7 +2,7 @@
 //! OpenSSL command that prints the saved file. One place, so that every command shown runs on
 //! the file offered beside it (a test runs them all).
 
-use super::{Decoded, Report};
+use super::{Decoded, KeyAlgorithm, Report};
 use serde::{Deserialize, Serialize};
 
 /// The files a block saves as, and the command that reads the first of them.
@@ -85,9 +85,9 @@ fn openssl_command(report: &Report, file: &str) -> String {
         Report::Crl(_) => format!("openssl crl -in {file} -noout -text"),
         Report::Pkcs7(_) => format!("openssl pkcs7 -in {file} -print_certs -noout -text"),
         Report::Pkcs12(_) => format!("openssl pkcs12 -in {file} -info -nokeys"),
-        Report::Parameters(p) => match p.algorithm.as_str() {
-            "DH" => format!("openssl dhparam -in {file} -noout -text"),
-            "EC" => format!("openssl ecparam -in {file} -noout -text"),
+        Report::Parameters(p) => match p.algorithm {
+            KeyAlgorithm::Dh => format!("openssl dhparam -in {file} -noout -text"),
+            KeyAlgorithm::Ec => format!("openssl ecparam -in {file} -noout -text"),
             _ => format!("openssl dsaparam -in {file} -noout -text"),
         },
     }

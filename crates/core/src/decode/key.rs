@@ -7,11 +7,98 @@ use der::Decode;
 use serde::{Deserialize, Serialize};
 use spki::SubjectPublicKeyInfoOwned;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What kind of key: the name reports and JSON show it by (`RSA`, `EC`, …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyAlgorithm {
+    /// RSA (rsaEncryption).
+    Rsa,
+    /// RSA restricted to PSS signatures (id-RSASSA-PSS).
+    RsaPss,
+    /// Elliptic curve (id-ecPublicKey): ECDSA or ECDH.
+    Ec,
+    /// Ed25519 (RFC 8410).
+    Ed25519,
+    /// Ed448 (RFC 8410).
+    Ed448,
+    /// X25519, for key agreement (RFC 8410).
+    X25519,
+    /// X448, for key agreement (RFC 8410).
+    X448,
+    /// DSA.
+    Dsa,
+    /// Diffie-Hellman (domain parameters).
+    Dh,
+    /// Any other, by its OID's name.
+    Other(String),
+}
+
+impl KeyAlgorithm {
+    const NAMED: [(KeyAlgorithm, &'static str); 9] = [
+        (KeyAlgorithm::Rsa, "RSA"),
+        (KeyAlgorithm::RsaPss, "RSA-PSS"),
+        (KeyAlgorithm::Ec, "EC"),
+        (KeyAlgorithm::Ed25519, "Ed25519"),
+        (KeyAlgorithm::Ed448, "Ed448"),
+        (KeyAlgorithm::X25519, "X25519"),
+        (KeyAlgorithm::X448, "X448"),
+        (KeyAlgorithm::Dsa, "DSA"),
+        (KeyAlgorithm::Dh, "DH"),
+    ];
+
+    /// Its name in reports and JSON.
+    pub fn name(&self) -> &str {
+        match self {
+            KeyAlgorithm::Other(name) => name,
+            known => Self::NAMED
+                .iter()
+                .find(|(algorithm, _)| algorithm == known)
+                .map_or("", |(_, name)| name),
+        }
+    }
+
+    /// The algorithm named `name`.
+    pub fn named(name: &str) -> KeyAlgorithm {
+        Self::NAMED
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map_or_else(|| KeyAlgorithm::Other(name.into()), |(a, _)| a.clone())
+    }
+
+    /// RSA, with or without the PSS restriction.
+    pub fn is_rsa(&self) -> bool {
+        matches!(self, KeyAlgorithm::Rsa | KeyAlgorithm::RsaPss)
+    }
+}
+
+impl std::fmt::Display for KeyAlgorithm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl PartialEq<&str> for KeyAlgorithm {
+    fn eq(&self, name: &&str) -> bool {
+        self.name() == *name
+    }
+}
+
+impl Serialize for KeyAlgorithm {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyAlgorithm {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<KeyAlgorithm, D::Error> {
+        String::deserialize(deserializer).map(|name| KeyAlgorithm::named(&name))
+    }
+}
+
 /// A public key: its algorithm and size, and the key itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicKeyReport {
-    /// `RSA`, `EC`, `Ed25519`, `Ed448`, `RSA-PSS`, `DSA`, or the OID's name.
-    pub algorithm: String,
+    /// `RSA`, `EC`, `Ed25519`, `Ed448`, `RSA-PSS`, `DSA`, or the OID's name, in JSON.
+    pub algorithm: KeyAlgorithm,
     /// Key size in bits (RSA modulus, EC field); `None` when not meaningful.
     pub bits: Option<u32>,
     /// `P-256`, `P-384`, `P-521` or the curve OID's name, for EC keys.
@@ -27,7 +114,7 @@ pub struct PublicKeyReport {
 pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
     let bits = spki.subject_public_key.raw_bytes();
     let mut report = PublicKeyReport {
-        algorithm: oids::name(&spki.algorithm.oid),
+        algorithm: KeyAlgorithm::Other(oids::name(&spki.algorithm.oid)),
         bits: None,
         curve: None,
         exponent: None,
@@ -36,11 +123,10 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
     match crate::oids::dotted(&spki.algorithm.oid).as_str() {
         oid @ ("1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10") => {
             report.algorithm = if oid.ends_with(".10") {
-                "RSA-PSS"
+                KeyAlgorithm::RsaPss
             } else {
-                "RSA"
-            }
-            .into();
+                KeyAlgorithm::Rsa
+            };
             if let Ok(key) = pkcs1::RsaPublicKeyRef::from_der(bits) {
                 let modulus = key.modulus.as_bytes();
                 report.bits = Some(bit_length(modulus));
@@ -49,7 +135,7 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
             }
         }
         "1.2.840.10045.2.1" => {
-            report.algorithm = "EC".into();
+            report.algorithm = KeyAlgorithm::Ec;
             let curve = spki
                 .algorithm
                 .parameters
@@ -74,12 +160,12 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
                 report.bits = Some(bit_length(order));
             }
         }
-        "1.3.101.112" => (report.algorithm, report.bits) = ("Ed25519".into(), Some(256)),
-        "1.3.101.113" => (report.algorithm, report.bits) = ("Ed448".into(), Some(456)),
-        "1.3.101.110" => (report.algorithm, report.bits) = ("X25519".into(), Some(253)),
-        "1.3.101.111" => (report.algorithm, report.bits) = ("X448".into(), Some(448)),
+        "1.3.101.112" => (report.algorithm, report.bits) = (KeyAlgorithm::Ed25519, Some(256)),
+        "1.3.101.113" => (report.algorithm, report.bits) = (KeyAlgorithm::Ed448, Some(456)),
+        "1.3.101.110" => (report.algorithm, report.bits) = (KeyAlgorithm::X25519, Some(253)),
+        "1.3.101.111" => (report.algorithm, report.bits) = (KeyAlgorithm::X448, Some(448)),
         "1.2.840.10040.4.1" => {
-            report.algorithm = "DSA".into();
+            report.algorithm = KeyAlgorithm::Dsa;
             // Dss-Parms ::= SEQUENCE { p, q, g }: the size is p's.
             report.bits = spki
                 .algorithm
@@ -129,8 +215,8 @@ const NAMED_ORDERS: [(&str, &str); 3] = [
 /// `openssl ecparam -genkey` writes before the key, and the `ssl_dhparam` file of a server.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParametersReport {
-    /// `EC`, `DH` or `DSA`.
-    pub algorithm: String,
+    /// `EC`, `DH` or `DSA` in JSON.
+    pub algorithm: KeyAlgorithm,
     /// The prime's size (DH, DSA) or the curve's (EC).
     pub bits: Option<u32>,
     /// The named curve, for EC.
@@ -156,13 +242,17 @@ pub fn parameters(which: Parameters, der: &[u8]) -> Result<ParametersReport, der
         Parameters::Ec => match Oid::from_der(der) {
             Ok(oid) => {
                 let (name, bits) = curve_name(&oid);
-                ("EC", bits, Some(name))
+                (KeyAlgorithm::Ec, bits, Some(name))
             }
             Err(_) => {
                 let explicit = SpecifiedCurve::from_der(der)?;
                 let order = explicit.order.as_bytes();
                 let bits = bit_length(order);
-                ("EC", Some(bits), Some("explicit parameters".to_string()))
+                (
+                    KeyAlgorithm::Ec,
+                    Some(bits),
+                    Some("explicit parameters".to_string()),
+                )
             }
         },
         Parameters::Dh => {
@@ -173,15 +263,19 @@ pub fn parameters(which: Parameters, der: &[u8]) -> Result<ParametersReport, der
                 .first()
                 .ok_or(der::Tag::Sequence.value_error())?
                 .decode_as::<der::asn1::Uint>()?;
-            ("DH", Some(bit_length(prime.as_bytes())), None)
+            (KeyAlgorithm::Dh, Some(bit_length(prime.as_bytes())), None)
         }
         Parameters::Dsa => {
             let params = DssParams::from_der(der)?;
-            ("DSA", Some(bit_length(params.p.as_bytes())), None)
+            (
+                KeyAlgorithm::Dsa,
+                Some(bit_length(params.p.as_bytes())),
+                None,
+            )
         }
     };
     Ok(ParametersReport {
-        algorithm: algorithm.into(),
+        algorithm,
         bits,
         curve,
         // Judged by crate::lint, a layer above (crate::inspect fills it).
@@ -351,7 +445,7 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
     let info = pkcs8::PrivateKeyInfoRef::from_der(der)?;
     let oid = info.algorithm.oid;
     let mut public = PublicKeyReport {
-        algorithm: oids::name(&oid),
+        algorithm: KeyAlgorithm::Other(oids::name(&oid)),
         bits: None,
         curve: None,
         exponent: None,
@@ -372,11 +466,11 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         }
         "1.3.101.112" => {
             // The public key is derived by `super::crypto` (public-key work).
-            (public.algorithm, public.bits) = ("Ed25519".into(), Some(256));
+            (public.algorithm, public.bits) = (KeyAlgorithm::Ed25519, Some(256));
         }
-        "1.3.101.113" => (public.algorithm, public.bits) = ("Ed448".into(), Some(456)),
+        "1.3.101.113" => (public.algorithm, public.bits) = (KeyAlgorithm::Ed448, Some(456)),
         "1.2.840.10040.4.1" => {
-            public.algorithm = "DSA".into();
+            public.algorithm = KeyAlgorithm::Dsa;
             public.bits = info
                 .algorithm
                 .parameters
@@ -439,7 +533,7 @@ pub fn encrypted_pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
 fn rsa_public(rsa: &pkcs1::RsaPrivateKeyRef<'_>) -> PublicKeyReport {
     let modulus = rsa.modulus.as_bytes();
     PublicKeyReport {
-        algorithm: "RSA".into(),
+        algorithm: KeyAlgorithm::Rsa,
         bits: Some(bit_length(modulus)),
         curve: None,
         exponent: exponent(rsa.public_exponent.as_bytes()),
@@ -455,7 +549,7 @@ fn ec_public(key: &sec1::EcPrivateKey<'_>, curve: Option<Oid>) -> PublicKeyRepor
     // A key stored without its public point gets it from `super::crypto` (public-key work).
     let point = key.public_key.map(dn::hex).unwrap_or_default();
     PublicKeyReport {
-        algorithm: "EC".into(),
+        algorithm: KeyAlgorithm::Ec,
         bits,
         curve: name,
         exponent: None,

@@ -18,7 +18,7 @@ use x509_cert::{crl::CertificateList, request::CertReq};
 use zeroize::Zeroizing;
 
 pub use cert::{CertificateReport, Validity};
-pub use key::{KeyEncoding, KeyFormat, PrivateKeyReport, PublicKeyReport};
+pub use key::{KeyAlgorithm, KeyEncoding, KeyFormat, PrivateKeyReport, PublicKeyReport};
 pub use read::{certificates_as_pem, read_certificates};
 
 /// One decoded block: where it was, and what it is.
@@ -82,9 +82,9 @@ impl Decoded {
             Report::Crl(_) => "X509 CRL",
             Report::Pkcs7(_) => "PKCS7",
             Report::Pkcs12(_) => "PKCS12",
-            Report::Parameters(p) => match p.algorithm.as_str() {
-                "EC" => "EC PARAMETERS",
-                "DH" => "DH PARAMETERS",
+            Report::Parameters(p) => match p.algorithm {
+                key::KeyAlgorithm::Ec => "EC PARAMETERS",
+                key::KeyAlgorithm::Dh => "DH PARAMETERS",
                 _ => "DSA PARAMETERS",
             },
         }

@@ -4,6 +4,7 @@
 
 use super::names::{self, CertNames, Constraints};
 use super::{Candidate, Failure, Purpose, Signatures, failure};
+use crate::decode::KeyAlgorithm;
 use crate::{dn, time::UnixTime};
 use base64ct::{Base64, Encoding};
 use const_oid::db::rfc5280::{
@@ -156,20 +157,22 @@ pub(super) fn rule_4_1_2_2_serial(cert: &Candidate<'_>) -> RuleResult {
 pub(super) fn cabf_6_1_5_key(cert: &Candidate<'_>) -> RuleResult {
     let key = crate::decode::key::public_key(cert.cert.tbs_certificate().subject_public_key_info());
     let weak = |why: String| Err(failure("weak_key", why));
-    match (key.algorithm.as_str(), key.bits, key.curve.as_deref()) {
-        ("RSA" | "RSA-PSS", Some(bits), _) if bits < 2048 => {
+    match (&key.algorithm, key.bits, key.curve.as_deref()) {
+        (algorithm, Some(bits), _) if algorithm.is_rsa() && bits < 2048 => {
             weak(format!("RSA-{bits} is too weak; use at least 2048 bits"))
         }
-        ("RSA" | "RSA-PSS", Some(bits), _) if bits % 8 != 0 => weak(format!(
+        (algorithm, Some(bits), _) if algorithm.is_rsa() && bits % 8 != 0 => weak(format!(
             "an RSA modulus of {bits} bits is not a whole number of bytes"
         )),
-        ("RSA" | "RSA-PSS", Some(bits), _) => Ok(format!("RSA {bits} bit")),
-        ("EC", _, Some(curve @ ("P-256" | "P-384" | "P-521"))) => Ok(format!("ECDSA {curve}")),
-        ("EC", _, curve) => weak(format!(
+        (algorithm, Some(bits), _) if algorithm.is_rsa() => Ok(format!("RSA {bits} bit")),
+        (KeyAlgorithm::Ec, _, Some(curve @ ("P-256" | "P-384" | "P-521"))) => {
+            Ok(format!("ECDSA {curve}"))
+        }
+        (KeyAlgorithm::Ec, _, curve) => weak(format!(
             "the EC curve {} is not allowed (P-256, P-384, P-521)",
             curve.unwrap_or("unknown")
         )),
-        ("Ed25519", ..) => Ok("Ed25519".into()),
+        (KeyAlgorithm::Ed25519, ..) => Ok("Ed25519".into()),
         (algorithm, ..) => weak(format!("{algorithm} keys are not allowed")),
     }
 }

@@ -53,7 +53,7 @@ pub(super) fn row(name: &str, value: &str) -> Html {
 }
 
 pub(super) fn key_rows(key: &PublicKeyReport) -> Html {
-    let mut summary = key.algorithm.clone();
+    let mut summary = key.algorithm.name().to_string();
     if let Some(bits) = key.bits {
         summary.push_str(&format!(", {bits} bits"));
     }
@@ -66,7 +66,7 @@ pub(super) fn key_rows(key: &PublicKeyReport) -> Html {
     html! {
         <>
             { row("Public key", &summary) }
-            <dt>{ if key.algorithm.starts_with("RSA") { "Modulus" } else { "Public value" } }</dt>
+            <dt>{ if key.algorithm.is_rsa() { "Modulus" } else { "Public value" } }</dt>
             <dd class="mono"><details><summary>{ format!("{} hex digits", key.public_hex.len()) }</summary><span class="hex">{ wrapped_hex(&key.public_hex) }</span></details></dd>
         </>
     }
