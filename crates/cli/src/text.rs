@@ -156,12 +156,12 @@ fn certificate(out: &mut String, c: &CertificateReport) {
     let _ = writeln!(
         out,
         "    SHA-256 Fingerprint: {}",
-        colons(&c.fingerprint_sha256)
+        certbench_core::dn::colons(&c.fingerprint_sha256)
     );
     let _ = writeln!(
         out,
         "    SHA-1 Fingerprint: {}",
-        colons(&c.fingerprint_sha1)
+        certbench_core::dn::colons(&c.fingerprint_sha1)
     );
     let _ = writeln!(out, "    SPKI pin: pin-sha256=\"{}\"", c.spki_sha256_base64);
 }
@@ -196,14 +196,6 @@ fn extensions(out: &mut String, title: &str, exts: &[ExtensionReport]) {
             let _ = writeln!(out, "            {line}");
         }
     }
-}
-
-fn colons(hex: &str) -> String {
-    hex.as_bytes()
-        .chunks(2)
-        .map(|c| String::from_utf8_lossy(c).to_uppercase())
-        .collect::<Vec<_>>()
-        .join(":")
 }
 
 pub(crate) fn verdict(v: &Verdict) -> String {

@@ -131,6 +131,19 @@ fn escape(value: &str) -> String {
     out
 }
 
+/// Hex digits in uppercase pairs with colons (`AB:CD:…`), as OpenSSL and browsers show
+/// fingerprints: what the Decode tab and `certbench decode` print for a SHA-256 hex string.
+pub fn colons(hex: &str) -> String {
+    let mut out = String::with_capacity(hex.len() * 3 / 2);
+    for (i, pair) in hex.as_bytes().chunks(2).enumerate() {
+        if i > 0 {
+            out.push(':');
+        }
+        out.extend(pair.iter().map(|b| char::from(b.to_ascii_uppercase())));
+    }
+    out
+}
+
 /// Lowercase hex without separators.
 pub fn hex(bytes: &[u8]) -> String {
     // A table, not `format!` per byte: reports hex every modulus and signature, and this was
@@ -149,6 +162,13 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colons_pair_hex_in_upper_case() {
+        assert_eq!(colons("abcd12"), "AB:CD:12");
+        assert_eq!(colons("abc"), "AB:C");
+        assert_eq!(colons(""), "");
+    }
     use std::str::FromStr;
 
     #[test]

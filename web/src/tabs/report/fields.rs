@@ -128,14 +128,9 @@ pub(super) fn hex_row(name: &str, hex: &str, after: &str) -> Html {
 /// `hex` as colon-separated pairs that may wrap after each colon (`<wbr>`, written as markup:
 /// the text is certbench's own hex digits and colons).
 pub(super) fn wrapped_hex(hex: &str) -> Html {
-    Html::from_html_unchecked(colons(hex).replace(':', ":<wbr>").into())
-}
-
-/// Hex digits in pairs with colons, as OpenSSL and browsers show fingerprints.
-pub(crate) fn colons(hex: &str) -> String {
-    hex.as_bytes()
-        .chunks(2)
-        .map(|c| String::from_utf8_lossy(c).to_uppercase())
-        .collect::<Vec<_>>()
-        .join(":")
+    Html::from_html_unchecked(
+        certbench_core::dn::colons(hex)
+            .replace(':', ":<wbr>")
+            .into(),
+    )
 }
