@@ -363,16 +363,7 @@ fn certbench_and_webpki_agree_on_random_chains() {
                 req.permitted = vec!["DNS:example.test".into()];
             }
             (req.not_before, req.not_after) = window(&mut rng);
-            let Ok(cert) = generate::issue(
-                &req,
-                &key.public_key_info().unwrap(),
-                IssuedBy::Ca {
-                    cert: &issuer,
-                    key: &issuer_key,
-                },
-                req.not_before,
-                &mut rng,
-            ) else {
+            let Ok(cert) = issued_by(&req, &key, &issuer, &issuer_key, &mut rng) else {
                 continue;
             };
             intermediates.push(cert.clone());
@@ -393,16 +384,7 @@ fn certbench_and_webpki_agree_on_random_chains() {
         let key = KeyPair::generate(key_type, &mut rng).unwrap();
         let mut req = Request::new(profile, Subject::common_name("leaf"), san, now, 90);
         (req.not_before, req.not_after) = window(&mut rng);
-        let Ok(leaf) = generate::issue(
-            &req,
-            &key.public_key_info().unwrap(),
-            IssuedBy::Ca {
-                cert: &issuer,
-                key: &issuer_key,
-            },
-            req.not_before,
-            &mut rng,
-        ) else {
+        let Ok(leaf) = issued_by(&req, &key, &issuer, &issuer_key, &mut rng) else {
             continue;
         };
         let host = ["www.example.test", "a.example.test", "evil.test"][pick(&mut rng, 3) as usize];
@@ -453,4 +435,25 @@ fn certbench_and_webpki_agree_on_random_chains() {
         "compared {cases} random chains with rustls-webpki; {anchor_pathlen_cases} differ deliberately (anchor pathLenConstraint)"
     );
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+}
+
+/// `req` for `key`, signed by `issuer` (with `issuer_key`) at the request's notBefore.
+fn issued_by(
+    req: &certbench_core::generate::Request,
+    key: &certbench_core::generate::KeyPair,
+    issuer: &certbench_core::Certificate,
+    issuer_key: &certbench_core::generate::KeyPair,
+    rng: &mut SplitMix,
+) -> Result<certbench_core::Certificate, certbench_core::Error> {
+    use certbench_core::generate::{self, IssuedBy};
+    generate::issue(
+        req,
+        &key.public_key_info().unwrap(),
+        IssuedBy::Ca {
+            cert: issuer,
+            key: issuer_key,
+        },
+        req.not_before,
+        rng,
+    )
 }
