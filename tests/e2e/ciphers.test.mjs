@@ -6,14 +6,11 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import path from 'node:path';
-import { serve, launch, open, fixture, root, fixtureBytes, assertOnlyOwnAssets, dropFiles, mozillaRoot } from './harness.mjs';
+import { open, useApp, fixture, root, fixtureBytes, assertOnlyOwnAssets, dropFiles, mozillaRoot } from './harness.mjs';
 
-let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const app = useApp();
 
-test('ciphers: a name and a hex code explain the same suite', async () => {
-  const { page, problems, context } = await open(browser, `${server.base}#/ciphers`);
+app.test('ciphers: a name and a hex code explain the same suite', '#/ciphers', async ({ page, problems, context }) => {
   await page.fill('#cipher-input', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384');
   await page.waitForSelector('#cipher-parts');
   assert.match(await page.textContent('#cipher-parts'), /ECDHE \(forward secrecy\).*RSA.*AES 256 bits, GCM/s);
@@ -27,7 +24,7 @@ test('ciphers: a name and a hex code explain the same suite', async () => {
   assert.match(await page.textContent('#cipher-result h3'), /TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 \(0xCC,0xAA\)/);
   assert.match(page.url(), /#\/ciphers\/DHE-RSA-CHACHA20-POLY1305$/);
   // A shared link opens the explanation in a fresh page.
-  const shared = await open(browser, `${server.base}#/ciphers/TLS_AES_128_GCM_SHA256`);
+  const shared = await open(app.browser, `${app.server.base}#/ciphers/TLS_AES_128_GCM_SHA256`);
   await shared.page.waitForSelector('#cipher-parts');
   assert.match(await shared.page.textContent('#cipher-parts'), /HKDF-SHA-256/);
   assert.deepEqual(shared.problems, []);
@@ -48,6 +45,4 @@ test('ciphers: a name and a hex code explain the same suite', async () => {
   assert.equal(await page.textContent('#cipher-expansion-rating'), 'recommended');
   await page.fill('#cipher-string', 'HIGH:RC4:3DES:aNULL');
   await page.waitForFunction(() => document.querySelector('#cipher-expansion-rating')?.textContent === 'insecure');
-  assert.deepEqual(problems, []);
-  await context.close();
 });

@@ -1,6 +1,7 @@
 // Shared e2e harness: serves dist/ on 127.0.0.1 with a request log, and launches Debian's
 // Chromium through playwright-core (no browser download) with its phone-home features off.
 import http from 'node:http';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
@@ -89,4 +90,22 @@ export function mozillaRoot(commonName) {
     .find((b) => new X509Certificate(b).subject.includes(`CN=${commonName}`));
   assert.ok(block, `${commonName} is in the store`);
   return block;
+}
+
+/**
+ * The app served and Chromium launched for one test file, and `app.test(name, hash, body)`: a
+ * test on a fresh page at `hash` of the app, which may log no console error or exception and
+ * is closed after `body({ page, context, problems, requests })`.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => { app.server = await serve(); app.browser = await launch(); });
+  after(async () => { await app.browser?.close(); await app.server?.close(); });
+  app.test = (name, hash, body) => test(name, async () => {
+    const opened = await open(app.browser, `${app.server.base}${hash}`);
+    await body(opened);
+    assert.deepEqual(opened.problems, []);
+    await opened.context.close();
+  });
+  return app;
 }

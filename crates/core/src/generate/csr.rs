@@ -1,7 +1,11 @@
 //! CSRs: making one, reading what one asks for, and signing one with a CA.
 
-use super::*;
-use super::{extensions::*, issue::*, names::*, request::*};
+use super::KeyPair;
+use super::engine;
+use super::extensions::{Prebuilt, extension};
+use super::issue::build;
+use super::names::parse_san;
+use super::request::{IssuedBy, Request, Subject};
 use crate::{dn, error::Error, time::UnixTime};
 use const_oid::ObjectIdentifier as Oid;
 use const_oid::db::rfc5280::{

@@ -1,7 +1,9 @@
 //! The extensions each profile gives a certificate, built (and previewed) in certbench's
 //! order.
 
-use super::{issue::*, names::*, request::*};
+use super::issue::{require_san, validity};
+use super::names::{parse_constraint, parse_san};
+use super::request::{Profile, Request};
 use crate::error::Error;
 use crate::extension::TLS_FEATURE;
 use const_oid::ObjectIdentifier as Oid;

@@ -1,8 +1,9 @@
 //! Issuing a certificate from a request: checks, serial, validity, the builder, and the
 //! files it is saved as.
 
-use super::*;
-use super::{extensions::*, request::*};
+use super::KeyPair;
+use super::extensions::{FixedProfile, key_identifier, profile_extensions};
+use super::request::{IssuedBy, Profile, Request};
 use crate::input::pem;
 use crate::{dn, error::Error, time::UnixTime};
 use const_oid::db::rfc5912::RSA_ENCRYPTION;

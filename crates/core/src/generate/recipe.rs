@@ -1,8 +1,8 @@
 //! The OpenSSL commands that make the same kind of certificate, for people who want to
 //! repeat it or learn the flags.
 
-use super::request::*;
-use super::*;
+use super::KeyType;
+use super::request::{Profile, Request};
 use serde::{Deserialize, Serialize};
 
 /// The OpenSSL commands (and extensions file) that make the same kind of certificate, for

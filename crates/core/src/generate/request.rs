@@ -1,7 +1,7 @@
 //! The request model: what a certificate is for (its profile), who it is for (its subject)
 //! and everything else that goes into it.
 
-use super::*;
+use super::KeyPair;
 use crate::{error::Error, time::UnixTime};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
