@@ -1,7 +1,6 @@
 //! Parts of a card built only when opened (a bundle's cards stay light), and a CRL's revoked
 //! list, a window at a time.
 
-use super::*;
 use certbench_core::decode::{Decoded, Report, RevokedEntry};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -87,3 +86,7 @@ pub(super) fn RevokedList(props: &RevokedListProps) -> Html {
         </>
     }
 }
+
+/// How many revoked entries a CRL's list shows before the user asks for all: a CA's CRL can
+/// hold hundreds of thousands, and one page element each would stall the page for seconds.
+const REVOKED_SHOWN: usize = 1000;

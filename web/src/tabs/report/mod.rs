@@ -205,7 +205,3 @@ fn certificate(
         </>
     }
 }
-
-/// How many revoked entries a CRL's list shows before the user asks for all: a CA's CRL can
-/// hold hundreds of thousands, and one page element each would stall the page for seconds.
-const REVOKED_SHOWN: usize = 1000;

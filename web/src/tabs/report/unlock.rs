@@ -1,6 +1,7 @@
 //! The password field of an encrypted key or a PKCS#12 file: what it opens stays in the page.
 
-use super::*;
+use super::BlockCard;
+use super::fields::{key_rows, row};
 use certbench_core::decode::{Decoded, Report};
 use std::rc::Rc;
 use yew::prelude::*;
