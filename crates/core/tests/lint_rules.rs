@@ -79,47 +79,25 @@ fn every_generated_profile_is_lint_clean() {
 #[test]
 fn validity_rules() {
     let (root, int, _) = chain();
-    let expired = issue(
-        &int,
-        Profile::Server,
-        "old.example.test",
-        &["DNS:old.example.test"],
-        |r| {
-            r.not_before = NOW.plus_seconds(-60 * DAY);
-            r.not_after = NOW.plus_seconds(-3 * DAY);
-        },
-    );
+    let expired = server(&int, "old.example.test", |r| {
+        r.not_before = NOW.plus_seconds(-60 * DAY);
+        r.not_after = NOW.plus_seconds(-3 * DAY);
+    });
     assert_finds(&report(&expired.cert), "expired", Severity::Error);
-    let future = issue(
-        &int,
-        Profile::Server,
-        "new.example.test",
-        &["DNS:new.example.test"],
-        |r| {
-            r.not_before = NOW.plus_seconds(2 * DAY);
-            r.not_after = NOW.plus_seconds(90 * DAY);
-        },
-    );
+    let future = server(&int, "new.example.test", |r| {
+        r.not_before = NOW.plus_seconds(2 * DAY);
+        r.not_after = NOW.plus_seconds(90 * DAY);
+    });
     assert_finds(&report(&future.cert), "not_yet_valid", Severity::Error);
-    let soon = issue(
-        &int,
-        Profile::Server,
-        "soon.example.test",
-        &["DNS:soon.example.test"],
-        |r| r.not_after = NOW.plus_seconds(10 * DAY),
-    );
+    let soon = server(&int, "soon.example.test", |r| {
+        r.not_after = NOW.plus_seconds(10 * DAY)
+    });
     assert_finds(&report(&soon.cert), "expires_soon", Severity::Warning);
     // 300 days issued in 2030: over the 47-day limit of 2029 onwards.
-    let long = issue(
-        &int,
-        Profile::Server,
-        "long.example.test",
-        &["DNS:long.example.test"],
-        |r| {
-            r.not_before = NOW.plus_seconds(-DAY);
-            r.not_after = NOW.plus_seconds(300 * DAY);
-        },
-    );
+    let long = server(&int, "long.example.test", |r| {
+        r.not_before = NOW.plus_seconds(-DAY);
+        r.not_after = NOW.plus_seconds(300 * DAY);
+    });
     let long = report(&long.cert);
     assert_finds(&long, "validity_too_long", Severity::Warning);
     assert!(
@@ -253,13 +231,7 @@ fn an_issuer_in_the_input_is_not_a_leaf_whatever_names_it_carries() {
         &["DNS:ca.example.test"],
         |_| {},
     );
-    let leaf = issue(
-        &int,
-        Profile::Server,
-        "www.example.test",
-        &["DNS:www.example.test"],
-        |_| {},
-    );
+    let leaf = server(&int, "www.example.test", |_| {});
     assert_finds(&report(&int.cert), "ca_flag_on_leaf", Severity::Warning);
     let mut input = Vec::new();
     for cert in [&leaf.cert, &int.cert] {

@@ -78,13 +78,9 @@ fn expired_intermediate() {
         r.not_before = NOW.plus_seconds(-400 * DAY);
         r.not_after = NOW.plus_seconds(-10 * DAY);
     });
-    let leaf = issue(
-        &int,
-        Profile::Server,
-        "www.example.test",
-        &["DNS:www.example.test"],
-        |r| r.not_before = NOW.plus_seconds(-20 * DAY),
-    );
+    let leaf = server(&int, "www.example.test", |r| {
+        r.not_before = NOW.plus_seconds(-20 * DAY)
+    });
     let verdict = check(&[&leaf.cert, &int.cert], &[&root.cert], |_| {});
     assert_fails(&verdict, "expired", "days before");
     assert!(
@@ -98,13 +94,9 @@ fn expired_intermediate() {
 #[test]
 fn not_yet_valid_leaf_and_clock_choice() {
     let (root, int, _) = chain();
-    let leaf = issue(
-        &int,
-        Profile::Server,
-        "soon.example.test",
-        &["DNS:soon.example.test"],
-        |r| r.not_before = NOW.plus_seconds(5 * DAY),
-    );
+    let leaf = server(&int, "soon.example.test", |r| {
+        r.not_before = NOW.plus_seconds(5 * DAY)
+    });
     assert_fails(
         &check(&[&leaf.cert, &int.cert], &[&root.cert], |_| {}),
         "not_yet_valid",
@@ -122,13 +114,7 @@ fn path_length_exceeded() {
     let root = root("Pathlen Root", |r| r.path_len = Some(0));
     let int1 = intermediate(&root, "Int One");
     let int2 = intermediate(&int1, "Int Two");
-    let leaf = issue(
-        &int2,
-        Profile::Server,
-        "deep.example.test",
-        &["DNS:deep.example.test"],
-        |_| {},
-    );
+    let leaf = server(&int2, "deep.example.test", |_| {});
     assert_fails(
         &check(&[&leaf.cert, &int2.cert, &int1.cert], &[&root.cert], |_| {}),
         "path_length",
@@ -191,13 +177,7 @@ fn name_constraint_violation() {
         |_| {},
     );
     assert!(check(&[&ok.cert, &int.cert], &[&root.cert], |_| {}).valid);
-    let outside = issue(
-        &int,
-        Profile::Server,
-        "evil.test",
-        &["DNS:evil.test"],
-        |_| {},
-    );
+    let outside = server(&int, "evil.test", |_| {});
     assert_fails(
         &check(&[&outside.cert, &int.cert], &[&root.cert], |_| {}),
         "name_constraints",
@@ -215,13 +195,7 @@ fn name_constraint_violation() {
         "name_constraints",
         "IP:192.168.0.1",
     );
-    let excluded = issue(
-        &int,
-        Profile::Server,
-        "x.secret.example.test",
-        &["DNS:x.secret.example.test"],
-        |_| {},
-    );
+    let excluded = server(&int, "x.secret.example.test", |_| {});
     assert_fails(
         &check(&[&excluded.cert, &int.cert], &[&root.cert], |_| {}),
         "name_constraints",
@@ -368,13 +342,9 @@ fn a_missing_root_is_advised_as_a_trust_anchor_not_an_intermediate() {
 fn missing_intermediate_names_it_and_its_url() {
     let root = root("AIA Root", |_| {});
     let int = intermediate(&root, "AIA Intermediate");
-    let leaf = issue(
-        &int,
-        Profile::Server,
-        "www.example.test",
-        &["DNS:www.example.test"],
-        |r| r.ca_issuers_url = Some("http://ca.example.test/int.crt".into()),
-    );
+    let leaf = server(&int, "www.example.test", |r| {
+        r.ca_issuers_url = Some("http://ca.example.test/int.crt".into())
+    });
     let verdict = check(&[&leaf.cert], &[&root.cert], |_| {});
     assert_fails(&verdict, "missing_issuer", "CN=AIA Intermediate is missing");
     assert!(
@@ -466,13 +436,7 @@ fn cross_signed_intermediate_validates_through_either_root() {
         cert: by_new.clone(),
         key: int_key,
     };
-    let leaf = issue(
-        &int,
-        Profile::Server,
-        "www.example.test",
-        &["DNS:www.example.test"],
-        |_| {},
-    );
+    let leaf = server(&int, "www.example.test", |_| {});
     for anchor in [&old_root.cert, &new_root.cert] {
         let verdict = check(&[&leaf.cert, &by_new, &by_old], &[anchor], |_| {});
         assert!(verdict.valid, "{:?}", verdict.errors);

@@ -99,6 +99,17 @@ pub(crate) fn intermediate(issuer: &Ca, name: &str) -> Ca {
     issue(issuer, Profile::Intermediate, name, &[], |_| {})
 }
 
+/// A TLS server certificate for `host` (its CN and only SAN), issued by `issuer`.
+pub(crate) fn server(issuer: &Ca, host: &str, tweak: impl FnOnce(&mut Request)) -> Ca {
+    issue(
+        issuer,
+        Profile::Server,
+        host,
+        &[&format!("DNS:{host}")],
+        tweak,
+    )
+}
+
 /// Alice's client certificate (an e-mail SAN), issued by `issuer`.
 pub(crate) fn client(issuer: &Ca) -> Ca {
     issue(
