@@ -826,32 +826,36 @@ mod tests {
 
     #[test]
     fn checks_the_outer_structure() {
-        assert!(check_whole(&[0x30, 3, 2, 1, 1]).is_ok());
+        assert_eq!(check_whole(&[0x30, 3, 2, 1, 1]), Ok(()));
+        let cases: [(&[u8], NotOneTlv); 5] = [
+            (
+                &[0x30, 0x84, 0xff, 0xff, 0xff, 0xff],
+                NotOneTlv::CutOff {
+                    expected: 6 + 0xffff_ffff,
+                    found: 6,
+                },
+            ),
+            (&[0x30, 0x89, 1], NotOneTlv::LengthTooLarge { bytes: 9 }),
+            (&[0x30, 0x80], NotOneTlv::IndefiniteLength),
+            (
+                &[0x30, 0, 0],
+                NotOneTlv::Trailing {
+                    extra: 1,
+                    structure: 2,
+                },
+            ),
+            (&[], NotOneTlv::Empty),
+        ];
+        for (der, problem) in cases {
+            assert_eq!(check_whole(der), Err(problem), "{der:02x?}");
+        }
+        // Each says what is wrong in a user's words.
+        assert!(NotOneTlv::IndefiniteLength.to_string().contains("BER"));
         assert!(
-            check_whole(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff])
-                .unwrap_err()
-                .to_string()
-                .contains("cut off")
-        );
-        assert!(
-            check_whole(&[0x30, 0x89, 1])
-                .unwrap_err()
+            NotOneTlv::LengthTooLarge { bytes: 9 }
                 .to_string()
                 .contains("larger than any real input")
         );
-        assert!(
-            check_whole(&[0x30, 0x80])
-                .unwrap_err()
-                .to_string()
-                .contains("BER")
-        );
-        assert!(
-            check_whole(&[0x30, 0, 0])
-                .unwrap_err()
-                .to_string()
-                .contains("trailing")
-        );
-        assert!(check_whole(&[]).is_err());
     }
 
     /// The table decoder accepts exactly what base64ct accepts, and gives the same bytes.
