@@ -30,15 +30,14 @@ fn generated_self_signed_certificates_satisfy_openssl() {
         let cert = out_dir.join("cert.pem");
         let cert = cert.to_str().unwrap();
         assert_ok(openssl(&["verify", "-CAfile", cert, cert]), key);
-        let text = openssl(&["x509", "-in", cert, "-noout", "-text"]);
-        let text = String::from_utf8_lossy(&text.stdout);
-        assert!(
-            text.contains("DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1"),
-            "{key}: {text}"
-        );
-        assert!(
-            text.contains("CA:FALSE") && text.contains("TLS Web Server Authentication"),
-            "{key}"
+        assert_has(
+            &openssl_text(cert),
+            &[
+                "DNS:localhost, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1",
+                "CA:FALSE",
+                "TLS Web Server Authentication",
+            ],
+            key,
         );
         let key_file = out_dir.join("key.pem");
         let pkey = openssl(&["pkey", "-in", key_file.to_str().unwrap(), "-pubout"]);
@@ -177,10 +176,7 @@ fn every_profile_and_key_type_satisfies_openssl() {
             ]),
             "fullchain",
         );
-        let text = |path: &str| {
-            String::from_utf8_lossy(&openssl(&["x509", "-in", path, "-noout", "-text"]).stdout)
-                .to_string()
-        };
+        let text = |path: &str| openssl_text(path);
         let int = text(&d("int/cert.pem"));
         assert!(
             int.contains("CA:TRUE, pathlen:0")
@@ -875,20 +871,20 @@ fn requested_extensions_are_copied_only_when_asked_and_ca_rights_never() {
         ];
         let signed = generate_ok(&[&base[..], extra].concat());
         let cert = d(&format!("{out}/cert.pem"));
-        let text = openssl(&["x509", "-in", &cert, "-noout", "-text"]);
         (
             String::from_utf8_lossy(&signed.stderr).into_owned(),
-            String::from_utf8_lossy(&text.stdout).into_owned(),
+            openssl_text(&cert),
         )
     };
     let (notes, profile) = sign("profile", &[]);
-    assert!(
-        profile.contains("TLS Web Server Authentication"),
-        "{profile}"
-    );
-    assert!(
-        profile.contains("CA:FALSE") && profile.contains("DNS:asks.example"),
-        "{profile}"
+    assert_has(
+        &profile,
+        &[
+            "TLS Web Server Authentication",
+            "CA:FALSE",
+            "DNS:asks.example",
+        ],
+        "signed with the profile",
     );
     assert!(
         notes.contains("extendedKeyUsage (set by the profile instead)"),

@@ -18,6 +18,18 @@ pub fn exits(out: &Output, code: i32, what: impl std::fmt::Display) {
     );
 }
 
+/// What `openssl x509 -text` prints of the certificate at `path`.
+pub fn openssl_text(path: &str) -> String {
+    String::from_utf8_lossy(&openssl(&["x509", "-in", path, "-noout", "-text"]).stdout).into_owned()
+}
+
+/// Asserts that `text` holds every one of `parts`, naming `what` and the text when not.
+pub fn assert_has(text: &str, parts: &[&str], what: impl std::fmt::Display) {
+    for part in parts {
+        assert!(text.contains(part), "{what}: no `{part}` in {text}");
+    }
+}
+
 /// x509-limbo's cases in ../shared, when they are there (tests using them skip otherwise).
 pub fn limbo_path() -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/x509-limbo/limbo.json");
