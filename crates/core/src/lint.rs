@@ -5,6 +5,11 @@
 use crate::decode::Validity;
 use crate::decode::{CertificateReport, KeyAlgorithm};
 use crate::time::UnixTime;
+use const_oid::db::rfc5280::{
+    ID_CE_AUTHORITY_KEY_IDENTIFIER, ID_CE_BASIC_CONSTRAINTS, ID_CE_KEY_USAGE,
+    ID_CE_NAME_CONSTRAINTS, ID_CE_SUBJECT_ALT_NAME, ID_CE_SUBJECT_KEY_IDENTIFIER,
+    ID_PE_AUTHORITY_INFO_ACCESS,
+};
 
 use crate::finding::finding;
 pub use crate::finding::{Finding, Severity};
@@ -291,7 +296,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     }
 
     // Extensions (RFC 5280 §4.2).
-    let ext = |name: &str| c.extensions.iter().find(|e| e.name == name);
+    let ext = |oid| c.extensions.iter().find(|e| e.is(oid));
     for (i, e) in c.extensions.iter().enumerate() {
         if c.extensions[..i].iter().any(|o| o.oid == e.oid) {
             out.push(finding(
@@ -335,7 +340,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
                 "a CA certificate without subjectKeyIdentifier: path building gets harder".into(),
             ));
         }
-        if ext("basicConstraints").is_some_and(|e| !e.critical) {
+        if ext(ID_CE_BASIC_CONSTRAINTS).is_some_and(|e| !e.critical) {
             out.push(finding(
                 Warning,
                 "bc_not_critical",
@@ -343,7 +348,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
                 "basicConstraints must be critical in a CA certificate".into(),
             ));
         }
-        if ext("keyUsage").is_some_and(|_| !c.key_usage.iter().any(|u| u == "keyCertSign")) {
+        if ext(ID_CE_KEY_USAGE).is_some_and(|_| !c.key_usage.iter().any(|u| u == "keyCertSign")) {
             out.push(finding(
                 Error,
                 "ca_without_key_cert_sign",
@@ -361,13 +366,14 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
         ));
     }
     let critical_rules = [
-        ("authorityKeyIdentifier", false),
-        ("subjectKeyIdentifier", false),
-        ("authorityInfoAccess", false),
-        ("nameConstraints", true),
+        (ID_CE_AUTHORITY_KEY_IDENTIFIER, false),
+        (ID_CE_SUBJECT_KEY_IDENTIFIER, false),
+        (ID_PE_AUTHORITY_INFO_ACCESS, false),
+        (ID_CE_NAME_CONSTRAINTS, true),
     ];
-    for (name, must_be_critical) in critical_rules {
-        if ext(name).is_some_and(|e| e.critical != must_be_critical) {
+    for (oid, must_be_critical) in critical_rules {
+        if let Some(e) = ext(oid).filter(|e| e.critical != must_be_critical) {
+            let name = &e.name;
             out.push(finding(
                 Warning,
                 "wrong_criticality",
@@ -384,7 +390,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
         }
     }
     let empty_subject = c.subject.is_empty();
-    if ext("subjectAltName").is_some_and(|e| e.critical != empty_subject) {
+    if ext(ID_CE_SUBJECT_ALT_NAME).is_some_and(|e| e.critical != empty_subject) {
         out.push(finding(
             Warning,
             "wrong_criticality",
