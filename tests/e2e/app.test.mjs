@@ -7,7 +7,7 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import path from 'node:path';
-import { open, useApp, fixture, root, fixtureBytes, assertOnlyOwnAssets, dropFiles, mozillaRoot } from './harness.mjs';
+import { open, useApp, fixture, root, fixtureBytes, assertOnlyOwnAssets, dropFiles, mozillaRoot, fillVerify } from './harness.mjs';
 
 const app = useApp();
 
@@ -94,8 +94,7 @@ test('privacy: a whole session requests only the app\'s own assets, and nothing 
   await page.waitForSelector('#gen-key');
   await Promise.all([page.waitForEvent('download'), page.click('#gen-key-download')]);
   await page.click('#tab-verify');
-  await page.fill('#verify-chain', fixture('fullchain.pem'));
-  await page.fill('#verify-roots', fixture('root.pem'));
+  await fillVerify(page, { chain: fixture('fullchain.pem'), roots: fixture('root.pem') });
   await page.click('#verify-run');
   await page.waitForSelector('#verify-verdict');
   await page.click('#tab-ciphers');
@@ -175,8 +174,7 @@ test('accessibility: axe-core finds no moderate, serious or critical violation o
       decode: async () => { await page.fill('#decode-input', fixture('fullchain.pem')); await page.waitForSelector('#decode-results .card'); },
       generate: async () => { await page.click('#gen-selfsigned'); await page.waitForSelector('#gen-cert'); },
       verify: async () => {
-        await page.fill('#verify-chain', fixture('leaf.pem'));
-        await page.fill('#verify-roots', fixture('root.pem'));
+        await fillVerify(page, { chain: fixture('leaf.pem'), roots: fixture('root.pem') });
         await page.click('#verify-run');
         await page.waitForSelector('#verify-verdict');
       },
@@ -225,9 +223,7 @@ test('accessibility: the Verify tab works with the keyboard alone, with visible 
 });
 
 app.test('deep links: a chain shared from Verify opens the same state in a fresh page; keys never travel', '#/verify', async ({ page, problems, context }) => {
-  await page.fill('#verify-chain', fixture('int.pem') + fixture('leaf.pem'));
-  await page.fill('#verify-roots', fixture('root.pem'));
-  await page.fill('#verify-host', 'www.example.test');
+  await fillVerify(page, { chain: fixture('int.pem') + fixture('leaf.pem'), roots: fixture('root.pem'), host: 'www.example.test' });
   await page.click('#verify-link');
   await page.waitForSelector('#verify-link-done');
   const link = page.url();

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { open, useApp, fixture, root } from './harness.mjs';
+import { open, useApp, fixture, root, fillVerify } from './harness.mjs';
 
 const app = useApp();
 
@@ -116,9 +116,7 @@ app.test('verify: a missing root is advised as a trust anchor, never as a missin
 });
 
 app.test('verify: lint judges at the validation time, and knows an intermediate from a server', '#/verify', async ({ page, problems, context }) => {
-  await page.fill('#verify-chain', sample('expired.pem') + sample('intermediate.pem'));
-  await page.fill('#verify-roots', sample('root.pem'));
-  await page.fill('#verify-at', '2001-02-01T00:00');
+  await fillVerify(page, { chain: sample('expired.pem') + sample('intermediate.pem'), roots: sample('root.pem'), at: '2001-02-01T00:00' });
   await page.click('#verify-run');
   await page.waitForSelector('#verify-lint');
   assert.equal(await page.textContent('#verify-verdict'), 'valid');
@@ -138,9 +136,7 @@ app.test('verify: lint judges at the validation time, and knows an intermediate 
   sh('openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout l.key -out l.csr -subj "/CN=eku.example.test"');
   sh('openssl x509 -req -in l.csr -CA i.pem -CAkey i.key -CAcreateserial -days 20 -extfile leaf.cnf -out l.pem');
   const read = (f) => fs.readFileSync(path.join(dir, f), 'utf8');
-  await page.fill('#verify-chain', read('l.pem') + read('i.pem'));
-  await page.fill('#verify-roots', read('r.pem'));
-  await page.fill('#verify-at', '');
+  await fillVerify(page, { chain: read('l.pem') + read('i.pem'), roots: read('r.pem'), at: '' });
   await page.click('#verify-run');
   await page.waitForFunction(() => /EKU Intermediate/.test(document.querySelector('#verify-lint')?.textContent ?? ''));
   assert.equal(await page.textContent('#verify-verdict'), 'valid');
@@ -317,8 +313,7 @@ app.test('theme: the choice survives a reload, kept in the address; nothing is s
 app.test('phone: at 375 px nothing scrolls sideways, "?" texts stay on screen, fingerprints wrap between bytes', '#/verify', async ({ page, problems, context }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  await page.fill('#verify-chain', fixture('fullchain.pem'));
-  await page.fill('#verify-roots', fixture('root.pem'));
+  await fillVerify(page, { chain: fixture('fullchain.pem'), roots: fixture('root.pem') });
   await page.click('#verify-run');
   await page.waitForSelector('#verify-verdict-card table.checks', { state: 'attached' });
   await page.click('#verify-verdict-card details:not(.why) > summary');
@@ -361,9 +356,7 @@ app.test('visual: the verdict stands out, results come into view with the focus,
   const top = await page.$eval('#gen-result', (e) => e.getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 900, `the result is in view (top ${top})`);
   await page.goto(`${app.server.base}#/verify`);
-  await page.fill('#verify-chain', fixture('fullchain.pem'));
-  await page.fill('#verify-roots', fixture('root.pem'));
-  await page.fill('#verify-host', 'not-this.example.test');
+  await fillVerify(page, { chain: fixture('fullchain.pem'), roots: fixture('root.pem'), host: 'not-this.example.test' });
   await page.click('#verify-run');
   await page.waitForFunction(() => document.activeElement?.id === 'verify-verdict-card');
   const verdict = await page.$eval('#verify-verdict', (h) => ({ size: parseFloat(getComputedStyle(h).fontSize), shown: h.innerText }));

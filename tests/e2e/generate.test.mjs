@@ -6,7 +6,7 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import path from 'node:path';
-import { open, useApp, fixture, root, fixtureBytes, assertOnlyOwnAssets, dropFiles, mozillaRoot } from './harness.mjs';
+import { open, useApp, fixture, root, fixtureBytes, assertOnlyOwnAssets, dropFiles, mozillaRoot, fillVerify } from './harness.mjs';
 
 const app = useApp();
 
@@ -139,9 +139,7 @@ app.test('generate: the whole chain in one click validates in Node and on the Ve
   const client = new X509Certificate((await page.inputValue('#gen-client-fullchain')).split(/(?<=-----END CERTIFICATE-----\n)/)[0]);
   assert.match(client.keyUsage.join(','), /1\.3\.6\.1\.5\.5\.7\.3\.2/, 'client certificate has clientAuth');
   await page.click('#tab-verify');
-  await page.fill('#verify-chain', fullchain);
-  await page.fill('#verify-roots', rootPem);
-  await page.fill('#verify-host', 'localhost');
+  await fillVerify(page, { chain: fullchain, roots: rootPem, host: 'localhost' });
   await page.click('#verify-run');
   await page.waitForSelector('#verify-verdict');
   assert.equal(await page.textContent('#verify-verdict'), 'valid');

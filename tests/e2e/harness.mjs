@@ -109,3 +109,11 @@ export function useApp() {
   });
   return app;
 }
+
+/** Fills the Verify form as a user types it: the chain, then the anchors and options given. */
+export async function fillVerify(page, { chain, roots, host, at }) {
+  await page.fill('#verify-chain', chain);
+  if (roots !== undefined) await page.fill('#verify-roots', roots);
+  if (host !== undefined) await page.fill('#verify-host', host);
+  if (at !== undefined) await page.fill('#verify-at', at);
+}

@@ -6,14 +6,12 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import path from 'node:path';
-import { open, useApp, fixture, root, fixtureBytes, assertOnlyOwnAssets, dropFiles, mozillaRoot } from './harness.mjs';
+import { open, useApp, fixture, root, fixtureBytes, assertOnlyOwnAssets, dropFiles, mozillaRoot, fillVerify } from './harness.mjs';
 
 const app = useApp();
 
 app.test('verify: a shuffled chain is valid; without its intermediate it is not', '#/verify', async ({ page, problems, context }) => {
-  await page.fill('#verify-chain', fixture('int.pem') + fixture('leaf.pem'));
-  await page.fill('#verify-roots', fixture('root.pem'));
-  await page.fill('#verify-host', 'www.example.test');
+  await fillVerify(page, { chain: fixture('int.pem') + fixture('leaf.pem'), roots: fixture('root.pem'), host: 'www.example.test' });
   await page.click('#verify-run');
   await page.waitForSelector('#verify-verdict');
   assert.equal(await page.textContent('#verify-verdict'), 'valid');
@@ -30,8 +28,7 @@ app.test('verify: a shuffled chain is valid; without its intermediate it is not'
   await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
   assert.match(await page.textContent('#verify-reason'), /issuer .*certbench Test Intermediate.* is missing.*http:\/\/ca\.example\.test\/int\.crt/);
   // With the built-in Mozilla store instead of the fixture root, the private root is untrusted.
-  await page.fill('#verify-chain', fixture('fullchain.pem') + fixture('root.pem'));
-  await page.fill('#verify-roots', '');
+  await fillVerify(page, { chain: fixture('fullchain.pem') + fixture('root.pem'), roots: '' });
   await page.check('#verify-mozilla');
   await page.click('#verify-run');
   await page.waitForFunction(() => document.querySelector('#verify-reason')?.textContent.includes('not among the trust anchors'));
