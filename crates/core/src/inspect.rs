@@ -36,13 +36,18 @@ pub fn apply(
     facts: &[crypto::Fact],
 ) {
     crypto::record(blocks, tasks, facts);
-    let changed: Vec<usize> = tasks
+    // In block order, as `crypto::tasks` lists them: a bundle of thousands of self-signed
+    // certificates looks each up by halves, not one by one.
+    let changed: Vec<(usize, Option<usize>)> = tasks
         .iter()
         .filter(|task| matches!(task, crypto::Task::SelfSignature { .. }))
-        .map(|task| task.target().block)
+        .map(|task| (task.target().block, task.target().item))
         .collect();
     for decoded in blocks.iter_mut().flatten() {
-        if changed.contains(&decoded.block) {
+        if changed
+            .binary_search(&(decoded.block, decoded.item))
+            .is_ok()
+        {
             judge_alone(decoded);
         }
     }

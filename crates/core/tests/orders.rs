@@ -637,3 +637,40 @@ fn the_s_server_command_in_the_notes_serves_the_chain() {
         + &String::from_utf8_lossy(&client.stdout);
     assert!(said.contains("Verification: OK"), "{said}");
 }
+
+/// Each public-key fact reaches its own item of an opened PKCS#12 file: a self-signed root
+/// inside one is found self-signed, and its key goes with it.
+#[test]
+fn facts_reach_their_own_item_of_a_pkcs12_file() {
+    let ca = common::root("PKCS12 Facts Root", |_| {});
+    let p12 = certbench_core::pkcs12::bundle(
+        &ca.key.pkcs8_der().unwrap(),
+        &ca.cert,
+        &[],
+        "pass phrase",
+        "root",
+        &mut rng(),
+    )
+    .unwrap();
+    let file = inspect::decode(&p12, NOW).unwrap().remove(0).unwrap();
+    let mut items = inspect::open_pkcs12(&file, "pass phrase", NOW).unwrap();
+    inspect::complete(&mut items);
+    let items: Vec<&decode::Decoded> = items.iter().flatten().collect();
+    let cert = items
+        .iter()
+        .find_map(|d| d.certificate())
+        .expect("the root");
+    assert_eq!(cert.self_signed, Some(true), "checked, not left unknown");
+    let key = items
+        .iter()
+        .find_map(|d| match &d.report {
+            Report::PrivateKey(key) => Some(key),
+            _ => None,
+        })
+        .expect("the key");
+    let cert_item = items
+        .iter()
+        .find(|d| d.certificate().is_some())
+        .and_then(|d| d.item);
+    assert_eq!(key.matches, cert_item.into_iter().collect::<Vec<_>>());
+}

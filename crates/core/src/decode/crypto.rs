@@ -12,11 +12,15 @@ use der::Decode;
 use serde::{Deserialize, Serialize};
 use x509_cert::{crl::CertificateList, request::CertReq};
 
-/// Which report a task is about: a block, or the n-th certificate of a PKCS#7 block.
+/// Which report a task is about: a block (or an item a PKCS#12 file holds), or the n-th
+/// certificate of a PKCS#7 block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
     /// The block number.
     pub block: usize,
+    /// The item of an opened PKCS#12 file ([`Decoded::item`]); `None` for a block of its own.
+    #[serde(default)]
+    pub item: Option<usize>,
     /// The certificate within a PKCS#7 block, from 0; `None` for the block itself.
     pub nested: Option<usize>,
 }
@@ -90,6 +94,7 @@ pub fn tasks(blocks: &[Result<Decoded, Error>]) -> Vec<Task> {
     for d in &decoded {
         let target = Target {
             block: d.block,
+            item: d.item,
             nested: None,
         };
         match &d.report {
@@ -136,6 +141,7 @@ pub fn tasks(blocks: &[Result<Decoded, Error>]) -> Vec<Task> {
                         out.push(Task::SelfSignature {
                             target: Target {
                                 block: d.block,
+                                item: d.item,
                                 nested: Some(index),
                             },
                             der,
@@ -269,7 +275,7 @@ pub fn record(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fa
         let Some(decoded) = blocks
             .iter_mut()
             .filter_map(|b| b.as_mut().ok())
-            .find(|d| d.block == target.block)
+            .find(|d| d.block == target.block && d.item == target.item)
         else {
             continue;
         };
