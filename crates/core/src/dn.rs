@@ -131,6 +131,22 @@ fn escape(value: &str) -> String {
     out
 }
 
+/// Uppercase hex with colons, as OpenSSL prints key identifiers.
+pub fn colon_hex(bytes: &[u8]) -> String {
+    // By table, as `hex`: every unknown extension and key identifier goes through here.
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = Vec::with_capacity(bytes.len() * 3);
+    for (i, &b) in bytes.iter().enumerate() {
+        if i > 0 {
+            out.push(b':');
+        }
+        out.push(DIGITS[usize::from(b >> 4)]);
+        out.push(DIGITS[usize::from(b & 0x0f)]);
+    }
+    // Only ASCII went in.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Hex digits in uppercase pairs with colons (`AB:CD:…`), as OpenSSL and browsers show
 /// fingerprints: what the Decode tab and `certbench decode` print for a SHA-256 hex string.
 pub fn colons(hex: &str) -> String {
@@ -162,6 +178,13 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colon_hex_is_openssl_style() {
+        assert_eq!(colon_hex(&[]), "");
+        assert_eq!(colon_hex(&[0x0c]), "0C");
+        assert_eq!(colon_hex(&[0x0c, 0x1a, 0xff, 0x00]), "0C:1A:FF:00");
+    }
 
     #[test]
     fn colons_pair_hex_in_upper_case() {

@@ -381,20 +381,26 @@ pub fn lookup(oid: &Oid) -> Option<&'static Extension> {
 
 /// The row whose dotted OID is `dotted` (reports carry OIDs as text).
 pub fn by_dotted(dotted: &str) -> Option<&'static Extension> {
-    EXTENSIONS.iter().find(|e| e.dotted() == dotted)
+    with_dotted()
+        .iter()
+        .find(|(_, d)| d == dotted)
+        .map(|&(row, _)| row)
+}
+
+/// Each row with its OID in dotted form, formatted once for the whole table: a bundle's report
+/// spells tens of thousands of extension OIDs, and rules look rows up by them.
+fn with_dotted() -> &'static [(&'static Extension, String)] {
+    static ROWS: OnceLock<Vec<(&'static Extension, String)>> = OnceLock::new();
+    ROWS.get_or_init(|| EXTENSIONS.iter().map(|e| (e, e.oid.to_string())).collect())
 }
 
 impl Extension {
-    /// The OID in dotted form, formatted once for the whole table (a bundle's report spells
-    /// tens of thousands of extension OIDs).
+    /// The OID in dotted form.
     pub fn dotted(&'static self) -> &'static str {
-        static DOTTED: OnceLock<Vec<String>> = OnceLock::new();
-        let all = DOTTED.get_or_init(|| EXTENSIONS.iter().map(|e| e.oid.to_string()).collect());
-        EXTENSIONS
+        with_dotted()
             .iter()
-            .position(|e| std::ptr::eq(e, self))
-            .and_then(|i| all.get(i))
-            .map_or("", String::as_str)
+            .find(|(row, _)| std::ptr::eq(*row, self))
+            .map_or("", |(_, dotted)| dotted)
     }
 }
 

@@ -503,8 +503,7 @@ impl<'a> Issuers<'a> {
             .enumerate()
             .map(|(i, c)| (c.subject.as_str(), i))
             .collect();
-        // A heap sort: the slice sorts would add ~10 KB to the worker's wasm.
-        let by_subject = std::collections::BinaryHeap::from(by_subject).into_sorted_vec();
+        let by_subject = crate::sort::by_key(by_subject, |&(subject, _)| subject);
         Issuers { certs, by_subject }
     }
 

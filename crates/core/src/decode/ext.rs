@@ -1,7 +1,8 @@
 //! Extensions (RFC 5280 section 4.2) decoded into names and plain-word values.
 
+use crate::dn::{self, colon_hex};
 use crate::extension::{self, Value};
-use crate::{dn, oids};
+use crate::oids;
 use der::{Decode, asn1::OctetString, oid::ObjectIdentifier};
 use serde::{Deserialize, Serialize};
 use x509_cert::ext::{
@@ -35,7 +36,7 @@ pub struct ExtensionReport {
 impl ExtensionReport {
     /// Whether this is the extension `oid` names.
     pub fn is(&self, oid: ObjectIdentifier) -> bool {
-        extension::by_dotted(&self.oid).is_some_and(|e| e.oid == oid)
+        extension::lookup(&oid).is_some_and(|row| row.dotted() == self.oid)
     }
 }
 
@@ -443,31 +444,5 @@ fn ip_bytes_text(b: &[u8]) -> String {
             ip_bytes_text(&b[b.len() / 2..])
         ),
         _ => format!("<invalid {} bytes: {}>", b.len(), dn::hex(b)),
-    }
-}
-
-/// Uppercase hex with colons, as OpenSSL prints key identifiers.
-pub fn colon_hex(bytes: &[u8]) -> String {
-    // By table, as `dn::hex`: every unknown extension and key identifier goes through here.
-    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = Vec::with_capacity(bytes.len() * 3);
-    for (i, &b) in bytes.iter().enumerate() {
-        if i > 0 {
-            out.push(b':');
-        }
-        out.push(DIGITS[usize::from(b >> 4)]);
-        out.push(DIGITS[usize::from(b & 0x0f)]);
-    }
-    // Only ASCII went in.
-    String::from_utf8(out).unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn colon_hex_is_openssl_style() {
-        assert_eq!(super::colon_hex(&[]), "");
-        assert_eq!(super::colon_hex(&[0x0c]), "0C");
-        assert_eq!(super::colon_hex(&[0x0c, 0x1a, 0xff, 0x00]), "0C:1A:FF:00");
     }
 }

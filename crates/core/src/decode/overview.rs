@@ -207,6 +207,7 @@ pub fn overview(blocks: &[Result<Decoded, Error>]) -> Overview {
 /// numbers. Case is ignored for ASCII letters: Unicode's case tables would weigh more in the
 /// page than this search is worth.
 fn mentions(c: &CertificateReport, words: &[String]) -> bool {
+    let serial = c.serial.to_string();
     words.iter().all(|word| {
         let word = word.as_str();
         let hex = word.replace(':', "");
@@ -214,7 +215,7 @@ fn mentions(c: &CertificateReport, words: &[String]) -> bool {
             || c.issuer.to_ascii_lowercase().contains(word)
             || c.san.iter().any(|s| s.to_ascii_lowercase().contains(word))
             || (!hex.is_empty()
-                && (c.serial.to_string().contains(&hex)
+                && (serial.contains(&hex)
                     || c.fingerprint_sha256.contains(&hex)
                     || c.fingerprint_sha1.contains(&hex)))
     })
@@ -247,17 +248,13 @@ pub fn select(blocks: &[Result<Decoded, Error>], view: &View) -> Vec<usize> {
             .and_then(|d| d.certificates().iter().map(|c| c.not_after.0).min())
             .map(|t| t.0)
     };
-    let keyed = |key: &dyn Fn(Option<i64>) -> i64| -> Vec<usize> {
-        // (key, input position): equal keys keep the input's order. A heap sort: the slice
-        // sorts would add ~10 KB to the worker's wasm.
-        let keys: Vec<(i64, usize)> = chosen.iter().map(|&i| (key(expiry(i)), i)).collect();
-        let sorted = std::collections::BinaryHeap::from(keys).into_sorted_vec();
-        sorted.into_iter().map(|(_, i)| i).collect()
-    };
+    // Equal keys keep the input's order.
     match view.order {
         Order::Input => chosen,
-        Order::ExpiresFirst => keyed(&|t| t.unwrap_or(i64::MAX)),
-        Order::ExpiresLast => keyed(&|t| t.map_or(i64::MAX, |t| t.saturating_neg())),
+        Order::ExpiresFirst => crate::sort::by_key(chosen, |&i| expiry(i).unwrap_or(i64::MAX)),
+        Order::ExpiresLast => crate::sort::by_key(chosen, |&i| {
+            expiry(i).map_or(i64::MAX, |t| t.saturating_neg())
+        }),
     }
 }
 
