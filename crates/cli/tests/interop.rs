@@ -910,3 +910,96 @@ fn requested_extensions_are_copied_only_when_asked_and_ca_rights_never() {
         "CA rights are never copied: {copied}"
     );
 }
+
+/// RFC 5280 section 4.1.2.5.1: UTCTime `50`-`99` are 1950-1999. A certificate certbench makes
+/// with a 1950 notBefore reads as 1950 in OpenSSL, and one OpenSSL makes reads as 1950 here.
+#[test]
+fn validity_before_1970_round_trips_with_openssl() {
+    let Some((_dir, at)) = openssl_workdir("before-1970") else {
+        return;
+    };
+    generate_ok(&[
+        "root",
+        "--cn",
+        "Old Root",
+        "--not-before",
+        "1950-01-01T00:00:00Z",
+        "--days",
+        "36500",
+        "--out",
+        &at("ours"),
+    ]);
+    let ours = at("ours/cert.pem");
+    let dates = openssl(&["x509", "-in", &ours, "-noout", "-startdate"]);
+    assert_has(
+        &String::from_utf8_lossy(&dates.stdout),
+        &["notBefore=Jan  1 00:00:00 1950 GMT"],
+        "certbench's 1950 root in OpenSSL",
+    );
+    assert_ok(openssl(&["verify", "-CAfile", &ours, &ours]), "1950 root");
+
+    std::fs::write(
+        at("ca.cnf"),
+        format!(
+            "[ca]\ndefault_ca = old\n[old]\ndatabase = {}\nnew_certs_dir = {}\nserial = {}\n\
+             default_md = sha256\npolicy = any\n[any]\ncommonName = supplied\n\
+             [req]\ndistinguished_name = dn\nprompt = no\n[dn]\nCN = OpenSSL 1950\n",
+            at("index.txt"),
+            at(""),
+            at("serial"),
+        ),
+    )
+    .unwrap();
+    std::fs::write(at("index.txt"), "").unwrap();
+    std::fs::write(at("serial"), "01\n").unwrap();
+    assert_ok(openssl_p256_key(&at("key.pem")), "key");
+    assert_ok(
+        openssl(&[
+            "req",
+            "-new",
+            "-config",
+            &at("ca.cnf"),
+            "-key",
+            &at("key.pem"),
+            "-out",
+            &at("req.pem"),
+        ]),
+        "csr",
+    );
+    assert_ok(
+        openssl(&[
+            "ca",
+            "-batch",
+            "-selfsign",
+            "-config",
+            &at("ca.cnf"),
+            "-keyfile",
+            &at("key.pem"),
+            "-in",
+            &at("req.pem"),
+            "-startdate",
+            "500101000000Z",
+            "-enddate",
+            "491231235959Z",
+            "-notext",
+            "-out",
+            &at("theirs.pem"),
+        ]),
+        "openssl ca",
+    );
+    let report = &json(&certbench(&["decode", &at("theirs.pem"), "--json"], None))[0];
+    assert_eq!(report["not_before"], "1950-01-01T00:00:00Z", "{report}");
+    assert_eq!(report["not_after"], "2049-12-31T23:59:59Z");
+    assert_eq!(report["self_signed"], true);
+    let verdict = certbench(
+        &[
+            "verify",
+            &at("theirs.pem"),
+            "--roots",
+            &at("theirs.pem"),
+            "--json",
+        ],
+        None,
+    );
+    exits(&verdict, 0, "verify the 1950 certificate");
+}

@@ -116,8 +116,45 @@ impl UnixTime {
 }
 
 impl From<&x509_cert::time::Time> for UnixTime {
+    /// From the fields, not `to_unix_duration`: that cannot be negative, and RFC 5280's UTCTime
+    /// reaches back to 1950.
     fn from(time: &x509_cert::time::Time) -> Self {
-        UnixTime(time.to_unix_duration().as_secs() as i64)
+        let t = time.to_date_time();
+        let days = days_from_civil(
+            i64::from(t.year()),
+            u32::from(t.month()),
+            u32::from(t.day()),
+        );
+        UnixTime(
+            days * 86_400
+                + i64::from(t.hour()) * 3600
+                + i64::from(t.minutes()) * 60
+                + i64::from(t.seconds()),
+        )
+    }
+}
+
+impl UnixTime {
+    /// As a certificate, CRL or OCSP time: UTCTime for 1950-2049, GeneralizedTime otherwise, as
+    /// RFC 5280 section 4.1.2.5 says; `None` outside years 0-9999.
+    pub fn to_x509(self) -> Option<x509_cert::time::Time> {
+        let (year, month, day) = civil_from_days(self.0.div_euclid(86_400));
+        let secs = self.0.rem_euclid(86_400);
+        let date = der::DateTime::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+            u8::try_from(secs / 3600).ok()?,
+            u8::try_from(secs / 60 % 60).ok()?,
+            u8::try_from(secs % 60).ok()?,
+        )
+        .ok()?;
+        Some(match der::asn1::UtcTime::from_date_time(date) {
+            Ok(utc) => x509_cert::time::Time::UtcTime(utc),
+            Err(_) => {
+                x509_cert::time::Time::GeneralTime(der::asn1::GeneralizedTime::from_date_time(date))
+            }
+        })
     }
 }
 

@@ -91,6 +91,51 @@ fn expired_intermediate() {
     );
 }
 
+/// RFC 5280 section 4.1.2.5.1: UTCTime years 50-99 are 1950-1999, so times before 1970 hold.
+#[test]
+fn times_before_1970_decode_verify_and_expire() {
+    let year_1950 = certbench_core::UnixTime::parse_rfc3339("1950-01-01T00:00:00Z").unwrap();
+    let root = root("Rule Root", |r| r.not_before = year_1950);
+    let int = issue(
+        &root,
+        Profile::Intermediate,
+        "Rule Intermediate",
+        &[],
+        |r| r.not_before = year_1950,
+    );
+    let leaf = server(&int, "www.example.test", |r| r.not_before = year_1950);
+    let der = leaf.cert.to_der().unwrap();
+    // The encoding is UTCTime `500101000000Z`.
+    assert!(der.windows(15).any(|w| w == b"\x17\x0d500101000000Z"));
+    let report = decode::cert::report(&Certificate::from_der(&der).unwrap(), &der, NOW);
+    assert_eq!(report.not_before.to_string(), "1950-01-01T00:00:00Z");
+    assert!(check(&[&leaf.cert, &int.cert], &[&root.cert], |_| {}).valid);
+    let old = server(&int, "old.example.test", |r| {
+        r.not_before = year_1950;
+        r.not_after = certbench_core::UnixTime::parse_rfc3339("1969-07-20T20:17:00Z").unwrap();
+    });
+    assert_fails(
+        &check(&[&old.cert, &int.cert], &[&root.cert], |_| {}),
+        "expired",
+        "days before",
+    );
+    // Before UTCTime's first year a certificate cannot be made (GeneralizedTime is for 2050 on).
+    let mut req = request(Profile::Server, "1949.example.test", &["1949.example.test"]);
+    req.not_before = certbench_core::UnixTime::parse_rfc3339("1949-12-31T23:59:59Z").unwrap();
+    let made = generate::issue(
+        &req,
+        &int.key.public_key_info().unwrap(),
+        IssuedBy::Ca {
+            cert: &int.cert,
+            key: &int.key,
+        },
+        NOW,
+        &mut rng(),
+    );
+    let error = made.unwrap_err().to_string();
+    assert!(error.contains("1950 to 9999"), "{error}");
+}
+
 #[test]
 fn not_yet_valid_leaf_and_clock_choice() {
     let (root, int, _) = chain();

@@ -11,12 +11,8 @@ use der::Encode;
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
 use x509_cert::{
-    Certificate,
-    builder::CertificateBuilder,
-    name::Name,
-    serial_number::SerialNumber,
-    spki::SubjectPublicKeyInfoOwned,
-    time::{Time, Validity},
+    Certificate, builder::CertificateBuilder, name::Name, serial_number::SerialNumber,
+    spki::SubjectPublicKeyInfoOwned, time::Validity,
 };
 
 /// Builds and signs one certificate for `subject_key` (the public key it certifies).
@@ -125,17 +121,14 @@ pub(super) fn random_serial<R: CryptoRng + ?Sized>(rng: &mut R) -> Result<Serial
 }
 
 pub(super) fn validity(not_before: UnixTime, not_after: UnixTime) -> Result<Validity, Error> {
-    // The builder turns dates before 2050 into UTCTime, as RFC 5280 section 4.1.2.5 requires.
-    let time = |t: UnixTime| -> Result<Time, Error> {
-        let invalid = || {
+    // RFC 5280 section 4.1.2.5: dates through 2049 are UTCTime, whose years start at 1950.
+    const FIRST: UnixTime = UnixTime(-631_152_000); // 1950-01-01T00:00:00Z
+    let time = |t: UnixTime| {
+        t.to_x509().filter(|_| t >= FIRST).ok_or_else(|| {
             Error::Build(format!(
-                "{t} is outside the dates a certificate can hold (1970 to 9999)"
+                "{t} is outside the dates a certificate can hold (1950 to 9999)"
             ))
-        };
-        let secs = u64::try_from(t.0).map_err(|_| invalid())?;
-        let date = der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs))
-            .map_err(|_| invalid())?;
-        Ok(Time::from(date))
+        })
     };
     if not_after < not_before {
         return Err(Error::Build(format!(
