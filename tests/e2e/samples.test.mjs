@@ -21,7 +21,7 @@ app.test('samples: each sample opens in its tool and shows what it claims', '#/s
     'valid-chain': ['valid', 'validity_too_long'], 'expired-leaf': ['expired'], 'not-yet-valid': ['not_yet_valid'],
     'self-signed-leaf': ['self_signed_leaf'], 'untrusted-root': ['untrusted_root'], 'missing-intermediate': ['missing_issuer'],
     'wrong-order': ['valid', 'wrong_order'], 'hostname-mismatch': ['hostname'], 'wildcard-too-deep': ['hostname'],
-    'sha1-signature': ['valid', 'sha1_signature'], 'rsa-1024': ['weak_key'], 'ca-true-leaf': ['valid', 'ca_flag_on_leaf'],
+    'sha1-signature': ['weak_signature'], 'rsa-1024': ['weak_key'], 'ca-true-leaf': ['ca_as_leaf'],
     'client-as-server': ['extended_key_usage'], 'pathlen-exceeded': ['path_length'], 'name-constraints': ['name_constraints'],
   };
   for (const sample of samples) {

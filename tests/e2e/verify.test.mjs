@@ -72,6 +72,12 @@ test('verify: the Mozilla store, loaded after first paint, trusts its roots; alt
   await page.fill('#verify-chain', mozillaRoot('ISRG Root X1'));
   await page.check('#verify-mozilla');
   await page.click('#verify-run');
+  // A root in a server's place is refused by the browser rules (Firefox: CA used as an end
+  // entity); for any purpose, the store's root is trusted.
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
+  assert.equal(await page.getAttribute('.failure >> nth=0', 'data-code'), 'ca_as_leaf');
+  await page.selectOption('#verify-purpose', 'any');
+  await page.click('#verify-run');
   await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
   await context.close();
   // A store file that is not the one this build ships is never trusted.
@@ -88,5 +94,27 @@ test('verify: the Mozilla store, loaded after first paint, trusts its roots; alt
   await tampered.click('#verify-run');
   await tampered.waitForSelector('text=not the one this build ships');
   await altered.close();
+  assert.deepEqual(problems, []);
+});
+
+app.test('verify: the rules selector; a SHA-1 chain is invalid for browsers, valid under RFC 5280, and each verdict names the other', '#/verify/sample=sha1-signature', async ({ page, problems, context }) => {
+  await page.waitForSelector('#verify-verdict');
+  assert.equal(await page.textContent('#verify-verdict'), 'invalid');
+  assert.equal(await page.getAttribute('.failure >> nth=0', 'data-code'), 'weak_signature');
+  assert.equal(await page.getAttribute('#verify-other-profile', 'data-profile'), 'rfc5280');
+  assert.match(await page.textContent('#verify-other-profile'), /Valid under RFC 5280 alone; Chrome and Firefox refuse it .*SHA-1/);
+  await page.selectOption('#verify-profile', 'rfc5280');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
+  assert.equal(await page.getAttribute('#verify-other-profile', 'data-profile'), 'webpki');
+  assert.match(await page.textContent('#verify-other-profile'), /SHA-1/);
+  // The choice travels in a link and comes back.
+  await page.click('#verify-link');
+  await page.waitForSelector('#verify-link-done');
+  assert.match(page.url(), /&profile=rfc5280$/);
+  const fresh = await open(app.browser, page.url());
+  await fresh.page.waitForFunction(() => document.querySelector('#verify-chain').value.includes('BEGIN CERTIFICATE'));
+  assert.equal(await fresh.page.inputValue('#verify-profile'), 'rfc5280');
+  await fresh.context.close();
   assert.deepEqual(problems, []);
 });

@@ -52,9 +52,13 @@ pub(crate) enum Command {
         /// Host name or IP address the leaf must be valid for.
         #[arg(long)]
         host: Option<String>,
-        /// Extended key usage the leaf must allow.
+        /// Extended key usage the leaf must allow (`any`: no EKU check, as without the flag).
         #[arg(long, value_enum)]
         purpose: Option<PurposeArg>,
+        /// The rules to follow: `webpki` (what browsers do) or `rfc5280` (RFC 5280 section 6
+        /// alone). The verdict says when the other profile would decide differently.
+        #[arg(long, value_enum, default_value = "webpki")]
+        profile: ProfileArg,
         /// Validation time (RFC 3339); default now.
         #[arg(long)]
         at: Option<String>,
@@ -89,6 +93,9 @@ pub(crate) enum Command {
     /// Run the C2SP x509-limbo path-validation suite (limbo.json) through the verifier.
     Limbo {
         path: PathBuf,
+        /// Run every case under this profile (default webpki, as `verify`).
+        #[arg(long, value_enum, default_value = "webpki")]
+        profile: ProfileArg,
         /// The upstream harness result format instead of one line per case.
         #[arg(long)]
         json: bool,
@@ -216,4 +223,31 @@ pub(crate) enum SignAs {
 pub(crate) enum PurposeArg {
     Server,
     Client,
+    Any,
+}
+
+impl PurposeArg {
+    pub(crate) fn purpose(self) -> Option<certbench_core::verify::Purpose> {
+        use certbench_core::verify::Purpose;
+        match self {
+            PurposeArg::Server => Some(Purpose::Server),
+            PurposeArg::Client => Some(Purpose::Client),
+            PurposeArg::Any => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ProfileArg {
+    Webpki,
+    Rfc5280,
+}
+
+impl From<ProfileArg> for certbench_core::verify::Profile {
+    fn from(arg: ProfileArg) -> Self {
+        match arg {
+            ProfileArg::Webpki => certbench_core::verify::Profile::Webpki,
+            ProfileArg::Rfc5280 => certbench_core::verify::Profile::Rfc5280,
+        }
+    }
 }

@@ -6,7 +6,7 @@ use crate::Failure;
 use crate::io::{now, read_input};
 use certbench_core::{
     Certificate, UnixTime, decode,
-    verify::{self, Options, Purpose},
+    verify::{self, Options, Profile, Purpose},
 };
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -21,19 +21,22 @@ pub(crate) struct Outcome {
     pub context: String,
 }
 
-/// Runs every case of a parsed limbo.json.
-pub(crate) fn run(limbo: &Value, now: UnixTime) -> Result<Vec<Outcome>, String> {
+/// Runs every case of a parsed limbo.json under `profile`.
+pub(crate) fn run(limbo: &Value, now: UnixTime, profile: Profile) -> Result<Vec<Outcome>, String> {
     let cases = limbo["testcases"]
         .as_array()
         .ok_or("limbo.json has no `testcases` array")?;
-    Ok(cases.iter().map(|case| run_case(case, now)).collect())
+    Ok(cases
+        .iter()
+        .map(|case| run_case(case, now, profile))
+        .collect())
 }
 
 fn text(value: &Value) -> String {
     value.as_str().unwrap_or_default().to_string()
 }
 
-fn run_case(case: &Value, now: UnixTime) -> Outcome {
+fn run_case(case: &Value, now: UnixTime, profile: Profile) -> Outcome {
     let outcome = |actual: &str, context: String| Outcome {
         id: text(&case["id"]),
         expected: text(&case["expected_result"]),
@@ -43,7 +46,7 @@ fn run_case(case: &Value, now: UnixTime) -> Outcome {
     if let Some(reason) = unsupported(case) {
         return outcome("SKIPPED", reason);
     }
-    match evaluate(case, now) {
+    match evaluate(case, now, profile) {
         Ok(verdict) if verdict.valid => outcome("SUCCESS", verdict.path.join(" <- ")),
         Ok(verdict) => {
             let reason = verdict
@@ -78,18 +81,6 @@ fn unsupported(case: &Value) -> Option<String> {
     {
         return Some("a caller-imposed signature algorithm list is not supported".into());
     }
-    if features.contains(&"pedantic-webpki-eku") {
-        return Some("certbench applies RFC 5280 EKU semantics (absent = any purpose), not the CA/B issuance profile; lint reports the latter".into());
-    }
-    if features.contains(&"rfc5280-incompatible-with-webpki") {
-        return Some("certbench follows browsers here (non-critical name constraints are processed), not strict RFC 5280".into());
-    }
-    if features.contains(&"pedantic-rfc5280") {
-        return Some(
-            "a trust anchor is trusted as a name and key; certbench does not require an AKI on it"
-                .into(),
-        );
-    }
     if features.contains(&"pedantic-public-suffix-wildcard") {
         return Some("wildcards over public suffixes need the Public Suffix List, which certbench does not ship".into());
     }
@@ -112,7 +103,7 @@ fn certificates(values: &Value) -> Vec<Result<Certificate, String>> {
         .collect()
 }
 
-fn evaluate(case: &Value, now: UnixTime) -> Result<verify::Verdict, String> {
+fn evaluate(case: &Value, now: UnixTime, profile: Profile) -> Result<verify::Verdict, String> {
     let peer = certificates(&json!([case["peer_certificate"]]))
         .remove(0)
         .map_err(|e| format!("peer: {e}"))?;
@@ -150,6 +141,7 @@ fn evaluate(case: &Value, now: UnixTime) -> Result<verify::Verdict, String> {
         max_intermediates: case["max_chain_depth"]
             .as_u64()
             .and_then(|d| usize::try_from(d).ok()),
+        profile,
         ..Options::at(at)
     };
     Ok(verify::verify_peer(
@@ -181,11 +173,11 @@ pub(crate) fn summary(outcomes: &[Outcome]) -> String {
 }
 
 /// `certbench limbo`: every x509-limbo case of the file at `path`, and how certbench judged it.
-pub(crate) fn run_limbo(path: &PathBuf, json: bool) -> Result<u8, Failure> {
+pub(crate) fn run_limbo(path: &PathBuf, profile: Profile, json: bool) -> Result<u8, Failure> {
     let input = read_input(Some(path))?;
     let limbo: serde_json::Value = serde_json::from_slice(&input)
         .map_err(|e| Failure(2, format!("{}: not JSON: {e}", path.display())))?;
-    let outcomes = run(&limbo, now()).map_err(|e| Failure(2, e))?;
+    let outcomes = run(&limbo, now(), profile).map_err(|e| Failure(2, e))?;
     if json {
         println!(
             "{}",

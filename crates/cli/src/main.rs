@@ -41,6 +41,7 @@ fn main() -> ExitCode {
             mozilla: _,
             host,
             purpose,
+            profile,
             at,
             pins,
             max_intermediates,
@@ -51,6 +52,7 @@ fn main() -> ExitCode {
             let options = VerifyArgs {
                 host,
                 purpose,
+                profile,
                 at,
                 pins,
                 max_intermediates,
@@ -58,7 +60,11 @@ fn main() -> ExitCode {
             commands::verify::run_verify(chain, anchors, options, json)
         }
         Command::Cipher { name_or_hex, json } => commands::cipher::run_cipher(&name_or_hex, json),
-        Command::Limbo { path, json } => limbo::run_limbo(&path, json),
+        Command::Limbo {
+            path,
+            profile,
+            json,
+        } => limbo::run_limbo(&path, profile.into(), json),
         Command::Ciphers { string, json } => commands::cipher::run_ciphers(&string, json),
         Command::Lint { file, json, at } => commands::lint::run_lint(file, json, at),
     };

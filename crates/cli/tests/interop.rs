@@ -1003,3 +1003,152 @@ fn validity_before_1970_round_trips_with_openssl() {
     );
     exits(&verdict, 0, "verify the 1950 certificate");
 }
+
+/// `verify --profile`: the same intermediate signed twice by its root, once with SHA-1 and once
+/// with SHA-256. Under webpki the SHA-1 copy is refused and the path builder takes the other;
+/// with only the SHA-1 copy webpki refuses and rfc5280 accepts, each naming the other's verdict.
+/// A wrongly critical subjectKeyIdentifier fails only under webpki.
+#[test]
+fn profiles_refuse_sha1_links_and_try_other_paths() {
+    let Some((_dir, at)) = openssl_workdir("profiles-sha1") else {
+        return;
+    };
+    let sh = |script: &str| {
+        let out = Command::new("sh")
+            .args(["-c", script])
+            .current_dir(at(""))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{script}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    sh(
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout r.key \
+        -out r.pem -subj /CN=Profile\\ Root -days 30 \
+        -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign",
+    );
+    std::fs::write(
+        at("int.cnf"),
+        "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n\
+         subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n",
+    )
+    .unwrap();
+    sh(
+        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout i.key \
+        -out i.csr -subj /CN=Profile\\ Intermediate",
+    );
+    sh(
+        "openssl x509 -req -in i.csr -CA r.pem -CAkey r.key -set_serial 1 -days 30 -sha1 \
+        -extfile int.cnf -out i-sha1.pem",
+    );
+    sh(
+        "openssl x509 -req -in i.csr -CA r.pem -CAkey r.key -set_serial 2 -days 30 -sha256 \
+        -extfile int.cnf -out i-sha256.pem",
+    );
+    for (name, ski) in [("l", "hash"), ("l-critical", "critical,hash")] {
+        std::fs::write(
+            at(&format!("{name}.cnf")),
+            format!(
+                "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
+                 extendedKeyUsage=serverAuth\nsubjectAltName=DNS:profile.example.test\n\
+                 subjectKeyIdentifier={ski}\nauthorityKeyIdentifier=keyid\n"
+            ),
+        )
+        .unwrap();
+    }
+    sh(
+        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout l.key \
+        -out l.csr -subj /CN=profile.example.test",
+    );
+    for name in ["l", "l-critical"] {
+        sh(&format!(
+            "openssl x509 -req -in l.csr -CA i-sha256.pem -CAkey i.key -set_serial 3 -days 20 \
+             -extfile {name}.cnf -out {name}.pem"
+        ));
+    }
+    sh("cat l.pem i-sha1.pem > only-sha1.pem && cat l.pem i-sha1.pem i-sha256.pem > both.pem");
+    let verify = |chain: &str, profile: &str| {
+        let out = certbench(
+            &[
+                "verify",
+                &at(chain),
+                "--roots",
+                &at("r.pem"),
+                "--purpose",
+                "server",
+                "--profile",
+                profile,
+                "--json",
+            ],
+            None,
+        );
+        (out.status.code(), json(&out))
+    };
+    let (code, both) = verify("both.pem", "webpki");
+    assert_eq!(code, Some(0), "{both}");
+    assert_eq!(both["profile"], "webpki");
+    assert!(both["other_profile"].is_null(), "{both}");
+
+    let (code, sha1) = verify("only-sha1.pem", "webpki");
+    assert_eq!(code, Some(1));
+    assert_eq!(sha1["errors"][0]["code"], "weak_signature", "{sha1}");
+    assert_eq!(sha1["other_profile"]["profile"], "rfc5280");
+    assert_eq!(sha1["other_profile"]["valid"], true);
+    assert!(
+        sha1["other_profile"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("SHA-1")
+    );
+
+    let (code, rfc) = verify("only-sha1.pem", "rfc5280");
+    assert_eq!(code, Some(0), "{rfc}");
+    assert_eq!(rfc["other_profile"]["profile"], "webpki");
+    assert_eq!(rfc["other_profile"]["valid"], false);
+    // OpenSSL at security level 1 (its TLS default) agrees with webpki here; at 0, with rfc5280.
+    let strict = openssl(&[
+        "verify",
+        "-auth_level",
+        "1",
+        "-CAfile",
+        &at("r.pem"),
+        "-untrusted",
+        &at("i-sha1.pem"),
+        &at("l.pem"),
+    ]);
+    assert!(
+        !strict.status.success(),
+        "OpenSSL accepted a SHA-1 link at level 1"
+    );
+    assert_ok(
+        openssl(&[
+            "verify",
+            "-auth_level",
+            "0",
+            "-CAfile",
+            &at("r.pem"),
+            "-untrusted",
+            &at("i-sha1.pem"),
+            &at("l.pem"),
+        ]),
+        "openssl -auth_level 0",
+    );
+
+    sh("cat l-critical.pem i-sha256.pem > critical.pem");
+    let (code, critical) = verify("critical.pem", "webpki");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        critical["errors"][0]["code"], "invalid_extension",
+        "{critical}"
+    );
+    let (code, critical) = verify("critical.pem", "rfc5280");
+    assert_eq!(code, Some(0), "{critical}");
+    let lint = certbench(&["lint", &at("l-critical.pem"), "--json"], None);
+    assert!(
+        String::from_utf8_lossy(&lint.stdout).contains("wrong_criticality"),
+        "lint reports the criticality"
+    );
+}

@@ -7,8 +7,8 @@ use crate::decode::{CertificateReport, KeyAlgorithm};
 use crate::time::UnixTime;
 use const_oid::db::rfc5280::{
     ID_CE_AUTHORITY_KEY_IDENTIFIER, ID_CE_BASIC_CONSTRAINTS, ID_CE_KEY_USAGE,
-    ID_CE_NAME_CONSTRAINTS, ID_CE_SUBJECT_ALT_NAME, ID_CE_SUBJECT_KEY_IDENTIFIER,
-    ID_PE_AUTHORITY_INFO_ACCESS,
+    ID_CE_NAME_CONSTRAINTS, ID_CE_POLICY_CONSTRAINTS, ID_CE_SUBJECT_ALT_NAME,
+    ID_CE_SUBJECT_KEY_IDENTIFIER, ID_PE_AUTHORITY_INFO_ACCESS,
 };
 
 use crate::finding::finding;
@@ -370,6 +370,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
         (ID_CE_SUBJECT_KEY_IDENTIFIER, false),
         (ID_PE_AUTHORITY_INFO_ACCESS, false),
         (ID_CE_NAME_CONSTRAINTS, true),
+        (ID_CE_POLICY_CONSTRAINTS, true),
     ];
     for (oid, must_be_critical) in critical_rules {
         if let Some(e) = ext(oid).filter(|e| e.critical != must_be_critical) {

@@ -195,11 +195,11 @@ pub const SAMPLES: &[Sample] = &[
     Sample {
         id: "sha1-signature",
         title: "SHA-1 signature",
-        problem: "The certificate is signed with SHA-1, which collisions broke in 2017: browsers and OpenSSL at security level 1 and above refuse it.",
+        problem: "The certificate is signed with SHA-1, which collisions broke in 2017: browsers and OpenSSL at security level 1 and above refuse it. RFC 5280 alone still accepts it: switch the profile to rfc5280 to see the difference.",
         fix: "Reissue with SHA-256 (any CA does by default).",
         opens: verify(pem!("sha1.pem", "intermediate.pem"), HOST),
-        shows: Shows::Valid {
-            lint: "sha1_signature",
+        shows: Shows::Fails {
+            code: "weak_signature",
         },
     },
     Sample {
@@ -213,12 +213,10 @@ pub const SAMPLES: &[Sample] = &[
     Sample {
         id: "ca-true-leaf",
         title: "CA:TRUE on a server certificate",
-        problem: "The server's certificate says it is a CA (what `openssl req -x509` does by default). Path validation passes, but it could sign certificates for any name, and strict clients refuse it.",
+        problem: "The server's certificate says it is a CA (what `openssl req -x509` does by default). It could sign certificates for any name: Firefox refuses it (MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY), though RFC 5280 alone and OpenSSL accept it.",
         fix: "Reissue with basicConstraints CA:FALSE and no keyCertSign.",
         opens: verify(pem!("ca-leaf.pem", "intermediate.pem"), HOST),
-        shows: Shows::Valid {
-            lint: "ca_flag_on_leaf",
-        },
+        shows: Shows::Fails { code: "ca_as_leaf" },
     },
     Sample {
         id: "client-as-server",

@@ -672,3 +672,78 @@ fn signatures_checked_elsewhere_give_the_same_verdict() {
     let none = verify::verify_with(&bundle, &anchors, &options, verify::Signatures::Given(&[]));
     assert_fails(&none, "bad_signature", "could not be checked");
 }
+
+/// A sample's verify order under `profile`.
+fn sample_verdict(id: &str, profile: &str) -> Verdict {
+    let sample = certbench_core::samples::SAMPLES
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap();
+    let order = verify::order::Order {
+        profile: profile.into(),
+        ..sample.verify_order().unwrap()
+    };
+    order.run(NOW).unwrap()
+}
+
+/// SHA-1 links are refused under webpki, accepted under rfc5280, and each verdict names the
+/// other profile's and why.
+#[test]
+fn sha1_is_refused_by_webpki_and_accepted_by_rfc5280() {
+    let webpki = sample_verdict("sha1-signature", "");
+    assert_fails(&webpki, "weak_signature", "SHA-1");
+    assert_eq!(webpki.profile, verify::Profile::Webpki);
+    let other = webpki.other_profile.as_ref().unwrap();
+    assert_eq!(other.profile, verify::Profile::Rfc5280);
+    assert!(other.valid);
+    assert!(
+        other
+            .reason
+            .contains("Valid under RFC 5280 alone; Chrome and Firefox refuse it")
+            && other.reason.contains("SHA-1"),
+        "{}",
+        other.reason
+    );
+    let rfc5280 = sample_verdict("sha1-signature", "rfc5280");
+    assert!(rfc5280.valid, "{:?}", rfc5280.errors);
+    let other = rfc5280.other_profile.as_ref().unwrap();
+    assert_eq!(
+        (other.profile, other.valid),
+        (verify::Profile::Webpki, false)
+    );
+    assert!(other.reason.contains("SHA-1"), "{}", other.reason);
+    // Where both agree, nothing is said.
+    assert_eq!(sample_verdict("valid-chain", "rfc5280").other_profile, None);
+    assert_eq!(sample_verdict("expired-leaf", "").other_profile, None);
+}
+
+#[test]
+fn weak_keys_and_ca_leaves_are_webpki_rules() {
+    assert_fails(&sample_verdict("rsa-1024", ""), "weak_key", "RSA-1024");
+    assert!(sample_verdict("rsa-1024", "rfc5280").valid);
+    let ca_leaf = sample_verdict("ca-true-leaf", "webpki");
+    assert_fails(&ca_leaf, "ca_as_leaf", "CA:FALSE");
+    assert!(
+        ca_leaf
+            .other_profile
+            .unwrap()
+            .reason
+            .contains("Firefox refuses it"),
+    );
+    assert!(sample_verdict("ca-true-leaf", "rfc5280").valid);
+    // A CA in the leaf's place is judged only when a purpose is asked for.
+    let (root, int, _) = chain();
+    assert!(check(&[&int.cert], &[&root.cert], |o| o.purpose = None).valid);
+    assert_fails(
+        &check(&[&int.cert], &[&root.cert], |o| {
+            o.purpose = Some(Purpose::Server)
+        }),
+        "ca_as_leaf",
+        "CA",
+    );
+    let bad_profile = verify::order::Order {
+        profile: "browser".into(),
+        ..verify::order::Order::default()
+    };
+    assert!(bad_profile.run(NOW).is_err());
+}

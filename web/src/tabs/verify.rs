@@ -11,7 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, HtmlSelectElement};
 use yew::prelude::*;
 
-/// `verify/chain=…&roots=…&host=…&purpose=…&at=…`: certificates as base64url DER.
+/// `verify/chain=…&roots=…&host=…&purpose=…&at=…&profile=…`: certificates as base64url DER.
 async fn fragment_of(form: Order) -> Result<String, String> {
     async fn share(text: &str, what: &str) -> Result<String, String> {
         match text.trim() {
@@ -23,13 +23,17 @@ async fn fragment_of(form: Order) -> Result<String, String> {
     }
     let enc = |text: &str| String::from(js_sys::encode_uri_component(text));
     Ok(format!(
-        "verify/chain={}&roots={}&host={}&purpose={}&at={}&mozilla={}",
+        "verify/chain={}&roots={}&host={}&purpose={}&at={}&mozilla={}{}",
         share(&form.chain, "chain").await?,
         share(&form.roots, "trust anchors").await?,
         enc(&form.host),
         enc(&form.purpose),
         enc(&form.at),
-        u8::from(form.mozilla)
+        u8::from(form.mozilla),
+        match form.profile.as_str() {
+            "rfc5280" => "&profile=rfc5280",
+            _ => "",
+        }
     ))
 }
 
@@ -62,6 +66,7 @@ fn form_from_fragment() -> (Order, [String; 2]) {
             }
             "at" => form.at = value,
             "mozilla" => form.mozilla = value == "1",
+            "profile" if value == "rfc5280" => form.profile = value,
             _ => {}
         }
     }
@@ -126,14 +131,13 @@ pub fn VerifyTab() -> Html {
             })
         })
     };
-    let on_purpose = {
+    let select = |set: fn(&mut Order, String)| {
         let (form, changed) = (form.clone(), changed.clone());
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                changed(Order {
-                    purpose: select.value(),
-                    ..(*form).clone()
-                });
+                let mut next = (*form).clone();
+                set(&mut next, select.value());
+                changed(next);
             }
         })
     };
@@ -255,11 +259,19 @@ pub fn VerifyTab() -> Html {
                 </div>
                 <div>
                     <label for="verify-purpose">{ "Purpose" }</label>
-                    <select id="verify-purpose" onchange={on_purpose}>
+                    <select id="verify-purpose" onchange={select(|f, v| f.purpose = v)}>
                         <option value="server" selected={form.purpose == "server"}>{ "TLS server" }</option>
                         <option value="client" selected={form.purpose == "client"}>{ "TLS client (mTLS)" }</option>
                         <option value="any" selected={form.purpose == "any"}>{ "any purpose" }</option>
                     </select>
+                </div>
+                <div>
+                    <label for="verify-profile">{ "Rules" }</label>
+                    <select id="verify-profile" onchange={select(|f, v| f.profile = v)} aria-describedby="verify-profile-hint">
+                        <option value="webpki" selected={form.profile != "rfc5280"}>{ "webpki: what browsers do" }</option>
+                        <option value="rfc5280" selected={form.profile == "rfc5280"}>{ "rfc5280: the standard alone" }</option>
+                    </select>
+                    <p class="hint" id="verify-profile-hint">{ "The verdict says when the other rules would decide differently, and why." }</p>
                 </div>
                 <div>
                     <label for="verify-at">{ "Validation time, UTC (empty: now)" }</label>
@@ -340,6 +352,10 @@ fn verdict_view(v: &Verdict) -> Html {
             aria-labelledby="verify-verdict">
             <h3 id="verify-verdict" class={classes!("verdict", if v.valid { "ok" } else { "bad" })}>{ if v.valid { "valid" } else { "invalid" } }</h3>
             { if v.reordered { html! { <p class="hint" id="verify-reordered">{ "Your chain was not in leaf-to-root order; certbench put it in order." }</p> } } else { html! {} } }
+            { match &v.other_profile {
+                Some(other) => html! { <p class="hint" id="verify-other-profile" data-profile={other.profile.name()}>{ super::prose(&other.reason) }</p> },
+                None => html! {},
+            } }
             <ol class="path mono" aria-label="certification path, leaf first">{ for v.path.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
             { for v.errors.iter().enumerate().map(|(i, e)| html! {
                 <div class="failure" id={(i == 0).then_some("verify-reason")} data-code={e.code.to_string()}>

@@ -1,9 +1,9 @@
 //! `certbench verify`: build and validate a path, say why it fails.
 
-use crate::flags::PurposeArg;
+use crate::flags::{ProfileArg, PurposeArg};
 use crate::io::{read_certificates, time_or_now};
 use crate::{Failure, text};
-use certbench_core::verify::{self, Options, Purpose};
+use certbench_core::verify::{self, Options};
 use std::path::PathBuf;
 
 /// Where trust anchors come from.
@@ -17,6 +17,7 @@ pub(crate) enum Anchors {
 pub(crate) struct VerifyArgs {
     pub(crate) host: Option<String>,
     pub(crate) purpose: Option<PurposeArg>,
+    pub(crate) profile: ProfileArg,
     pub(crate) at: Option<String>,
     pub(crate) pins: Vec<String>,
     pub(crate) max_intermediates: Option<usize>,
@@ -36,10 +37,8 @@ pub(crate) fn run_verify(
     let options = Options {
         at: time_or_now(args.at)?,
         host: args.host,
-        purpose: args.purpose.map(|p| match p {
-            PurposeArg::Server => Purpose::Server,
-            PurposeArg::Client => Purpose::Client,
-        }),
+        purpose: args.purpose.and_then(PurposeArg::purpose),
+        profile: args.profile.into(),
         pins: args.pins,
         max_intermediates: args.max_intermediates,
         known_roots: match roots {

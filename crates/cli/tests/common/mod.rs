@@ -41,9 +41,13 @@ pub fn limbo_path() -> Option<PathBuf> {
     }
 }
 
-/// `certbench limbo PATH --json`, parsed; its summary line is passed on to the test's output.
-pub fn limbo_results(path: &Path) -> serde_json::Value {
-    let out = certbench(&["limbo", path.to_str().unwrap(), "--json"], None);
+/// `certbench limbo PATH --json` with `extra` arguments, parsed; its summary line is passed on
+/// to the test's output.
+pub fn limbo_results(path: &Path, extra: &[&str]) -> serde_json::Value {
+    let out = certbench(
+        &[&["limbo", path.to_str().unwrap(), "--json"], extra].concat(),
+        None,
+    );
     exits(&out, 0, "certbench limbo");
     eprintln!("{}", String::from_utf8_lossy(&out.stderr).trim());
     json(&out)

@@ -4,9 +4,11 @@
 
 mod names;
 pub mod order;
+mod profile;
 mod rules;
 
 pub use names::{dns_matches, valid_dns_name};
+pub use profile::{OtherProfile, Profile};
 
 use crate::decode::{ext, read_certificates};
 use crate::signature::{self, SignatureError};
@@ -52,6 +54,8 @@ pub struct Options {
     /// Roots that are not trusted but may be named in advice (Mozilla's store, when the user
     /// did not choose to trust it): "this root of the store would complete the path".
     pub known_roots: Vec<Certificate>,
+    /// The rules to follow: browsers' (default) or RFC 5280's alone.
+    pub profile: Profile,
 }
 
 impl Options {
@@ -64,6 +68,7 @@ impl Options {
             pins: Vec::new(),
             max_intermediates: None,
             known_roots: Vec::new(),
+            profile: Profile::Webpki,
         }
     }
 }
@@ -87,6 +92,10 @@ pub struct Verdict {
     pub checks: Vec<Check>,
     /// What failed, most important first, in plain words.
     pub errors: Vec<Failure>,
+    /// The profile this verdict follows.
+    pub profile: Profile,
+    /// The other profile's verdict and why, when it decides differently.
+    pub other_profile: Option<OtherProfile>,
 }
 
 /// One check on one certificate of the path.
@@ -145,6 +154,8 @@ const FAILURE_NAMES: &[(&str, &str, &str, &str)] = &[
     ("leaf_key_usage", "RFC 5280 §4.2.1.3", "X509_V_ERR_INVALID_PURPOSE (26)", "ERR_CERT_INVALID"),
     ("invalid_san", "RFC 5280 §4.2.1.6", "X509_V_ERR_UNSUPPORTED_NAME_SYNTAX (53)", "ERR_CERT_INVALID"),
     ("name_constraints", "RFC 5280 §4.2.1.10, §6.1.3 (b)-(c)", "X509_V_ERR_PERMITTED_VIOLATION (47) / X509_V_ERR_EXCLUDED_VIOLATION (48)", "ERR_CERT_NAME_CONSTRAINT_VIOLATION"),
+    ("weak_signature", "CA/B BR §7.1.3.2", "X509_V_ERR_CA_MD_TOO_WEAK (68)", "ERR_CERT_WEAK_SIGNATURE_ALGORITHM"),
+    ("ca_as_leaf", "CA/B BR §7.1.2.7.8", "(accepted by OpenSSL)", "(Firefox: MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY)"),
 ];
 
 pub(crate) fn failure(code: &'static str, message: String) -> Failure {
@@ -348,10 +359,26 @@ fn candidates<'a>(bundle: &'a [Certificate], anchors: &'a [Certificate]) -> Vec<
     pool
 }
 
+/// The verdict under `options.profile`, with the other profile's when it differs.
 fn verify_from(
     pool: &[Candidate<'_>],
     leaf: Option<usize>,
     options: &Options,
+    signatures: Signatures<'_>,
+) -> Verdict {
+    let mine = verify_under(pool, leaf, options, options.profile, signatures);
+    let theirs = verify_under(pool, leaf, options, options.profile.other(), signatures);
+    Verdict {
+        other_profile: OtherProfile::compare(options.profile, &mine, &theirs),
+        ..mine
+    }
+}
+
+fn verify_under(
+    pool: &[Candidate<'_>],
+    leaf: Option<usize>,
+    options: &Options,
+    profile: Profile,
     signatures: Signatures<'_>,
 ) -> Verdict {
     let Some(leaf) = leaf else {
@@ -364,6 +391,8 @@ fn verify_from(
                 "no_certificates",
                 "there is no certificate to verify".into(),
             )],
+            profile,
+            other_profile: None,
         };
     };
     let mut paths = Vec::new();
@@ -372,11 +401,14 @@ fn verify_from(
     let (path, best) = paths
         .into_iter()
         .map(|path| {
-            let verdict = check_path(pool, &path, options, signatures);
+            let verdict = check_path(pool, &path, options, profile, signatures);
             (path, verdict)
         })
         .min_by_key(|(_, v)| (!v.valid, v.errors.len(), usize::MAX - v.path.len()))
-        .unwrap_or_else(|| (vec![leaf], check_path(pool, &[leaf], options, signatures)));
+        .unwrap_or_else(|| {
+            let verdict = check_path(pool, &[leaf], options, profile, signatures);
+            (vec![leaf], verdict)
+        });
     Verdict {
         reordered: is_reordered(pool, &path),
         ..best
@@ -439,6 +471,7 @@ fn check_path(
     pool: &[Candidate<'_>],
     path: &[usize],
     options: &Options,
+    profile: Profile,
     signatures: Signatures<'_>,
 ) -> Verdict {
     let mut checks = Vec::new();
@@ -490,12 +523,24 @@ fn check_path(
             depth,
             cert,
             "extensions",
-            rule_4_2_extensions(cert, depth == 0),
+            rule_4_2_extensions(cert, depth == 0, profile),
         );
-        if !is_anchor {
+        // An anchor's serial is the anchor's business, unless it is the very certificate
+        // being validated.
+        if !is_anchor || depth == 0 {
             record(depth, cert, "serial", rule_4_1_2_2_serial(cert));
         }
-        record(depth, cert, "public_key", cabf_6_1_5_key(cert));
+        if profile == Profile::Webpki {
+            record(depth, cert, "public_key", cabf_6_1_5_key(cert));
+            if !is_anchor {
+                record(
+                    depth,
+                    cert,
+                    "signature_algorithm",
+                    cabf_7_1_3_2_signature_algorithm(cert),
+                );
+            }
+        }
         record(
             depth,
             cert,
@@ -516,7 +561,7 @@ fn check_path(
                 depth,
                 cert,
                 "issuer_eku",
-                cabf_7_1_2_issuer_eku(cert, purpose, self_signed),
+                cabf_7_1_2_issuer_eku(cert, purpose, self_signed, profile),
             );
             if !cert.self_issued() && !is_anchor {
                 non_self_issued_below += 1;
@@ -555,6 +600,9 @@ fn check_path(
     }
     if let Some(leaf) = certs.first().copied() {
         record(0, leaf, "leaf_key_usage", rule_4_2_1_3_leaf_key_usage(leaf));
+        if profile == Profile::Webpki && options.purpose.is_some() {
+            record(0, leaf, "leaf_not_ca", cabf_7_1_2_7_8_leaf_not_ca(leaf));
+        }
         record(0, leaf, "subject_alt_name", rule_4_2_1_6_san(leaf));
         record(
             0,
@@ -591,5 +639,7 @@ fn check_path(
         reordered: false,
         checks,
         errors,
+        profile,
+        other_profile: None,
     }
 }

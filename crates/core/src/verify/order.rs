@@ -27,6 +27,8 @@ pub struct Order {
     pub pins: String,
     /// Most intermediate CAs allowed between leaf and anchor; empty for no limit.
     pub max_intermediates: String,
+    /// `webpki` (or empty) or `rfc5280`.
+    pub profile: String,
 }
 
 fn certificates(text: &str, what: &str) -> Result<Vec<Certificate>, Error> {
@@ -98,6 +100,7 @@ impl Order {
                 })?),
             },
             known_roots,
+            profile: self.profile.parse()?,
             ..Options::at(at)
         };
         Ok(Prepared {

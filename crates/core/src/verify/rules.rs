@@ -3,7 +3,7 @@
 //! detail shown for a pass, or the failure.
 
 use super::names::{self, CertNames, Constraints};
-use super::{Candidate, Failure, Purpose, Signatures, failure};
+use super::{Candidate, Failure, Profile, Purpose, Signatures, failure};
 use crate::decode::KeyAlgorithm;
 use crate::{dn, time::UnixTime};
 use base64ct::{Base64, Encoding};
@@ -56,8 +56,14 @@ pub(super) fn rule_6_1_3_a2_validity(cert: &Candidate<'_>, at: UnixTime) -> Rule
 }
 
 /// §4.2: unknown critical extensions are fatal; each extension appears once; the ones the
-/// profile names parse and carry the criticality it prescribes.
-pub(super) fn rule_4_2_extensions(cert: &Candidate<'_>, is_leaf: bool) -> RuleResult {
+/// profile names parse. Under the webpki profile they also carry the criticality RFC 5280 and
+/// the Baseline Requirements prescribe; RFC 5280 addresses those to CAs (issuance rules), so
+/// under the rfc5280 profile a wrong criticality is a lint finding, not a path failure.
+pub(super) fn rule_4_2_extensions(
+    cert: &Candidate<'_>,
+    is_leaf: bool,
+    profile: Profile,
+) -> RuleResult {
     let exts = &cert.exts.extensions;
     let bad = |message: String| Err(failure("invalid_extension", message));
     if let Some((_, dup)) = exts
@@ -83,6 +89,14 @@ pub(super) fn rule_4_2_extensions(cert: &Candidate<'_>, is_leaf: bool) -> RuleRe
                 unknown.join(", ")
             ),
         ));
+    }
+    let empty_eku =
+        exts.iter().any(|e| e.is(ID_CE_EXT_KEY_USAGE)) && cert.exts.extended_key_usage.is_empty();
+    if empty_eku {
+        return bad("extendedKeyUsage is empty (§4.2.1.12 requires at least one)".into());
+    }
+    if profile == Profile::Rfc5280 {
+        return Ok("extensions are unique, well-formed and understood".into());
     }
     let critical = |oid| exts.iter().find(|e| e.is(oid)).map(|e| e.critical);
     let empty_subject = cert.cert.tbs_certificate().subject().is_empty();
@@ -118,11 +132,6 @@ pub(super) fn rule_4_2_extensions(cert: &Candidate<'_>, is_leaf: bool) -> RuleRe
         (
             is_leaf && critical(ID_CE_EXT_KEY_USAGE) == Some(true),
             "extendedKeyUsage in a leaf must not be critical (CA/B BR §7.1.2.7.10)",
-        ),
-        (
-            exts.iter().any(|e| e.is(ID_CE_EXT_KEY_USAGE))
-                && cert.exts.extended_key_usage.is_empty(),
-            "extendedKeyUsage is empty (§4.2.1.12 requires at least one)",
         ),
     ];
     match wrong.iter().find(|(broken, _)| *broken) {
@@ -174,6 +183,51 @@ pub(super) fn cabf_6_1_5_key(cert: &Candidate<'_>) -> RuleResult {
         )),
         (KeyAlgorithm::Ed25519, ..) => Ok("Ed25519".into()),
         (algorithm, ..) => weak(format!("{algorithm} keys are not allowed")),
+    }
+}
+
+/// CA/B BR §7.1.3.2 (and Chrome since 2017, Firefox since 2017): no MD2, MD5 or SHA-1 in a
+/// signature that links the path, and no DSA at all. A trust anchor's own signature is never
+/// relied on, so it is not judged.
+pub(super) fn cabf_7_1_3_2_signature_algorithm(cert: &Candidate<'_>) -> RuleResult {
+    use crate::signature::{Algorithm, Hash};
+    use const_oid::db::rfc5912::{
+        DSA_WITH_SHA_1, DSA_WITH_SHA_224, DSA_WITH_SHA_256, MD_2_WITH_RSA_ENCRYPTION,
+        MD_5_WITH_RSA_ENCRYPTION,
+    };
+    let identifier = cert.cert.signature_algorithm();
+    let name = crate::oids::name(&identifier.oid);
+    let weak = |why: &str| {
+        Err(failure(
+            "weak_signature",
+            format!("it is signed with {name}: {why}; reissue it signed with SHA-256 or better"),
+        ))
+    };
+    match identifier.oid {
+        MD_2_WITH_RSA_ENCRYPTION | MD_5_WITH_RSA_ENCRYPTION => {
+            weak("MD2 and MD5 signatures can be forged")
+        }
+        DSA_WITH_SHA_1 | DSA_WITH_SHA_224 | DSA_WITH_SHA_256 => {
+            weak("browsers do not accept DSA signatures")
+        }
+        _ => match Algorithm::from_identifier(identifier).map(Algorithm::hash) {
+            Ok(Some(Hash::Sha1)) => weak("SHA-1 collisions are practical (SHAttered, 2017)"),
+            _ => Ok(format!("signed with {name}")),
+        },
+    }
+}
+
+/// CA/B BR §7.1.2.7.8: a subscriber (leaf) certificate is not a CA. Firefox refuses one
+/// (MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY); RFC 5280 alone allows it.
+pub(super) fn cabf_7_1_2_7_8_leaf_not_ca(leaf: &Candidate<'_>) -> RuleResult {
+    match leaf.exts.is_ca {
+        true => Err(failure(
+            "ca_as_leaf",
+            "the certificate is a CA (basicConstraints CA:TRUE) used as a server or client's \
+             own; reissue it with CA:FALSE and keep the CA separate"
+                .into(),
+        )),
+        false => Ok("not a CA".into()),
     }
 }
 
@@ -282,9 +336,10 @@ pub(super) fn cabf_7_1_2_issuer_eku(
     cert: &Candidate<'_>,
     purpose: Purpose,
     is_root: bool,
+    profile: Profile,
 ) -> RuleResult {
     let ekus = &cert.exts.extended_key_usage;
-    if is_root && !ekus.is_empty() {
+    if is_root && profile == Profile::Webpki && !ekus.is_empty() {
         return Err(failure(
             "extended_key_usage",
             "a root certificate must not have an extendedKeyUsage extension".into(),
