@@ -68,6 +68,18 @@ pub(crate) enum Command {
         /// Most intermediate CAs allowed between leaf and anchor (as `openssl verify -verify_depth`).
         #[arg(long, visible_alias = "verify-depth")]
         max_intermediates: Option<usize>,
+        /// keyUsage bits the leaf must assert when it has the extension (digitalSignature,
+        /// keyEncipherment, …); repeatable or comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        key_usage: Vec<String>,
+        /// Extended key usages the leaf must allow (serverAuth, codeSigning, … or an OID);
+        /// repeatable or comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        extended_key_usage: Vec<String>,
+        /// The only signature algorithms the path may use (sha256WithRSAEncryption,
+        /// ecdsa-with-SHA256, RSA_WITH_SHA256, … or an OID); repeatable or comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        signature_algorithm: Vec<String>,
         #[arg(long)]
         json: bool,
     },

@@ -72,15 +72,6 @@ fn unsupported(case: &Value) -> Option<String> {
     if features.contains(&"has-crl") || case["crls"].as_array().is_some_and(|c| !c.is_empty()) {
         return Some("revocation (CRL) checking is not implemented".into());
     }
-    if case["key_usage"].as_array().is_some_and(|k| !k.is_empty()) {
-        return Some("a caller-imposed key usage constraint is not supported".into());
-    }
-    if case["signature_algorithms"]
-        .as_array()
-        .is_some_and(|k| !k.is_empty())
-    {
-        return Some("a caller-imposed signature algorithm list is not supported".into());
-    }
     if features.contains(&"pedantic-public-suffix-wildcard") {
         return Some("wildcards over public suffixes need the Public Suffix List, which certbench does not ship".into());
     }
@@ -133,7 +124,33 @@ fn evaluate(case: &Value, now: UnixTime, profile: Profile) -> Result<verify::Ver
     } else {
         Purpose::Server
     };
+    let names = |field: &str| -> Vec<&str> {
+        case[field]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect()
+    };
+    let required = verify::Required {
+        key_usage: names("key_usage")
+            .into_iter()
+            .map(verify::key_usage_named)
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?,
+        extended_key_usage: ekus
+            .iter()
+            .map(|name| verify::extended_key_usage_named(name))
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?,
+        signature_algorithms: names("signature_algorithms")
+            .into_iter()
+            .map(verify::signature_algorithm_named)
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?,
+    };
     let options = Options {
+        required,
         host: case["expected_peer_name"]["value"]
             .as_str()
             .map(str::to_string),

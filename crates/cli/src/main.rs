@@ -45,6 +45,9 @@ fn main() -> ExitCode {
             at,
             pins,
             max_intermediates,
+            key_usage,
+            extended_key_usage,
+            signature_algorithm,
             json,
         } => {
             // clap guarantees --roots or --mozilla; no --roots means the built-in store.
@@ -56,6 +59,9 @@ fn main() -> ExitCode {
                 at,
                 pins,
                 max_intermediates,
+                key_usage,
+                extended_key_usage,
+                signature_algorithm,
             };
             commands::verify::run_verify(chain, anchors, options, json)
         }

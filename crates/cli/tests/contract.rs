@@ -209,6 +209,35 @@ fn verify_exit_codes_and_json() {
             .code(),
         Some(2)
     );
+    // The profile and the caller's lists: new flags, same exit codes.
+    let out = verify(&["--profile", "rfc5280", "--purpose", "any", "--json"]);
+    exits(&out, 0, "--profile rfc5280 --purpose any");
+    let verdict = json(&out);
+    assert_eq!(verdict["profile"], "rfc5280");
+    assert!(verdict["other_profile"].is_null());
+    let out = verify(&[
+        "--key-usage",
+        "digitalSignature",
+        "--extended-key-usage",
+        "serverAuth",
+    ]);
+    exits(&out, 0, "--key-usage --extended-key-usage");
+    let out = verify(&["--extended-key-usage", "codeSigning,serverAuth", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["errors"][0]["code"], "extended_key_usage");
+    let out = verify(&["--signature-algorithm", "RSA_WITH_SHA256", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        json(&out)["errors"][0]["code"],
+        "signature_algorithm_not_allowed"
+    );
+    for bad in [
+        ["--key-usage", "everything"],
+        ["--signature-algorithm", "ROT13"],
+        ["--profile", "browser"],
+    ] {
+        assert_eq!(verify(&bad).status.code(), Some(2), "{bad:?}");
+    }
 }
 
 #[test]

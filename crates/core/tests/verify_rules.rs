@@ -747,3 +747,53 @@ fn weak_keys_and_ca_leaves_are_webpki_rules() {
     };
     assert!(bad_profile.run(NOW).is_err());
 }
+
+/// What a caller may insist on: key usage bits, extended key usages, signature algorithms.
+#[test]
+fn caller_imposed_key_usage_eku_and_signature_algorithms() {
+    let (root, int, leaf) = chain();
+    let bundle = [&leaf.cert, &int.cert];
+    let with =
+        |edit: fn(&mut verify::Required)| check(&bundle, &[&root.cert], |o| edit(&mut o.required));
+    assert!(with(|r| r.key_usage = vec!["digitalSignature".into()]).valid);
+    assert_fails(
+        &with(|r| r.key_usage = vec!["keyAgreement".into(), "digitalSignature".into()]),
+        "required_key_usage",
+        "lacks keyAgreement",
+    );
+    assert!(
+        with(|r| r.extended_key_usage =
+            vec![verify::extended_key_usage_named("serverAuth").unwrap()])
+        .valid
+    );
+    assert_fails(
+        &with(|r| {
+            r.extended_key_usage = vec![verify::extended_key_usage_named("codeSigning").unwrap()]
+        }),
+        "extended_key_usage",
+        "codeSigning is required",
+    );
+    assert!(
+        with(|r| r.signature_algorithms =
+            vec![verify::signature_algorithm_named("ECDSA_WITH_SHA256").unwrap()])
+        .valid
+    );
+    assert_fails(
+        &with(|r| {
+            r.signature_algorithms =
+                vec![verify::signature_algorithm_named("sha256WithRSAEncryption").unwrap()]
+        }),
+        "signature_algorithm_not_allowed",
+        "ecdsa-with-SHA256",
+    );
+    assert_eq!(
+        verify::key_usage_named("contentCommitment").unwrap(),
+        "nonRepudiation"
+    );
+    assert!(verify::key_usage_named("everything").is_err());
+    assert!(verify::signature_algorithm_named("ROT13").is_err());
+    assert_eq!(
+        verify::extended_key_usage_named("1.3.6.1.5.5.7.3.3").unwrap(),
+        verify::extended_key_usage_named("codeSigning").unwrap()
+    );
+}

@@ -21,6 +21,30 @@ pub(crate) struct VerifyArgs {
     pub(crate) at: Option<String>,
     pub(crate) pins: Vec<String>,
     pub(crate) max_intermediates: Option<usize>,
+    pub(crate) key_usage: Vec<String>,
+    pub(crate) extended_key_usage: Vec<String>,
+    pub(crate) signature_algorithm: Vec<String>,
+}
+
+impl VerifyArgs {
+    /// The caller's key usage, EKU and signature algorithm lists, read.
+    fn required(&self) -> Result<verify::Required, certbench_core::Error> {
+        Ok(verify::Required {
+            key_usage: each(&self.key_usage, verify::key_usage_named)?,
+            extended_key_usage: each(&self.extended_key_usage, verify::extended_key_usage_named)?,
+            signature_algorithms: each(
+                &self.signature_algorithm,
+                verify::signature_algorithm_named,
+            )?,
+        })
+    }
+}
+
+fn each<T>(
+    names: &[String],
+    read: fn(&str) -> Result<T, certbench_core::Error>,
+) -> Result<Vec<T>, certbench_core::Error> {
+    names.iter().map(|name| read(name)).collect()
 }
 
 pub(crate) fn run_verify(
@@ -34,11 +58,13 @@ pub(crate) fn run_verify(
         Anchors::File(path) => read_certificates(path)?,
         Anchors::Mozilla => verify::mozilla_roots(),
     };
+    let required = args.required()?;
     let options = Options {
         at: time_or_now(args.at)?,
         host: args.host,
         purpose: args.purpose.and_then(PurposeArg::purpose),
         profile: args.profile.into(),
+        required,
         pins: args.pins,
         max_intermediates: args.max_intermediates,
         known_roots: match roots {

@@ -2,11 +2,13 @@
 //! it (RFC 5280 section 6), then match the leaf against a host name (RFC 6125) and pins.
 //! Every check is recorded, passed or failed, so the verdict can be explained.
 
+mod caller;
 mod names;
 pub mod order;
 mod profile;
 mod rules;
 
+pub use caller::{Required, extended_key_usage_named, key_usage_named, signature_algorithm_named};
 pub use names::{dns_matches, valid_dns_name};
 pub use profile::{OtherProfile, Profile};
 
@@ -56,6 +58,8 @@ pub struct Options {
     pub known_roots: Vec<Certificate>,
     /// The rules to follow: browsers' (default) or RFC 5280's alone.
     pub profile: Profile,
+    /// Key usages, extended key usages and signature algorithms the caller insists on.
+    pub required: Required,
 }
 
 impl Options {
@@ -69,6 +73,7 @@ impl Options {
             max_intermediates: None,
             known_roots: Vec::new(),
             profile: Profile::Webpki,
+            required: Required::default(),
         }
     }
 }
@@ -155,6 +160,8 @@ const FAILURE_NAMES: &[(&str, &str, &str, &str)] = &[
     ("invalid_san", "RFC 5280 §4.2.1.6", "X509_V_ERR_UNSUPPORTED_NAME_SYNTAX (53)", "ERR_CERT_INVALID"),
     ("name_constraints", "RFC 5280 §4.2.1.10, §6.1.3 (b)-(c)", "X509_V_ERR_PERMITTED_VIOLATION (47) / X509_V_ERR_EXCLUDED_VIOLATION (48)", "ERR_CERT_NAME_CONSTRAINT_VIOLATION"),
     ("weak_signature", "CA/B BR §7.1.3.2", "X509_V_ERR_CA_MD_TOO_WEAK (68)", "ERR_CERT_WEAK_SIGNATURE_ALGORITHM"),
+    ("required_key_usage", "RFC 5280 §4.2.1.3", "X509_V_ERR_KEYUSAGE_NO_DIGITAL_SIGNATURE (39)", "ERR_CERT_INVALID"),
+    ("signature_algorithm_not_allowed", "RFC 5280 §6.1.3 (a)(1)", "X509_V_ERR_UNSUPPORTED_SIGNATURE_ALGORITHM (76)", "ERR_CERT_WEAK_SIGNATURE_ALGORITHM"),
     ("ca_as_leaf", "CA/B BR §7.1.2.7.8", "(accepted by OpenSSL)", "(Firefox: MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY)"),
 ];
 
@@ -576,6 +583,14 @@ fn check_path(
             );
             continue;
         }
+        if !options.required.signature_algorithms.is_empty() {
+            record(
+                depth,
+                cert,
+                "allowed_signature_algorithm",
+                caller::allowed_signature_algorithm(cert, &options.required.signature_algorithms),
+            );
+        }
         match certs.get(depth + 1) {
             Some(issuer) => record(
                 depth,
@@ -624,6 +639,23 @@ fn check_path(
                 leaf,
                 "extended_key_usage",
                 rule_4_2_1_12_eku(leaf, purpose),
+            );
+        }
+        let required = &options.required;
+        if !required.key_usage.is_empty() {
+            record(
+                0,
+                leaf,
+                "required_key_usage",
+                caller::rule_4_2_1_3_required_key_usage(leaf, &required.key_usage),
+            );
+        }
+        if !required.extended_key_usage.is_empty() {
+            record(
+                0,
+                leaf,
+                "required_extended_key_usage",
+                caller::rule_4_2_1_12_required_eku(leaf, &required.extended_key_usage),
             );
         }
         if let Some(host) = &options.host {
