@@ -216,15 +216,9 @@ pub async fn decode(input: &[u8], now: UnixTime) -> Result<Blocks, Error> {
     Ok(complete(inspect::decode_structure(input, now)?).await)
 }
 
-/// What [`warm_up`] decodes: the first sample's chain (two certificates).
+/// What [`warm_up`] decodes: the valid sample chain (two certificates).
 pub fn warm_up_input() -> &'static str {
-    certbench_core::samples::SAMPLES
-        .iter()
-        .find_map(|sample| match sample.opens {
-            certbench_core::samples::Opens::Verify { chain, .. } => Some(chain),
-            certbench_core::samples::Opens::Ciphers { .. } => None,
-        })
-        .unwrap_or_default()
+    certbench_core::samples::VALID_CHAIN
 }
 
 /// How many times [`warm_up`] decodes its sample: enough calls for Chromium to optimize the

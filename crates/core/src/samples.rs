@@ -87,6 +87,10 @@ macro_rules! pem {
 }
 
 const ROOT: &str = pem!("root.pem");
+
+/// The valid sample chain (leaf, then intermediate): the first sample, and what the web
+/// worker decodes to warm up.
+pub const VALID_CHAIN: &str = pem!("valid.pem", "intermediate.pem");
 const HOST: &str = "www.example.test";
 
 const fn verify(chain: &'static str, host: &'static str) -> Opens {
@@ -105,7 +109,7 @@ pub const SAMPLES: &[Sample] = &[
         title: "A valid chain",
         problem: "Nothing: the server sends its certificate and the intermediate, the root is trusted, the name matches. (Its 100-year validity keeps this sample valid; lint notes that real ones last at most 398 days.)",
         fix: "Serve fullchain.pem (leaf, then intermediates), never the root alone or the leaf alone.",
-        opens: verify(pem!("valid.pem", "intermediate.pem"), HOST),
+        opens: verify(VALID_CHAIN, HOST),
         shows: Shows::Valid {
             lint: "validity_too_long",
         },

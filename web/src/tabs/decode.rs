@@ -198,13 +198,7 @@ pub fn DecodeTab() -> Html {
     let try_sample = {
         let (input, pasted) = (input.clone(), pasted.clone());
         Callback::from(move |_| {
-            let chain = certbench_core::samples::SAMPLES
-                .iter()
-                .find_map(|s| match s.opens {
-                    certbench_core::samples::Opens::Verify { chain, .. } => Some(chain),
-                    _ => None,
-                });
-            let chain = chain.unwrap_or_default();
+            let chain = certbench_core::samples::VALID_CHAIN;
             pasted.set(chain.as_bytes().into());
             input.set(chain.to_string());
         })
