@@ -80,6 +80,13 @@ pub(crate) enum Command {
         /// ecdsa-with-SHA256, RSA_WITH_SHA256, … or an OID); repeatable or comma-separated.
         #[arg(long, value_delimiter = ',')]
         signature_algorithm: Vec<String>,
+        /// CRLs to check revocation against (PEM or DER; repeatable).
+        #[arg(long = "crl")]
+        crls: Vec<PathBuf>,
+        /// Fail when a certificate's revocation status is unknown (as `openssl verify
+        /// -crl_check_all`); otherwise it is reported.
+        #[arg(long)]
+        require_revocation: bool,
         #[arg(long)]
         json: bool,
     },

@@ -58,3 +58,14 @@ pub(crate) fn read_certificates(
     let input = read_input(Some(path))?;
     decode::read_certificates(&input).map_err(|e| Failure(2, format!("{}: {e}", path.display())))
 }
+
+/// The CRLs in the file at `path` (PEM or DER), ready for revocation checking.
+pub(crate) fn read_crls(path: &PathBuf) -> Result<Vec<certbench_core::verify::Crl>, Failure> {
+    let input = read_input(Some(path))?;
+    let lists =
+        decode::read_crls(&input).map_err(|e| Failure(2, format!("{}: {e}", path.display())))?;
+    Ok(lists
+        .into_iter()
+        .map(certbench_core::verify::Crl::new)
+        .collect())
+}

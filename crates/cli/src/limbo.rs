@@ -69,9 +69,6 @@ fn unsupported(case: &Value) -> Option<String> {
         .flatten()
         .filter_map(Value::as_str)
         .collect();
-    if features.contains(&"has-crl") || case["crls"].as_array().is_some_and(|c| !c.is_empty()) {
-        return Some("revocation (CRL) checking is not implemented".into());
-    }
     if features.contains(&"pedantic-public-suffix-wildcard") {
         return Some("wildcards over public suffixes need the Public Suffix List, which certbench does not ship".into());
     }
@@ -149,7 +146,15 @@ fn evaluate(case: &Value, now: UnixTime, profile: Profile) -> Result<verify::Ver
             .collect::<Result<_, _>>()
             .map_err(|e| e.to_string())?,
     };
+    // Given CRLs, the harness asks for revocation checking, as `openssl verify -crl_check`.
+    let mut crls = Vec::new();
+    for pem in case["crls"].as_array().into_iter().flatten() {
+        let lists = decode::read_crls(text(pem).as_bytes()).map_err(|e| format!("crl: {e}"))?;
+        crls.extend(lists.into_iter().map(verify::Crl::new));
+    }
     let options = Options {
+        require_revocation: !crls.is_empty(),
+        crls,
         required,
         host: case["expected_peer_name"]["value"]
             .as_str()

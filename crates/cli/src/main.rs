@@ -48,6 +48,8 @@ fn main() -> ExitCode {
             key_usage,
             extended_key_usage,
             signature_algorithm,
+            crls,
+            require_revocation,
             json,
         } => {
             // clap guarantees --roots or --mozilla; no --roots means the built-in store.
@@ -62,6 +64,8 @@ fn main() -> ExitCode {
                 key_usage,
                 extended_key_usage,
                 signature_algorithm,
+                crls,
+                require_revocation,
             };
             commands::verify::run_verify(chain, anchors, options, json)
         }

@@ -1152,3 +1152,274 @@ fn profiles_refuse_sha1_links_and_try_other_paths() {
         "lint reports the criticality"
     );
 }
+
+/// An OpenSSL CA (`openssl ca`) in `dir`: its config, database and key, named `name`.
+fn openssl_ca(at: &dyn Fn(&str) -> String, name: &str) {
+    let cnf = format!(
+        "[ca]\ndefault_ca = ca_default\n[ca_default]\ndatabase = {db}\nnew_certs_dir = {dir}\nserial = {serial}\n\
+         crlnumber = {crlnumber}\ndefault_md = sha256\npolicy = any\ndefault_crl_days = 30\n\
+         [any]\ncommonName = supplied\n[req]\ndistinguished_name = dn\nprompt = no\n\
+         [dn]\nCN = {name}\n[ca_ext]\nbasicConstraints = critical,CA:TRUE\n\
+         keyUsage = critical,keyCertSign,cRLSign\nsubjectKeyIdentifier = hash\n\
+         authorityKeyIdentifier = keyid\n[leaf_ext]\nbasicConstraints = critical,CA:FALSE\n\
+         keyUsage = critical,digitalSignature\nextendedKeyUsage = serverAuth\n\
+         subjectAltName = DNS:crl.example.test\nsubjectKeyIdentifier = hash\n\
+         authorityKeyIdentifier = keyid\n",
+        db = at(&format!("{name}.index")),
+        dir = at(""),
+        serial = at(&format!("{name}.serial")),
+        crlnumber = at(&format!("{name}.crlnumber")),
+    );
+    std::fs::write(at(&format!("{name}.cnf")), cnf).unwrap();
+    std::fs::write(at(&format!("{name}.index")), "").unwrap();
+    std::fs::write(at(&format!("{name}.serial")), "1000\n").unwrap();
+    std::fs::write(at(&format!("{name}.crlnumber")), "01\n").unwrap();
+    assert_ok(openssl_p256_key(&at(&format!("{name}.key"))), "CA key");
+}
+
+/// Revocation by CRL against OpenSSL's `openssl ca`: a revoked leaf fails with its reason and
+/// date, as `openssl verify -crl_check_all` does; a CRL that does not list it makes it good;
+/// without a CRL for the intermediate its status is unknown, which fails only when revocation
+/// is required; a stale CRL is not used.
+#[test]
+fn crls_from_openssl_ca_revoke_as_openssl_verify_does() {
+    let Some((_dir, at)) = openssl_workdir("crl") else {
+        return;
+    };
+    let run = |args: &[&str]| assert_ok(openssl(args), &args.join(" "));
+    openssl_ca(&at, "root");
+    openssl_ca(&at, "int");
+    run(&[
+        "req",
+        "-new",
+        "-config",
+        &at("root.cnf"),
+        "-key",
+        &at("root.key"),
+        "-out",
+        &at("root.csr"),
+    ]);
+    run(&[
+        "ca",
+        "-batch",
+        "-selfsign",
+        "-config",
+        &at("root.cnf"),
+        "-keyfile",
+        &at("root.key"),
+        "-in",
+        &at("root.csr"),
+        "-extensions",
+        "ca_ext",
+        "-days",
+        "3650",
+        "-notext",
+        "-out",
+        &at("root.pem"),
+    ]);
+    run(&[
+        "req",
+        "-new",
+        "-config",
+        &at("int.cnf"),
+        "-key",
+        &at("int.key"),
+        "-out",
+        &at("int.csr"),
+    ]);
+    run(&[
+        "ca",
+        "-batch",
+        "-config",
+        &at("root.cnf"),
+        "-cert",
+        &at("root.pem"),
+        "-keyfile",
+        &at("root.key"),
+        "-in",
+        &at("int.csr"),
+        "-extensions",
+        "ca_ext",
+        "-days",
+        "3650",
+        "-notext",
+        "-out",
+        &at("int.pem"),
+    ]);
+    assert_ok(openssl_p256_key(&at("leaf.key")), "leaf key");
+    run(&[
+        "req",
+        "-new",
+        "-key",
+        &at("leaf.key"),
+        "-subj",
+        "/CN=crl.example.test",
+        "-out",
+        &at("leaf.csr"),
+    ]);
+    run(&[
+        "ca",
+        "-batch",
+        "-config",
+        &at("int.cnf"),
+        "-cert",
+        &at("int.pem"),
+        "-keyfile",
+        &at("int.key"),
+        "-in",
+        &at("leaf.csr"),
+        "-extensions",
+        "leaf_ext",
+        "-days",
+        "365",
+        "-notext",
+        "-out",
+        &at("leaf.pem"),
+    ]);
+    let gencrl = |ca: &str, out: &str| {
+        run(&[
+            "ca",
+            "-gencrl",
+            "-config",
+            &at(&format!("{ca}.cnf")),
+            "-cert",
+            &at(&format!("{ca}.pem")),
+            "-keyfile",
+            &at(&format!("{ca}.key")),
+            "-out",
+            &at(out),
+        ]);
+    };
+    gencrl("root", "root.crl");
+    gencrl("int", "int-before.crl");
+    run(&[
+        "ca",
+        "-config",
+        &at("int.cnf"),
+        "-cert",
+        &at("int.pem"),
+        "-keyfile",
+        &at("int.key"),
+        "-revoke",
+        &at("leaf.pem"),
+        "-crl_reason",
+        "keyCompromise",
+    ]);
+    gencrl("int", "int-after.crl");
+    std::fs::write(
+        at("chain.pem"),
+        [
+            std::fs::read(at("leaf.pem")).unwrap(),
+            std::fs::read(at("int.pem")).unwrap(),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let verify = |extra: &[&str]| {
+        let chain = at("chain.pem");
+        let roots = at("root.pem");
+        let args = [
+            &[
+                "verify",
+                chain.as_str(),
+                "--roots",
+                roots.as_str(),
+                "--json",
+            ][..],
+            extra,
+        ]
+        .concat();
+        let out = certbench(&args, None);
+        (out.status.code(), json(&out))
+    };
+    let crl = |name: &str| at(name);
+
+    let (code, revoked) = verify(&["--crl", &crl("int-after.crl"), "--crl", &crl("root.crl")]);
+    assert_eq!(code, Some(1), "{revoked}");
+    assert_eq!(revoked["errors"][0]["code"], "revoked");
+    assert_eq!(revoked["revocation"][0]["status"], "revoked");
+    assert_eq!(revoked["revocation"][0]["reason"], "keyCompromise");
+    assert!(revoked["revocation"][0]["revoked_at"].is_string());
+    assert_eq!(revoked["revocation"][1]["status"], "good", "{revoked}");
+    let openssl_says = openssl(&[
+        "verify",
+        "-crl_check_all",
+        "-CAfile",
+        &at("root.pem"),
+        "-untrusted",
+        &at("int.pem"),
+        "-CRLfile",
+        &crl("int-after.crl"),
+        "-CRLfile",
+        &crl("root.crl"),
+        &at("leaf.pem"),
+    ]);
+    assert!(!openssl_says.status.success());
+    assert!(
+        String::from_utf8_lossy(&openssl_says.stdout).contains("revoked")
+            || String::from_utf8_lossy(&openssl_says.stderr).contains("revoked")
+    );
+
+    let (code, good) = verify(&[
+        "--crl",
+        &crl("int-before.crl"),
+        "--crl",
+        &crl("root.crl"),
+        "--require-revocation",
+    ]);
+    assert_eq!(code, Some(0), "{good}");
+    assert_eq!(good["revocation"][0]["status"], "good");
+    assert_ok(
+        openssl(&[
+            "verify",
+            "-crl_check_all",
+            "-CAfile",
+            &at("root.pem"),
+            "-untrusted",
+            &at("int.pem"),
+            "-CRLfile",
+            &crl("int-before.crl"),
+            "-CRLfile",
+            &crl("root.crl"),
+            &at("leaf.pem"),
+        ]),
+        "openssl verify with the CRL before revocation",
+    );
+
+    // No CRL for the intermediate: unknown, a failure only when revocation is required.
+    let (code, unknown) = verify(&["--crl", &crl("int-before.crl")]);
+    assert_eq!(code, Some(0), "{unknown}");
+    assert_eq!(unknown["revocation"][1]["status"], "unknown");
+    let (code, required) = verify(&["--crl", &crl("int-before.crl"), "--require-revocation"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        required["errors"][0]["code"], "revocation_unknown",
+        "{required}"
+    );
+
+    // Past nextUpdate (30 days), the CRL is stale and not used.
+    let later = "2100-01-01T00:00:00Z";
+    let (_, stale) = verify(&["--crl", &crl("int-after.crl"), "--at", later]);
+    assert_eq!(stale["revocation"][0]["status"], "unknown", "{stale}");
+    assert!(
+        stale["revocation"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("stale")
+    );
+
+    // A CRL that is not one is refused with where and what.
+    let out = certbench(
+        &[
+            "verify",
+            &at("chain.pem"),
+            "--roots",
+            &at("root.pem"),
+            "--crl",
+            &at("leaf.pem"),
+        ],
+        None,
+    );
+    exits(&out, 2, "a certificate given as a CRL");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected a CRL"));
+}

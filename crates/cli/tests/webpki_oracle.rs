@@ -214,8 +214,39 @@ fn webpki_verdict(case: &serde_json::Value) -> Option<&'static str> {
     } else {
         webpki::KeyUsage::server_auth()
     };
+    // CRLs given: revocation checked for the leaf, unknown status refused (limbo's harness
+    // semantics, as certbench's limbo command applies them).
+    let crls: Vec<webpki::CertRevocationList> = match case["crls"].as_array() {
+        Some(list) => list
+            .iter()
+            .map(|pem| {
+                let der = der(pem)?;
+                webpki::OwnedCertRevocationList::from_der(&der)
+                    .ok()
+                    .map(Into::into)
+            })
+            .collect::<Option<_>>()?,
+        None => Vec::new(),
+    };
+    let crl_refs: Vec<&webpki::CertRevocationList> = crls.iter().collect();
+    let revocation = webpki::RevocationOptionsBuilder::new(&crl_refs)
+        .ok()
+        .map(|builder| {
+            builder
+                .with_depth(webpki::RevocationCheckDepth::EndEntity)
+                .with_status_policy(webpki::UnknownStatusPolicy::Deny)
+                .build()
+        });
     if leaf
-        .verify_for_usage(&algs, &anchors, &intermediates, time, usage, None, None)
+        .verify_for_usage(
+            &algs,
+            &anchors,
+            &intermediates,
+            time,
+            usage,
+            revocation,
+            None,
+        )
         .is_err()
     {
         return Some("FAILURE");

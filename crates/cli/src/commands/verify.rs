@@ -1,7 +1,7 @@
 //! `certbench verify`: build and validate a path, say why it fails.
 
 use crate::flags::{ProfileArg, PurposeArg};
-use crate::io::{read_certificates, time_or_now};
+use crate::io::{read_certificates, read_crls, time_or_now};
 use crate::{Failure, text};
 use certbench_core::verify::{self, Options};
 use std::path::PathBuf;
@@ -24,6 +24,8 @@ pub(crate) struct VerifyArgs {
     pub(crate) key_usage: Vec<String>,
     pub(crate) extended_key_usage: Vec<String>,
     pub(crate) signature_algorithm: Vec<String>,
+    pub(crate) crls: Vec<PathBuf>,
+    pub(crate) require_revocation: bool,
 }
 
 impl VerifyArgs {
@@ -59,12 +61,18 @@ pub(crate) fn run_verify(
         Anchors::Mozilla => verify::mozilla_roots(),
     };
     let required = args.required()?;
+    let mut crls = Vec::new();
+    for path in &args.crls {
+        crls.extend(read_crls(path)?);
+    }
     let options = Options {
         at: time_or_now(args.at)?,
         host: args.host,
         purpose: args.purpose.and_then(PurposeArg::purpose),
         profile: args.profile.into(),
         required,
+        crls,
+        require_revocation: args.require_revocation,
         pins: args.pins,
         max_intermediates: args.max_intermediates,
         known_roots: match roots {

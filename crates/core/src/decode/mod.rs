@@ -19,7 +19,7 @@ use zeroize::Zeroizing;
 
 pub use cert::{CertificateReport, Validity};
 pub use key::{KeyAlgorithm, KeyEncoding, KeyFormat, PrivateKeyReport, PublicKeyReport};
-pub use read::{certificates_as_pem, read_certificates};
+pub use read::{certificates_as_pem, read_certificates, read_crls};
 
 /// One decoded block: where it was, and what it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -545,7 +545,7 @@ fn crl(list: &CertificateList) -> CrlReport {
 }
 
 /// RFC 5280 section 5.3.1 names.
-fn crl_reason_name(reason: x509_cert::ext::pkix::CrlReason) -> String {
+pub fn crl_reason_name(reason: x509_cert::ext::pkix::CrlReason) -> String {
     use x509_cert::ext::pkix::CrlReason as R;
     match reason {
         R::Unspecified => "unspecified",

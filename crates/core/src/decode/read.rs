@@ -22,6 +22,22 @@ pub fn certificates_as_pem(input: &[u8]) -> Result<String, Error> {
     Ok(pem)
 }
 
+/// Every CRL in `input` (PEM `X509 CRL` blocks, DER or base64), or where one is not a CRL.
+pub fn read_crls(input: &[u8]) -> Result<Vec<x509_cert::crl::CertificateList>, Error> {
+    crate::input::read_blocks(input)?
+        .into_iter()
+        .map(|block| {
+            let block = block?;
+            x509_cert::crl::CertificateList::from_der(&block.der).map_err(|e| {
+                Error::UnsupportedKind {
+                    at: block.at.clone(),
+                    detail: format!("expected a CRL: {e}"),
+                }
+            })
+        })
+        .collect()
+}
+
 /// Each certificate with the DER it was read from.
 fn certificate_blocks(input: &[u8]) -> Result<Vec<(Certificate, Vec<u8>)>, Error> {
     let mut certs = Vec::new();

@@ -6,11 +6,13 @@ mod caller;
 mod names;
 pub mod order;
 mod profile;
+mod revocation;
 mod rules;
 
 pub use caller::{Required, extended_key_usage_named, key_usage_named, signature_algorithm_named};
 pub use names::{dns_matches, valid_dns_name};
 pub use profile::{OtherProfile, Profile};
+pub use revocation::{Crl, Revocation, RevocationStatus};
 
 use crate::decode::{ext, read_certificates};
 use crate::signature::{self, SignatureError};
@@ -60,6 +62,11 @@ pub struct Options {
     pub profile: Profile,
     /// Key usages, extended key usages and signature algorithms the caller insists on.
     pub required: Required,
+    /// CRLs to check revocation against (RFC 5280 section 6.3).
+    pub crls: Vec<Crl>,
+    /// Fail when a certificate's revocation status is unknown (like `openssl verify
+    /// -crl_check_all`); otherwise unknown is reported, not failed.
+    pub require_revocation: bool,
 }
 
 impl Options {
@@ -74,6 +81,8 @@ impl Options {
             known_roots: Vec::new(),
             profile: Profile::Webpki,
             required: Required::default(),
+            crls: Vec::new(),
+            require_revocation: false,
         }
     }
 }
@@ -101,6 +110,8 @@ pub struct Verdict {
     pub profile: Profile,
     /// The other profile's verdict and why, when it decides differently.
     pub other_profile: Option<OtherProfile>,
+    /// Each certificate's revocation status, when CRLs were given or required.
+    pub revocation: Vec<RevocationStatus>,
 }
 
 /// One check on one certificate of the path.
@@ -162,6 +173,8 @@ const FAILURE_NAMES: &[(&str, &str, &str, &str)] = &[
     ("weak_signature", "CA/B BR §7.1.3.2", "X509_V_ERR_CA_MD_TOO_WEAK (68)", "ERR_CERT_WEAK_SIGNATURE_ALGORITHM"),
     ("required_key_usage", "RFC 5280 §4.2.1.3", "X509_V_ERR_KEYUSAGE_NO_DIGITAL_SIGNATURE (39)", "ERR_CERT_INVALID"),
     ("signature_algorithm_not_allowed", "RFC 5280 §6.1.3 (a)(1)", "X509_V_ERR_UNSUPPORTED_SIGNATURE_ALGORITHM (76)", "ERR_CERT_WEAK_SIGNATURE_ALGORITHM"),
+    ("revoked", "RFC 5280 §6.3.3 (i)", "X509_V_ERR_CERT_REVOKED (23)", "ERR_CERT_REVOKED"),
+    ("revocation_unknown", "RFC 5280 §6.3.3 (k)", "X509_V_ERR_UNABLE_TO_GET_CRL (3)", "ERR_CERT_UNABLE_TO_CHECK_REVOCATION"),
     ("ca_as_leaf", "CA/B BR §7.1.2.7.8", "(accepted by OpenSSL)", "(Firefox: MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY)"),
 ];
 
@@ -281,23 +294,37 @@ impl Signatures<'_> {
         cert: &Certificate,
         issuer: &Certificate,
     ) -> Result<(), SignatureError> {
-        let check = signature::Check::certificate(
+        self.run(&signature::Check::certificate(
             cert,
             issuer.tbs_certificate().subject_public_key_info(),
-        )?;
+        )?)
+    }
+
+    /// RFC 5280 section 6.3.3 (g): `crl` signed by `signer`'s key.
+    pub(crate) fn check_crl(
+        &self,
+        crl: &x509_cert::crl::CertificateList,
+        signer: &Certificate,
+    ) -> Result<(), SignatureError> {
+        self.run(&signature::Check::crl(
+            crl,
+            signer.tbs_certificate().subject_public_key_info(),
+        )?)
+    }
+
+    fn run(&self, check: &signature::Check) -> Result<(), SignatureError> {
         match self {
-            Signatures::With(run) => run(&check),
-            Signatures::Given(outcomes) => outcomes
-                .iter()
-                .find(|(made, _)| *made == check)
-                .map_or_else(
+            Signatures::With(run) => run(check),
+            Signatures::Given(outcomes) => {
+                outcomes.iter().find(|(made, _)| made == check).map_or_else(
                     || {
                         Err(SignatureError::NotChecked(
                             "no outcome was given for it".into(),
                         ))
                     },
                     |(_, outcome)| outcome.clone(),
-                ),
+                )
+            }
         }
     }
 }
@@ -400,6 +427,7 @@ fn verify_under(
             )],
             profile,
             other_profile: None,
+            revocation: Vec::new(),
         };
     };
     let mut paths = Vec::new();
@@ -613,6 +641,42 @@ fn check_path(
             }
         }
     }
+    let mut revocation = Vec::new();
+    if !options.crls.is_empty() || options.require_revocation {
+        // A CRL signed by another key of the CA counts when that key's own path validates.
+        let signer_is_valid = |i: usize| {
+            let plain = Options {
+                profile,
+                ..Options::at(options.at)
+            };
+            verify_under(pool, Some(i), &plain, profile, signatures).valid
+        };
+        for (depth, pair) in certs.windows(2).enumerate() {
+            if pair[0].anchor && depth + 1 == certs.len() {
+                continue;
+            }
+            let status = revocation::status(
+                revocation::Subject {
+                    depth,
+                    cert: pair[0],
+                    issuer: pair[1],
+                },
+                &options.crls,
+                pool,
+                options.at,
+                profile,
+                signatures,
+                &signer_is_valid,
+            );
+            record(
+                depth,
+                pair[0],
+                "revocation",
+                rule_6_3_revocation(&status, options.require_revocation),
+            );
+            revocation.push(status);
+        }
+    }
     if let Some(leaf) = certs.first().copied() {
         record(0, leaf, "leaf_key_usage", rule_4_2_1_3_leaf_key_usage(leaf));
         if profile == Profile::Webpki && options.purpose.is_some() {
@@ -673,5 +737,6 @@ fn check_path(
         errors,
         profile,
         other_profile: None,
+        revocation,
     }
 }
