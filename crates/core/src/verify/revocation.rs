@@ -2,8 +2,13 @@
 //! issuer and scope cover it, checked (signer, signature, dates, extensions), until every
 //! reason is covered; delta CRLs on top of their base. The outcome is good, revoked (with the
 //! reason and date) or unknown (with why).
+//!
+//! Without the `revocation` feature (the web app's build, for now) the types stay and the
+//! checking is left out of the path: nothing here is called.
+#![cfg_attr(not(feature = "revocation"), allow(dead_code))]
 
-use super::{Candidate, Profile, Signatures};
+use super::rules::RuleResult;
+use super::{Candidate, Profile, Signatures, failure};
 use crate::dn;
 use crate::time::{Rfc3339, UnixTime};
 use const_oid::db::rfc5280::{
@@ -513,6 +518,20 @@ pub(super) fn status(
         ),
     };
     outcome(Revocation::Unknown, None, None, detail)
+}
+
+/// §6.3: a revoked certificate fails the path; an unknown status fails it only when the
+/// caller requires revocation checking.
+pub(super) fn rule_6_3_revocation(status: &super::RevocationStatus, required: bool) -> RuleResult {
+    match status.status {
+        Revocation::Good => Ok(status.detail.clone()),
+        Revocation::Revoked => Err(failure("revoked", status.detail.clone())),
+        Revocation::Unknown if required => Err(failure(
+            "revocation_unknown",
+            format!("revocation status unknown: {}", status.detail),
+        )),
+        Revocation::Unknown => Ok(format!("revocation status unknown: {}", status.detail)),
+    }
 }
 
 /// Whether the big-endian unsigned `number` is at least `base`.

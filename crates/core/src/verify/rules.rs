@@ -161,21 +161,6 @@ pub(super) fn rule_4_1_2_2_serial(cert: &Candidate<'_>) -> RuleResult {
     }
 }
 
-/// §6.3: a revoked certificate fails the path; an unknown status fails it only when the
-/// caller requires revocation checking.
-pub(super) fn rule_6_3_revocation(status: &super::RevocationStatus, required: bool) -> RuleResult {
-    use super::Revocation;
-    match status.status {
-        Revocation::Good => Ok(status.detail.clone()),
-        Revocation::Revoked => Err(failure("revoked", status.detail.clone())),
-        Revocation::Unknown if required => Err(failure(
-            "revocation_unknown",
-            format!("revocation status unknown: {}", status.detail),
-        )),
-        Revocation::Unknown => Ok(format!("revocation status unknown: {}", status.detail)),
-    }
-}
-
 /// CA/B BR §6.1.5-6.1.6: RSA of at least 2048 bits (a multiple of 8), ECDSA on P-256, P-384
 /// or P-521, or Ed25519.
 pub(super) fn cabf_6_1_5_key(cert: &Candidate<'_>) -> RuleResult {
