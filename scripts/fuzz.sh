@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH" RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-targets=${FUZZ_TARGETS:-"input decode asn1 verify cipher pkcs12"}
+targets=${FUZZ_TARGETS:-"input decode asn1 verify cipher pkcs12 crl"}
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(-runs=10000000)
 for target in $targets; do

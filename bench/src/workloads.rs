@@ -77,3 +77,100 @@ pub fn make_chains<R: CryptoRng + ?Sized>(
     }
     Ok(out)
 }
+
+/// A root, a server certificate it issued, and a CRL of `entries` other serials signed by the
+/// root (the size a big CA publishes), as (leaf, root, CRL DER).
+pub fn make_crl<R: CryptoRng + ?Sized>(
+    entries: u32,
+    now: UnixTime,
+    rng: &mut R,
+) -> Result<
+    (
+        certbench_core::Certificate,
+        certbench_core::Certificate,
+        Vec<u8>,
+    ),
+    Error,
+> {
+    use der::Encode;
+    use x509_cert::crl::{CertificateList, RevokedCert, TbsCertList};
+    use x509_cert::serial_number::SerialNumber;
+    let der_error = |e: der::Error| Error::Build(e.to_string());
+    let key = KeyPair::generate(KeyType::P256, rng)?;
+    let request = Request::new(
+        Profile::Root,
+        Subject::common_name("CRL Root"),
+        Vec::new(),
+        now,
+        3650,
+    );
+    let root = generate::issue(
+        &request,
+        &key.public_key_info()?,
+        IssuedBy::Itself(&key),
+        now,
+        rng,
+    )?;
+    let leaf_key = KeyPair::generate(KeyType::P256, rng)?;
+    let request = Request::new(
+        Profile::Server,
+        Subject::common_name("crl.bench.test"),
+        vec!["DNS:crl.bench.test".into()],
+        now,
+        90,
+    );
+    let by = IssuedBy::Ca {
+        cert: &root,
+        key: &key,
+    };
+    let leaf = generate::issue(&request, &leaf_key.public_key_info()?, by, now, rng)?;
+    let time = |t: UnixTime| t.to_x509().ok_or_else(|| Error::Build("time".into()));
+    let revoked_at = time(now.plus_seconds(-86_400))?;
+    let revoked = (0..entries)
+        .map(|n| {
+            let bytes = [&[0x7f][..], &n.to_be_bytes()[..]].concat();
+            Ok(RevokedCert {
+                serial_number: SerialNumber::<x509_cert::certificate::Rfc5280>::new(&bytes)
+                    .map_err(der_error)?,
+                revocation_date: revoked_at,
+                crl_entry_extensions: None,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let number = x509_cert::ext::pkix::CrlNumber(der::asn1::Uint::new(&[1]).map_err(der_error)?);
+    let tbs = TbsCertList {
+        version: x509_cert::Version::V2,
+        signature: KeyType::P256.signature_algorithm(),
+        issuer: root.tbs_certificate().subject().clone(),
+        this_update: revoked_at,
+        next_update: Some(time(now.plus_seconds(30 * 86_400))?),
+        revoked_certificates: Some(revoked),
+        crl_extensions: Some(vec![x509_cert::ext::Extension {
+            extn_id: const_oid::db::rfc5280::ID_CE_CRL_NUMBER,
+            critical: false,
+            extn_value: der::asn1::OctetString::new(number.to_der().map_err(der_error)?)
+                .map_err(der_error)?,
+        }]),
+    };
+    let signature = key.sign_message(&tbs.to_der().map_err(der_error)?)?;
+    let list = CertificateList {
+        tbs_cert_list: tbs,
+        signature_algorithm: KeyType::P256.signature_algorithm(),
+        signature: der::asn1::BitString::from_bytes(&signature).map_err(der_error)?,
+    };
+    Ok((leaf, root, list.to_der().map_err(der_error)?))
+}
+
+/// Verifies `leaf` under `root` with `options` (its CRLs read once): whether it is valid.
+pub fn verify_leaf(
+    leaf: &certbench_core::Certificate,
+    root: &certbench_core::Certificate,
+    options: &verify::Options,
+) -> bool {
+    verify::verify(
+        std::slice::from_ref(leaf),
+        std::slice::from_ref(root),
+        options,
+    )
+    .valid
+}

@@ -52,6 +52,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         });
         println!("| native: verify 100 three-link chains, {name} CAs | {t:.1} ms |");
     }
+    // Revocation against a CRL of a million entries: read once, its signature checked once,
+    // then each verify looks the leaf up (issue #20: under 50 ms a certificate).
+    let (leaf, root, crl) = workloads::make_crl(1_000_000, now, &mut rng)?;
+    let started = Instant::now();
+    let crls: Vec<certbench_core::verify::Crl> = certbench_core::decode::read_crls(&crl)?
+        .into_iter()
+        .map(certbench_core::verify::Crl::new)
+        .collect();
+    let parse = started.elapsed().as_secs_f64() * 1000.0;
+    let options = certbench_core::verify::Options {
+        crls,
+        require_revocation: true,
+        ..certbench_core::verify::Options::at(now)
+    };
+    let started = Instant::now();
+    assert!(workloads::verify_leaf(&leaf, &root, &options));
+    let first = started.elapsed().as_secs_f64() * 1000.0;
+    let each = median_ms(|| assert!(workloads::verify_leaf(&leaf, &root, &options)));
+    let plain = certbench_core::verify::Options::at(now);
+    let without = median_ms(|| assert!(workloads::verify_leaf(&leaf, &root, &plain)));
+    println!(
+        "| native: CRL of 1,000,000 entries ({} MB) read and indexed | {parse:.0} ms |",
+        crl.len() / 1_000_000
+    );
+    println!(
+        "| native: first verify against it (signature over the CRL checked) | {first:.0} ms |"
+    );
+    println!(
+        "| native: each later verify of a leaf against it (both profiles) | {each:.2} ms (without a CRL: {without:.2} ms) |"
+    );
     // One OpenSSL process printing `-text` for every certificate, start-up included.
     let openssl = median_ms(|| {
         let status = Command::new("sh")

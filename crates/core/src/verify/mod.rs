@@ -300,20 +300,8 @@ impl Signatures<'_> {
         )?)
     }
 
-    /// RFC 5280 section 6.3.3 (g): `crl` signed by `signer`'s key.
-    #[cfg_attr(not(feature = "revocation"), allow(dead_code))]
-    pub(crate) fn check_crl(
-        &self,
-        crl: &x509_cert::crl::CertificateList,
-        signer: &Certificate,
-    ) -> Result<(), SignatureError> {
-        self.run(&signature::Check::crl(
-            crl,
-            signer.tbs_certificate().subject_public_key_info(),
-        )?)
-    }
-
-    fn run(&self, check: &signature::Check) -> Result<(), SignatureError> {
+    /// Runs one check made elsewhere (a CRL's, [`revocation`]).
+    pub(super) fn run(&self, check: &signature::Check) -> Result<(), SignatureError> {
         match self {
             Signatures::With(run) => run(check),
             Signatures::Given(outcomes) => {

@@ -47,6 +47,11 @@ pub struct Crl {
     broken: Option<String>,
     /// A flaw only the webpki profile refuses (issuance rules addressed to CRL issuers).
     nonconforming: Option<String>,
+    /// The signed part's DER, encoded once: a CRL of a million entries is 40 MB.
+    tbs_der: Vec<u8>,
+    /// Signature outcomes by signer key, so each is hashed once however many certificates
+    /// and paths ask.
+    checked: std::cell::RefCell<Vec<(spki::SubjectPublicKeyInfoOwned, Result<(), String>)>>,
 }
 
 /// Where a certificate stands.
@@ -168,7 +173,10 @@ impl Crl {
         let by_serial = crate::sort::by_key((0..entries.len()).collect(), |&i| {
             entries[i].serial_number.as_bytes().to_vec()
         });
+        let tbs_der = list.tbs_cert_list.to_der().unwrap_or_default();
         Crl {
+            tbs_der,
+            checked: Default::default(),
             list,
             number,
             delta_of,
@@ -178,6 +186,28 @@ impl Crl {
             broken,
             nonconforming,
         }
+    }
+
+    /// §6.3.3 (g): signed by `signer`'s key (checked once per key).
+    fn signed_by(&self, signer: &Certificate, signatures: Signatures<'_>) -> Result<(), String> {
+        let key = signer.tbs_certificate().subject_public_key_info();
+        if let Some((_, outcome)) = self.checked.borrow().iter().find(|(k, _)| k == key) {
+            return outcome.clone();
+        }
+        let check = crate::signature::Check {
+            algorithm: self.list.signature_algorithm.clone(),
+            key: key.clone(),
+            message: self.tbs_der.clone(),
+            signature: match self.list.signature.as_bytes() {
+                Some(bytes) => bytes.to_vec(),
+                None => return Err("its signature is not a whole number of bytes".into()),
+            },
+        };
+        let outcome = signatures.run(&check).map_err(|e| e.to_string());
+        self.checked
+            .borrow_mut()
+            .push((key.clone(), outcome.clone()));
+        outcome
     }
 
     /// The issuer, as RFC 4514 text.
@@ -375,7 +405,7 @@ fn usable(
             );
             continue;
         }
-        if let Err(e) = signatures.check_crl(&crl.list, signer.cert) {
+        if let Err(e) = crl.signed_by(signer.cert, signatures) {
             why_not = format!(
                 "its signature does not verify with {}'s key: {e}",
                 signer.subject
