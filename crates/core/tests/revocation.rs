@@ -269,7 +269,11 @@ fn unusable_and_foreign_crls_leave_the_status_unknown() {
             require_revocation: true,
             ..Options::at(NOW.plus_seconds(30 * DAY))
         };
-        verify::verify(&[leaf.cert.clone()], &[root.cert.clone()], &options)
+        verify::verify(
+            std::slice::from_ref(&leaf.cert),
+            std::slice::from_ref(&root.cert),
+            &options,
+        )
     };
     assert!(
         leaf_status(&stale).1.contains("stale"),
@@ -294,9 +298,13 @@ fn a_crl_signed_by_another_key_of_the_ca_counts_when_that_key_validates() {
     let leaf = server(&int, "rollover.example.test", |_| {});
     // The same CA name, a new key (the factories seed keys by the name given), certified by
     // the root.
-    let int_new = issue(&root, generate_profile(), "Rollover CA, new key", &[], |r| {
-        r.subject = certbench_core::generate::Subject::common_name("Rollover CA")
-    });
+    let int_new = issue(
+        &root,
+        generate_profile(),
+        "Rollover CA, new key",
+        &[],
+        |r| r.subject = certbench_core::generate::Subject::common_name("Rollover CA"),
+    );
     assert_ne!(
         int_new.cert.tbs_certificate().subject_public_key_info(),
         int.cert.tbs_certificate().subject_public_key_info()
@@ -328,7 +336,11 @@ fn a_crl_signed_by_another_key_of_the_ca_counts_when_that_key_validates() {
         &[root.cert.clone()],
         &options,
     );
-    assert!(verdict.valid, "{:?} {:?}", verdict.errors, verdict.revocation);
+    assert!(
+        verdict.valid,
+        "{:?} {:?}",
+        verdict.errors, verdict.revocation
+    );
     let (status, detail) = leaf_status(&verdict);
     assert_eq!(status, Revocation::Unknown);
     assert!(detail.contains("does not verify"), "{detail}");
