@@ -41,12 +41,14 @@ pub async fn decode_bundle_webcrypto(input: Vec<u8>, now: f64) -> Result<u32, Js
     ))
 }
 
-/// What the app's worker does as it starts: a small sample decoded
+/// What the app's worker does as it starts: two certificates of the store decoded
 /// [`warm_up_rounds`] times, so the first paste finds the decoder compiled and optimized
 /// ([`certbench_web::webcrypto::warm_up`]).
 #[wasm_bindgen]
 pub async fn warm_up(now: f64) {
-    certbench_web::webcrypto::warm_up(at(now), || false).await;
+    let store = include_bytes!("../../crates/core/data/mozilla-roots.der");
+    let input = certbench_web::webcrypto::warm_up_input(store);
+    certbench_web::webcrypto::warm_up(input, at(now), || false).await;
 }
 
 /// How many times [`warm_up`] decodes its sample: the JavaScript libraries get as many.
@@ -55,10 +57,12 @@ pub fn warm_up_rounds() -> usize {
     certbench_web::webcrypto::WARM_UP_ROUNDS
 }
 
-/// What [`warm_up`] decodes, to warm the JavaScript libraries with the same input.
+/// What [`warm_up`] decodes (as PEM), to warm the JavaScript libraries with the same input.
 #[wasm_bindgen]
 pub fn warm_up_input() -> String {
-    certbench_web::webcrypto::warm_up_input().into()
+    let store = include_bytes!("../../crates/core/data/mozilla-roots.der");
+    let input = certbench_web::webcrypto::warm_up_input(store);
+    certbench_core::decode::certificates_as_pem(input).unwrap_or_default()
 }
 
 /// Verifies `chain` (PEM, leaf first) against `roots` (PEM), signatures in wasm.

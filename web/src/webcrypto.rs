@@ -216,9 +216,27 @@ pub async fn decode(input: &[u8], now: UnixTime) -> Result<Blocks, Error> {
     Ok(complete(inspect::decode_structure(input, now)?).await)
 }
 
-/// What [`warm_up`] decodes: the valid sample chain (two certificates).
-pub fn warm_up_input() -> &'static str {
-    certbench_core::samples::VALID_CHAIN
+/// What [`warm_up`] decodes: the first two certificates of the Mozilla store's DER, which the
+/// worker loads as it starts anyway (an input of its own would cost the wasm its bytes).
+pub fn warm_up_input(store: &[u8]) -> &[u8] {
+    // The length of the DER element at `at`: its header, then its content.
+    let tlv = |at: usize| -> Option<usize> {
+        let first = usize::from(*store.get(at + 1)?);
+        if first < 0x80 {
+            return Some(2 + first);
+        }
+        let octets = first & 0x7f;
+        let content = store
+            .get(at + 2..at + 2 + octets)?
+            .iter()
+            .try_fold(0usize, |n, &b| {
+                n.checked_mul(256)?.checked_add(usize::from(b))
+            })?;
+        Some(2 + octets + content)
+    };
+    let first = tlv(0).unwrap_or(0);
+    let second = tlv(first).unwrap_or(0);
+    store.get(..first + second).unwrap_or_default()
 }
 
 /// How many times [`warm_up`] decodes its sample: enough calls for Chromium to optimize the
@@ -227,16 +245,16 @@ pub fn warm_up_input() -> &'static str {
 /// paste takes 13; the 100 rounds take 35-70 ms of the worker's time as it starts).
 pub const WARM_UP_ROUNDS: usize = 100;
 
-/// Decodes [`warm_up_input`] up to [`WARM_UP_ROUNDS`] times and drops the results, stopping
+/// Decodes `input` ([`warm_up_input`]) up to [`WARM_UP_ROUNDS`] times and drops the results, stopping
 /// early once `stop` says real work has come. Browsers compile wasm lazily, function by
 /// function on first call, run it unoptimised at first and optimize what runs often; done as
 /// the worker starts (off the main thread), this makes the user's first paste run optimized
 /// code.
-pub async fn warm_up(now: UnixTime, stop: impl Fn() -> bool) {
+pub async fn warm_up(input: &[u8], now: UnixTime, stop: impl Fn() -> bool) {
     for _ in 0..WARM_UP_ROUNDS {
         if stop() {
             break;
         }
-        decode(warm_up_input().as_bytes(), now).await.ok();
+        decode(input, now).await.ok();
     }
 }

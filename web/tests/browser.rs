@@ -416,13 +416,14 @@ async fn webcrypto_signatures_give_the_same_verdicts() {
     }
 }
 
-/// The worker's warm-up decodes a real sample: two certificates, both readable, their
-/// signatures settled by WebCrypto (a sample that stopped decoding would warm nothing up).
+/// The worker's warm-up decodes two real certificates of the store, both readable, their
+/// signatures settled by WebCrypto (an input that stopped decoding would warm nothing up).
 #[wasm_bindgen_test]
-async fn the_warm_up_decodes_a_two_certificate_sample() {
+async fn the_warm_up_decodes_two_certificates_of_the_store() {
     let now = certbench_web::browser::now();
-    let input = certbench_web::webcrypto::warm_up_input();
-    let blocks = certbench_web::webcrypto::decode(input.as_bytes(), now)
+    let store = include_bytes!("../../crates/core/data/mozilla-roots.der");
+    let input = certbench_web::webcrypto::warm_up_input(store);
+    let blocks = certbench_web::webcrypto::decode(input, now)
         .await
         .expect("the warm-up sample decodes");
     assert_eq!(blocks.len(), 2);
@@ -436,7 +437,7 @@ async fn the_warm_up_decodes_a_two_certificate_sample() {
         };
         assert!(cert.self_signed.is_some(), "the signature was checked");
     }
-    certbench_web::webcrypto::warm_up(now, || false).await;
+    certbench_web::webcrypto::warm_up(input, now, || false).await;
 }
 
 /// Every kind of block crosses to the page and back unchanged: what the worker answers equals

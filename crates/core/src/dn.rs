@@ -213,3 +213,176 @@ mod tests {
         assert_eq!(escape(" #a "), "\\ #a\\ ");
     }
 }
+
+/// A name prepared for comparison as RFC 5280 section 7.1 asks (RFC 4518 string preparation):
+/// string values case-folded with insignificant spaces removed (leading and trailing gone, inner
+/// runs one space); other values compared as their DER; the attributes of a multi-valued RDN in
+/// a fixed order. Two names match when their comparison forms are equal.
+///
+/// Case folding covers ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic (what names hold in
+/// practice; OpenSSL folds ASCII only); other characters compare exactly, as does Unicode
+/// normalisation (NFKC), which would need tables too large for the web app.
+#[derive(Clone, Debug, Eq)]
+pub struct Comparable(Vec<Vec<Prepared>>);
+
+/// One attribute ready for comparison: its type, and its value as prepared text or, when it
+/// is not a string, its DER.
+type Prepared = (const_oid::ObjectIdentifier, Result<String, Vec<u8>>);
+
+impl Comparable {
+    /// The comparison form of `name`.
+    pub fn of(name: &Name) -> Comparable {
+        Comparable(
+            name.iter_rdn()
+                .map(|rdn| {
+                    rdn.iter()
+                        .map(|atv| {
+                            let prepared = value_text(atv.value.tag(), atv.value.value())
+                                .map(|text| prepare(&text))
+                                .ok_or_else(|| atv.value.to_der().unwrap_or_default());
+                            (atv.oid, prepared)
+                        })
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether this name lies in the subtree `base` names (its RDNs start with `base`'s), as
+    /// directoryName constraints ask (RFC 5280 section 4.2.1.10).
+    pub fn within(&self, base: &Comparable) -> bool {
+        base.0.len() <= self.0.len() && self.0.iter().zip(&base.0).all(|(a, b)| same_rdn(a, b))
+    }
+}
+
+impl PartialEq for Comparable {
+    fn eq(&self, other: &Comparable) -> bool {
+        self.0.len() == other.0.len() && self.within(other)
+    }
+}
+
+/// An RDN is a set: the same attributes in any order.
+fn same_rdn(a: &[Prepared], b: &[Prepared]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+/// How two names compare under RFC 5280 section 7.1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameMatch {
+    /// Byte for byte the same.
+    Exact,
+    /// The same only after string preparation (case, spaces, string types).
+    Prepared,
+    /// Different names.
+    Different,
+}
+
+/// Compares two names: exactly first, then in their [`Comparable`] forms.
+pub fn compare(a: &Name, b: &Name) -> NameMatch {
+    if a == b {
+        NameMatch::Exact
+    } else if Comparable::of(a) == Comparable::of(b) {
+        NameMatch::Prepared
+    } else {
+        NameMatch::Different
+    }
+}
+
+/// RFC 4518 sections 2.3 and 2.6.1, as [`Comparable`] says.
+fn prepare(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| c == ' ' || c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(fold_case));
+    }
+    out
+}
+
+/// Lower case for the scripts names use in practice, by their regular code point layout.
+fn fold_case(c: char) -> char {
+    let u = u32::from(c);
+    let folded = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            u + 0x20
+        }
+        0x400..=0x40F => u + 0x50,
+        // Latin Extended-A: capital and small alternate, except the runs that start on odd
+        // code points (Ĺ-Ň, Ź-Ž) and the dotless i/İ, ĸ and ŉ, left alone.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        _ => u,
+    };
+    char::from_u32(folded).unwrap_or(c)
+}
+
+#[cfg(test)]
+mod name_comparison {
+    use super::*;
+    use std::str::FromStr;
+
+    fn name(text: &str) -> Name {
+        Name::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn names_compare_after_case_folding_and_space_handling() {
+        assert_eq!(
+            compare(&name("CN=Example CA,O=Foo"), &name("CN=Example CA,O=Foo")),
+            NameMatch::Exact
+        );
+        assert_eq!(
+            compare(
+                &name("CN=Example CA,O=Foo"),
+                &name("CN=  example   ca ,O=FOO")
+            ),
+            NameMatch::Prepared
+        );
+        assert_eq!(
+            compare(&name("CN=Émile Ωmega Жук"), &name("CN=émile ωMEGA жук")),
+            NameMatch::Prepared
+        );
+        assert_eq!(
+            compare(&name("CN=Example CA"), &name("CN=Example CB")),
+            NameMatch::Different
+        );
+        // Attribute order within a multi-valued RDN does not matter; RDN order does.
+        assert_eq!(
+            compare(&name("CN=a+O=b"), &name("O=B+CN=A")),
+            NameMatch::Prepared
+        );
+        assert_eq!(
+            compare(&name("CN=a,O=b"), &name("O=b,CN=a")),
+            NameMatch::Different
+        );
+        let host = Comparable::of(&name("CN=host,O=Example,C=GB"));
+        assert!(host.within(&Comparable::of(&name("O=EXAMPLE,C=gb"))));
+        assert!(!host.within(&Comparable::of(&name("O=Other,C=GB"))));
+    }
+
+    #[test]
+    fn fold_case_covers_latin_greek_and_cyrillic() {
+        for (upper, lower) in [
+            ('A', 'a'),
+            ('Ä', 'ä'),
+            ('Ā', 'ā'),
+            ('Ł', 'ł'),
+            ('Ž', 'ž'),
+            ('Σ', 'σ'),
+            ('Ж', 'ж'),
+            ('Ё', 'ё'),
+            ('Ÿ', 'ÿ'),
+        ] {
+            assert_eq!(fold_case(upper), lower, "{upper}");
+            assert_eq!(fold_case(lower), lower, "{lower}");
+        }
+        for same in ['×', 'ı', 'ĸ', '1', '東'] {
+            assert_eq!(fold_case(same), same);
+        }
+    }
+}

@@ -290,30 +290,6 @@ const CHECKS: &[(&str, Entry)] = &[
         ),
     ),
     (
-        "allowed_signature_algorithm",
-        entry(
-            "The certificate is signed with one of the algorithms the caller allows.",
-            "An application may accept fewer algorithms than the path uses (a TLS client's signature_algorithms_cert).",
-            "RFC 5280 §6.1.1",
-        ),
-    ),
-    (
-        "required_key_usage",
-        entry(
-            "The leaf's keyUsage asserts every bit the caller requires (without the extension, the key is not restricted).",
-            "A TLS server's key signs the handshake (digitalSignature); RSA key transport needs keyEncipherment.",
-            "RFC 5280 §4.2.1.3",
-        ),
-    ),
-    (
-        "required_extended_key_usage",
-        entry(
-            "The leaf's extendedKeyUsage allows every purpose the caller requires.",
-            "A certificate made for one job (signing code, e-mail) must not pass for another.",
-            "RFC 5280 §4.2.1.12",
-        ),
-    ),
-    (
         "leaf_not_ca",
         entry(
             "The server's or client's own certificate is not a CA (webpki profile).",

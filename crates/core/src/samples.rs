@@ -199,7 +199,7 @@ pub const SAMPLES: &[Sample] = &[
     Sample {
         id: "sha1-signature",
         title: "SHA-1 signature",
-        problem: "The certificate is signed with SHA-1, which collisions broke in 2017: browsers and OpenSSL at security level 1 and above refuse it. RFC 5280 alone still accepts it: switch the profile to rfc5280 to see the difference.",
+        problem: "The certificate is signed with SHA-1, which collisions broke in 2017: browsers and OpenSSL at security level 1 and above refuse it. RFC 5280 alone accepts it (the rfc5280 rules).",
         fix: "Reissue with SHA-256 (any CA does by default).",
         opens: verify(pem!("sha1.pem", "intermediate.pem"), HOST),
         shows: Shows::Fails {

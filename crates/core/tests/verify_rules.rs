@@ -797,3 +797,48 @@ fn caller_imposed_key_usage_eku_and_signature_algorithms() {
         verify::extended_key_usage_named("codeSigning").unwrap()
     );
 }
+
+/// RFC 5280 section 7.1: an issuer name matches the CA's subject after string preparation
+/// (case and insignificant spaces), and the path says it matched that way; a name that
+/// differs in more than that does not chain.
+#[test]
+fn issuer_names_match_after_string_preparation() {
+    let anchor = root("Prep Root", |_| {});
+    // The same key (the factories seed keys by the name given) under a differently written name.
+    let written = |text: &'static str| {
+        root("Prep Root", move |r| {
+            r.subject = certbench_core::generate::Subject::common_name(text)
+        })
+    };
+    let loose = written("  PREP   root ");
+    let leaf = server(&loose, "prep.example.test", |_| {});
+    let verdict = check(&[&leaf.cert], &[&anchor.cert], |_| {});
+    assert!(verdict.valid, "{:?}", verdict.errors);
+    let signature = verdict
+        .checks
+        .iter()
+        .find(|c| c.depth == 0 && c.check == "signature")
+        .unwrap();
+    assert!(
+        signature.detail.contains("RFC 4518"),
+        "{}",
+        signature.detail
+    );
+    // Exact names say nothing of preparation.
+    let (root, int, leaf) = chain();
+    let verdict = check(&[&leaf.cert, &int.cert], &[&root.cert], |_| {});
+    assert!(
+        verdict
+            .checks
+            .iter()
+            .all(|c| !c.detail.contains("RFC 4518"))
+    );
+    // Another word is another name.
+    let other = written("Prep Roots");
+    let leaf = server(&other, "prep.example.test", |_| {});
+    assert_fails(
+        &check(&[&leaf.cert], &[&anchor.cert], |_| {}),
+        "missing_issuer",
+        "Prep Roots",
+    );
+}

@@ -271,7 +271,7 @@ pub fn VerifyTab() -> Html {
                         <option value="webpki" selected={form.profile != "rfc5280"}>{ "webpki: what browsers do" }</option>
                         <option value="rfc5280" selected={form.profile == "rfc5280"}>{ "rfc5280: the standard alone" }</option>
                     </select>
-                    <p class="hint" id="verify-profile-hint">{ "The verdict says when the other rules would decide differently, and why." }</p>
+                    <p class="hint" id="verify-profile-hint">{ "The verdict says when the other rules disagree, and why." }</p>
                 </div>
                 <div>
                     <label for="verify-at">{ "Validation time, UTC (empty: now)" }</label>

@@ -240,8 +240,10 @@ pub fn serve() {
     onmessage.forget();
     scope.post_message(&Uint8Array::new_with_length(0)).ok();
     wasm_bindgen_futures::spawn_local(async {
-        browser::mozilla_roots().await.ok();
-        webcrypto::warm_up(browser::now(), || ANSWERING.get()).await;
+        if let Ok(store) = browser::mozilla_roots().await {
+            let input = webcrypto::warm_up_input(&store);
+            webcrypto::warm_up(input, browser::now(), || ANSWERING.get()).await;
+        }
     });
 }
 

@@ -197,6 +197,9 @@ pub(crate) fn failure(code: &'static str, message: String) -> Failure {
 pub(crate) struct Candidate<'a> {
     cert: &'a Certificate,
     subject: String,
+    /// Subject and issuer prepared for comparison (RFC 5280 section 7.1).
+    subject_form: dn::Comparable,
+    issuer_form: dn::Comparable,
     exts: ext::ExtensionSummary,
     anchor: bool,
     /// Index in the user's bundle, for the reorder note.
@@ -209,6 +212,8 @@ impl<'a> Candidate<'a> {
         Candidate {
             cert,
             subject: dn::rfc4514(tbs.subject()),
+            subject_form: dn::Comparable::of(tbs.subject()),
+            issuer_form: dn::Comparable::of(tbs.issuer()),
             exts: ext::decode(tbs.extensions().map(|e| e.as_slice()).unwrap_or_default()),
             anchor,
             bundle_index,
@@ -216,7 +221,7 @@ impl<'a> Candidate<'a> {
     }
 
     fn issued(&self, child: &Candidate<'_>) -> bool {
-        self.cert.tbs_certificate().subject() == child.cert.tbs_certificate().issuer()
+        self.subject_form == child.issuer_form
             && match (&child.exts.authority_key_id, &self.exts.subject_key_id) {
                 (Some(aki), Some(ski)) => aki == ski,
                 _ => true,
@@ -224,7 +229,13 @@ impl<'a> Candidate<'a> {
     }
 
     pub(crate) fn self_issued(&self) -> bool {
-        self.cert.tbs_certificate().subject() == self.cert.tbs_certificate().issuer()
+        self.subject_form == self.issuer_form
+    }
+
+    /// Whether `self` names `issuer` as its issuer only after string preparation (different
+    /// case, spaces or string types): said in the path's explanation.
+    fn names_issuer_loosely(&self, issuer: &Candidate<'_>) -> bool {
+        self.cert.tbs_certificate().issuer() != issuer.cert.tbs_certificate().subject()
     }
 }
 

@@ -1,7 +1,7 @@
 //! Names: host matching (RFC 6125 with the CA/B rules) and name constraints (RFC 5280
 //! section 4.2.1.10, applied as section 6.1.3 (b)-(c) and 6.1.4 (g) say).
 
-use der::{Decode, Encode};
+use der::Decode;
 use x509_cert::{
     Certificate,
     ext::pkix::{
@@ -244,14 +244,9 @@ fn within(name: &GeneralName, constraint: &GeneralName) -> Option<bool> {
         (GeneralName::Rfc822Name(n), GeneralName::Rfc822Name(c)) => {
             Some(email_within(n.as_str(), c.as_str()))
         }
+        // Compared after string preparation (RFC 5280 section 7.1).
         (GeneralName::DirectoryName(n), GeneralName::DirectoryName(c)) => {
-            let (n, c) = (n.as_ref(), c.as_ref());
-            Some(
-                c.len() <= n.len()
-                    && n.iter()
-                        .zip(c.iter())
-                        .all(|(a, b)| a.to_der().ok() == b.to_der().ok()),
-            )
+            Some(crate::dn::Comparable::of(n).within(&crate::dn::Comparable::of(c)))
         }
         (GeneralName::UniformResourceIdentifier(n), GeneralName::UniformResourceIdentifier(c)) => {
             let host = uri_host(n.as_str())?.to_ascii_lowercase();

@@ -244,6 +244,11 @@ impl Crl {
     }
 }
 
+/// Names compare as RFC 5280 section 7.1 says ([`dn::compare`]).
+fn same(a: &Name, b: &Name) -> bool {
+    dn::compare(a, b) != dn::NameMatch::Different
+}
+
 fn directory_name(names: &[GeneralName]) -> Option<&Name> {
     names.iter().find_map(|n| match n {
         GeneralName::DirectoryName(name) => Some(name),
@@ -302,12 +307,12 @@ fn scope_for(
         .and_then(|dp| dp.crl_issuer.as_deref())
         .and_then(directory_name);
     match dp_crl_issuer {
-        Some(named) if named == crl_issuer && indirect => {}
-        Some(named) if named == crl_issuer => {
+        Some(named) if same(named, crl_issuer) && indirect => {}
+        Some(named) if same(named, crl_issuer) => {
             return Err("the distribution point names this CRL's issuer, but the CRL is not marked indirect".into());
         }
         Some(_) => return Err("the distribution point names another CRL issuer".into()),
-        None if crl_issuer == tbs.issuer() => {}
+        None if same(crl_issuer, tbs.issuer()) => {}
         None => return Err("it is issued by someone other than the certificate's issuer".into()),
     }
     let Some(scope) = &crl.scope else {
@@ -390,7 +395,7 @@ fn usable(
     let mut why_not =
         String::from("no certificate of its issuer is at hand to check its signature");
     for (index, signer) in candidates {
-        if signer.cert.tbs_certificate().subject() != &tbs.issuer {
+        if !same(signer.cert.tbs_certificate().subject(), &tbs.issuer) {
             continue;
         }
         let has_ku = signer
@@ -495,7 +500,7 @@ pub(super) fn status(
                 crl.number
                     .as_ref()
                     .is_some_and(|n| number_at_least(n, base))
-            }) && d.list.tbs_cert_list.issuer == crl.list.tbs_cert_list.issuer
+            }) && same(&d.list.tbs_cert_list.issuer, &crl.list.tbs_cert_list.issuer)
                 && d.scope == crl.scope
                 && usable(d, issuer, pool, at, profile, signatures, signer_is_valid).is_ok()
         });

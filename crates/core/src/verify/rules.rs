@@ -22,9 +22,15 @@ pub(super) fn rule_6_1_3_a1_signature(
     issuer: &Candidate<'_>,
     signatures: Signatures<'_>,
 ) -> RuleResult {
+    let loosely = match cert.names_issuer_loosely(issuer) {
+        true => {
+            " (its issuer name matches that subject only after RFC 4518 string preparation: case, spaces or string type differ)"
+        }
+        false => "",
+    };
     signatures
         .check(cert.cert, issuer.cert)
-        .map(|()| format!("signed by {}", issuer.subject))
+        .map(|()| format!("signed by {}{loosely}", issuer.subject))
         .map_err(|e| failure("bad_signature", format!("{e} ({})", issuer.subject)))
 }
 
