@@ -87,6 +87,19 @@ pub(crate) enum Command {
         /// -crl_check_all`); otherwise it is reported.
         #[arg(long)]
         require_revocation: bool,
+        /// A certificate policy the user accepts (dotted OID; repeatable). Without any, every
+        /// policy is accepted (anyPolicy).
+        #[arg(long = "policy")]
+        policies: Vec<String>,
+        /// The path must be valid for at least one accepted policy (initial-explicit-policy).
+        #[arg(long)]
+        require_explicit_policy: bool,
+        /// Policy mappings are not followed (initial-policy-mapping-inhibit).
+        #[arg(long)]
+        inhibit_policy_mapping: bool,
+        /// anyPolicy in a certificate does not stand for every policy (initial-any-policy-inhibit).
+        #[arg(long)]
+        inhibit_any_policy: bool,
         #[arg(long)]
         json: bool,
     },

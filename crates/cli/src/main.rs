@@ -50,6 +50,10 @@ fn main() -> ExitCode {
             signature_algorithm,
             crls,
             require_revocation,
+            policies,
+            require_explicit_policy,
+            inhibit_policy_mapping,
+            inhibit_any_policy,
             json,
         } => {
             // clap guarantees --roots or --mozilla; no --roots means the built-in store.
@@ -66,6 +70,10 @@ fn main() -> ExitCode {
                 signature_algorithm,
                 crls,
                 require_revocation,
+                policies,
+                require_explicit_policy,
+                inhibit_policy_mapping,
+                inhibit_any_policy,
             };
             commands::verify::run_verify(chain, anchors, options, json)
         }

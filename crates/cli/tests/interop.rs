@@ -1423,3 +1423,241 @@ fn crls_from_openssl_ca_revoke_as_openssl_verify_does() {
     exits(&out, 2, "a certificate given as a CRL");
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected a CRL"));
 }
+
+/// Certificate policies (RFC 5280 sections 6.1.3-6.1.5) against `openssl verify
+/// -policy_check`: for chains with certificatePolicies, policyMappings, policyConstraints and
+/// inhibitAnyPolicy, and the user's inputs, certbench's verdict is OpenSSL's.
+#[test]
+fn policy_processing_agrees_with_openssl() {
+    let Some((_dir, at)) = openssl_workdir("policies") else {
+        return;
+    };
+    let sh = |script: &str| {
+        let out = Command::new("sh")
+            .args(["-c", script])
+            .current_dir(at(""))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{script}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    sh(
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout r.key \
+        -out r.pem -subj /CN=Policy\\ Root -days 30 \
+        -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign",
+    );
+    sh(
+        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout i.key \
+        -out i.csr -subj /CN=Policy\\ CA",
+    );
+    sh(
+        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout l.key \
+        -out l.csr -subj /CN=policy.example.test",
+    );
+    let ca = "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n\
+              subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n";
+    let leaf = "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
+                extendedKeyUsage=serverAuth\nsubjectAltName=DNS:policy.example.test\n\
+                subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n";
+    // (name, intermediate's extra extensions, leaf's extra extensions)
+    let chains = [
+        (
+            "plain",
+            "certificatePolicies=1.2.3.1\n",
+            "certificatePolicies=1.2.3.1\n",
+        ),
+        ("none", "", ""),
+        (
+            "mapped",
+            "certificatePolicies=1.2.3.1\npolicyMappings=critical,1.2.3.1:1.2.3.9\n",
+            "certificatePolicies=1.2.3.9\n",
+        ),
+        (
+            "required",
+            "policyConstraints=critical,requireExplicitPolicy:0\n",
+            "",
+        ),
+        (
+            "required-met",
+            "certificatePolicies=1.2.3.1\npolicyConstraints=critical,requireExplicitPolicy:0\n",
+            "certificatePolicies=1.2.3.1\n",
+        ),
+        (
+            "any-inhibited",
+            "certificatePolicies=2.5.29.32.0\ninhibitAnyPolicy=critical,0\n",
+            "certificatePolicies=2.5.29.32.0\n",
+        ),
+        (
+            "any",
+            "certificatePolicies=2.5.29.32.0\n",
+            "certificatePolicies=1.2.3.7\n",
+        ),
+    ];
+    let mut serial = 1;
+    for (name, int_ext, leaf_ext) in chains {
+        std::fs::write(at(&format!("{name}-int.cnf")), format!("{ca}{int_ext}")).unwrap();
+        std::fs::write(at(&format!("{name}-leaf.cnf")), format!("{leaf}{leaf_ext}")).unwrap();
+        sh(&format!(
+            "openssl x509 -req -in i.csr -CA r.pem -CAkey r.key -set_serial {serial} -days 30 \
+             -extfile {name}-int.cnf -out {name}-int.pem && \
+             openssl x509 -req -in l.csr -CA {name}-int.pem -CAkey i.key -set_serial {} -days 20 \
+             -extfile {name}-leaf.cnf -out {name}-leaf.pem && \
+             cat {name}-leaf.pem {name}-int.pem > {name}-chain.pem",
+            serial + 1
+        ));
+        serial += 2;
+    }
+    // (user inputs as certbench flags, the same as openssl verify flags)
+    let inputs: [(&[&str], &[&str]); 6] = [
+        (&[], &[]),
+        (
+            &[
+                "--policy",
+                "1.2.3.1",
+                "--policy",
+                "1.2.3.7",
+                "--require-explicit-policy",
+            ],
+            &[
+                "-policy",
+                "1.2.3.1",
+                "-policy",
+                "1.2.3.7",
+                "-explicit_policy",
+            ],
+        ),
+        (
+            &["--policy", "1.2.3.1", "--require-explicit-policy"],
+            &["-policy", "1.2.3.1", "-explicit_policy"],
+        ),
+        (
+            &["--policy", "1.2.3.2", "--require-explicit-policy"],
+            &["-policy", "1.2.3.2", "-explicit_policy"],
+        ),
+        (
+            &[
+                "--policy",
+                "1.2.3.1",
+                "--require-explicit-policy",
+                "--inhibit-policy-mapping",
+            ],
+            &["-policy", "1.2.3.1", "-explicit_policy", "-inhibit_map"],
+        ),
+        (
+            &[
+                "--policy",
+                "1.2.3.7",
+                "--require-explicit-policy",
+                "--inhibit-any-policy",
+            ],
+            &["-policy", "1.2.3.7", "-explicit_policy", "-inhibit_any"],
+        ),
+    ];
+    let mut compared = 0;
+    for (name, ..) in chains {
+        for (ours, theirs) in inputs {
+            let chain = at(&format!("{name}-chain.pem"));
+            let roots = at("r.pem");
+            let args = [
+                &[
+                    "verify",
+                    chain.as_str(),
+                    "--roots",
+                    roots.as_str(),
+                    "--json",
+                ][..],
+                ours,
+            ]
+            .concat();
+            let out = certbench(&args, None);
+            let verdict = json(&out);
+            let int = at(&format!("{name}-int.pem"));
+            let leaf = at(&format!("{name}-leaf.pem"));
+            let openssl_args = [
+                &[
+                    "verify",
+                    "-policy_check",
+                    "-CAfile",
+                    roots.as_str(),
+                    "-untrusted",
+                    int.as_str(),
+                ][..],
+                theirs,
+                &[leaf.as_str()],
+            ]
+            .concat();
+            let openssl_out = openssl(&openssl_args);
+            let mut openssl_ok = openssl_out.status.success();
+            // OpenSSL 3.0 takes no user policy as none (not anyPolicy, as RFC 5280 section
+            // 6.1.1 (c) says) once an explicit policy is required; RFC 5280 passes the path
+            // valid for 1.2.3.1.
+            if ours.is_empty() && name == "required-met" {
+                assert!(
+                    !openssl_ok,
+                    "OpenSSL now follows RFC 5280 here: drop this exception"
+                );
+                openssl_ok = true;
+            }
+            assert_eq!(
+                verdict["valid"] == true,
+                openssl_ok,
+                "{name} {ours:?}: certbench {} {} / openssl {openssl_ok}: {}{}",
+                verdict["valid"],
+                verdict["errors"],
+                String::from_utf8_lossy(&openssl_out.stdout),
+                String::from_utf8_lossy(&openssl_out.stderr)
+            );
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 42);
+    // An explicit policy with no user set: RFC 5280 section 6.1.5 (g)(ii) takes the user set as
+    // anyPolicy, so a path valid for 1.2.3.1 passes (OpenSSL 3.0 reports "User Policies:
+    // <empty>" and refuses it).
+    let out = certbench(
+        &[
+            "verify",
+            &at("plain-chain.pem"),
+            "--roots",
+            &at("r.pem"),
+            "--require-explicit-policy",
+        ],
+        None,
+    );
+    exits(&out, 0, "explicit policy, any user policy");
+    let out = certbench(
+        &[
+            "verify",
+            &at("none-chain.pem"),
+            "--roots",
+            &at("r.pem"),
+            "--require-explicit-policy",
+        ],
+        None,
+    );
+    exits(&out, 1, "explicit policy, a path without policies");
+    // What the path allows, and what the user accepts of it.
+    let chain = at("mapped-chain.pem");
+    let out = certbench(
+        &[
+            "verify",
+            &chain,
+            "--roots",
+            &at("r.pem"),
+            "--policy",
+            "1.2.3.1",
+            "--json",
+        ],
+        None,
+    );
+    let verdict = json(&out);
+    // The leaf's domain: 1.2.3.1 of the CA maps to the leaf's 1.2.3.9.
+    assert_eq!(
+        verdict["policies"]["user_constrained"][0], "1.2.3.9",
+        "{verdict}"
+    );
+    assert_eq!(verdict["policies"]["authority_constrained"][0], "1.2.3.9");
+}

@@ -32,6 +32,8 @@ pub enum Value {
     NameConstraints,
     /// RFC 5280 §4.2.1.11.
     PolicyConstraints,
+    /// RFC 5280 §4.2.1.5.
+    PolicyMappings,
     /// RFC 5280 §4.2.1.12.
     ExtendedKeyUsage,
     /// RFC 5280 §4.2.1.13.
@@ -197,8 +199,8 @@ pub static EXTENSIONS: &[Extension] = &[
         "policyMappings",
         "policy equivalences between CAs",
         None,
-        Value::Hex,
-        false,
+        Value::PolicyMappings,
+        true,
     ),
     row(
         pkix::ID_CE_AUTHORITY_KEY_IDENTIFIER,

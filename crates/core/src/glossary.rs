@@ -284,16 +284,16 @@ const CHECKS: &[(&str, Entry)] = &[
     (
         "signature_algorithm",
         entry(
-            "The signature linking this certificate to its issuer uses an algorithm browsers accept: no MD5, SHA-1 or DSA (webpki profile).",
-            "MD5 and SHA-1 collisions let an attacker forge a certificate with the same signature; browsers stopped accepting SHA-1 in 2017.",
+            "The issuer signed with an algorithm browsers accept: no MD5, SHA-1 or DSA (webpki rules).",
+            "MD5 and SHA-1 collisions let a forged certificate carry a real signature.",
             "CA/B BR §7.1.3.2",
         ),
     ),
     (
         "leaf_not_ca",
         entry(
-            "The server's or client's own certificate is not a CA (webpki profile).",
-            "A CA certificate could sign certificates for any name; Firefox refuses one in a server's place, RFC 5280 alone allows it.",
+            "The server's or client's own certificate is not a CA (webpki rules).",
+            "A CA could sign for any name; Firefox refuses one in a server's place.",
             "CA/B BR §7.1.2.7.8",
         ),
     ),

@@ -217,7 +217,7 @@ pub const SAMPLES: &[Sample] = &[
     Sample {
         id: "ca-true-leaf",
         title: "CA:TRUE on a server certificate",
-        problem: "The server's certificate says it is a CA (what `openssl req -x509` does by default). It could sign certificates for any name: Firefox refuses it (MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY), though RFC 5280 alone and OpenSSL accept it.",
+        problem: "The server's certificate says it is a CA (what `openssl req -x509` does by default). It could sign for any name: Firefox refuses it; RFC 5280 alone and OpenSSL accept it.",
         fix: "Reissue with basicConstraints CA:FALSE and no keyCertSign.",
         opens: verify(pem!("ca-leaf.pem", "intermediate.pem"), HOST),
         shows: Shows::Fails { code: "ca_as_leaf" },

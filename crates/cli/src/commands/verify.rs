@@ -26,9 +26,23 @@ pub(crate) struct VerifyArgs {
     pub(crate) signature_algorithm: Vec<String>,
     pub(crate) crls: Vec<PathBuf>,
     pub(crate) require_revocation: bool,
+    pub(crate) policies: Vec<String>,
+    pub(crate) require_explicit_policy: bool,
+    pub(crate) inhibit_policy_mapping: bool,
+    pub(crate) inhibit_any_policy: bool,
 }
 
 impl VerifyArgs {
+    /// The user's policy inputs (RFC 5280 section 6.1.1).
+    fn policy(&self) -> Result<verify::PolicyInputs, certbench_core::Error> {
+        Ok(verify::PolicyInputs {
+            initial: each(&self.policies, verify::policy_named)?,
+            require_explicit: self.require_explicit_policy,
+            inhibit_mapping: self.inhibit_policy_mapping,
+            inhibit_any: self.inhibit_any_policy,
+        })
+    }
+
     /// The caller's key usage, EKU and signature algorithm lists, read.
     fn required(&self) -> Result<verify::Required, certbench_core::Error> {
         Ok(verify::Required {
@@ -61,6 +75,7 @@ pub(crate) fn run_verify(
         Anchors::Mozilla => verify::mozilla_roots(),
     };
     let required = args.required()?;
+    let policy = args.policy()?;
     let mut crls = Vec::new();
     for path in &args.crls {
         crls.extend(read_crls(path)?);
@@ -73,6 +88,7 @@ pub(crate) fn run_verify(
         required,
         crls,
         require_revocation: args.require_revocation,
+        policy,
         pins: args.pins,
         max_intermediates: args.max_intermediates,
         known_roots: match roots {

@@ -156,6 +156,16 @@ fn value(kind: Value, bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<V
         Value::CertificatePolicies => certificate_policies(bytes, out),
         Value::NameConstraints => name_constraints(bytes, out),
         Value::PolicyConstraints => policy_constraints(bytes),
+        Value::PolicyMappings => policy_mappings(bytes)
+            .map(|pairs| {
+                pairs
+                    .iter()
+                    .map(|(from, to)| {
+                        format!("{} → {}", crate::oids::name(from), crate::oids::name(to))
+                    })
+                    .collect()
+            })
+            .ok_or_else(|| der::Tag::Sequence.value_error().into()),
         Value::InhibitAnyPolicy => {
             InhibitAnyPolicy::from_der(bytes).map(|n| vec![format!("skip certs: {}", n.0)])
         }
@@ -307,6 +317,47 @@ fn name_constraints(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec
 }
 
 #[inline(never)]
+/// policyMappings (RFC 5280 section 4.2.1.5): SEQUENCE OF SEQUENCE { issuerDomainPolicy,
+/// subjectDomainPolicy }, read by hand: der's generic decoder for it cost the web app 2 KB.
+pub fn policy_mappings(bytes: &[u8]) -> Option<Vec<(ObjectIdentifier, ObjectIdentifier)>> {
+    /// One DER element: its tag, its content, and what follows it.
+    fn element(bytes: &[u8]) -> Option<(u8, &[u8], &[u8])> {
+        let (&tag, rest) = bytes.split_first()?;
+        let (&first, rest) = rest.split_first()?;
+        let (len, rest) = match first {
+            0..=0x7f => (usize::from(first), rest),
+            0x81 => (usize::from(*rest.first()?), rest.get(1..)?),
+            0x82 => (
+                usize::from(u16::from_be_bytes([*rest.first()?, *rest.get(1)?])),
+                rest.get(2..)?,
+            ),
+            _ => return None,
+        };
+        (rest.len() >= len).then(|| (tag, &rest[..len], &rest[len..]))
+    }
+    let (0x30, mut items, []) = element(bytes)? else {
+        return None;
+    };
+    let mut pairs = Vec::new();
+    while !items.is_empty() {
+        let (0x30, pair, rest) = element(items)? else {
+            return None;
+        };
+        let (0x06, from, after) = element(pair)? else {
+            return None;
+        };
+        let (0x06, to, []) = element(after)? else {
+            return None;
+        };
+        pairs.push((
+            ObjectIdentifier::from_bytes(from).ok()?,
+            ObjectIdentifier::from_bytes(to).ok()?,
+        ));
+        items = rest;
+    }
+    (!pairs.is_empty()).then_some(pairs)
+}
+
 fn policy_constraints(bytes: &[u8]) -> der::Result<Vec<String>> {
     let pc = PolicyConstraints::from_der(bytes)?;
     let mut lines = Vec::new();

@@ -79,6 +79,11 @@ pub fn extended_key_usage_named(name: &str) -> Result<ObjectIdentifier, Error> {
     named(name, "extended key usage", &[])
 }
 
+/// A certificate policy by dotted OID or the name certbench gives it (`anyPolicy`, `DV`, …).
+pub fn policy_named(name: &str) -> Result<ObjectIdentifier, Error> {
+    named(name, "policy", &[])
+}
+
 /// A signature algorithm by OpenSSL name (`sha256WithRSAEncryption`), x509-limbo name
 /// (`RSA_WITH_SHA256`) or dotted OID.
 pub fn signature_algorithm_named(name: &str) -> Result<ObjectIdentifier, Error> {

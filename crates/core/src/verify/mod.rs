@@ -5,12 +5,16 @@
 mod caller;
 mod names;
 pub mod order;
+mod policy;
 mod profile;
 mod revocation;
 mod rules;
 
-pub use caller::{Required, extended_key_usage_named, key_usage_named, signature_algorithm_named};
+pub use caller::{
+    Required, extended_key_usage_named, key_usage_named, policy_named, signature_algorithm_named,
+};
 pub use names::{dns_matches, valid_dns_name};
+pub use policy::{Policies, PolicyInputs};
 pub use profile::{OtherProfile, Profile};
 pub use revocation::{Crl, Revocation, RevocationStatus};
 
@@ -67,6 +71,8 @@ pub struct Options {
     /// Fail when a certificate's revocation status is unknown (like `openssl verify
     /// -crl_check_all`); otherwise unknown is reported, not failed.
     pub require_revocation: bool,
+    /// The policies the user accepts and the policy switches (RFC 5280 section 6.1.1).
+    pub policy: PolicyInputs,
 }
 
 impl Options {
@@ -83,6 +89,7 @@ impl Options {
             required: Required::default(),
             crls: Vec::new(),
             require_revocation: false,
+            policy: PolicyInputs::default(),
         }
     }
 }
@@ -112,6 +119,10 @@ pub struct Verdict {
     pub other_profile: Option<OtherProfile>,
     /// Each certificate's revocation status, when CRLs were given or required.
     pub revocation: Vec<RevocationStatus>,
+    /// The policies the path is valid for (RFC 5280 section 6.1.5 (g)); only in builds that
+    /// process policies.
+    #[cfg(feature = "policies")]
+    pub policies: Policies,
 }
 
 /// One check on one certificate of the path.
@@ -175,6 +186,7 @@ const FAILURE_NAMES: &[(&str, &str, &str, &str)] = &[
     ("signature_algorithm_not_allowed", "RFC 5280 §6.1.3 (a)(1)", "X509_V_ERR_UNSUPPORTED_SIGNATURE_ALGORITHM (76)", "ERR_CERT_WEAK_SIGNATURE_ALGORITHM"),
     ("revoked", "RFC 5280 §6.3.3 (i)", "X509_V_ERR_CERT_REVOKED (23)", "ERR_CERT_REVOKED"),
     ("revocation_unknown", "RFC 5280 §6.3.3 (k)", "X509_V_ERR_UNABLE_TO_GET_CRL (3)", "ERR_CERT_UNABLE_TO_CHECK_REVOCATION"),
+    ("policy", "RFC 5280 §6.1.3 (d)-(f), §6.1.4 (a), §6.1.5 (g)", "X509_V_ERR_NO_EXPLICIT_POLICY (43) / X509_V_ERR_INVALID_POLICY_EXTENSION (42)", "ERR_CERT_INVALID"),
     ("ca_as_leaf", "CA/B BR §7.1.2.7.8", "(accepted by OpenSSL)", "(Firefox: MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY)"),
 ];
 
@@ -428,6 +440,8 @@ fn verify_under(
             profile,
             other_profile: None,
             revocation: Vec::new(),
+            #[cfg(feature = "policies")]
+            policies: Policies::default(),
         };
     };
     let mut paths = Vec::new();
@@ -693,6 +707,33 @@ fn check_path(
             );
         }
     }
+    // Policies run from the anchor's child down to the leaf.
+    #[cfg(feature = "policies")]
+    let below_anchor: Vec<&Candidate> = certs
+        .iter()
+        .rev()
+        .skip(usize::from(trusted))
+        .copied()
+        .collect();
+    #[cfg(feature = "policies")]
+    let policies = match policy::process(&below_anchor, &options.policy) {
+        Ok(found) => {
+            if let (Some(leaf), false) = (
+                certs.first().copied(),
+                found.authority_constrained.is_empty(),
+            ) {
+                let detail = format!("valid for {}", found.user_constrained.join(", "));
+                record(0, leaf, "policy", Ok(detail));
+            }
+            found
+        }
+        Err(why) => {
+            if let Some(leaf) = certs.first().copied() {
+                record(0, leaf, "policy", Err(failure("policy", why)));
+            }
+            Policies::default()
+        }
+    };
     if let Some(leaf) = certs.first().copied() {
         record(0, leaf, "leaf_key_usage", rule_4_2_1_3_leaf_key_usage(leaf));
         if profile == Profile::Webpki && options.purpose.is_some() {
@@ -754,5 +795,7 @@ fn check_path(
         profile,
         other_profile: None,
         revocation,
+        #[cfg(feature = "policies")]
+        policies,
     }
 }
