@@ -26,9 +26,10 @@ pub(crate) fn run(limbo: &Value, now: UnixTime, profile: Profile) -> Result<Vec<
     let cases = limbo["testcases"]
         .as_array()
         .ok_or("limbo.json has no `testcases` array")?;
+    let suffixes = std::sync::Arc::new(verify::PublicSuffixes::builtin());
     Ok(cases
         .iter()
-        .map(|case| run_case(case, now, profile))
+        .map(|case| run_case(case, now, profile, &suffixes))
         .collect())
 }
 
@@ -36,7 +37,12 @@ fn text(value: &Value) -> String {
     value.as_str().unwrap_or_default().to_string()
 }
 
-fn run_case(case: &Value, now: UnixTime, profile: Profile) -> Outcome {
+fn run_case(
+    case: &Value,
+    now: UnixTime,
+    profile: Profile,
+    suffixes: &std::sync::Arc<verify::PublicSuffixes>,
+) -> Outcome {
     let outcome = |actual: &str, context: String| Outcome {
         id: text(&case["id"]),
         expected: text(&case["expected_result"]),
@@ -46,7 +52,7 @@ fn run_case(case: &Value, now: UnixTime, profile: Profile) -> Outcome {
     if let Some(reason) = unsupported(case) {
         return outcome("SKIPPED", reason);
     }
-    match evaluate(case, now, profile) {
+    match evaluate(case, now, profile, suffixes) {
         Ok(verdict) if verdict.valid => outcome("SUCCESS", verdict.path.join(" <- ")),
         Ok(verdict) => {
             let reason = verdict
@@ -63,15 +69,6 @@ fn run_case(case: &Value, now: UnixTime, profile: Profile) -> Outcome {
 
 /// Features certbench does not implement: such cases are SKIPPED with the reason, never passed.
 fn unsupported(case: &Value) -> Option<String> {
-    let features: Vec<&str> = case["features"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
-    if features.contains(&"pedantic-public-suffix-wildcard") {
-        return Some("wildcards over public suffixes need the Public Suffix List, which certbench does not ship".into());
-    }
     if case["expected_peer_name"]["kind"] == "RFC822" {
         return Some("e-mail (RFC 822) peer names are not matched".into());
     }
@@ -91,7 +88,12 @@ fn certificates(values: &Value) -> Vec<Result<Certificate, String>> {
         .collect()
 }
 
-fn evaluate(case: &Value, now: UnixTime, profile: Profile) -> Result<verify::Verdict, String> {
+fn evaluate(
+    case: &Value,
+    now: UnixTime,
+    profile: Profile,
+    suffixes: &std::sync::Arc<verify::PublicSuffixes>,
+) -> Result<verify::Verdict, String> {
     let peer = certificates(&json!([case["peer_certificate"]]))
         .remove(0)
         .map_err(|e| format!("peer: {e}"))?;
@@ -153,6 +155,7 @@ fn evaluate(case: &Value, now: UnixTime, profile: Profile) -> Result<verify::Ver
         crls.extend(lists.into_iter().map(verify::Crl::new));
     }
     let options = Options {
+        public_suffixes: Some(suffixes.clone()),
         require_revocation: !crls.is_empty(),
         crls,
         required,

@@ -842,3 +842,44 @@ fn issuer_names_match_after_string_preparation() {
         "Prep Roots",
     );
 }
+
+/// CA/B BR section 3.2.2.6 as browsers apply it (webpki): a wildcard over a public suffix does
+/// not stand for the names under it; the certificate's own names still do.
+#[test]
+fn wildcards_over_public_suffixes_are_not_honoured() {
+    let (root, int, _) = chain();
+    let leaf = issue(
+        &int,
+        Profile::Server,
+        "bucket",
+        &["DNS:*.s3.amazonaws.com", "DNS:s3.amazonaws.com"],
+        |_| {},
+    );
+    let list = std::sync::Arc::new(verify::PublicSuffixes::builtin());
+    let run = |host: &str, profile: verify::Profile| {
+        check(&[&leaf.cert, &int.cert], &[&root.cert], |o| {
+            o.host = Some(host.into());
+            o.profile = profile;
+            o.public_suffixes = Some(list.clone());
+        })
+    };
+    assert_fails(
+        &run("mine.s3.amazonaws.com", verify::Profile::Webpki),
+        "wildcard_public_suffix",
+        "public suffix",
+    );
+    assert!(run("s3.amazonaws.com", verify::Profile::Webpki).valid);
+    assert!(run("mine.s3.amazonaws.com", verify::Profile::Rfc5280).valid);
+    let ordinary = issue(
+        &int,
+        Profile::Server,
+        "shop",
+        &["DNS:*.shop.example"],
+        |_| {},
+    );
+    let verdict = check(&[&ordinary.cert, &int.cert], &[&root.cert], |o| {
+        o.host = Some("www.shop.example".into());
+        o.public_suffixes = Some(list.clone());
+    });
+    assert!(verdict.valid, "{:?}", verdict.errors);
+}

@@ -89,6 +89,7 @@ pub(crate) fn run_verify(
         crls,
         require_revocation: args.require_revocation,
         policy,
+        public_suffixes: Some(std::sync::Arc::new(verify::PublicSuffixes::builtin())),
         pins: args.pins,
         max_intermediates: args.max_intermediates,
         known_roots: match roots {

@@ -9,6 +9,8 @@ mod policy;
 mod profile;
 mod revocation;
 mod rules;
+#[cfg(feature = "public-suffixes")]
+mod suffix;
 
 pub use caller::{
     Required, extended_key_usage_named, key_usage_named, policy_named, signature_algorithm_named,
@@ -17,6 +19,8 @@ pub use names::{dns_matches, valid_dns_name};
 pub use policy::{Policies, PolicyInputs};
 pub use profile::{OtherProfile, Profile};
 pub use revocation::{Crl, Revocation, RevocationStatus};
+#[cfg(feature = "public-suffixes")]
+pub use suffix::{PUBLIC_SUFFIXES_SOURCE, PublicSuffixes};
 
 use crate::decode::{ext, read_certificates};
 use crate::signature::{self, SignatureError};
@@ -73,6 +77,9 @@ pub struct Options {
     pub require_revocation: bool,
     /// The policies the user accepts and the policy switches (RFC 5280 section 6.1.1).
     pub policy: PolicyInputs,
+    /// The Public Suffix List, for refusing wildcards over public suffixes (webpki).
+    #[cfg(feature = "public-suffixes")]
+    pub public_suffixes: Option<std::sync::Arc<PublicSuffixes>>,
 }
 
 impl Options {
@@ -90,6 +97,8 @@ impl Options {
             crls: Vec::new(),
             require_revocation: false,
             policy: PolicyInputs::default(),
+            #[cfg(feature = "public-suffixes")]
+            public_suffixes: None,
         }
     }
 }
@@ -187,6 +196,7 @@ const FAILURE_NAMES: &[(&str, &str, &str, &str)] = &[
     ("revoked", "RFC 5280 §6.3.3 (i)", "X509_V_ERR_CERT_REVOKED (23)", "ERR_CERT_REVOKED"),
     ("revocation_unknown", "RFC 5280 §6.3.3 (k)", "X509_V_ERR_UNABLE_TO_GET_CRL (3)", "ERR_CERT_UNABLE_TO_CHECK_REVOCATION"),
     ("policy", "RFC 5280 §6.1.3 (d)-(f), §6.1.4 (a), §6.1.5 (g)", "X509_V_ERR_NO_EXPLICIT_POLICY (43) / X509_V_ERR_INVALID_POLICY_EXTENSION (42)", "ERR_CERT_INVALID"),
+    ("wildcard_public_suffix", "CA/B BR §3.2.2.6", "(accepted by OpenSSL)", "ERR_CERT_COMMON_NAME_INVALID"),
     ("ca_as_leaf", "CA/B BR §7.1.2.7.8", "(accepted by OpenSSL)", "(Firefox: MOZILLA_PKIX_ERROR_CA_CERT_USED_AS_END_ENTITY)"),
 ];
 
@@ -738,6 +748,17 @@ fn check_path(
         record(0, leaf, "leaf_key_usage", rule_4_2_1_3_leaf_key_usage(leaf));
         if profile == Profile::Webpki && options.purpose.is_some() {
             record(0, leaf, "leaf_not_ca", cabf_7_1_2_7_8_leaf_not_ca(leaf));
+        }
+        #[cfg(feature = "public-suffixes")]
+        if let (Profile::Webpki, Some(list), Some(host)) =
+            (profile, &options.public_suffixes, &options.host)
+        {
+            record(
+                0,
+                leaf,
+                "wildcard_scope",
+                cabf_3_2_2_6_wildcard_scope(leaf, host, list),
+            );
         }
         record(0, leaf, "subject_alt_name", rule_4_2_1_6_san(leaf));
         record(

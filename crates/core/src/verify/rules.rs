@@ -167,6 +167,36 @@ pub(super) fn rule_4_1_2_2_serial(cert: &Candidate<'_>) -> RuleResult {
     }
 }
 
+/// CA/B BR §3.2.2.6: a wildcard over a public suffix (`*.co.uk`, `*.s3.amazonaws.com`) does
+/// not stand for the names under it, as browsers honour it; the certificate's other names
+/// still do (s3.amazonaws.com's own certificate carries such a wildcard beside its name).
+#[cfg(feature = "public-suffixes")]
+pub(super) fn cabf_3_2_2_6_wildcard_scope(
+    leaf: &Candidate<'_>,
+    typed: &str,
+    list: &super::PublicSuffixes,
+) -> RuleResult {
+    let host = names::host_of(typed)
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    let dns = || leaf.exts.san.iter().filter_map(|s| s.strip_prefix("DNS:"));
+    let honoured = |name: &&str| match name.strip_prefix("*.") {
+        Some(base) => !list.is_suffix(base),
+        None => true,
+    };
+    let matches = |name: &&str| names::dns_matches(&name.to_ascii_lowercase(), &host);
+    if dns().filter(honoured).any(|n| matches(&n)) || !dns().any(|n| matches(&n)) {
+        return Ok("no wildcard over a public suffix is relied on".into());
+    }
+    let wildcard = dns().find(|n| matches(n)).unwrap_or_default();
+    Err(failure(
+        "wildcard_public_suffix",
+        format!(
+            "`{host}` matches only {wildcard}, a wildcard over a public suffix (anyone may register names under it): browsers do not honour it"
+        ),
+    ))
+}
+
 /// CA/B BR §6.1.5-6.1.6: RSA of at least 2048 bits (a multiple of 8), ECDSA on P-256, P-384
 /// or P-521, or Ed25519.
 pub(super) fn cabf_6_1_5_key(cert: &Candidate<'_>) -> RuleResult {
