@@ -1,7 +1,7 @@
 //! The command line: every command and flag, as clap parses them. The names, flags and
 //! exit codes are a contract (docs/cli.md); extend them, never rename them.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// `certbench`, parsed.
@@ -49,57 +49,8 @@ pub(crate) enum Command {
         /// Trust the built-in Mozilla root store (Debian ca-certificates 20230311, its 139 unexpired roots).
         #[arg(long, conflicts_with = "roots")]
         mozilla: bool,
-        /// Host name or IP address the leaf must be valid for.
-        #[arg(long)]
-        host: Option<String>,
-        /// Extended key usage the leaf must allow (`any`: no EKU check, as without the flag).
-        #[arg(long, value_enum)]
-        purpose: Option<PurposeArg>,
-        /// The rules to follow: `webpki` (what browsers do) or `rfc5280` (RFC 5280 section 6
-        /// alone). The verdict says when the other profile would decide differently.
-        #[arg(long, value_enum, default_value = "webpki")]
-        profile: ProfileArg,
-        /// Validation time (RFC 3339); default now.
-        #[arg(long)]
-        at: Option<String>,
-        /// pin-sha256 value (base64, curl's sha256//base64, or hex); repeat for backups. One must match a certificate in the path.
-        #[arg(long = "pin")]
-        pins: Vec<String>,
-        /// Most intermediate CAs allowed between leaf and anchor (as `openssl verify -verify_depth`).
-        #[arg(long, visible_alias = "verify-depth")]
-        max_intermediates: Option<usize>,
-        /// keyUsage bits the leaf must assert when it has the extension (digitalSignature,
-        /// keyEncipherment, …); repeatable or comma-separated.
-        #[arg(long, value_delimiter = ',')]
-        key_usage: Vec<String>,
-        /// Extended key usages the leaf must allow (serverAuth, codeSigning, … or an OID);
-        /// repeatable or comma-separated.
-        #[arg(long, value_delimiter = ',')]
-        extended_key_usage: Vec<String>,
-        /// The only signature algorithms the path may use (sha256WithRSAEncryption,
-        /// ecdsa-with-SHA256, RSA_WITH_SHA256, … or an OID); repeatable or comma-separated.
-        #[arg(long, value_delimiter = ',')]
-        signature_algorithm: Vec<String>,
-        /// CRLs to check revocation against (PEM or DER; repeatable).
-        #[arg(long = "crl")]
-        crls: Vec<PathBuf>,
-        /// Fail when a certificate's revocation status is unknown (as `openssl verify
-        /// -crl_check_all`); otherwise it is reported.
-        #[arg(long)]
-        require_revocation: bool,
-        /// A certificate policy the user accepts (dotted OID; repeatable). Without any, every
-        /// policy is accepted (anyPolicy).
-        #[arg(long = "policy")]
-        policies: Vec<String>,
-        /// The path must be valid for at least one accepted policy (initial-explicit-policy).
-        #[arg(long)]
-        require_explicit_policy: bool,
-        /// Policy mappings are not followed (initial-policy-mapping-inhibit).
-        #[arg(long)]
-        inhibit_policy_mapping: bool,
-        /// anyPolicy in a certificate does not stand for every policy (initial-any-policy-inhibit).
-        #[arg(long)]
-        inhibit_any_policy: bool,
+        #[command(flatten)]
+        args: VerifyFlags,
         #[arg(long)]
         json: bool,
     },
@@ -249,6 +200,63 @@ pub(crate) enum SignAs {
     Server,
     Client,
     Intermediate,
+}
+
+/// `verify`'s options, as they become [`certbench_core::verify::Options`]
+/// (`commands::verify`).
+#[derive(Args)]
+pub(crate) struct VerifyFlags {
+    /// Host name or IP address the leaf must be valid for.
+    #[arg(long)]
+    pub(crate) host: Option<String>,
+    /// Extended key usage the leaf must allow (`any`: no EKU check, as without the flag).
+    #[arg(long, value_enum)]
+    pub(crate) purpose: Option<PurposeArg>,
+    /// The rules to follow: `webpki` (what browsers do) or `rfc5280` (RFC 5280 section 6
+    /// alone). The verdict says when the other profile would decide differently.
+    #[arg(long, value_enum, default_value = "webpki")]
+    pub(crate) profile: ProfileArg,
+    /// Validation time (RFC 3339); default now.
+    #[arg(long)]
+    pub(crate) at: Option<String>,
+    /// pin-sha256 value (base64, curl's sha256//base64, or hex); repeat for backups. One must match a certificate in the path.
+    #[arg(long = "pin")]
+    pub(crate) pins: Vec<String>,
+    /// Most intermediate CAs allowed between leaf and anchor (as `openssl verify -verify_depth`).
+    #[arg(long, visible_alias = "verify-depth")]
+    pub(crate) max_intermediates: Option<usize>,
+    /// keyUsage bits the leaf must assert when it has the extension (digitalSignature,
+    /// keyEncipherment, …); repeatable or comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) key_usage: Vec<String>,
+    /// Extended key usages the leaf must allow (serverAuth, codeSigning, … or an OID);
+    /// repeatable or comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) extended_key_usage: Vec<String>,
+    /// The only signature algorithms the path may use (sha256WithRSAEncryption,
+    /// ecdsa-with-SHA256, RSA_WITH_SHA256, … or an OID); repeatable or comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) signature_algorithm: Vec<String>,
+    /// CRLs to check revocation against (PEM or DER; repeatable).
+    #[arg(long = "crl")]
+    pub(crate) crls: Vec<PathBuf>,
+    /// Fail when a certificate's revocation status is unknown (as `openssl verify
+    /// -crl_check_all`); otherwise it is reported.
+    #[arg(long)]
+    pub(crate) require_revocation: bool,
+    /// A certificate policy the user accepts (dotted OID; repeatable). Without any, every
+    /// policy is accepted (anyPolicy).
+    #[arg(long = "policy")]
+    pub(crate) policies: Vec<String>,
+    /// The path must be valid for at least one accepted policy (initial-explicit-policy).
+    #[arg(long)]
+    pub(crate) require_explicit_policy: bool,
+    /// Policy mappings are not followed (initial-policy-mapping-inhibit).
+    #[arg(long)]
+    pub(crate) inhibit_policy_mapping: bool,
+    /// anyPolicy in a certificate does not stand for every policy (initial-any-policy-inhibit).
+    #[arg(long)]
+    pub(crate) inhibit_any_policy: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

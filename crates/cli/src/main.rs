@@ -10,7 +10,7 @@ mod limbo;
 mod text;
 
 use clap::Parser;
-use commands::verify::{Anchors, VerifyArgs};
+use commands::verify::Anchors;
 use flags::{Cli, Command};
 use std::process::ExitCode;
 
@@ -39,43 +39,12 @@ fn main() -> ExitCode {
             chain,
             roots,
             mozilla: _,
-            host,
-            purpose,
-            profile,
-            at,
-            pins,
-            max_intermediates,
-            key_usage,
-            extended_key_usage,
-            signature_algorithm,
-            crls,
-            require_revocation,
-            policies,
-            require_explicit_policy,
-            inhibit_policy_mapping,
-            inhibit_any_policy,
+            args,
             json,
         } => {
             // clap guarantees --roots or --mozilla; no --roots means the built-in store.
             let anchors = roots.map_or(Anchors::Mozilla, Anchors::File);
-            let options = VerifyArgs {
-                host,
-                purpose,
-                profile,
-                at,
-                pins,
-                max_intermediates,
-                key_usage,
-                extended_key_usage,
-                signature_algorithm,
-                crls,
-                require_revocation,
-                policies,
-                require_explicit_policy,
-                inhibit_policy_mapping,
-                inhibit_any_policy,
-            };
-            commands::verify::run_verify(chain, anchors, options, json)
+            commands::verify::run_verify(chain, anchors, args, json)
         }
         Command::Cipher { name_or_hex, json } => commands::cipher::run_cipher(&name_or_hex, json),
         Command::Limbo {

@@ -1013,23 +1013,9 @@ fn profiles_refuse_sha1_links_and_try_other_paths() {
     let Some((_dir, at)) = openssl_workdir("profiles-sha1") else {
         return;
     };
-    let sh = |script: &str| {
-        let out = Command::new("sh")
-            .args(["-c", script])
-            .current_dir(at(""))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{script}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    sh(
-        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout r.key \
-        -out r.pem -subj /CN=Profile\\ Root -days 30 \
-        -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign",
-    );
+    let dir = std::path::PathBuf::from(at(""));
+    let sh = |script: &str| sh_in(&dir, script);
+    openssl_root(&dir, "Profile Root");
     std::fs::write(
         at("int.cnf"),
         "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n\
@@ -1432,23 +1418,9 @@ fn policy_processing_agrees_with_openssl() {
     let Some((_dir, at)) = openssl_workdir("policies") else {
         return;
     };
-    let sh = |script: &str| {
-        let out = Command::new("sh")
-            .args(["-c", script])
-            .current_dir(at(""))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{script}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    sh(
-        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout r.key \
-        -out r.pem -subj /CN=Policy\\ Root -days 30 \
-        -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign",
-    );
+    let dir = std::path::PathBuf::from(at(""));
+    let sh = |script: &str| sh_in(&dir, script);
+    openssl_root(&dir, "Policy Root");
     sh(
         "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout i.key \
         -out i.csr -subj /CN=Policy\\ CA",

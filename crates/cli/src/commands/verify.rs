@@ -1,6 +1,6 @@
 //! `certbench verify`: build and validate a path, say why it fails.
 
-use crate::flags::{ProfileArg, PurposeArg};
+use crate::flags::{PurposeArg, VerifyFlags};
 use crate::io::{read_certificates, read_crls, time_or_now};
 use crate::{Failure, text};
 use certbench_core::verify::{self, Options};
@@ -13,26 +13,7 @@ pub(crate) enum Anchors {
     Mozilla,
 }
 
-/// The `verify` options that become [`Options`].
-pub(crate) struct VerifyArgs {
-    pub(crate) host: Option<String>,
-    pub(crate) purpose: Option<PurposeArg>,
-    pub(crate) profile: ProfileArg,
-    pub(crate) at: Option<String>,
-    pub(crate) pins: Vec<String>,
-    pub(crate) max_intermediates: Option<usize>,
-    pub(crate) key_usage: Vec<String>,
-    pub(crate) extended_key_usage: Vec<String>,
-    pub(crate) signature_algorithm: Vec<String>,
-    pub(crate) crls: Vec<PathBuf>,
-    pub(crate) require_revocation: bool,
-    pub(crate) policies: Vec<String>,
-    pub(crate) require_explicit_policy: bool,
-    pub(crate) inhibit_policy_mapping: bool,
-    pub(crate) inhibit_any_policy: bool,
-}
-
-impl VerifyArgs {
+impl VerifyFlags {
     /// The user's policy inputs (RFC 5280 section 6.1.1).
     fn policy(&self) -> Result<verify::PolicyInputs, certbench_core::Error> {
         Ok(verify::PolicyInputs {
@@ -66,7 +47,7 @@ fn each<T>(
 pub(crate) fn run_verify(
     chain: PathBuf,
     roots: Anchors,
-    args: VerifyArgs,
+    args: VerifyFlags,
     json: bool,
 ) -> Result<u8, Failure> {
     let bundle = read_certificates(&chain)?;

@@ -197,3 +197,29 @@ pub fn base64_decode(text: &str) -> Vec<u8> {
         });
     out.expect("openssl base64").stdout
 }
+
+/// Runs `script` with `sh -c` in `dir`; fails the test with its stderr when it fails.
+pub fn sh_in(dir: &Path, script: &str) {
+    let out = Command::new("sh")
+        .args(["-c", script])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A P-256 root CA made by OpenSSL in `dir`: r.key and r.pem, with subject CN=`cn`.
+pub fn openssl_root(dir: &Path, cn: &str) {
+    sh_in(
+        dir,
+        &format!(
+            "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout r.key \
+             -out r.pem -subj '/CN={cn}' -days 30 \
+             -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign"
+        ),
+    );
+}
