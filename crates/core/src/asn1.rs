@@ -30,6 +30,25 @@ pub struct Node {
     pub error: Option<String>,
 }
 
+/// What the "show me the bytes" view needs of a block: its tree, and where its fields sit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct View {
+    /// [`parse`] of the block (empty when only the fields were asked for).
+    pub nodes: Vec<Node>,
+    /// [`fields`] of the block, when its shape is known.
+    pub fields: Vec<(String, usize)>,
+}
+
+impl View {
+    /// The view of `der`, its tree only when `tree` (the fields are cheap, the tree is not).
+    pub fn of(der: &[u8], shape: Option<Shape>, tree: bool) -> View {
+        View {
+            nodes: if tree { parse(der) } else { Vec::new() },
+            fields: shape.map(|s| fields(s, der)).unwrap_or_default(),
+        }
+    }
+}
+
 /// Parses `der` into a forest (normally one root). Never fails: damage shows as a node error.
 pub fn parse(der: &[u8]) -> Vec<Node> {
     let mut budget = MAX_NODES;
@@ -63,7 +82,7 @@ fn parse_all(bytes: &[u8], base: usize, depth: usize, budget: &mut usize) -> Vec
 }
 
 /// The structures whose fields [`fields`] can point at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Shape {
     /// RFC 5280 §4.1.
     Certificate,

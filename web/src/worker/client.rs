@@ -277,6 +277,15 @@ async fn call<R: Request>(request: R) -> Result<R::Answer, String> {
     postcard::from_bytes(body).map_err(|_| UNEXPECTED.into())
 }
 
+/// The ASN.1 view of a block: its field offsets, and its tree when `tree`.
+pub async fn asn1(
+    der: Vec<u8>,
+    shape: Option<certbench_core::asn1::Shape>,
+    tree: bool,
+) -> Result<certbench_core::asn1::View, String> {
+    call(Asn1Job { der, shape, tree }).await
+}
+
 /// Every revoked entry of the CRL `der` (the page has its first thousand).
 pub async fn revoked(der: Vec<u8>) -> Result<Vec<decode::RevokedEntry>, String> {
     call(RevokedJob(der)).await

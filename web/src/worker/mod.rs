@@ -12,7 +12,7 @@ mod protocol;
 mod serve;
 
 pub use client::{
-    Decoding, Input, PageBlocks, Verified, Window, abandon_unlocks, answer_in_page,
+    Decoding, Input, PageBlocks, Verified, Window, abandon_unlocks, answer_in_page, asn1,
     certificates_as_pem, decode, form, generate, revoked, share_decode, share_encode, start,
     unlock, verify,
 };

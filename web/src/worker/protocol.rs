@@ -90,6 +90,9 @@ jobs! {
     Revoked(RevokedJob) => Vec<decode::RevokedEntry>;
     /// An encrypted key or a PKCS#12 file opened.
     Unlock(UnlockJob) => Result<Vec<WireBlock>, String>;
+    /// A block's ASN.1 tree and field offsets (parsed in the worker: the page need not carry
+    /// the parser and the OID names).
+    Asn1(Asn1Job) => certbench_core::asn1::View;
 }
 
 /// The overview of `input`'s blocks with validity at `at`, their bundle lint, and the first
@@ -138,6 +141,15 @@ pub(super) struct FormJob(pub(super) Order);
 /// A CRL's DER, for all its entries.
 #[derive(Serialize, Deserialize)]
 pub(super) struct RevokedJob(#[serde(with = "as_bytes")] pub(super) Vec<u8>);
+
+/// A block's DER, what it is, and whether its whole tree is wanted.
+#[derive(Serialize, Deserialize)]
+pub(super) struct Asn1Job {
+    #[serde(with = "as_bytes")]
+    pub(super) der: Vec<u8>,
+    pub(super) shape: Option<certbench_core::asn1::Shape>,
+    pub(super) tree: bool,
+}
 
 /// A locked block and the password to open it with.
 #[derive(Serialize, Deserialize)]

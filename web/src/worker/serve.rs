@@ -49,6 +49,9 @@ async fn answer(job: Job) -> Vec<u8> {
         }
         Job::Form(FormJob(order)) => FormJob::reply(&order.view(browser::now())),
         Job::Revoked(RevokedJob(der)) => RevokedJob::reply(&decode::revoked_entries(&der)),
+        Job::Asn1(Asn1Job { der, shape, tree }) => {
+            Asn1Job::reply(&certbench_core::asn1::View::of(&der, shape, tree))
+        }
         Job::Unlock(UnlockJob {
             locked,
             pkcs12,

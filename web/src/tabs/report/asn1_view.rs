@@ -1,6 +1,8 @@
 //! The ASN.1 tree of a block, with the bytes of a chosen field highlighted.
 
+use crate::worker;
 use certbench_core::asn1::{self, Node};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,8 +12,9 @@ pub(super) struct Asn1Props {
     pub(super) shape: Option<asn1::Shape>,
 }
 
-/// The ASN.1 tree, parsed only once opened: a bundle of 144 certificates renders faster. For a
-/// certificate, choosing one of its fields highlights the bytes that hold it (as asn1js does).
+/// The ASN.1 tree, parsed by the worker only once opened: a bundle of 144 certificates renders
+/// faster, and the page carries no parser. For a certificate, choosing one of its fields
+/// highlights the bytes that hold it (as asn1js does).
 #[component]
 pub(super) fn Asn1View(props: &Asn1Props) -> Html {
     let open = use_state(|| false);
@@ -26,11 +29,29 @@ pub(super) fn Asn1View(props: &Asn1Props) -> Html {
             }
         })
     };
-    let fields = use_memo((props.der.clone(), props.shape), |(der, shape)| {
-        shape
-            .map(|shape| asn1::fields(shape, der))
-            .unwrap_or_default()
-    });
+    let fields = use_state(Vec::<(String, usize)>::new);
+    let nodes = use_state(|| None::<Result<Vec<Node>, String>>);
+    // The field offsets at once (cheap), the tree when the view opens: both from the worker.
+    {
+        let (fields, nodes) = (fields.clone(), nodes.clone());
+        use_effect_with(
+            (*open, props.der.clone(), props.shape),
+            move |(open, der, shape)| {
+                let (open, der, shape) = (*open, der.clone(), *shape);
+                if open || shape.is_some() {
+                    spawn_local(async move {
+                        let view = worker::asn1(der, shape, open).await;
+                        if let Ok(view) = &view {
+                            fields.set(view.fields.clone());
+                        }
+                        if open {
+                            nodes.set(Some(view.map(|v| v.nodes)));
+                        }
+                    });
+                }
+            },
+        );
+    }
     let onchange = {
         let (open, highlight) = (open.clone(), highlight.clone());
         Callback::from(move |e: Event| {
@@ -56,7 +77,13 @@ pub(super) fn Asn1View(props: &Asn1Props) -> Html {
             <details class="asn1" open={*open} {ontoggle}>
                 <summary>{ format!("ASN.1 structure ({} bytes)", props.der.len()) }</summary>
                 if *open {
-                    <ul class="tree mono">{ for asn1::parse(&props.der).iter().map(|n| asn1_node(n, *highlight)) }</ul>
+                    { match &*nodes {
+                        Some(Ok(nodes)) => html! {
+                            <ul class="tree mono">{ for nodes.iter().map(|n| asn1_node(n, *highlight)) }</ul>
+                        },
+                        Some(Err(e)) => html! { <p class="hint">{ e.clone() }</p> },
+                        None => html! { <p class="hint" role="status">{ "Reading…" }</p> },
+                    } }
                 }
             </details>
         </>
