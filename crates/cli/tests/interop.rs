@@ -1016,16 +1016,8 @@ fn profiles_refuse_sha1_links_and_try_other_paths() {
     let dir = std::path::PathBuf::from(at(""));
     let sh = |script: &str| sh_in(&dir, script);
     openssl_root(&dir, "Profile Root");
-    std::fs::write(
-        at("int.cnf"),
-        "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n\
-         subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n",
-    )
-    .unwrap();
-    sh(
-        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout i.key \
-        -out i.csr -subj /CN=Profile\\ Intermediate",
-    );
+    std::fs::write(at("int.cnf"), OPENSSL_CA_EXTENSIONS).unwrap();
+    openssl_csr(&dir, "i", "Profile Intermediate");
     sh(
         "openssl x509 -req -in i.csr -CA r.pem -CAkey r.key -set_serial 1 -days 30 -sha1 \
         -extfile int.cnf -out i-sha1.pem",
@@ -1035,20 +1027,10 @@ fn profiles_refuse_sha1_links_and_try_other_paths() {
         -extfile int.cnf -out i-sha256.pem",
     );
     for (name, ski) in [("l", "hash"), ("l-critical", "critical,hash")] {
-        std::fs::write(
-            at(&format!("{name}.cnf")),
-            format!(
-                "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
-                 extendedKeyUsage=serverAuth\nsubjectAltName=DNS:profile.example.test\n\
-                 subjectKeyIdentifier={ski}\nauthorityKeyIdentifier=keyid\n"
-            ),
-        )
-        .unwrap();
+        let extensions = openssl_leaf_extensions("profile.example.test", ski);
+        std::fs::write(at(&format!("{name}.cnf")), extensions).unwrap();
     }
-    sh(
-        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout l.key \
-        -out l.csr -subj /CN=profile.example.test",
-    );
+    openssl_csr(&dir, "l", "profile.example.test");
     for name in ["l", "l-critical"] {
         sh(&format!(
             "openssl x509 -req -in l.csr -CA i-sha256.pem -CAkey i.key -set_serial 3 -days 20 \
@@ -1421,19 +1403,10 @@ fn policy_processing_agrees_with_openssl() {
     let dir = std::path::PathBuf::from(at(""));
     let sh = |script: &str| sh_in(&dir, script);
     openssl_root(&dir, "Policy Root");
-    sh(
-        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout i.key \
-        -out i.csr -subj /CN=Policy\\ CA",
-    );
-    sh(
-        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout l.key \
-        -out l.csr -subj /CN=policy.example.test",
-    );
-    let ca = "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n\
-              subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n";
-    let leaf = "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
-                extendedKeyUsage=serverAuth\nsubjectAltName=DNS:policy.example.test\n\
-                subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n";
+    openssl_csr(&dir, "i", "Policy CA");
+    openssl_csr(&dir, "l", "policy.example.test");
+    let ca = OPENSSL_CA_EXTENSIONS;
+    let leaf = openssl_leaf_extensions("policy.example.test", "hash");
     // (name, intermediate's extra extensions, leaf's extra extensions)
     let chains = [
         (

@@ -223,3 +223,29 @@ pub fn openssl_root(dir: &Path, cn: &str) {
         ),
     );
 }
+
+/// A new P-256 key and a CSR for CN=`cn` made by OpenSSL in `dir`, as `{name}.key` and
+/// `{name}.csr`.
+pub fn openssl_csr(dir: &Path, name: &str, cn: &str) {
+    sh_in(
+        dir,
+        &format!(
+            "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+             -keyout {name}.key -out {name}.csr -subj '/CN={cn}'"
+        ),
+    );
+}
+
+/// An OpenSSL extfile's lines for an intermediate CA.
+pub const OPENSSL_CA_EXTENSIONS: &str = "basicConstraints=critical,CA:TRUE\n\
+    keyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n";
+
+/// An OpenSSL extfile's lines for a TLS server leaf named `host`, its SKI as `ski` says
+/// (`hash`, or `critical,hash` for a wrongly marked one).
+pub fn openssl_leaf_extensions(host: &str, ski: &str) -> String {
+    format!(
+        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
+         extendedKeyUsage=serverAuth\nsubjectAltName=DNS:{host}\n\
+         subjectKeyIdentifier={ski}\nauthorityKeyIdentifier=keyid\n"
+    )
+}
