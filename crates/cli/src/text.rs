@@ -227,6 +227,23 @@ pub(crate) fn verdict(v: &Verdict) -> String {
             error.code, error.message, error.rfc, error.openssl, error.chromium
         );
     }
+    if !v.policies.authority_constrained.is_empty() {
+        let _ = writeln!(
+            out,
+            "policies: {} (accepted: {})",
+            v.policies.authority_constrained.join(", "),
+            v.policies.user_constrained.join(", ")
+        );
+    }
+    if let Some(other) = &v.other_profile {
+        let _ = writeln!(
+            out,
+            "{} rules: {} ({})",
+            other.profile.name(),
+            if other.valid { "valid" } else { "INVALID" },
+            other.reason
+        );
+    }
     out
 }
 

@@ -1072,6 +1072,26 @@ fn profiles_refuse_sha1_links_and_try_other_paths() {
             .contains("SHA-1")
     );
 
+    // The text output says it too.
+    let text = certbench(
+        &[
+            "verify",
+            &at("only-sha1.pem"),
+            "--roots",
+            &at("r.pem"),
+            "--purpose",
+            "server",
+        ],
+        None,
+    );
+    assert_has(
+        &String::from_utf8_lossy(&text.stdout),
+        &[
+            "INVALID",
+            "rfc5280 rules: valid (Valid under RFC 5280 alone",
+        ],
+        "verify's text",
+    );
     let (code, rfc) = verify("only-sha1.pem", "rfc5280");
     assert_eq!(code, Some(0), "{rfc}");
     assert_eq!(rfc["other_profile"]["profile"], "webpki");
