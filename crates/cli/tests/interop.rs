@@ -1626,3 +1626,72 @@ fn policy_processing_agrees_with_openssl() {
     );
     assert_eq!(verdict["policies"]["authority_constrained"][0], "1.2.3.9");
 }
+
+/// DSA (RFC 3279, RFC 5758): checked under the rfc5280 profile, refused under webpki, as
+/// browsers refuse it; a damaged DSA signature does not verify. Keys and certificates by OpenSSL.
+#[test]
+fn dsa_signatures_verify_under_rfc5280() {
+    let Some((_dir, at)) = openssl_workdir("dsa") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(at(""));
+    let sh = |script: &str| sh_in(&dir, script);
+    sh(
+        "openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:2048 \
+        -pkeyopt dsa_paramgen_q_bits:256 -out p.pem && openssl genpkey -paramfile p.pem -out r.key",
+    );
+    sh(
+        "openssl req -x509 -key r.key -subj '/CN=DSA Root' -days 30 -sha256 \
+        -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+        -out r.pem",
+    );
+    openssl_csr(&dir, "l", "dsa.example.test");
+    std::fs::write(
+        at("l.cnf"),
+        openssl_leaf_extensions("dsa.example.test", "hash"),
+    )
+    .unwrap();
+    sh(
+        "openssl x509 -req -in l.csr -CA r.pem -CAkey r.key -set_serial 7 -days 20 -sha256 \
+        -extfile l.cnf -out l.pem",
+    );
+    let verify = |leaf: &str, profile: &str| {
+        let out = certbench(
+            &[
+                "verify",
+                &at(leaf),
+                "--roots",
+                &at("r.pem"),
+                "--profile",
+                profile,
+                "--json",
+            ],
+            None,
+        );
+        (out.status.code(), json(&out))
+    };
+    let (code, rfc) = verify("l.pem", "rfc5280");
+    assert_eq!(code, Some(0), "{rfc}");
+    let (code, webpki) = verify("l.pem", "webpki");
+    assert_eq!(code, Some(1));
+    assert_eq!(webpki["errors"][0]["code"], "weak_signature", "{webpki}");
+    assert!(
+        webpki["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("DSA")
+    );
+    assert_eq!(webpki["other_profile"]["valid"], true);
+    // The root's own DSA signature checks too.
+    let root = &json(&certbench(&["decode", &at("r.pem"), "--json"], None))[0];
+    assert_eq!(root["self_signed"], true, "{root}");
+    // One bit of the signature flipped: no longer valid.
+    sh("openssl x509 -in l.pem -outform DER -out l.der");
+    let mut der = std::fs::read(at("l.der")).unwrap();
+    let last = der.len() - 3;
+    der[last] ^= 1;
+    std::fs::write(at("bad.der"), der).unwrap();
+    let (code, bad) = verify("bad.der", "rfc5280");
+    assert_eq!(code, Some(1));
+    assert_eq!(bad["errors"][0]["code"], "bad_signature", "{bad}");
+}

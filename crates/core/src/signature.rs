@@ -1,5 +1,5 @@
 //! Checking one signature: the cryptographic core of chain verification and CSR checks.
-//! RSA PKCS#1 v1.5 and PSS, ECDSA on P-256 and P-384, Ed25519.
+//! RSA PKCS#1 v1.5 and PSS, ECDSA on P-256, P-384 and P-521, Ed25519, DSA.
 
 use const_oid::ObjectIdentifier as Oid;
 use rsa::pkcs1::DecodeRsaPublicKey;
@@ -12,6 +12,7 @@ pub(crate) const RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
 pub(crate) const RSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
 pub(crate) const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
 pub(crate) const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
+pub(crate) const DSA: Oid = Oid::new_unwrap("1.2.840.10040.4.1");
 /// NIST P-256.
 pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
 /// NIST P-384.
@@ -69,6 +70,8 @@ pub enum Algorithm {
     Ecdsa(Hash),
     /// Ed25519 (pure, no pre-hash).
     Ed25519,
+    /// DSA with this hash (FIPS 186; RFC 3279, RFC 5758): checked by certbench's own code only.
+    Dsa(Hash),
 }
 
 impl Algorithm {
@@ -87,6 +90,9 @@ impl Algorithm {
             "1.2.840.10045.4.3.3" => Algorithm::Ecdsa(Hash::Sha384),
             "1.2.840.10045.4.3.4" => Algorithm::Ecdsa(Hash::Sha512),
             "1.3.101.112" => Algorithm::Ed25519,
+            "1.2.840.10040.4.3" => Algorithm::Dsa(Hash::Sha1),
+            "2.16.840.1.101.3.4.3.1" => Algorithm::Dsa(Hash::Sha224),
+            "2.16.840.1.101.3.4.3.2" => Algorithm::Dsa(Hash::Sha256),
             "1.2.840.113549.1.1.10" => {
                 let params = alg.parameters.as_ref().ok_or_else(unsupported)?;
                 let params = params
@@ -101,7 +107,10 @@ impl Algorithm {
     /// The hash it signs with, for the SHA-1 warning.
     pub fn hash(self) -> Option<Hash> {
         match self {
-            Algorithm::RsaPkcs1(h) | Algorithm::RsaPss(h) | Algorithm::Ecdsa(h) => Some(h),
+            Algorithm::RsaPkcs1(h)
+            | Algorithm::RsaPss(h)
+            | Algorithm::Ecdsa(h)
+            | Algorithm::Dsa(h) => Some(h),
             Algorithm::Ed25519 => None,
         }
     }
@@ -399,6 +408,26 @@ pub fn verify(
             let sig = ed25519_dalek::Signature::from_slice(signature)
                 .map_err(|_| SignatureError::Invalid)?;
             key.verify_strict(message, &sig)
+                .map_err(|_| SignatureError::Invalid)
+        }
+        Algorithm::Dsa(hash) => {
+            if key_oid != DSA {
+                return Err(SignatureError::KeyMismatch);
+            }
+            if spki.algorithm.parameters.is_none() {
+                // RFC 3279 section 2.3.2: the parameters would be inherited from the issuer.
+                return Err(SignatureError::UnsupportedAlgorithm(
+                    "DSA keys that inherit their parameters from the issuer".into(),
+                ));
+            }
+            let spki_der =
+                der::Encode::to_der(spki).map_err(|e| SignatureError::BadKey(e.to_string()))?;
+            let spki_ref = spki::SubjectPublicKeyInfoRef::try_from(spki_der.as_slice())
+                .map_err(|e| SignatureError::BadKey(e.to_string()))?;
+            let key = dsa::VerifyingKey::try_from(spki_ref)
+                .map_err(|e| SignatureError::BadKey(e.to_string()))?;
+            let sig = dsa::Signature::try_from(signature).map_err(|_| SignatureError::Invalid)?;
+            key.verify_prehash(&hash.digest(message), &sig)
                 .map_err(|_| SignatureError::Invalid)
         }
     }

@@ -279,6 +279,11 @@ pub fn signature_check(check: &Check) -> Result<SignatureCheck, SignatureError> 
             let ed = Params::named("Ed25519");
             (ed, ed, spki_der(&check.key)?, check.signature.clone())
         }
+        Algorithm::Dsa(_) => {
+            return Err(SignatureError::NotChecked(
+                "the browser's WebCrypto has no DSA".into(),
+            ));
+        }
     };
     Ok(SignatureCheck {
         import,
