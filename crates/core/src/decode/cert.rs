@@ -66,7 +66,7 @@ pub struct CertificateReport {
     /// Issuer and subject are the same name.
     pub self_issued: bool,
     /// Self-issued and its signature verifies with its own key; `None` when certbench cannot
-    /// check this signature algorithm (Ed448, DSA), rather than a wrong `false`, or while the
+    /// check this signature algorithm (Ed448; DSA where WebCrypto checks signatures), rather than a wrong `false`, or while the
     /// check is pending ([`crate::inspect::decode_structure`]).
     pub self_signed: Option<bool>,
     /// Every extension, decoded, in the certificate's order.
