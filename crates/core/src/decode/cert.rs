@@ -65,9 +65,9 @@ pub struct CertificateReport {
     pub ca_issuers: Vec<String>,
     /// Issuer and subject are the same name.
     pub self_issued: bool,
-    /// Self-issued and its signature verifies with its own key; `None` when certbench cannot
-    /// check this signature algorithm (Ed448; DSA where WebCrypto checks signatures), rather than a wrong `false`, or while the
-    /// check is pending ([`crate::inspect::decode_structure`]).
+    /// Self-issued and its signature verifies with its own key; `None` when the engine at hand
+    /// cannot check this signature algorithm (Ed448; DSA in the browser), rather than a wrong
+    /// `false`, or while the check is pending ([`crate::inspect::decode_structure`]).
     pub self_signed: Option<bool>,
     /// Every extension, decoded, in the certificate's order.
     pub extensions: Vec<ext::ExtensionReport>,
