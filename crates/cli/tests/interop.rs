@@ -1039,21 +1039,8 @@ fn profiles_refuse_sha1_links_and_try_other_paths() {
     }
     sh("cat l.pem i-sha1.pem > only-sha1.pem && cat l.pem i-sha1.pem i-sha256.pem > both.pem");
     let verify = |chain: &str, profile: &str| {
-        let out = certbench(
-            &[
-                "verify",
-                &at(chain),
-                "--roots",
-                &at("r.pem"),
-                "--purpose",
-                "server",
-                "--profile",
-                profile,
-                "--json",
-            ],
-            None,
-        );
-        (out.status.code(), json(&out))
+        let extra = ["--purpose", "server", "--profile", profile];
+        verify_json(&at(chain), &at("r.pem"), &extra)
     };
     let (code, both) = verify("both.pem", "webpki");
     assert_eq!(code, Some(0), "{both}");
@@ -1303,23 +1290,7 @@ fn crls_from_openssl_ca_revoke_as_openssl_verify_does() {
         .concat(),
     )
     .unwrap();
-    let verify = |extra: &[&str]| {
-        let chain = at("chain.pem");
-        let roots = at("root.pem");
-        let args = [
-            &[
-                "verify",
-                chain.as_str(),
-                "--roots",
-                roots.as_str(),
-                "--json",
-            ][..],
-            extra,
-        ]
-        .concat();
-        let out = certbench(&args, None);
-        (out.status.code(), json(&out))
-    };
+    let verify = |extra: &[&str]| verify_json(&at("chain.pem"), &at("root.pem"), extra);
     let crl = |name: &str| at(name);
 
     let (code, revoked) = verify(&["--crl", &crl("int-after.crl"), "--crl", &crl("root.crl")]);
@@ -1655,21 +1626,8 @@ fn dsa_signatures_verify_under_rfc5280() {
         "openssl x509 -req -in l.csr -CA r.pem -CAkey r.key -set_serial 7 -days 20 -sha256 \
         -extfile l.cnf -out l.pem",
     );
-    let verify = |leaf: &str, profile: &str| {
-        let out = certbench(
-            &[
-                "verify",
-                &at(leaf),
-                "--roots",
-                &at("r.pem"),
-                "--profile",
-                profile,
-                "--json",
-            ],
-            None,
-        );
-        (out.status.code(), json(&out))
-    };
+    let verify =
+        |leaf: &str, profile: &str| verify_json(&at(leaf), &at("r.pem"), &["--profile", profile]);
     let (code, rfc) = verify("l.pem", "rfc5280");
     assert_eq!(code, Some(0), "{rfc}");
     let (code, webpki) = verify("l.pem", "webpki");

@@ -249,3 +249,10 @@ pub fn openssl_leaf_extensions(host: &str, ski: &str) -> String {
          subjectKeyIdentifier={ski}\nauthorityKeyIdentifier=keyid\n"
     )
 }
+
+/// `certbench verify CHAIN --roots ROOTS --json` with `extra` flags: its exit code and verdict.
+pub fn verify_json(chain: &str, roots: &str, extra: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let args = [&["verify", chain, "--roots", roots, "--json"][..], extra].concat();
+    let out = certbench(&args, None);
+    (out.status.code(), json(&out))
+}
