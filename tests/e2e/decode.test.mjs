@@ -203,11 +203,13 @@ app.test('decode: choosing a field shows the bytes that hold it in the ASN.1 tre
   await page.fill('#decode-input', fixture('everything.pem'));
   const card = page.locator('#decode-results .card').first();
   await card.locator('.asn1-field-select').selectOption({ label: 'Serial' });
+  // The tree is parsed in the worker: wait for it before counting what is marked.
   const marked = card.locator('.tree li.highlight');
+  await marked.first().waitFor();
   assert.equal(await marked.count(), 1);
   assert.match(await marked.textContent(), /^INTEGER @\d+/);
   await card.locator('.asn1-field-select').selectOption({ label: 'subjectAltName' });
-  assert.match(await card.locator('.tree li.highlight').textContent(), /^SEQUENCE @\d+[\s\S]*subjectAltName/);
+  await page.waitForFunction(() => /^SEQUENCE @\d+[\s\S]*subjectAltName/.test(document.querySelector('#decode-results .card .tree li.highlight')?.textContent ?? ''));
   assert.ok(await card.locator('.tree li.highlight').isVisible(), 'its enclosing nodes are opened');
 });
 

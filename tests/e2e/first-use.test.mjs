@@ -228,21 +228,26 @@ app.test('decode: the ASN.1 view opens on the first click and Enter, and each ki
   await page.focus('#decode-results details.asn1 > summary');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#decode-results details.asn1 .tree');
-  const options = async () => page.$$eval('#decode-results .asn1-field-select option', (os) => os.map((o) => o.textContent));
+  // The field list comes from the worker: wait until it names the field each kind must have.
+  const options = async (expected) => {
+    await page.waitForSelector(`#decode-results .asn1-field-select option:text-is("${expected}")`, { state: 'attached' });
+    return page.$$eval('#decode-results .asn1-field-select option', (os) => os.map((o) => o.textContent));
+  };
   // A CSR: its subject, not a certificate's serial.
   await page.fill('#decode-input', fixture('leaf.csr'));
   await page.waitForSelector('#decode-results .card h3:has-text("Certificate request")');
-  let names = await options();
+  let names = await options('Attributes');
   assert.ok(names.includes('Subject') && names.includes('Attributes') && !names.includes('Serial'), `${names}`);
   await page.selectOption('#decode-results .asn1-field-select', { label: 'Subject' });
+  await page.waitForSelector('#decode-results .tree .highlight');
   assert.match(await page.textContent('#decode-results .tree .highlight'), /^SEQUENCE/);
   // A CRL: its updates, no subject.
   await page.fill('#decode-input', fixture('root.crl'));
   await page.waitForSelector('#decode-results .card h3:has-text("Revocation list")');
-  names = await options();
+  names = await options('Next update');
   assert.ok(names.includes('Next update') && !names.includes('Subject'), `${names}`);
   await page.selectOption('#decode-results .asn1-field-select', { label: 'Next update' });
-  assert.match(await page.textContent('#decode-results .tree .highlight'), /^(UTCTime|GeneralizedTime)/);
+  await page.waitForFunction(() => /^(UTCTime|GeneralizedTime)/.test(document.querySelector('#decode-results .tree .highlight')?.textContent ?? ''));
 });
 
 app.test('links: the address follows the input: a copied link goes when the input is cleared or changed', '#/decode', async ({ page, problems, context }) => {

@@ -31,6 +31,16 @@ pub(super) fn Asn1View(props: &Asn1Props) -> Html {
     };
     let fields = use_state(Vec::<(String, usize)>::new);
     let nodes = use_state(|| None::<Result<Vec<Node>, String>>);
+    // Another block in the same place: forget the last one's fields, tree and choice at once,
+    // so nothing points into bytes no longer shown while the worker reads the new ones.
+    {
+        let (fields, nodes, highlight) = (fields.clone(), nodes.clone(), highlight.clone());
+        use_effect_with((props.der.clone(), props.shape), move |_| {
+            fields.set(Vec::new());
+            nodes.set(None);
+            highlight.set(None);
+        });
+    }
     // The field offsets at once (cheap), the tree when the view opens: both from the worker.
     {
         let (fields, nodes) = (fields.clone(), nodes.clone());
