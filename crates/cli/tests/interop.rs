@@ -72,23 +72,21 @@ fn every_profile_and_key_type_satisfies_openssl() {
             "--out",
             &d("root"),
         ]);
-        generate_ok(&[
-            "intermediate",
-            "--cn",
-            &format!("{key} intermediate"),
-            "--key",
-            key,
-            "--pathlen",
-            "0",
-            "--permit",
-            "DNS:example.test,IP:127.0.0.0/8",
-            "--ca-cert",
-            &d("root/cert.pem"),
-            "--ca-key",
-            &d("root/key.pem"),
-            "--out",
+        generate_signed(
+            &[
+                "intermediate",
+                "--cn",
+                &format!("{key} intermediate"),
+                "--key",
+                key,
+                "--pathlen",
+                "0",
+                "--permit",
+                "DNS:example.test,IP:127.0.0.0/8",
+            ],
+            (&d("root/cert.pem"), &d("root/key.pem")),
             &d("int"),
-        ]);
+        );
         let ca_chain = format!("{}/ca.pem", d("int"));
         let chain = [
             std::fs::read_to_string(d("int/cert.pem")).unwrap(),
@@ -96,37 +94,33 @@ fn every_profile_and_key_type_satisfies_openssl() {
         ]
         .concat();
         std::fs::write(&ca_chain, chain).unwrap();
-        generate_ok(&[
-            "server",
-            "--san",
-            "DNS:www.example.test,IP:127.0.0.1",
-            "--key",
-            key,
-            "--must-staple",
-            "--ocsp-url",
-            "http://ocsp.example.test",
-            "--ca-cert",
-            &ca_chain,
-            "--ca-key",
-            &d("int/key.pem"),
-            "--out",
+        generate_signed(
+            &[
+                "server",
+                "--san",
+                "DNS:www.example.test,IP:127.0.0.1",
+                "--key",
+                key,
+                "--must-staple",
+                "--ocsp-url",
+                "http://ocsp.example.test",
+            ],
+            (&ca_chain, &d("int/key.pem")),
             &d("server"),
-        ]);
-        generate_ok(&[
-            "client",
-            "--cn",
-            "alice",
-            "--san",
-            "email:alice@example.test",
-            "--key",
-            key,
-            "--ca-cert",
-            &ca_chain,
-            "--ca-key",
-            &d("int/key.pem"),
-            "--out",
+        );
+        generate_signed(
+            &[
+                "client",
+                "--cn",
+                "alice",
+                "--san",
+                "email:alice@example.test",
+                "--key",
+                key,
+            ],
+            (&ca_chain, &d("int/key.pem")),
             &d("client"),
-        ]);
+        );
         generate_ok(&[
             "csr",
             "--cn",
@@ -142,17 +136,11 @@ fn every_profile_and_key_type_satisfies_openssl() {
             openssl(&["req", "-in", &d("csr/request.csr"), "-verify", "-noout"]),
             &format!("{key}: openssl req -verify"),
         );
-        generate_ok(&[
-            "sign",
-            "--csr",
-            &d("csr/request.csr"),
-            "--ca-cert",
-            &ca_chain,
-            "--ca-key",
-            &d("int/key.pem"),
-            "--out",
+        generate_signed(
+            &["sign", "--csr", &d("csr/request.csr")],
+            (&ca_chain, &d("int/key.pem")),
             &d("signed"),
-        ]);
+        );
         for leaf in ["server", "client", "signed"] {
             let verify = openssl(&[
                 "verify",
@@ -231,40 +219,22 @@ fn mtls_handshake_succeeds_with_generated_certificates_and_fails_across_cas() {
     }
     let (_dir, d) = workdir("mtls");
     generate_ok(&["root", "--cn", "mTLS root", "--out", &d("root")]);
-    generate_ok(&[
-        "server",
-        "--san",
-        "DNS:localhost,IP:127.0.0.1",
-        "--ca-cert",
-        &d("root/cert.pem"),
-        "--ca-key",
-        &d("root/key.pem"),
-        "--out",
+    generate_signed(
+        &["server", "--san", "DNS:localhost,IP:127.0.0.1"],
+        (&d("root/cert.pem"), &d("root/key.pem")),
         &d("server"),
-    ]);
-    generate_ok(&[
-        "client",
-        "--cn",
-        "alice",
-        "--ca-cert",
-        &d("root/cert.pem"),
-        "--ca-key",
-        &d("root/key.pem"),
-        "--out",
+    );
+    generate_signed(
+        &["client", "--cn", "alice"],
+        (&d("root/cert.pem"), &d("root/key.pem")),
         &d("client"),
-    ]);
+    );
     generate_ok(&["root", "--cn", "other root", "--out", &d("other")]);
-    generate_ok(&[
-        "client",
-        "--cn",
-        "mallory",
-        "--ca-cert",
-        &d("other/cert.pem"),
-        "--ca-key",
-        &d("other/key.pem"),
-        "--out",
+    generate_signed(
+        &["client", "--cn", "mallory"],
+        (&d("other/cert.pem"), &d("other/key.pem")),
         &d("stranger"),
-    ]);
+    );
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/interop/mtls.py");
     let handshake = |client: &str| {
         Command::new("python3")
@@ -1010,14 +980,12 @@ fn validity_before_1970_round_trips_with_openssl() {
 /// A wrongly critical subjectKeyIdentifier fails only under webpki.
 #[test]
 fn profiles_refuse_sha1_links_and_try_other_paths() {
-    let Some((_dir, at)) = openssl_workdir("profiles-sha1") else {
+    let Some((_dir, at, sh)) = openssl_shell("profiles-sha1") else {
         return;
     };
-    let dir = std::path::PathBuf::from(at(""));
-    let sh = |script: &str| sh_in(&dir, script);
-    openssl_root(&dir, "Profile Root");
+    openssl_root(&sh, "Profile Root");
     std::fs::write(at("int.cnf"), OPENSSL_CA_EXTENSIONS).unwrap();
-    openssl_csr(&dir, "i", "Profile Intermediate");
+    openssl_csr(&sh, "i", "Profile Intermediate");
     sh(
         "openssl x509 -req -in i.csr -CA r.pem -CAkey r.key -set_serial 1 -days 30 -sha1 \
         -extfile int.cnf -out i-sha1.pem",
@@ -1030,7 +998,7 @@ fn profiles_refuse_sha1_links_and_try_other_paths() {
         let extensions = openssl_leaf_extensions("profile.example.test", ski);
         std::fs::write(at(&format!("{name}.cnf")), extensions).unwrap();
     }
-    openssl_csr(&dir, "l", "profile.example.test");
+    openssl_csr(&sh, "l", "profile.example.test");
     for name in ["l", "l-critical"] {
         sh(&format!(
             "openssl x509 -req -in l.csr -CA i-sha256.pem -CAkey i.key -set_serial 3 -days 20 \
@@ -1388,14 +1356,12 @@ fn crls_from_openssl_ca_revoke_as_openssl_verify_does() {
 /// inhibitAnyPolicy, and the user's inputs, certbench's verdict is OpenSSL's.
 #[test]
 fn policy_processing_agrees_with_openssl() {
-    let Some((_dir, at)) = openssl_workdir("policies") else {
+    let Some((_dir, at, sh)) = openssl_shell("policies") else {
         return;
     };
-    let dir = std::path::PathBuf::from(at(""));
-    let sh = |script: &str| sh_in(&dir, script);
-    openssl_root(&dir, "Policy Root");
-    openssl_csr(&dir, "i", "Policy CA");
-    openssl_csr(&dir, "l", "policy.example.test");
+    openssl_root(&sh, "Policy Root");
+    openssl_csr(&sh, "i", "Policy CA");
+    openssl_csr(&sh, "l", "policy.example.test");
     let ca = OPENSSL_CA_EXTENSIONS;
     let leaf = openssl_leaf_extensions("policy.example.test", "hash");
     // (name, intermediate's extra extensions, leaf's extra extensions)
@@ -1602,11 +1568,9 @@ fn policy_processing_agrees_with_openssl() {
 /// browsers refuse it; a damaged DSA signature does not verify. Keys and certificates by OpenSSL.
 #[test]
 fn dsa_signatures_verify_under_rfc5280() {
-    let Some((_dir, at)) = openssl_workdir("dsa") else {
+    let Some((_dir, at, sh)) = openssl_shell("dsa") else {
         return;
     };
-    let dir = std::path::PathBuf::from(at(""));
-    let sh = |script: &str| sh_in(&dir, script);
     sh(
         "openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:2048 \
         -pkeyopt dsa_paramgen_q_bits:256 -out p.pem && openssl genpkey -paramfile p.pem -out r.key",
@@ -1616,7 +1580,7 @@ fn dsa_signatures_verify_under_rfc5280() {
         -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
         -out r.pem",
     );
-    openssl_csr(&dir, "l", "dsa.example.test");
+    openssl_csr(&sh, "l", "dsa.example.test");
     std::fs::write(
         at("l.cnf"),
         openssl_leaf_extensions("dsa.example.test", "hash"),

@@ -127,6 +127,11 @@ pub fn generate_ok(args: &[&str]) -> Output {
     out
 }
 
+/// `certbench gen ARGS --ca-cert CERT --ca-key KEY --out OUT`, which must succeed.
+pub fn generate_signed(args: &[&str], (cert, key): (&str, &str), out: &str) -> Output {
+    generate_ok(&[args, &["--ca-cert", cert, "--ca-key", key, "--out", out]].concat())
+}
+
 pub fn assert_ok(out: Output, what: &str) {
     assert!(
         out.status.success(),
@@ -159,6 +164,17 @@ pub fn workdir(name: &str) -> (Scratch, impl Fn(&str) -> String) {
     (dir, move |file: &str| {
         inside.join(file).to_str().unwrap().to_string()
     })
+}
+
+/// [`openssl_workdir`] with a runner of `sh -c` scripts inside it (which must succeed).
+#[expect(
+    clippy::type_complexity,
+    reason = "two closures read better at the call"
+)]
+pub fn openssl_shell(name: &str) -> Option<(Scratch, impl Fn(&str) -> String, impl Fn(&str))> {
+    let (scratch, at) = openssl_workdir(name)?;
+    let dir = scratch.to_path_buf();
+    Some((scratch, at, move |script: &str| sh_in(&dir, script)))
 }
 
 /// A fresh temporary directory for a test that needs OpenSSL; `None` (the test skips) when
@@ -212,28 +228,22 @@ pub fn sh_in(dir: &Path, script: &str) {
     );
 }
 
-/// A P-256 root CA made by OpenSSL in `dir`: r.key and r.pem, with subject CN=`cn`.
-pub fn openssl_root(dir: &Path, cn: &str) {
-    sh_in(
-        dir,
-        &format!(
-            "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout r.key \
+/// A P-256 root CA made by OpenSSL where `sh` runs: r.key and r.pem, with subject CN=`cn`.
+pub fn openssl_root(sh: impl Fn(&str), cn: &str) {
+    sh(&format!(
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout r.key \
              -out r.pem -subj '/CN={cn}' -days 30 \
              -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign"
-        ),
-    );
+    ));
 }
 
-/// A new P-256 key and a CSR for CN=`cn` made by OpenSSL in `dir`, as `{name}.key` and
+/// A new P-256 key and a CSR for CN=`cn` made by OpenSSL where `sh` runs, as `{name}.key` and
 /// `{name}.csr`.
-pub fn openssl_csr(dir: &Path, name: &str, cn: &str) {
-    sh_in(
-        dir,
-        &format!(
-            "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+pub fn openssl_csr(sh: impl Fn(&str), name: &str, cn: &str) {
+    sh(&format!(
+        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
              -keyout {name}.key -out {name}.csr -subj '/CN={cn}'"
-        ),
-    );
+    ));
 }
 
 /// An OpenSSL extfile's lines for an intermediate CA.
