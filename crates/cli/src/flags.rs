@@ -83,9 +83,35 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// OCSP (RFC 6960): build a request to send to a responder.
+    Ocsp {
+        #[command(subcommand)]
+        action: OcspAction,
+    },
     /// Explain one TLS cipher suite by IANA name or hex code.
     Cipher {
         name_or_hex: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum OcspAction {
+    /// An OCSP request for --cert issued by --issuer (DER), and the commands that send it.
+    Request {
+        /// The certificate to ask about (PEM or DER).
+        #[arg(long)]
+        cert: PathBuf,
+        /// Its issuer's certificate (PEM or DER).
+        #[arg(long)]
+        issuer: PathBuf,
+        /// Where to write the request (DER); default request.der.
+        #[arg(long, default_value = "request.der")]
+        out: PathBuf,
+        /// Leave out the nonce (responders that pre-sign answers ignore it anyway).
+        #[arg(long)]
+        no_nonce: bool,
         #[arg(long)]
         json: bool,
     },

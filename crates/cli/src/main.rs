@@ -46,6 +46,7 @@ fn main() -> ExitCode {
             let anchors = roots.map_or(Anchors::Mozilla, Anchors::File);
             commands::verify::run_verify(chain, anchors, args, json)
         }
+        Command::Ocsp { action } => commands::ocsp::run_ocsp(action),
         Command::Cipher { name_or_hex, json } => commands::cipher::run_cipher(&name_or_hex, json),
         Command::Limbo {
             path,

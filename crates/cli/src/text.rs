@@ -3,7 +3,9 @@
 use certbench_core::cipher::Explanation;
 use certbench_core::decode::Validity;
 use certbench_core::decode::{
-    CertificateReport, Decoded, PublicKeyReport, Report, ext::ExtensionReport,
+    CertificateReport, Decoded, PublicKeyReport, Report,
+    ext::ExtensionReport,
+    ocsp::{CertIdReport, OcspResponseReport},
 };
 use certbench_core::verify::Verdict;
 use std::fmt::Write;
@@ -127,8 +129,88 @@ pub(crate) fn decoded(d: &Decoded) -> String {
                 let _ = writeln!(out, "    {:?}: {} ({})", f.severity, f.message, f.source);
             }
         }
+        Report::OcspRequest(request) => {
+            let _ = writeln!(out, "OCSP Request:");
+            for id in &request.requests {
+                cert_id(&mut out, id);
+            }
+            if let Some(nonce) = &request.nonce {
+                let _ = writeln!(out, "    Nonce: {nonce}");
+            }
+            if request.signed {
+                let _ = writeln!(
+                    out,
+                    "    Signed by: {}",
+                    request.requestor.as_deref().unwrap_or("?")
+                );
+            }
+        }
+        Report::OcspResponse(response) => ocsp_response(&mut out, response),
     }
     out
+}
+
+fn cert_id(out: &mut String, id: &CertIdReport) {
+    let _ = writeln!(out, "    Certificate ID:");
+    let _ = writeln!(out, "      Hash Algorithm: {}", id.hash_algorithm);
+    let _ = writeln!(out, "      Issuer Name Hash: {}", id.issuer_name_hash);
+    let _ = writeln!(out, "      Issuer Key Hash: {}", id.issuer_key_hash);
+    let _ = writeln!(out, "      Serial Number: {}", id.serial);
+}
+
+fn ocsp_response(out: &mut String, r: &OcspResponseReport) {
+    let _ = writeln!(out, "OCSP Response:");
+    let _ = writeln!(out, "    Response Status: {}", r.status);
+    if let Some(responder) = &r.responder {
+        let id = match (&responder.name, &responder.key_hash) {
+            (Some(name), _) => name.clone(),
+            (None, Some(hash)) => format!("key SHA-1 {hash}"),
+            (None, None) => String::new(),
+        };
+        let _ = writeln!(out, "    Responder Id: {id}");
+    }
+    if let Some(at) = &r.produced_at {
+        let _ = writeln!(out, "    Produced At: {at}");
+    }
+    for single in &r.responses {
+        cert_id(out, &single.cert_id);
+        let _ = writeln!(out, "    Cert Status: {}", single.status);
+        if let Some(at) = &single.revoked_at {
+            let reason = single
+                .reason
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "    Revocation Time: {at}{reason}");
+        }
+        let _ = writeln!(out, "    This Update: {}", single.this_update);
+        let next = single.next_update.as_ref().map(ToString::to_string);
+        let _ = writeln!(
+            out,
+            "    Next Update: {}",
+            next.as_deref().unwrap_or("NONE")
+        );
+    }
+    if let Some(nonce) = &r.nonce {
+        let _ = writeln!(out, "    Nonce: {nonce}");
+    }
+    if let Some(algorithm) = &r.signature_algorithm {
+        let _ = writeln!(out, "    Signature Algorithm: {algorithm}");
+    }
+    for subject in &r.certificates {
+        let _ = writeln!(out, "    Certificate: {subject}");
+    }
+    if let Some(check) = &r.signature {
+        let verdict = if check.valid { "valid" } else { "INVALID" };
+        let whose = match check.block {
+            Some(block) => format!("{}, block {block}", check.signer),
+            None => format!("{}, carried in the response", check.signer),
+        };
+        let _ = writeln!(out, "    Signature: {verdict} ({whose})");
+    }
+    for problem in &r.problems {
+        let _ = writeln!(out, "    Problem: {problem}");
+    }
 }
 
 fn certificate(out: &mut String, c: &CertificateReport) {

@@ -492,3 +492,47 @@ fn ciphers_expands_strings_and_config_lines() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(json(&out)["rule"], "-kRSA:HIGH");
 }
+
+/// `certbench ocsp request`: the DER file and its JSON keys; a wrong issuer or a file that
+/// holds no certificate is unusable input (exit 2) with a message naming both issuers.
+#[test]
+fn ocsp_request_writes_der_and_refuses_the_wrong_issuer() {
+    let f = fixtures();
+    let (dir, at) = workdir("ocsp-contract");
+    let (leaf, int, root) = (f.join("leaf.pem"), f.join("int.pem"), f.join("root.pem"));
+    let args = |issuer: &std::path::Path, out: &str| {
+        certbench(
+            &[
+                "ocsp",
+                "request",
+                "--cert",
+                leaf.to_str().unwrap(),
+                "--issuer",
+                issuer.to_str().unwrap(),
+                "--out",
+                out,
+                "--no-nonce",
+                "--json",
+            ],
+            None,
+        )
+    };
+    let out = args(&int, &at("req.der"));
+    exits(&out, 0, "ocsp request");
+    let made = json(&out);
+    for key in ["serial", "issuer", "url", "commands"] {
+        assert!(made.get(key).is_some(), "missing {key}: {made}");
+    }
+    assert_eq!(made["serial"], "c0ffee0123456789");
+    // OpenSSL's fixture less its nonce extension: 16 bytes of nonce in an OCTET STRING in
+    // extnValue (4), the OID (11), and the Extension, Extensions and [2] headers (6).
+    let der = std::fs::read(at("req.der")).unwrap();
+    let openssl_made = std::fs::read(f.join("leaf.ocsp-request")).unwrap();
+    assert_eq!(openssl_made.len() - der.len(), 37, "no nonce extension");
+    let out = args(&root, &at("wrong.der"));
+    exits(&out, 2, "wrong issuer");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("certbench Test Root") && said.contains("certbench Test Intermediate"));
+    assert!(!std::path::Path::new(&at("wrong.der")).exists());
+    drop(dir);
+}

@@ -1617,3 +1617,140 @@ fn dsa_signatures_verify_under_rfc5280() {
     assert_eq!(code, Some(1));
     assert_eq!(bad["errors"][0]["code"], "bad_signature", "{bad}");
 }
+
+/// `certbench ocsp request` against OpenSSL's own responder (`openssl ocsp -port`): the
+/// commands it shows run as shown (curl with certbench's request, openssl ocsp with its own),
+/// the responder answers certbench's request, and `certbench decode` reads the answer.
+#[test]
+fn an_ocsp_request_is_answered_by_openssls_responder() {
+    let Some((_dir, at, sh)) = openssl_shell("ocsp-request") else {
+        return;
+    };
+    if Command::new("curl").arg("--version").output().is_err() {
+        eprintln!("skipped: no curl");
+        return;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}");
+    generate_ok(&["root", "--cn", "OCSP Root", "--out", &at("root")]);
+    generate_signed(
+        &[
+            "server",
+            "--san",
+            "DNS:ocsp.example.test",
+            "--ocsp-url",
+            &url,
+        ],
+        (&at("root/cert.pem"), &at("root/key.pem")),
+        &at("leaf"),
+    );
+    sh(
+        "printf 'V\\t491231235959Z\\t\\t%s\\tunknown\\t/CN=ocsp.example.test\\n' \
+        \"$(openssl x509 -in leaf/cert.pem -noout -serial | sed 's/.*=//')\" > index.txt",
+    );
+    let mut responder = Command::new("openssl")
+        .args(["ocsp", "-index", "index.txt", "-port", &port.to_string()])
+        .args([
+            "-rsigner",
+            "root/cert.pem",
+            "-rkey",
+            "root/key.pem",
+            "-CA",
+            "root/cert.pem",
+        ])
+        .args(["-nrequest", "2", "-ndays", "1"])
+        .current_dir(at(""))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // It says when it listens (a connection made to find out would block it).
+    // Its stderr stays open until the end: closed, its next line would kill it (SIGPIPE).
+    let mut said =
+        std::io::BufRead::lines(std::io::BufReader::new(responder.stderr.take().unwrap()));
+    let ready = said
+        .by_ref()
+        .map_while(Result::ok)
+        .any(|line| line.contains("waiting for OCSP client connections"));
+    assert!(ready, "openssl ocsp -port {port} did not start");
+    let out = certbench(
+        &[
+            "ocsp",
+            "request",
+            "--cert",
+            &at("leaf/cert.pem"),
+            "--issuer",
+            &at("root/cert.pem"),
+            "--out",
+            &at("req.der"),
+            "--json",
+        ],
+        None,
+    );
+    exits(&out, 0, "ocsp request");
+    let made = json(&out);
+    assert_eq!(made["url"], url.as_str());
+    let commands: Vec<String> = made["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    assert!(commands[1].starts_with("curl ") && commands[1].contains("req.der"));
+    let run = |command: &str| {
+        let out = Command::new("sh")
+            .args(["-c", command])
+            .current_dir(at(""))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{command}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    run(&commands[1]);
+    let printed = run(&commands[2]);
+    assert!(printed.contains("Cert Status: good"), "{printed}");
+    // OpenSSL's own request to the URL certbench read from the certificate.
+    let printed = run(&commands[0]);
+    assert!(printed.contains("Cert Status: good"), "{printed}");
+    let decoded = certbench(&["decode", &at("response.der"), "--json"], None);
+    exits(&decoded, 0, "decode response.der");
+    let decoded = json(&decoded);
+    assert_eq!(decoded[0]["kind"], "ocsp_response");
+    assert_eq!(decoded[0]["status"], "successful");
+    assert_eq!(decoded[0]["responses"][0]["status"], "good");
+    // The nonce of certbench's request came back.
+    let request = json(&certbench(&["decode", &at("req.der"), "--json"], None));
+    assert_eq!(request[0]["kind"], "ocsp_request");
+    assert_eq!(request[0]["nonce"], decoded[0]["nonce"]);
+    responder.kill().ok();
+    responder.wait().ok();
+    drop(said);
+    // Without a nonce, certbench's request is OpenSSL's, byte for byte.
+    sh("openssl ocsp -issuer root/cert.pem -cert leaf/cert.pem -no_nonce -reqout openssl.der");
+    let ours = certbench(
+        &[
+            "ocsp",
+            "request",
+            "--cert",
+            &at("leaf/cert.pem"),
+            "--issuer",
+            &at("root/cert.pem"),
+            "--out",
+            &at("ours.der"),
+            "--no-nonce",
+        ],
+        None,
+    );
+    exits(&ours, 0, "ocsp request --no-nonce");
+    assert_eq!(
+        std::fs::read(at("ours.der")).unwrap(),
+        std::fs::read(at("openssl.der")).unwrap()
+    );
+}

@@ -15,6 +15,8 @@ pub mod glossary;
 pub mod input;
 pub mod inspect;
 pub mod lint;
+#[cfg(feature = "ocsp")]
+pub mod ocsp;
 pub mod oids;
 pub mod pbe;
 pub mod pkcs12;

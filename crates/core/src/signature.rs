@@ -205,6 +205,21 @@ impl Check {
         )
     }
 
+    /// An OCSP response signed by the key of `signer` (RFC 6960 section 4.2.1), over its
+    /// tbsResponseData as received.
+    #[cfg(feature = "ocsp")]
+    pub fn ocsp(
+        basic: &crate::ocsp::BasicOcspResponse,
+        signer: &SubjectPublicKeyInfoOwned,
+    ) -> Result<Check, SignatureError> {
+        Check::new(
+            &basic.signature_algorithm,
+            signer,
+            basic.tbs_der().map_err(|_| SignatureError::Invalid)?,
+            &basic.signature,
+        )
+    }
+
     fn new(
         algorithm: &AlgorithmIdentifierOwned,
         key: &SubjectPublicKeyInfoOwned,

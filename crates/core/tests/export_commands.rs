@@ -68,6 +68,12 @@ fn every_command_shown_runs_on_the_file_offered() {
         "dh-1024.pem",
         "ec-with-params.key",
         "dsa.key",
+        #[cfg(feature = "ocsp")]
+        "leaf.ocsp-request",
+        #[cfg(feature = "ocsp")]
+        "leaf-good.ocsp",
+        #[cfg(feature = "ocsp")]
+        "unauthorized.ocsp",
     ] {
         let input = std::fs::read(format!("{fixtures}/{name}")).unwrap();
         for block in inspect::decode(&input, NOW).unwrap() {
@@ -110,17 +116,18 @@ fn every_command_shown_runs_on_the_file_offered() {
         );
         run_shown_command(&d, &dir);
     }
-    assert_eq!(
-        kinds.into_iter().collect::<Vec<_>>(),
-        [
-            "bundle",
-            "certificate",
-            "crl",
-            "key",
-            "parameters",
-            "public",
-            "request"
-        ]
-    );
+    let mut expected = vec![
+        "bundle",
+        "certificate",
+        "crl",
+        "key",
+        "parameters",
+        "public",
+        "request",
+    ];
+    if cfg!(feature = "ocsp") {
+        expected.insert(4, "ocsp");
+    }
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), expected);
     std::fs::remove_dir_all(&dir).ok();
 }

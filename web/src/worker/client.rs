@@ -60,7 +60,7 @@ pub type Verified = Result<(Verdict, PageBlocks, Vec<Finding>), String>;
 fn from_wire(blocks: WireBlocks) -> PageBlocks {
     blocks
         .into_iter()
-        .map(|b| b.map(|block| Rc::new(block.into())))
+        .map(|b| b.and_then(Decoded::try_from).map(Rc::new))
         .collect()
 }
 
@@ -395,6 +395,6 @@ pub async fn unlock(
     let opened = call(job).await??;
     Ok(opened
         .into_iter()
-        .map(|block| Rc::new(block.into()))
+        .filter_map(|block| Decoded::try_from(block).ok().map(Rc::new))
         .collect())
 }

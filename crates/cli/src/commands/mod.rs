@@ -5,4 +5,5 @@ pub(crate) mod cipher;
 pub(crate) mod decode;
 pub(crate) mod generate;
 pub(crate) mod lint;
+pub(crate) mod ocsp;
 pub(crate) mod verify;

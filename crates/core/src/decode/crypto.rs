@@ -5,6 +5,8 @@
 //! [`perform`] here or by WebCrypto ([`crate::webcrypto`]) → [`Task::fact`] → [`record`].
 //! [`crate::inspect`] runs it and re-judges what the facts change.
 
+#[cfg(feature = "ocsp")]
+use super::ocsp::OcspSignatureCheck;
 use super::{CrlSignatureCheck, Decoded, Report, cert, container, key};
 use crate::Error;
 use crate::signature::{self, SignatureError};
@@ -53,6 +55,18 @@ pub enum Task {
         /// The candidate issuers: block number and certificate DER.
         issuers: Vec<(usize, Vec<u8>)>,
     },
+    #[cfg(feature = "ocsp")]
+    /// An OCSP response and the certificates its responder ID names, those it carries
+    /// (block `None`) and those of the same input: which one's key verifies it (RFC 6960
+    /// section 3.2)?
+    OcspSignature {
+        /// The response.
+        target: Target,
+        /// Its DER.
+        der: Vec<u8>,
+        /// The candidate signers: block number (`None`: in the response) and DER.
+        signers: Vec<(Option<usize>, Vec<u8>)>,
+    },
     /// A PKCS#8 or SEC1 private key stored without its public half: derive it.
     PublicKey {
         /// The private key.
@@ -70,6 +84,8 @@ impl Task {
             | Task::CsrSignature { target, .. }
             | Task::CrlSignature { target, .. }
             | Task::PublicKey { target, .. } => *target,
+            #[cfg(feature = "ocsp")]
+            Task::OcspSignature { target, .. } => *target,
         }
     }
 }
@@ -83,6 +99,9 @@ pub enum Fact {
     CsrSignature(Option<bool>),
     /// Which certificate of the input verified the CRL, if any.
     CrlSignature(Option<CrlSignatureCheck>),
+    /// Which certificate verified the OCSP response, if any.
+    #[cfg(feature = "ocsp")]
+    OcspSignature(Option<OcspSignatureCheck>),
     /// The public key as lowercase hex (EC point or Ed25519 key), when it could be derived.
     PublicKey(Option<String>),
 }
@@ -121,6 +140,21 @@ pub fn tasks(blocks: &[Result<Decoded, Error>]) -> Vec<Task> {
                         target,
                         der: d.der.clone(),
                         issuers,
+                    });
+                }
+            }
+            #[cfg(feature = "ocsp")]
+            Report::OcspResponse(_) => {
+                let certificates = decoded
+                    .iter()
+                    .filter(|other| matches!(other.report, Report::Certificate(_)))
+                    .map(|other| (Some(other.block), other.der.clone()));
+                let signers = ocsp_signers(&d.der, certificates);
+                if !signers.is_empty() {
+                    out.push(Task::OcspSignature {
+                        target,
+                        der: d.der.clone(),
+                        signers,
                     });
                 }
             }
@@ -205,6 +239,22 @@ impl Task {
                     })
                     .collect()
             }
+            #[cfg(feature = "ocsp")]
+            Task::OcspSignature { der, signers, .. } => {
+                let Some(basic) = ocsp_basic(der) else {
+                    return vec![unreadable()];
+                };
+                signers
+                    .iter()
+                    .map(|(_, cert)| match super::AsIssued::from_der(cert) {
+                        Ok(c) => Work::Verify(signature::Check::ocsp(
+                            &basic,
+                            c.tbs_certificate().subject_public_key_info(),
+                        )),
+                        Err(_) => unreadable(),
+                    })
+                    .collect()
+            }
             Task::PublicKey { der, .. } => vec![Work::Derive(der.clone())],
         }
     }
@@ -225,6 +275,20 @@ impl Task {
                     .or_else(|| (!issuers.is_empty()).then_some((0, false)))
                     .map(|(i, valid)| CrlSignatureCheck {
                         issuer_block: issuers[i].0,
+                        valid,
+                    }),
+            ),
+            #[cfg(feature = "ocsp")]
+            Task::OcspSignature { signers, .. } => Fact::OcspSignature(
+                (0..signers.len())
+                    .find(|&i| verified(i).is_ok())
+                    .map(|i| (i, true))
+                    .or_else(|| (!signers.is_empty()).then_some((0, false)))
+                    .map(|(i, valid)| OcspSignatureCheck {
+                        signer: super::AsIssued::from_der(&signers[i].1)
+                            .map(|c| crate::dn::rfc4514(c.tbs_certificate().subject()))
+                            .unwrap_or_default(),
+                        block: signers[i].0,
                         valid,
                     }),
             ),
@@ -288,6 +352,8 @@ pub fn record(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fa
             }
             (Report::Csr(c), None, Fact::CsrSignature(v)) => c.signature_valid = *v,
             (Report::Crl(c), None, Fact::CrlSignature(v)) => c.issuer_signature = v.clone(),
+            #[cfg(feature = "ocsp")]
+            (Report::OcspResponse(r), None, Fact::OcspSignature(v)) => r.signature = v.clone(),
             (Report::PrivateKey(k), None, Fact::PublicKey(Some(hex))) => {
                 if let Some(public) = &mut k.public_key {
                     public.public_hex = hex.clone();
@@ -297,6 +363,41 @@ pub fn record(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fa
         }
     }
     super::link_keys(blocks.iter_mut().filter_map(|b| b.as_mut().ok()));
+}
+
+/// The BasicOCSPResponse of a response's DER, when it has one.
+#[cfg(feature = "ocsp")]
+fn ocsp_basic(der: &[u8]) -> Option<crate::ocsp::BasicOcspResponse> {
+    crate::ocsp::basic(&crate::ocsp::OcspResponse::from_der(der).ok()?)?.ok()
+}
+
+/// The certificates that may have signed the response whose DER is `der`: those it carries,
+/// then `others`, each only if the responder ID names it.
+#[cfg(feature = "ocsp")]
+fn ocsp_signers(
+    der: &[u8],
+    others: impl Iterator<Item = (Option<usize>, Vec<u8>)>,
+) -> Vec<(Option<usize>, Vec<u8>)> {
+    let Some(basic) = ocsp_basic(der) else {
+        return Vec::new();
+    };
+    let Ok(data) = basic.data() else {
+        return Vec::new();
+    };
+    let carried = basic
+        .certs
+        .iter()
+        .flatten()
+        .filter_map(|c| der::Encode::to_der(c).ok())
+        .map(|der| (None, der));
+    carried
+        .chain(others)
+        .filter(|(_, der)| {
+            super::AsIssued::from_der(der).is_ok_and(|c| {
+                crate::ocsp::responder_names(&data.responder_id, c.tbs_certificate())
+            })
+        })
+        .collect()
 }
 
 fn set_self_signed(report: &mut cert::CertificateReport, value: Option<bool>) {

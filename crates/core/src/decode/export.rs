@@ -30,6 +30,10 @@ fn stem(report: &Report) -> &'static str {
         Report::Crl(_) => "crl",
         Report::Pkcs7(_) | Report::Pkcs12(_) => "bundle",
         Report::Parameters(_) => "parameters",
+        #[cfg(feature = "ocsp")]
+        Report::OcspRequest(_) => "ocsp-request",
+        #[cfg(feature = "ocsp")]
+        Report::OcspResponse(_) => "ocsp-response",
     }
 }
 
@@ -58,6 +62,14 @@ impl Decoded {
                     asks_password: true,
                 }
             }
+            // OpenSSL reads OCSP messages as DER only.
+            #[cfg(feature = "ocsp")]
+            Report::OcspRequest(_) | Report::OcspResponse(_) => Export {
+                command: openssl_command(&self.report, &der),
+                pem_file: None,
+                der_file: Some(der),
+                asks_password: false,
+            },
             report => {
                 let encrypted = matches!(report, Report::PrivateKey(k) if k.encrypted);
                 let legacy_pem = matches!(report, Report::PrivateKey(k) if k.dek_info.is_some());
@@ -72,7 +84,7 @@ impl Decoded {
     }
 }
 
-/// The command that prints `file`, holding `report`'s kind (PEM; DER for PKCS#12), as
+/// The command that prints `file`, holding `report`'s kind (PEM; DER for PKCS#12 and OCSP), as
 /// `openssl … -text` does.
 fn openssl_command(report: &Report, file: &str) -> String {
     match report {
@@ -90,5 +102,15 @@ fn openssl_command(report: &Report, file: &str) -> String {
             KeyAlgorithm::Ec => format!("openssl ecparam -in {file} -noout -text"),
             _ => format!("openssl dsaparam -in {file} -noout -text"),
         },
+        #[cfg(feature = "ocsp")]
+        Report::OcspRequest(_) => format!("openssl ocsp -reqin {file} -req_text"),
+        // -noverify: printing needs no trust anchor; the card says whether the signature holds.
+        #[cfg(feature = "ocsp")]
+        Report::OcspResponse(r) if r.status == "successful" => {
+            format!("openssl ocsp -respin {file} -resp_text -noverify")
+        }
+        // openssl ocsp prints an unsuccessful status and exits 1; asn1parse shows all there is.
+        #[cfg(feature = "ocsp")]
+        Report::OcspResponse(_) => format!("openssl asn1parse -inform DER -in {file} -i"),
     }
 }

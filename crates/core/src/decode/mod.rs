@@ -6,6 +6,8 @@ pub mod crypto;
 pub mod export;
 pub mod ext;
 pub mod key;
+#[cfg(feature = "ocsp")]
+pub mod ocsp;
 pub mod overview;
 mod read;
 
@@ -87,6 +89,10 @@ impl Decoded {
                 key::KeyAlgorithm::Dh => "DH PARAMETERS",
                 _ => "DSA PARAMETERS",
             },
+            #[cfg(feature = "ocsp")]
+            Report::OcspRequest(_) => "OCSP REQUEST",
+            #[cfg(feature = "ocsp")]
+            Report::OcspResponse(_) => "OCSP RESPONSE",
         }
     }
 
@@ -129,6 +135,12 @@ pub enum Report {
     Pkcs12(container::Pkcs12Report),
     /// EC, DH or DSA domain parameters.
     Parameters(key::ParametersReport),
+    /// An OCSP request (RFC 6960).
+    #[cfg(feature = "ocsp")]
+    OcspRequest(ocsp::OcspRequestReport),
+    /// An OCSP response (RFC 6960).
+    #[cfg(feature = "ocsp")]
+    OcspResponse(Box<ocsp::OcspResponseReport>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -313,6 +325,10 @@ enum Kind {
     Pkcs7,
     Pkcs12,
     Parameters(key::Parameters),
+    #[cfg(feature = "ocsp")]
+    OcspRequest,
+    #[cfg(feature = "ocsp")]
+    OcspResponse,
 }
 
 fn kind_of_label(label: &str) -> Option<Kind> {
@@ -331,13 +347,17 @@ fn kind_of_label(label: &str) -> Option<Kind> {
         "EC PARAMETERS" => Kind::Parameters(key::Parameters::Ec),
         "DH PARAMETERS" | "X9.42 DH PARAMETERS" => Kind::Parameters(key::Parameters::Dh),
         "DSA PARAMETERS" => Kind::Parameters(key::Parameters::Dsa),
+        #[cfg(feature = "ocsp")]
+        "OCSP REQUEST" => Kind::OcspRequest,
+        #[cfg(feature = "ocsp")]
+        "OCSP RESPONSE" => Kind::OcspResponse,
         _ => return None,
     })
 }
 
 /// Order in which unlabeled DER is tried: most common first, and each structure distinct
 /// enough from the others that the first that parses is the right one.
-const SNIFF_ORDER: [Kind; 10] = [
+const SNIFF_ORDER: &[Kind] = &[
     Kind::Certificate,
     Kind::Csr,
     Kind::Crl,
@@ -348,6 +368,10 @@ const SNIFF_ORDER: [Kind; 10] = [
     Kind::PublicKey,
     Kind::Pkcs1Private,
     Kind::Sec1,
+    #[cfg(feature = "ocsp")]
+    Kind::OcspResponse,
+    #[cfg(feature = "ocsp")]
+    Kind::OcspRequest,
 ];
 
 fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
@@ -440,6 +464,14 @@ fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error
         Kind::Pkcs7 => Report::Pkcs7(container::pkcs7(der, now)?),
         Kind::Pkcs12 => Report::Pkcs12(container::pkcs12(der)?),
         Kind::Parameters(which) => Report::Parameters(key::parameters(which, der)?),
+        #[cfg(feature = "ocsp")]
+        Kind::OcspRequest => {
+            Report::OcspRequest(ocsp::request(&crate::ocsp::OcspRequest::from_der(der)?))
+        }
+        #[cfg(feature = "ocsp")]
+        Kind::OcspResponse => Report::OcspResponse(Box::new(ocsp::response(
+            &crate::ocsp::OcspResponse::from_der(der)?,
+        ))),
         Kind::Pkcs8 => Report::PrivateKey(key::pkcs8(der)?),
         Kind::EncryptedPkcs8 => Report::PrivateKey(key::encrypted_pkcs8(der)?),
         Kind::Pkcs1Private => Report::PrivateKey(key::pkcs1(der)?),

@@ -9,6 +9,8 @@ mod extensions;
 mod issue;
 mod key;
 mod names;
+#[cfg(feature = "ocsp")]
+mod ocsp_request;
 pub mod order;
 mod recipe;
 mod request;
@@ -19,5 +21,7 @@ pub use issue::{ChainFiles, Issued, chain_files, issue, self_signed};
 pub(crate) use key::sec1_as_pkcs8;
 pub use key::{KeyPair, KeyType, PrivateKey};
 pub use names::parse_san;
+#[cfg(feature = "ocsp")]
+pub use ocsp_request::{OcspFiles, OcspRequestMade, ocsp_request};
 pub use recipe::{OpensslRecipe, openssl_recipe};
 pub use request::{IssuedBy, Profile, Request, Subject, default_days};

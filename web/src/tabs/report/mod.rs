@@ -145,6 +145,9 @@ pub(crate) fn BlockCard(props: &BlockProps) -> Html {
                         { findings(&p.lint) }
                     </>
                 },
+                // The worker never sends other kinds ([`crate::worker`]'s `Unread`).
+                #[allow(unreachable_patterns, reason = "reached only with core's ocsp feature")]
+                _ => html! {},
             } }
             { exports(d) }
             <Asn1View der={d.der.clone()} shape={match &d.report {

@@ -1,0 +1,192 @@
+//! OCSP requests and responses made by `openssl ocsp` (tests/fixtures/ocsp.sh): decoded field
+//! by field, CertIDs matched to the certificate they name, signatures checked with the
+//! responder's certificate, and the broken or unsuccessful ones decoded as far as they go.
+#![cfg(feature = "ocsp")]
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
+
+use base64ct::{Base64, Encoding};
+use certbench_core::UnixTime;
+use certbench_core::decode::ocsp::{OcspRequestReport, OcspResponseReport};
+use certbench_core::decode::{Decoded, Report};
+use certbench_core::inspect;
+use certbench_core::ocsp::{self, CertId, CertIdHash};
+use der::Decode;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
+    std::fs::read(format!("{path}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+const NOW: UnixTime = UnixTime(1_893_456_000);
+
+fn pem(label: &str, der: &[u8]) -> String {
+    format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+        Base64::encode_string(der)
+    )
+}
+
+fn decode(input: &[u8]) -> Vec<Decoded> {
+    inspect::decode(input, NOW)
+        .unwrap()
+        .into_iter()
+        .map(Result::unwrap)
+        .collect()
+}
+
+fn response(blocks: &[Decoded]) -> &OcspResponseReport {
+    blocks
+        .iter()
+        .find_map(|d| match &d.report {
+            Report::OcspResponse(r) => Some(r.as_ref()),
+            _ => None,
+        })
+        .expect("an OCSP response")
+}
+
+#[test]
+fn a_good_answer_reads_as_openssl_prints_it() {
+    let blocks = decode(&fixture("leaf-good.ocsp"));
+    let r = response(&blocks);
+    assert_eq!(r.status, "successful");
+    assert_eq!(r.response_type.as_deref(), Some("basic"));
+    let responder = r.responder.as_ref().unwrap();
+    assert!(
+        responder
+            .name
+            .as_deref()
+            .unwrap()
+            .contains("certbench Test Intermediate")
+    );
+    assert_eq!(r.responses.len(), 1);
+    let single = &r.responses[0];
+    assert_eq!(single.status, "good");
+    assert_eq!(single.cert_id.hash_algorithm, "sha1");
+    assert_eq!(single.cert_id.serial.to_string(), "c0ffee0123456789");
+    assert!(single.next_update.is_some());
+    assert_eq!(
+        r.nonce.as_ref().map(String::len),
+        Some(32),
+        "16 bytes of nonce"
+    );
+    assert_eq!(
+        r.signature_algorithm.as_deref(),
+        Some("sha256WithRSAEncryption")
+    );
+    // The response carries the intermediate's certificate, which signed it.
+    let check = r.signature.as_ref().expect("checked");
+    assert!(check.valid);
+    assert_eq!(check.block, None);
+    let json = serde_json::to_value(&blocks[0]).unwrap();
+    assert_eq!(json["kind"], "ocsp_response");
+    assert_eq!(
+        json["responses"][0]["cert_id"]["serial"],
+        "c0ffee0123456789"
+    );
+}
+
+#[test]
+fn a_revoked_answer_says_when_and_why() {
+    let blocks = decode(&fixture("leaf-revoked.ocsp"));
+    let single = &response(&blocks).responses[0];
+    assert_eq!(single.status, "revoked");
+    assert_eq!(single.reason.as_deref(), Some("keyCompromise"));
+    assert!(single.revoked_at.is_some());
+}
+
+#[test]
+fn the_cert_id_names_the_leaf_under_its_issuer_only() {
+    let leaf = x509_cert::Certificate::load_pem_chain(&fixture("leaf.pem")).unwrap();
+    let int = x509_cert::Certificate::load_pem_chain(&fixture("int.pem")).unwrap();
+    let root = x509_cert::Certificate::load_pem_chain(&fixture("root.pem")).unwrap();
+    let serial = leaf[0].tbs_certificate().serial_number().clone();
+    let answer = ocsp::OcspResponse::from_der(&fixture("leaf-good.ocsp")).unwrap();
+    let data = ocsp::basic(&answer).unwrap().unwrap().data().unwrap();
+    let id = &data.responses[0].cert_id;
+    assert_eq!(id.names(&int[0], &serial), Some(true));
+    assert_eq!(id.names(&root[0], &serial), Some(false));
+    // The request openssl made holds the same CertID as certbench makes.
+    let request = ocsp::OcspRequest::from_der(&fixture("leaf.ocsp-request")).unwrap();
+    let ours = CertId::new(&int[0], serial.clone(), CertIdHash::Sha1).unwrap();
+    assert_eq!(request.tbs_request.request_list[0].req_cert, ours);
+    // SHA-256 CertIDs are told apart from SHA-1 ones and still match.
+    let sha256 = CertId::new(&int[0], serial.clone(), CertIdHash::Sha256).unwrap();
+    assert_eq!(sha256.names(&int[0], &serial), Some(true));
+    assert_ne!(sha256.issuer_key_hash, ours.issuer_key_hash);
+}
+
+#[test]
+fn a_request_shows_what_it_asks() {
+    let blocks = decode(&fixture("leaf.ocsp-request"));
+    let Report::OcspRequest(r) = &blocks[0].report else {
+        panic!("not a request: {:?}", blocks[0].report)
+    };
+    let r: &OcspRequestReport = r;
+    assert_eq!(r.requests.len(), 1);
+    assert_eq!(r.requests[0].serial.to_string(), "c0ffee0123456789");
+    assert!(r.nonce.is_some());
+    assert!(!r.signed);
+    let json = serde_json::to_value(&blocks[0]).unwrap();
+    assert_eq!(json["kind"], "ocsp_request");
+    // Labeled PEM works as well as DER.
+    let labeled = decode(pem("OCSP REQUEST", &fixture("leaf.ocsp-request")).as_bytes());
+    assert_eq!(labeled[0].report, blocks[0].report);
+}
+
+#[test]
+fn an_unsuccessful_answer_decodes_to_its_status() {
+    let blocks = decode(&fixture("unauthorized.ocsp"));
+    let r = response(&blocks);
+    assert_eq!(r.status, "unauthorized");
+    assert!(r.responses.is_empty() && r.responder.is_none());
+    // "successful" with nothing inside says so rather than failing.
+    let blocks = decode(&[0x30, 0x03, 0x0a, 0x01, 0x00]);
+    assert!(response(&blocks).problems[0].contains("no responseBytes"));
+}
+
+#[test]
+fn a_broken_answer_says_where_it_stops() {
+    // The BasicOCSPResponse replaced by bytes that are no structure at all.
+    let mut der = fixture("leaf-good.ocsp");
+    let basic = ocsp::OcspResponse::from_der(&der).unwrap();
+    let inner = basic.response_bytes.unwrap().response.as_bytes().to_vec();
+    let at = der.windows(inner.len()).position(|w| w == inner).unwrap();
+    der[at] = 0x31; // SEQUENCE becomes SET
+    let blocks = decode(&der);
+    let r = response(&blocks);
+    assert_eq!(r.status, "successful");
+    assert!(
+        r.problems[0].contains("BasicOCSPResponse"),
+        "{:?}",
+        r.problems
+    );
+}
+
+#[test]
+fn a_signature_over_altered_data_is_invalid_and_the_issuer_in_the_input_is_used() {
+    let good = fixture("leaf-good.ocsp");
+    // Flip a byte of the nonce (inside tbsResponseData): the signature no longer verifies.
+    let nonce = hex(&response(&decode(&good)).nonce.clone().unwrap());
+    let at = good.windows(nonce.len()).position(|w| w == nonce).unwrap();
+    let mut altered = good.clone();
+    altered[at] ^= 1;
+    let blocks = decode(&altered);
+    assert!(!response(&blocks).signature.as_ref().unwrap().valid);
+    // The root's answer carries the root; pasted with the root too, one of them is used.
+    let input = format!(
+        "{}{}",
+        String::from_utf8(fixture("root.pem")).unwrap(),
+        pem("OCSP RESPONSE", &fixture("leaf-unknown.ocsp"))
+    );
+    let blocks = decode(input.as_bytes());
+    let r = response(&blocks);
+    assert_eq!(r.responses[0].status, "unknown");
+    assert!(r.signature.as_ref().unwrap().valid);
+}
+
+fn hex(text: &str) -> Vec<u8> {
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+        .collect()
+}
