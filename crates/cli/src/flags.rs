@@ -266,6 +266,11 @@ pub(crate) struct VerifyFlags {
     /// CRLs to check revocation against (PEM or DER; repeatable).
     #[arg(long = "crl")]
     pub(crate) crls: Vec<PathBuf>,
+    /// An OCSP response (DER, as `openssl ocsp -respout` and curl save it); repeatable. A
+    /// response signed by the issuer or its delegated responder settles a certificate's status
+    /// before the CRLs.
+    #[arg(long = "ocsp")]
+    pub(crate) ocsp: Vec<PathBuf>,
     /// Fail when a certificate's revocation status is unknown (as `openssl verify
     /// -crl_check_all`); otherwise it is reported.
     #[arg(long)]

@@ -59,6 +59,20 @@ pub(crate) fn read_certificates(
     decode::read_certificates(&input).map_err(|e| Failure(2, format!("{}: {e}", path.display())))
 }
 
+/// The OCSP responses in the file at `path`, ready for revocation checking; an unsuccessful
+/// or unreadable one is unusable input, with why.
+pub(crate) fn read_ocsp(
+    path: &PathBuf,
+) -> Result<Vec<certbench_core::verify::OcspAnswer>, Failure> {
+    let input = read_input(Some(path))?;
+    let unusable = |e: String| Failure(2, format!("{}: {e}", path.display()));
+    decode::read_ocsp_responses(&input)
+        .map_err(|e| unusable(e.to_string()))?
+        .iter()
+        .map(|r| certbench_core::verify::OcspAnswer::new(r).map_err(unusable))
+        .collect()
+}
+
 /// The CRLs in the file at `path` (PEM or DER), ready for revocation checking.
 pub(crate) fn read_crls(path: &PathBuf) -> Result<Vec<certbench_core::verify::Crl>, Failure> {
     let input = read_input(Some(path))?;

@@ -1754,3 +1754,135 @@ fn an_ocsp_request_is_answered_by_openssls_responder() {
         std::fs::read(at("openssl.der")).unwrap()
     );
 }
+
+/// `verify --ocsp` against `openssl ocsp -respin … -CAfile`: responses signed by the CA itself,
+/// by a responder it delegated to (OCSPSigning), by a responder another CA issued and by one
+/// without the purpose; good and revoked; stale. certbench counts exactly the responses
+/// OpenSSL verifies, and reads the same status from them.
+#[test]
+fn ocsp_responses_count_as_openssl_counts_them() {
+    let Some((_dir, at, sh)) = openssl_shell("ocsp-verify") else {
+        return;
+    };
+    openssl_root(&sh, "OCSP Verify Root");
+    std::fs::write(at("ca.cnf"), OPENSSL_CA_EXTENSIONS).unwrap();
+    std::fs::write(
+        at("leaf.cnf"),
+        openssl_leaf_extensions("ocsp.example.test", "hash"),
+    )
+    .unwrap();
+    std::fs::write(
+        at("responder.cnf"),
+        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n\
+         extendedKeyUsage=OCSPSigning\nnoCheck=ignored\n",
+    )
+    .unwrap();
+    std::fs::write(at("no-eku.cnf"), "basicConstraints=critical,CA:FALSE\n").unwrap();
+    for (name, cn) in [
+        ("i", "OCSP Verify CA"),
+        ("l", "ocsp.example.test"),
+        ("d", "Delegated Responder"),
+        ("x", "Rogue Responder"),
+        ("n", "Responder Without Purpose"),
+    ] {
+        openssl_csr(&sh, name, cn);
+    }
+    sh(
+        "openssl x509 -req -in i.csr -CA r.pem -CAkey r.key -set_serial 1 -days 30 -extfile ca.cnf -out i.pem \
+        && openssl x509 -req -in l.csr -CA i.pem -CAkey i.key -set_serial 2 -days 20 -extfile leaf.cnf -out l.pem \
+        && openssl x509 -req -in d.csr -CA i.pem -CAkey i.key -set_serial 3 -days 20 -extfile responder.cnf -out d.pem \
+        && openssl x509 -req -in x.csr -CA r.pem -CAkey r.key -set_serial 4 -days 20 -extfile responder.cnf -out x.pem \
+        && openssl x509 -req -in n.csr -CA i.pem -CAkey i.key -set_serial 5 -days 20 -extfile no-eku.cnf -out n.pem \
+        && cat l.pem i.pem > chain.pem \
+        && openssl ocsp -issuer i.pem -cert l.pem -no_nonce -reqout req.der",
+    );
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    sh(&format!(
+        "printf 'V\\t491231235959Z\\t\\t02\\tunknown\\t/CN=ocsp.example.test\\n' > good.txt && \
+         printf 'R\\t491231235959Z\\t%s,keyCompromise\\t02\\tunknown\\t/CN=ocsp.example.test\\n' \
+         \"$(date -u -d @{} +%y%m%d%H%M%SZ)\" > revoked.txt",
+        now - 3600
+    ));
+    // (response, index, signer certificate and key, OpenSSL's extra -resp_* options)
+    let cases = [
+        ("ca-good", "good", "i", ""),
+        ("ca-revoked", "revoked", "i", ""),
+        ("delegated-good", "good", "d", ""),
+        ("delegated-revoked", "revoked", "d", ""),
+        ("rogue", "good", "x", ""),
+        ("no-purpose", "good", "n", ""),
+        ("by-key", "good", "d", "-resp_key_id"),
+    ];
+    let mut seen = Vec::new();
+    for (name, index, signer, extra) in cases {
+        sh(&format!(
+            "openssl ocsp -index {index}.txt -rsigner {signer}.pem -rkey {signer}.key -CA i.pem \
+             -reqin req.der -ndays 1 {extra} -respout {name}.der"
+        ));
+        let openssl = Command::new("openssl")
+            .args(["ocsp", "-respin", &at(&format!("{name}.der"))])
+            .args(["-issuer", &at("i.pem"), "-cert", &at("l.pem")])
+            .args(["-CAfile", &at("r.pem"), "-verify_other", &at("i.pem")])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&openssl.stdout).to_string()
+            + &String::from_utf8_lossy(&openssl.stderr);
+        let openssl_status = match (
+            openssl.status.success(),
+            said.contains("Response verify OK"),
+        ) {
+            (true, true) if said.contains(": good") => "good",
+            (true, true) if said.contains(": revoked") => "revoked",
+            _ => "unknown",
+        };
+        let (code, verdict) = verify_json(
+            &at("chain.pem"),
+            &at("r.pem"),
+            &["--purpose", "server", "--ocsp", &at(&format!("{name}.der"))],
+        );
+        let ours = &verdict["revocation"][0];
+        assert_eq!(
+            ours["status"], openssl_status,
+            "{name}: OpenSSL said {said}\ncertbench: {ours}"
+        );
+        assert_eq!(
+            code,
+            Some(if openssl_status == "revoked" { 1 } else { 0 }),
+            "{name}"
+        );
+        if openssl_status == "revoked" {
+            assert_eq!(ours["reason"], "keyCompromise", "{name}");
+        }
+        seen.push(openssl_status);
+    }
+    // Each kind of case did what it is there for (the agreement above is not all "unknown").
+    assert_eq!(
+        seen,
+        [
+            "good", "revoked", "good", "revoked", "unknown", "unknown", "good"
+        ]
+    );
+    // A day later the responses (-ndays 1) are stale: OpenSSL's -status_age check and
+    // certbench both refuse them.
+    let later = certbench_time(now + 2 * 86_400);
+    let (_, verdict) = verify_json(
+        &at("chain.pem"),
+        &at("r.pem"),
+        &["--ocsp", &at("ca-good.der"), "--at", &later],
+    );
+    let detail = verdict["revocation"][0]["detail"].as_str().unwrap();
+    assert_eq!(verdict["revocation"][0]["status"], "unknown");
+    assert!(detail.contains("stale"), "{detail}");
+}
+
+/// Seconds since 1970 as RFC 3339, for `--at`.
+fn certbench_time(seconds: u64) -> String {
+    let out = Command::new("date")
+        .args(["-u", "-d", &format!("@{seconds}"), "+%Y-%m-%dT%H:%M:%SZ"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}

@@ -1,7 +1,7 @@
 //! `certbench verify`: build and validate a path, say why it fails.
 
 use crate::flags::{PurposeArg, VerifyFlags};
-use crate::io::{read_certificates, read_crls, time_or_now};
+use crate::io::{read_certificates, read_crls, read_ocsp, time_or_now};
 use crate::{Failure, text};
 use certbench_core::verify::{self, Options};
 use std::path::PathBuf;
@@ -61,6 +61,10 @@ pub(crate) fn run_verify(
     for path in &args.crls {
         crls.extend(read_crls(path)?);
     }
+    let mut ocsp = Vec::new();
+    for path in &args.ocsp {
+        ocsp.extend(read_ocsp(path)?);
+    }
     let options = Options {
         at: time_or_now(args.at)?,
         host: args.host,
@@ -68,6 +72,7 @@ pub(crate) fn run_verify(
         profile: args.profile.into(),
         required,
         crls,
+        ocsp,
         require_revocation: args.require_revocation,
         policy,
         public_suffixes: Some(std::sync::Arc::new(verify::PublicSuffixes::builtin())),

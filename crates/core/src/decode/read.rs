@@ -38,6 +38,22 @@ pub fn read_crls(input: &[u8]) -> Result<Vec<x509_cert::crl::CertificateList>, E
         .collect()
 }
 
+/// Every OCSP response in `input` (DER, base64, or PEM `OCSP RESPONSE` blocks), or where one
+/// is not a response.
+#[cfg(feature = "ocsp")]
+pub fn read_ocsp_responses(input: &[u8]) -> Result<Vec<crate::ocsp::OcspResponse>, Error> {
+    crate::input::read_blocks(input)?
+        .into_iter()
+        .map(|block| {
+            let block = block?;
+            crate::ocsp::OcspResponse::from_der(&block.der).map_err(|e| Error::UnsupportedKind {
+                at: block.at.clone(),
+                detail: format!("expected an OCSP response: {e}"),
+            })
+        })
+        .collect()
+}
+
 /// Each certificate with the DER it was read from.
 fn certificate_blocks(input: &[u8]) -> Result<Vec<(Certificate, Vec<u8>)>, Error> {
     let mut certs = Vec::new();

@@ -4,6 +4,8 @@
 
 mod caller;
 mod names;
+#[cfg(all(feature = "ocsp", feature = "revocation"))]
+mod ocsp;
 pub mod order;
 mod policy;
 mod profile;
@@ -16,6 +18,8 @@ pub use caller::{
     Required, extended_key_usage_named, key_usage_named, policy_named, signature_algorithm_named,
 };
 pub use names::{dns_matches, valid_dns_name};
+#[cfg(all(feature = "ocsp", feature = "revocation"))]
+pub use ocsp::OcspAnswer;
 pub use policy::{Policies, PolicyInputs};
 pub use profile::{OtherProfile, Profile};
 pub use revocation::{Crl, Revocation, RevocationStatus};
@@ -72,6 +76,9 @@ pub struct Options {
     pub required: Required,
     /// CRLs to check revocation against (RFC 5280 section 6.3).
     pub crls: Vec<Crl>,
+    /// OCSP responses to check revocation against (RFC 6960), before the CRLs.
+    #[cfg(all(feature = "ocsp", feature = "revocation"))]
+    pub ocsp: Vec<OcspAnswer>,
     /// Fail when a certificate's revocation status is unknown (like `openssl verify
     /// -crl_check_all`); otherwise unknown is reported, not failed.
     pub require_revocation: bool,
@@ -95,6 +102,8 @@ impl Options {
             profile: Profile::Webpki,
             required: Required::default(),
             crls: Vec::new(),
+            #[cfg(all(feature = "ocsp", feature = "revocation"))]
+            ocsp: Vec::new(),
             require_revocation: false,
             policy: PolicyInputs::default(),
             #[cfg(feature = "public-suffixes")]
@@ -667,7 +676,11 @@ fn check_path(
     }
     #[cfg_attr(not(feature = "revocation"), allow(unused_mut))]
     let mut revocation = Vec::new();
-    if !options.crls.is_empty() || options.require_revocation {
+    #[cfg(all(feature = "ocsp", feature = "revocation"))]
+    let asked = !options.crls.is_empty() || !options.ocsp.is_empty() || options.require_revocation;
+    #[cfg(not(all(feature = "ocsp", feature = "revocation")))]
+    let asked = !options.crls.is_empty() || options.require_revocation;
+    if asked {
         #[cfg(feature = "revocation")]
         {
             // A CRL signed by another key of the CA counts when that key's own path validates.
@@ -682,19 +695,43 @@ fn check_path(
                 if pair[0].anchor && depth + 1 == certs.len() {
                     continue;
                 }
-                let status = revocation::status(
-                    revocation::Subject {
-                        depth,
-                        cert: pair[0],
-                        issuer: pair[1],
-                    },
-                    &options.crls,
-                    pool,
+                let by_crls = || {
+                    revocation::status(
+                        revocation::Subject {
+                            depth,
+                            cert: pair[0],
+                            issuer: pair[1],
+                        },
+                        &options.crls,
+                        pool,
+                        options.at,
+                        profile,
+                        signatures,
+                        &signer_is_valid,
+                    )
+                };
+                // An OCSP answer that settles it comes first; otherwise the CRLs, with what
+                // kept the OCSP responses from counting.
+                #[cfg(all(feature = "ocsp", feature = "revocation"))]
+                let status = match ocsp::status(
+                    depth,
+                    pair[0],
+                    pair[1],
+                    &options.ocsp,
                     options.at,
-                    profile,
                     signatures,
-                    &signer_is_valid,
-                );
+                ) {
+                    Ok(status) => status,
+                    Err(notes) => {
+                        let mut status = by_crls();
+                        if status.status == Revocation::Unknown && !notes.is_empty() {
+                            status.detail = format!("{}; {}", notes.join("; "), status.detail);
+                        }
+                        status
+                    }
+                };
+                #[cfg(not(all(feature = "ocsp", feature = "revocation")))]
+                let status = by_crls();
                 record(
                     depth,
                     pair[0],
