@@ -1,12 +1,16 @@
-//! OCSP reading (RFC 6960): fuzzed bytes as a response and as a request, through the reports
-//! and the response's signature and CertID checks against the fixtures' intermediate.
+//! OCSP (RFC 6960): fuzzed bytes as a response and as a request, through the reports, the
+//! response's signature and CertID checks against the fixtures' intermediate, and the response
+//! offered to verify for the fixtures' chain (signer, freshness and status rules).
 #![no_main]
 use certbench_core::decode::{self, crypto};
+use certbench_core::verify::{self, OcspAnswer, Options};
 use certbench_core::ocsp::{OcspRequest, OcspResponse};
 use certbench_core::{UnixTime, inspect};
 use der::Decode;
 
 const INT: &[u8] = include_bytes!("../../tests/fixtures/int.pem");
+const CHAIN: &[u8] = include_bytes!("../../tests/fixtures/fullchain.pem");
+const ROOT: &[u8] = include_bytes!("../../tests/fixtures/root.pem");
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Ok(request) = OcspRequest::from_der(data) {
@@ -16,6 +20,18 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         return;
     };
     let _ = decode::ocsp::response(&response);
+    if let (Ok(answer), Ok(chain), Ok(root)) = (
+        OcspAnswer::new(&response),
+        decode::read_certificates(CHAIN),
+        decode::read_certificates(ROOT),
+    ) {
+        let options = Options {
+            ocsp: vec![answer],
+            require_revocation: true,
+            ..Options::at(UnixTime(1_800_000_000))
+        };
+        let _ = verify::verify(&chain, &root, &options);
+    }
     let Ok(issuer) = decode::read_certificates(INT) else {
         return;
     };

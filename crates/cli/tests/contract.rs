@@ -389,6 +389,8 @@ fn lint_exit_codes_and_json() {
     assert_eq!(finding["code"], "weak_rsa_key");
     assert_eq!(finding["severity"], "error");
     assert!(finding["source"].as_str().unwrap().contains("6.1.5"));
+    // The rule's registry id (docs/lint.md), besides the code.
+    assert_eq!(finding["rule"], "weak_rsa_key");
     let clean = certbench(&["lint", &fixture("root.pem")], None);
     exits(&clean, 0, "");
     let reversed = [
@@ -398,6 +400,7 @@ fn lint_exit_codes_and_json() {
     .concat();
     let out = certbench(&["lint", "--json"], Some(reversed.as_bytes()));
     assert_eq!(json(&out)["bundle"][0]["code"], "wrong_order");
+    assert_eq!(json(&out)["bundle"][0]["rule"], "wrong_order");
     assert_eq!(
         certbench(&["lint", &fixture("leaf.key")], None)
             .status

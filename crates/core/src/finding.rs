@@ -27,13 +27,17 @@ pub struct Finding {
     pub message: String,
     /// Where the rule comes from.
     pub source: Cow<'static, str>,
+    /// The rule's id in the registry ([`crate::lint::RULES`], docs/lint.md).
+    #[serde(default)]
+    pub rule: Cow<'static, str>,
 }
 
-/// A finding of rule `code` from `source`, whose texts are static.
+/// A finding of code `code` from `source` by rule `rule`, whose texts are static.
 pub(crate) fn finding(
     severity: Severity,
     code: &'static str,
     source: &'static str,
+    rule: &'static str,
     message: String,
 ) -> Finding {
     Finding {
@@ -41,5 +45,6 @@ pub(crate) fn finding(
         code: Cow::Borrowed(code),
         message,
         source: Cow::Borrowed(source),
+        rule: Cow::Borrowed(rule),
     }
 }

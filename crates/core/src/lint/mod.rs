@@ -11,8 +11,23 @@ use const_oid::db::rfc5280::{
     ID_CE_SUBJECT_KEY_IDENTIFIER, ID_PE_AUTHORITY_INFO_ACCESS,
 };
 
-use crate::finding::finding;
+mod registry;
+
+use crate::finding::finding as found;
 pub use crate::finding::{Finding, Severity};
+use registry::*;
+pub use registry::{Applies, Doc, RULES, Rule, markdown, rule};
+
+/// A finding of `rule`, at the rule's severity.
+fn finding(rule: &'static Rule, message: String) -> Finding {
+    finding_as(rule.severity, rule, message)
+}
+
+/// A finding of `rule` at `severity`, where the rule lowers it case by case (documented in
+/// the rule).
+fn finding_as(severity: Severity, rule: &'static Rule, message: String) -> Finding {
+    found(severity, rule.code, rule.source, rule.id, message)
+}
 
 /// CA/B Forum maximum validity of a publicly trusted TLS certificate, by its notBefore.
 pub fn cabf_max_days(not_before: UnixTime) -> (i64, &'static str) {
@@ -23,8 +38,16 @@ pub fn cabf_max_days(not_before: UnixTime) -> (i64, &'static str) {
         (100, "from 15 March 2027")
     } else if not_before >= from("2026-03-15") {
         (200, "from 15 March 2026")
+    } else if not_before >= from("2020-09-01") {
+        (398, "from 1 September 2020")
+    } else if not_before >= from("2018-03-01") {
+        (825, "from 1 March 2018")
+    } else if not_before >= from("2015-04-01") {
+        // 39 months: the longest 39 months run to 1,188 days.
+        (1188, "(39 months) from 1 April 2015")
     } else {
-        (398, "since 1 September 2020")
+        // 60 months, from the Baseline Requirements' effective date (1 July 2012).
+        (1827, "(60 months) from 1 July 2012")
     }
 }
 
@@ -52,11 +75,6 @@ fn used_as(c: &CertificateReport) -> UsedAs {
     }
 }
 
-/// The finding for a CA certificate that names hosts, as a server's certificate does. A
-/// subordinate CA may carry the serverAuth EKU (CA/B BR §7.1.2.10.6 asks for it), so the EKU
-/// alone says nothing; where the certificate sits in a chain says more ([`by_position`]).
-pub const CA_FLAG_ON_LEAF: &str = "ca_flag_on_leaf";
-
 /// Whether `c`'s SAN names DNS hosts or IP addresses: what a TLS server's certificate carries
 /// and a CA's does not.
 fn names_hosts(c: &CertificateReport) -> bool {
@@ -67,28 +85,18 @@ fn names_hosts(c: &CertificateReport) -> bool {
 
 /// Curves browsers refuse, curves spelled out, DSA: for keys and parameters alike.
 fn key_kind(algorithm: &KeyAlgorithm, curve: Option<&str>) -> Option<Finding> {
-    use Severity::*;
     match (algorithm, curve) {
         (KeyAlgorithm::Ec, Some("P-256" | "P-384" | "P-521")) => None,
-        (KeyAlgorithm::Ec, Some(curve)) if curve.starts_with("explicit") => Some(finding(
-            Error,
-            "explicit_curve",
-            "RFC 5480 §2.1.1",
+        (KeyAlgorithm::Ec, Some(curve)) if curve.starts_with("explicit") => Some(finding(&EXPLICIT_CURVE,
             "the curve is spelled out instead of named: RFC 5480 forbids this, clients refuse it, and it is how CVE-2020-0601 (CurveBall) spoofed certificates".into(),
         )),
-        (KeyAlgorithm::Ec, curve) => Some(finding(
-            Warning,
-            "unusual_curve",
-            "CA/B BR §6.1.5",
+        (KeyAlgorithm::Ec, curve) => Some(finding(&UNUSUAL_CURVE,
             format!(
                 "curve {} is not accepted by browsers; use P-256 or P-384",
                 curve.unwrap_or("(unknown)")
             ),
         )),
-        (KeyAlgorithm::Dsa, _) => Some(finding(
-            Error,
-            "dsa_key",
-            "CA/B BR §6.1.5",
+        (KeyAlgorithm::Dsa, _) => Some(finding(&DSA_KEY,
             "DSA keys are not accepted for TLS certificates any more".into(),
         )),
         _ => None,
@@ -97,13 +105,9 @@ fn key_kind(algorithm: &KeyAlgorithm, curve: Option<&str>) -> Option<Finding> {
 
 /// Findings on domain parameters: a server's DH group and the curve a key is made on.
 pub fn parameters(p: &crate::decode::key::ParametersReport) -> Vec<Finding> {
-    use Severity::*;
     let mut out = Vec::new();
     match (&p.algorithm, p.bits, p.curve.as_deref()) {
-        (KeyAlgorithm::Dh, Some(bits), _) if bits < 2048 => out.push(finding(
-            Error,
-            "weak_dh",
-            "RFC 7919; Logjam (CVE-2015-4000)",
+        (KeyAlgorithm::Dh, Some(bits), _) if bits < 2048 => out.push(finding(&WEAK_DH,
             format!("a {bits}-bit DH group is breakable (Logjam); use 2048 bits or more, or the RFC 7919 ffdhe groups, or only ECDHE"),
         )),
         (algorithm, _, curve) => out.extend(key_kind(algorithm, curve)),
@@ -113,6 +117,11 @@ pub fn parameters(p: &crate::decode::key::ParametersReport) -> Vec<Finding> {
 
 /// Every finding for one certificate, most severe first.
 pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
+    // A rule judges only certificates issued after it took effect (as zlint does).
+    let in_effect = |rule: &'static Rule| rule.in_effect_for(c.not_before.0);
+    let finding = |rule, message| in_effect(rule).then(|| finding(rule, message));
+    let finding_as =
+        |severity, rule, message| in_effect(rule).then(|| finding_as(severity, rule, message));
     use Severity::*;
     let mut out = Vec::new();
     let used_as = used_as(c);
@@ -120,9 +129,9 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
 
     // Validity (RFC 5280 §4.1.2.5; CA/B BR §6.3.2).
     match c.validity.status {
-        Validity::Expired => out.push(finding(Error, "expired", "RFC 5280 §4.1.2.5", format!("expired {} days ago ({}); clients reject it: renew it", c.validity.days, c.not_after))),
-        Validity::NotYetValid => out.push(finding(Error, "not_yet_valid", "RFC 5280 §4.1.2.5", format!("not valid until {} ({} days from now); clients reject it until then, or their clock is wrong", c.not_before, c.validity.days))),
-        _ if c.validity.days <= crate::decode::overview::EXPIRING_DAYS => out.push(finding(Warning, "expires_soon", "operational", format!("expires in {} days ({}): renew it now", c.validity.days, c.not_after))),
+        Validity::Expired => out.extend(finding(&EXPIRED, format!("expired {} days ago ({}); clients reject it: renew it", c.validity.days, c.not_after))),
+        Validity::NotYetValid => out.extend(finding(&NOT_YET_VALID, format!("not valid until {} ({} days from now); clients reject it until then, or their clock is wrong", c.not_before, c.validity.days))),
+        _ if c.validity.days <= crate::decode::overview::EXPIRING_DAYS => out.extend(finding(&EXPIRES_SOON, format!("expires in {} days ({}): renew it now", c.validity.days, c.not_after))),
         _ => {}
     }
     {
@@ -130,7 +139,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
         let (max, since) = cabf_max_days(nb);
         // CA/B BR §6.3.2 counts the validity period as notAfter - notBefore + 1 second.
         if used_as == UsedAs::TlsServer && !c.self_issued && na.0 - nb.0 + 1 > max * 86_400 {
-            out.push(finding(Warning, "validity_too_long", "CA/B BR §6.3.2", format!(
+            out.extend(finding(&VALIDITY_TOO_LONG, format!(
                 "valid for {} days; publicly trusted TLS certificates may last at most {max} days {since}, and browsers reject longer ones from public CAs",
                 nb.days_until(na)
             )));
@@ -140,36 +149,30 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     // Keys and signatures (CA/B BR §6.1.5-6.1.6, §7.1.3).
     let key = &c.public_key;
     match (&key.algorithm, key.bits, key.curve.as_deref()) {
-        (algorithm, Some(bits), _) if algorithm.is_rsa() && bits < 2048 => out.push(finding(
-            Error,
-            "weak_rsa_key",
-            "CA/B BR §6.1.5",
+        (algorithm, Some(bits), _) if algorithm.is_rsa() && bits < 2048 => out.extend(finding(
+            &WEAK_RSA_KEY,
             format!("RSA-{bits} is breakable; use at least 2048 bits (3072+ for long-lived CAs)"),
         )),
         (KeyAlgorithm::Rsa | KeyAlgorithm::RsaPss | KeyAlgorithm::Ed25519, ..) => {}
         (KeyAlgorithm::Ec | KeyAlgorithm::Dsa, _, curve) => {
             out.extend(key_kind(&key.algorithm, curve))
         }
-        (other, ..) => out.push(finding(
-            Notice,
-            "uncommon_key",
-            "CA/B BR §6.1.5",
+        (other, ..) => out.extend(finding(
+            &UNCOMMON_KEY,
             format!("{other} keys are not accepted by browsers for web PKI"),
         )),
     }
     let sig = c.signature_algorithm.to_ascii_lowercase();
     if sig.contains("md5") || sig.contains("md2") {
-        out.push(finding(
-            Error,
-            "md5_signature",
-            "CA/B BR §7.1.3.2",
+        out.extend(finding(
+            &MD5_SIGNATURE,
             format!(
                 "signed with {}: collisions are practical; reissue it with SHA-256",
                 c.signature_algorithm
             ),
         ));
     } else if sig.contains("sha1") && !c.self_signed.unwrap_or(false) {
-        out.push(finding(Error, "sha1_signature", "CA/B BR §7.1.3.2", format!("signed with {}: SHA-1 collisions are practical (SHAttered) and browsers reject it; reissue with SHA-256", c.signature_algorithm)));
+        out.extend(finding(&SHA1_SIGNATURE, format!("signed with {}: SHA-1 collisions are practical (SHAttered) and browsers reject it; reissue with SHA-256", c.signature_algorithm)));
     }
 
     // Serial number (RFC 5280 §4.1.2.2).
@@ -181,32 +184,26 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
         Error
     };
     if c.serial.is_negative() {
-        out.push(finding(
+        out.extend(finding_as(
             serial_severity,
-            "negative_serial",
-            "RFC 5280 §4.1.2.2",
+            &NEGATIVE_SERIAL,
             "the serial number is negative; it must be a positive integer".into(),
         ));
     } else if c.serial.is_zero() {
-        out.push(finding(
+        out.extend(finding_as(
             serial_severity,
-            "zero_serial",
-            "RFC 5280 §4.1.2.2",
+            &ZERO_SERIAL,
             "the serial number is zero; it must be positive".into(),
         ));
     }
     if serial_bytes > 20 {
-        out.push(finding(
-            Error,
-            "long_serial",
-            "RFC 5280 §4.1.2.2",
+        out.extend(finding(
+            &LONG_SERIAL,
             format!("the serial number is {serial_bytes} bytes; at most 20 are allowed"),
         ));
     } else if !c.self_issued && serial_bytes < 8 && used_as == UsedAs::TlsServer {
-        out.push(finding(
-            Notice,
-            "short_serial",
-            "CA/B BR §7.1",
+        out.extend(finding(
+            &SHORT_SERIAL,
             format!(
                 "the serial number has {serial_bytes} bytes; public CAs use at least 64 random bits"
             ),
@@ -226,10 +223,8 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
         .find(|a| a.name == "CN")
         .map(|a| a.value.as_str());
     if used_as == UsedAs::TlsServer && c.san.is_empty() {
-        out.push(finding(
-            Error,
-            "no_san",
-            "RFC 6125 §6.4.4; CA/B BR §7.1.2.7.12",
+        out.extend(finding(
+            &NO_SAN,
             format!(
                 "no subjectAltName: browsers ignore the CN{}, so this matches no host name",
                 cn.map(|cn| format!(" ({cn})")).unwrap_or_default()
@@ -242,24 +237,17 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
                 .is_some_and(|(_, v)| v.eq_ignore_ascii_case(cn))
         });
         if !in_san && (cn.contains('.') || cn.parse::<std::net::IpAddr>().is_ok()) {
-            out.push(finding(Warning, "cn_not_in_san", "CA/B BR §7.1.4.3", format!("the CN `{cn}` is not among the SANs; clients use only the SANs, so the CN misleads")));
+            out.extend(finding(&CN_NOT_IN_SAN, format!("the CN `{cn}` is not among the SANs; clients use only the SANs, so the CN misleads")));
         }
     }
     for name in &dns {
         if let Some(problem) = wildcard_problem(name) {
-            out.push(finding(
-                Error,
-                "wildcard_misuse",
-                "RFC 6125 §6.4.3; CA/B BR §7.1.2.7.12",
-                format!("`{name}`: {problem}"),
-            ));
+            out.extend(finding(&WILDCARD_MISUSE, format!("`{name}`: {problem}")));
         }
     }
     if cn.is_some_and(|cn| cn.contains('*')) && !dns.iter().any(|d| Some(*d) == cn) {
-        out.push(finding(
-            Error,
-            "wildcard_misuse",
-            "RFC 6125 §6.4.4",
+        out.extend(finding(
+            &WILDCARD_CN_WITHOUT_SAN,
             "a wildcard in the CN but not in the SAN matches nothing: clients read only the SAN"
                 .into(),
         ));
@@ -267,16 +255,13 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
 
     // Roles (RFC 5280 §4.2.1.3, §4.2.1.9, §4.2.1.12).
     if c.is_ca && !c.self_issued && names_hosts(c) {
-        out.push(finding(
-            Warning,
-            CA_FLAG_ON_LEAF,
-            "CA/B BR §7.1.2.7.8",
+        out.extend(finding(&CA_FLAG_ON_LEAF,
             "CA:TRUE on a certificate that names hosts in its SAN, as a server's certificate does: a leaf must not be a CA"
                 .into(),
         ));
     }
     if !c.is_ca && c.key_usage.iter().any(|u| u == "keyCertSign") {
-        out.push(finding(Error, "key_cert_sign_on_leaf", "RFC 5280 §4.2.1.3", "keyUsage keyCertSign without basicConstraints CA:TRUE: contradictory; remove keyCertSign".into()));
+        out.extend(finding(&KEY_CERT_SIGN_ON_LEAF, "keyUsage keyCertSign without basicConstraints CA:TRUE: contradictory; remove keyCertSign".into()));
     }
     if is_leaf
         && !dns.is_empty()
@@ -286,82 +271,66 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
             .iter()
             .any(|e| e == "serverAuth" || e == "anyExtendedKeyUsage")
     {
-        out.push(finding(Warning, "no_server_auth", "RFC 5280 §4.2.1.12", format!(
+        out.extend(finding(&NO_SERVER_AUTH, format!(
             "has DNS names but its extendedKeyUsage ({}) lacks serverAuth: TLS servers cannot use it (a client certificate used as a server certificate?)",
             c.extended_key_usage.join(", ")
         )));
     }
     if is_leaf && c.self_signed == Some(true) {
-        out.push(finding(Notice, "self_signed_leaf", "operational", "self-signed: fine for development, never for production (clients must be told to trust it, or to skip checks)".into()));
+        out.extend(finding(&SELF_SIGNED_LEAF, "self-signed: fine for development, never for production (clients must be told to trust it, or to skip checks)".into()));
     }
 
     // Extensions (RFC 5280 §4.2).
     let ext = |oid| c.extensions.iter().find(|e| e.is(oid));
     for (i, e) in c.extensions.iter().enumerate() {
         if c.extensions[..i].iter().any(|o| o.oid == e.oid) {
-            out.push(finding(
-                Error,
-                "duplicate_extension",
-                "RFC 5280 §4.2",
+            out.extend(finding(
+                &DUPLICATE_EXTENSION,
                 format!("the {} extension appears twice", e.name),
             ));
         }
         if e.malformed {
-            out.push(finding(
-                Error,
-                "malformed_extension",
-                "RFC 5280 §4.2",
+            out.extend(finding(
+                &MALFORMED_EXTENSION,
                 format!("the {} extension does not parse", e.name),
             ));
         }
     }
     if c.version < 3 && !c.extensions.is_empty() {
-        out.push(finding(
-            Error,
-            "extensions_need_v3",
-            "RFC 5280 §4.1.2.1",
+        out.extend(finding(
+            &EXTENSIONS_NEED_V3,
             format!("version {} certificates cannot carry extensions", c.version),
         ));
     }
     if c.version == 1 {
-        out.push(finding(
-            Notice,
-            "version_1",
-            "RFC 5280 §4.1.2.1",
+        out.extend(finding(
+            &VERSION_1,
             "a version 1 certificate has no extensions: no SAN, no CA flag".into(),
         ));
     }
     if c.is_ca {
         if c.subject_key_id.is_none() {
-            out.push(finding(
-                Warning,
-                "ca_without_ski",
-                "RFC 5280 §4.2.1.2",
+            out.extend(finding(
+                &CA_WITHOUT_SKI,
                 "a CA certificate without subjectKeyIdentifier: path building gets harder".into(),
             ));
         }
         if ext(ID_CE_BASIC_CONSTRAINTS).is_some_and(|e| !e.critical) {
-            out.push(finding(
-                Warning,
-                "bc_not_critical",
-                "RFC 5280 §4.2.1.9",
+            out.extend(finding(
+                &BC_NOT_CRITICAL,
                 "basicConstraints must be critical in a CA certificate".into(),
             ));
         }
         if ext(ID_CE_KEY_USAGE).is_some_and(|_| !c.key_usage.iter().any(|u| u == "keyCertSign")) {
-            out.push(finding(
-                Error,
-                "ca_without_key_cert_sign",
-                "RFC 5280 §4.2.1.3",
+            out.extend(finding(
+                &CA_WITHOUT_KEY_CERT_SIGN,
                 "a CA whose keyUsage lacks keyCertSign cannot sign certificates".into(),
             ));
         }
     }
     if !c.self_issued && c.authority_key_id.is_none() && c.version == 3 {
-        out.push(finding(
-            Warning,
-            "missing_aki",
-            "RFC 5280 §4.2.1.1",
+        out.extend(finding(
+            &MISSING_AKI,
             "no authorityKeyIdentifier: validators must guess the issuer by name alone".into(),
         ));
     }
@@ -375,10 +344,8 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     for (oid, must_be_critical) in critical_rules {
         if let Some(e) = ext(oid).filter(|e| e.critical != must_be_critical) {
             let name = &e.name;
-            out.push(finding(
-                Warning,
-                "wrong_criticality",
-                "RFC 5280 §4.2",
+            out.extend(finding(
+                &WRONG_CRITICALITY,
                 format!(
                     "{name} must be marked {}",
                     if must_be_critical {
@@ -392,10 +359,8 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     }
     let empty_subject = c.subject.is_empty();
     if ext(ID_CE_SUBJECT_ALT_NAME).is_some_and(|e| e.critical != empty_subject) {
-        out.push(finding(
-            Warning,
-            "wrong_criticality",
-            "RFC 5280 §4.2.1.6",
+        out.extend(finding(
+            &SAN_CRITICALITY,
             "subjectAltName must be critical exactly when the subject is empty".into(),
         ));
     }
@@ -403,10 +368,8 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     // String types (RFC 5280 §4.1.2.4 and appendix A).
     for attr in c.subject_attributes.iter().chain(&c.issuer_attributes) {
         match attr.string_type.as_str() {
-            "PrintableString" if !attr.value.chars().all(printable) => out.push(finding(
-                Error,
-                "bad_printable_string",
-                "RFC 5280 appendix A (X.520)",
+            "PrintableString" if !attr.value.chars().all(printable) => out.extend(finding(
+                &BAD_PRINTABLE_STRING,
                 format!(
                     "{}=`{}` uses characters PrintableString does not allow",
                     attr.name, attr.value
@@ -414,16 +377,12 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
             )),
             "PrintableString" | "UTF8String" => {}
             "IA5String" if matches!(attr.name.as_str(), "emailAddress" | "DC") => {}
-            other if attr.name == "C" && other != "PrintableString" => out.push(finding(
-                Warning,
-                "country_not_printable",
-                "RFC 5280 appendix A",
+            other if attr.name == "C" && other != "PrintableString" => out.extend(finding(
+                &COUNTRY_NOT_PRINTABLE,
                 format!("the country must be a PrintableString, not {other}"),
             )),
-            other => out.push(finding(
-                Notice,
-                "legacy_string_type",
-                "RFC 5280 §4.1.2.4",
+            other => out.extend(finding(
+                &LEGACY_STRING_TYPE,
                 format!(
                     "{}=`{}` is a {other}; new certificates use UTF8String or PrintableString",
                     attr.name, attr.value
@@ -484,7 +443,7 @@ pub fn by_position(certs: &mut [&mut CertificateReport]) {
     };
     for (cert, issuer) in certs.iter_mut().zip(issuers) {
         if issuer && cert.is_ca {
-            cert.lint.retain(|f| f.code != CA_FLAG_ON_LEAF);
+            cert.lint.retain(|f| f.rule != CA_FLAG_ON_LEAF.id);
         }
     }
 }
@@ -561,7 +520,7 @@ pub fn bundle_with_anchors(
             .enumerate()
             .any(|(j, c)| issuers.of_child(c).any(|i| i != j))
     {
-        out.push(finding(Severity::Warning, "wrong_order", "RFC 8446 §4.4.2", "the certificates are not in leaf-to-root order, each followed by its issuer: some clients (and OpenSSL 1.0) reject this; put the leaf first".into()));
+        out.push(finding(&WRONG_ORDER, "the certificates are not in leaf-to-root order, each followed by its issuer: some clients (and OpenSSL 1.0) reject this; put the leaf first".into()));
     }
     let orphans: Vec<&&CertificateReport> = certs
         .iter()
@@ -573,7 +532,7 @@ pub fn bundle_with_anchors(
             .take(MOST_NAMED)
             .map(|c| c.subject.as_str())
             .collect();
-        out.push(finding(Severity::Notice, "issuer_not_in_bundle", "RFC 5280 §6.1", format!(
+        out.push(finding(&ISSUER_NOT_IN_BUNDLE, format!(
             "the issuers of {} certificates are not in this input (among them those of {}): fine if they are trusted roots, otherwise those chains are incomplete (serve fullchain.pem)",
             orphans.len(),
             named.join("; ")
@@ -581,7 +540,7 @@ pub fn bundle_with_anchors(
         return out;
     }
     for c in orphans {
-        out.push(finding(Severity::Notice, "issuer_not_in_bundle", "RFC 5280 §6.1", format!(
+        out.push(finding(&ISSUER_NOT_IN_BUNDLE, format!(
             "the issuer of {} ({}) is not in this input: fine if it is a trusted root, otherwise the chain is incomplete (serve fullchain.pem){}",
             c.subject,
             c.issuer,
@@ -611,5 +570,8 @@ mod tests {
         assert_eq!(cabf_max_days(day("2026-03-15")).0, 200);
         assert_eq!(cabf_max_days(day("2027-06-01")).0, 100);
         assert_eq!(cabf_max_days(day("2030-01-01")).0, 47);
+        assert_eq!(cabf_max_days(day("2020-01-01")).0, 825);
+        assert_eq!(cabf_max_days(day("2016-01-01")).0, 1188);
+        assert_eq!(cabf_max_days(day("2013-01-01")).0, 1827);
     }
 }

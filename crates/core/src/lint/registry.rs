@@ -1,0 +1,424 @@
+//! Every lint rule once: its stable id, the `code` its findings carry, severity, source,
+//! effective date, what it applies to, the zlint lints and pkilint codes it corresponds to,
+//! and its explanation (what, why, how to fix). [`super`] raises findings by rule;
+//! docs/lint.md is generated from this table (a test keeps it current).
+
+use crate::finding::Severity::{self, *};
+
+/// One lint rule: what lint needs to raise its findings. Its documentation is a [`Doc`],
+/// written beside it in the same table ([`RULES`]) and kept apart so that the web app's
+/// wasm, which raises findings but does not explain rules, carries none of that text.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable identifier, unique, never reused (docs/lint.md lists them).
+    pub id: &'static str,
+    /// The `code` its findings carry (shared by rules that are variants of one problem).
+    pub code: &'static str,
+    /// How much a finding of it matters (some rules lower it case by case, as documented).
+    pub severity: Severity,
+    /// The document and section it comes from.
+    pub source: &'static str,
+    /// The day it took effect (`YYYY-MM-DD`): certificates whose notBefore is earlier are not
+    /// judged by it, as zlint does. `None`: always.
+    pub effective: Option<&'static str>,
+}
+
+/// A rule's documentation: docs/lint.md and the CLI.
+#[derive(Debug)]
+pub struct Doc {
+    /// What it looks at.
+    pub applies_to: Applies,
+    /// zlint lints that check the same thing.
+    pub zlint: &'static [&'static str],
+    /// pkilint finding codes that report the same thing.
+    pub pkilint: &'static [&'static str],
+    /// What it checks.
+    pub what: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// How to fix what it finds.
+    pub fix: &'static str,
+}
+
+/// What a rule looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applies {
+    /// Every certificate.
+    Certificate,
+    /// Certificates used as TLS servers (names hosts, or serverAuth).
+    TlsServer,
+    /// CA certificates.
+    Ca,
+    /// End-entity certificates.
+    Leaf,
+    /// EC, DH and DSA domain parameters.
+    Parameters,
+    /// A bundle of certificates taken together.
+    Bundle,
+}
+
+impl Applies {
+    /// The name docs/lint.md uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Applies::Certificate => "any certificate",
+            Applies::TlsServer => "TLS server certificates",
+            Applies::Ca => "CA certificates",
+            Applies::Leaf => "end-entity certificates",
+            Applies::Parameters => "domain parameters",
+            Applies::Bundle => "bundles",
+        }
+    }
+}
+
+const BASE: Rule = Rule {
+    id: "",
+    code: "",
+    severity: Error,
+    source: "",
+    effective: None,
+};
+
+const DOC: Doc = Doc {
+    applies_to: Applies::Certificate,
+    zlint: &[],
+    pkilint: &[],
+    what: "",
+    why: "",
+    fix: "",
+};
+
+/// `NAME = { rule fields } { documentation fields },` for each rule: a constant lint raises
+/// by, and a row of [`RULES`].
+macro_rules! registry {
+    ($($name:ident = { $($field:ident: $value:expr),* $(,)? } { $($doc:ident: $text:expr),* $(,)? }),* $(,)?) => {
+        $(
+            #[doc = concat!("Rule `", stringify!($name), "`.")]
+            #[allow(clippy::needless_update, reason = "rules that give every field")]
+            pub(super) const $name: Rule = Rule { $($field: $value,)* ..BASE };
+        )*
+        /// Every rule with its documentation, in the order docs/lint.md lists them.
+        #[allow(clippy::needless_update, reason = "documentation that gives every field")]
+        pub static RULES: &[(&Rule, Doc)] = &[$((&$name, Doc { $($doc: $text,)* ..DOC })),*];
+    };
+}
+
+registry! {
+    EXPIRED = { id: "expired", code: "expired", severity: Error, source: "RFC 5280 §4.1.2.5" } {
+        what: "The validity period has ended (notAfter is in the past).",
+        why: "Every client refuses an expired certificate.",
+        fix: "Renew it, and automate renewal (ACME) so it does not lapse again.",
+    },
+    NOT_YET_VALID = { id: "not_yet_valid", code: "not_yet_valid", severity: Error, source: "RFC 5280 §4.1.2.5" } {
+        what: "The validity period has not begun (notBefore is in the future).",
+        why: "Clients refuse it until then; usually a clock is wrong, the issuer's or the client's.",
+        fix: "Check both clocks (NTP); reissue with a notBefore a few minutes in the past.",
+    },
+    EXPIRES_SOON = { id: "expires_soon", code: "expires_soon", severity: Warning, source: "operational" } {
+        what: "It expires within 30 days.",
+        why: "Outages from forgotten renewals are the most common certificate failure.",
+        fix: "Renew it now.",
+    },
+    VALIDITY_TOO_LONG = { id: "validity_too_long", code: "validity_too_long", severity: Warning, source: "CA/B BR §6.3.2", effective: Some("2012-07-01") } {
+        applies_to: Applies::TlsServer,
+        zlint: &["e_sub_cert_valid_time_longer_than_39_months", "e_sub_cert_valid_time_longer_than_825_days", "e_tls_server_cert_valid_time_longer_than_398_days", "e_server_cert_valid_time_longer_than_200_days", "e_server_cert_valid_time_longer_than_100_days", "e_server_cert_valid_time_longer_than_47_days"],
+        what: "A TLS server certificate valid for longer than the CA/B Forum allowed on its issue date: 60 months from 2012-07-01, 39 months from 2015-04-01, 825 days from 2018-03-01, 398 days from 2020-09-01, 200 from 2026-03-15, 100 from 2027-03-15, 47 from 2029-03-15.",
+        why: "Browsers refuse longer ones from public CAs; shorter lifetimes limit the damage of a leaked key.",
+        fix: "Reissue within the limit (private CAs are not bound by it, but clients like Safari still are).",
+    },
+    WEAK_RSA_KEY = { id: "weak_rsa_key", code: "weak_rsa_key", severity: Error, source: "CA/B BR §6.1.5" } {
+        zlint: &["e_rsa_mod_less_than_2048_bits"],
+        pkilint: &["cabf.rsa_modulus_invalid_length"],
+        what: "An RSA key shorter than 2048 bits.",
+        why: "1024-bit RSA is within reach of well-funded attackers; clients refuse it.",
+        fix: "Make a new key of at least 2048 bits (or ECDSA P-256) and a certificate for it.",
+    },
+    UNCOMMON_KEY = { id: "uncommon_key", code: "uncommon_key", severity: Notice, source: "CA/B BR §6.1.5" } {
+        pkilint: &["cabf.serverauth.prohibited_subject_public_key_algorithm_encoding"],
+        what: "A key type browsers do not accept for web PKI (Ed448, X25519, GOST, …).",
+        why: "Fine for private uses that support it; a public TLS client will refuse it.",
+        fix: "For the web, use ECDSA P-256/P-384 or RSA 2048+.",
+    },
+    EXPLICIT_CURVE = { id: "explicit_curve", code: "explicit_curve", severity: Error, source: "RFC 5480 §2.1.1" } {
+        zlint: &["e_ec_improper_curves"],
+        what: "An EC key whose curve is spelled out as parameters instead of named by OID.",
+        why: "RFC 5480 requires named curves; explicit parameters let a forged curve pass (CVE-2020-0601, \"CurveBall\").",
+        fix: "Write the key with its curve's name (`openssl ec -param_enc named_curve`).",
+    },
+    UNUSUAL_CURVE = { id: "unusual_curve", code: "unusual_curve", severity: Warning, source: "CA/B BR §6.1.5" } {
+        zlint: &["e_ec_improper_curves"],
+        what: "An EC curve other than P-256, P-384 or P-521.",
+        why: "Browsers and the CA/B Forum accept only those three.",
+        fix: "Use P-256 (or P-384).",
+    },
+    DSA_KEY = { id: "dsa_key", code: "dsa_key", severity: Error, source: "CA/B BR §6.1.5" } {
+        zlint: &["e_br_prohibit_dsa_usage"],
+        what: "A DSA key.",
+        why: "Browsers removed DSA; the CA/B Forum no longer allows it.",
+        fix: "Use ECDSA P-256 or RSA 2048+.",
+    },
+    WEAK_DH = { id: "weak_dh", code: "weak_dh", severity: Error, source: "RFC 7919; Logjam (CVE-2015-4000)" } {
+        applies_to: Applies::Parameters,
+        what: "Diffie-Hellman parameters under 2048 bits.",
+        why: "1024-bit groups are breakable by precomputation (Logjam); clients refuse them.",
+        fix: "Use a 2048-bit or larger group, ideally RFC 7919's ffdhe2048, or ECDHE only.",
+    },
+    MD5_SIGNATURE = { id: "md5_signature", code: "md5_signature", severity: Error, source: "CA/B BR §7.1.3.2" } {
+        pkilint: &["cabf.serverauth.prohibited_signature_algorithm_encoding"],
+        what: "Signed with MD5 or MD2.",
+        why: "MD5 collisions are practical (a rogue CA was made with one in 2008).",
+        fix: "Reissue with SHA-256.",
+    },
+    SHA1_SIGNATURE = { id: "sha1_signature", code: "sha1_signature", severity: Error, source: "CA/B BR §7.1.3.2" } {
+        zlint: &["e_sub_cert_or_sub_ca_using_sha1"],
+        pkilint: &["cabf.serverauth.prohibited_signature_algorithm_encoding"],
+        what: "Signed with SHA-1 (a self-signed root's own signature excepted).",
+        why: "SHA-1 collisions are practical (SHAttered, 2017); browsers refuse SHA-1 links.",
+        fix: "Reissue with SHA-256.",
+    },
+    NEGATIVE_SERIAL = { id: "negative_serial", code: "negative_serial", severity: Error, source: "RFC 5280 §4.1.2.2" } {
+        zlint: &["e_serial_number_not_positive"],
+        pkilint: &["pkix.certificate_serial_number_out_of_range"],
+        what: "A negative serial number (a warning on old self-issued roots, which clients tolerate).",
+        why: "RFC 5280 requires a positive integer; strict parsers refuse others.",
+        fix: "Reissue with a random positive serial.",
+    },
+    ZERO_SERIAL = { id: "zero_serial", code: "zero_serial", severity: Error, source: "RFC 5280 §4.1.2.2" } {
+        zlint: &["e_serial_number_not_positive"],
+        pkilint: &["pkix.certificate_serial_number_out_of_range"],
+        what: "A serial number of zero (a warning on old self-issued roots, which clients tolerate).",
+        why: "RFC 5280 requires a positive integer.",
+        fix: "Reissue with a random positive serial.",
+    },
+    LONG_SERIAL = { id: "long_serial", code: "long_serial", severity: Error, source: "RFC 5280 §4.1.2.2" } {
+        zlint: &["e_serial_number_longer_than_20_octets"],
+        pkilint: &["pkix.certificate_serial_number_out_of_range"],
+        what: "A serial number longer than 20 bytes.",
+        why: "RFC 5280 caps serials at 20 octets; validators may refuse longer ones.",
+        fix: "Reissue with a serial of at most 20 bytes (16 random bytes is usual).",
+    },
+    SHORT_SERIAL = { id: "short_serial", code: "short_serial", severity: Notice, source: "CA/B BR §7.1", effective: Some("2016-09-30") } {
+        applies_to: Applies::TlsServer,
+        what: "A TLS server certificate whose serial has fewer than 8 bytes.",
+        why: "Public CAs must put at least 64 random bits in the serial, against chosen-prefix collisions.",
+        fix: "Issue with 16 random bytes of serial.",
+    },
+    NO_SAN = { id: "no_san", code: "no_san", severity: Error, source: "RFC 6125 §6.4.4; CA/B BR §7.1.2.7.12" } {
+        applies_to: Applies::TlsServer,
+        zlint: &["e_ext_san_missing"],
+        what: "A TLS server certificate without subjectAltName.",
+        why: "Browsers match host names against the SAN only; the CN is ignored.",
+        fix: "Reissue with the host names in the SAN (`-addext subjectAltName=DNS:…`).",
+    },
+    CN_NOT_IN_SAN = { id: "cn_not_in_san", code: "cn_not_in_san", severity: Warning, source: "CA/B BR §7.1.4.3" } {
+        applies_to: Applies::TlsServer,
+        zlint: &["e_subject_common_name_not_exactly_from_san"],
+        pkilint: &["cabf.serverauth.subscriber_common_name_unknown_source"],
+        what: "A CN that looks like a host name or address but is not among the SANs.",
+        why: "Clients use only the SAN, so the CN names a host the certificate does not serve.",
+        fix: "Put the name in the SAN too, or leave the CN out.",
+    },
+    WILDCARD_MISUSE = { id: "wildcard_misuse", code: "wildcard_misuse", severity: Error, source: "RFC 6125 §6.4.3; CA/B BR §7.1.2.7.12" } {
+        zlint: &["e_dnsname_wildcard_only_in_left_label", "e_dnsname_left_label_wildcard_correct", "e_san_bare_wildcard", "e_san_wildcard_not_first"],
+        what: "A wildcard anywhere but as the whole leftmost label, or over a top-level domain.",
+        why: "Clients match `*` only as a whole left label; other forms match nothing or too much.",
+        fix: "Use `*.example.com`, or list the names.",
+    },
+    WILDCARD_CN_WITHOUT_SAN = { id: "wildcard_cn_without_san", code: "wildcard_misuse", severity: Error, source: "RFC 6125 §6.4.4" } {
+        what: "A wildcard in the CN that the SAN does not carry.",
+        why: "Clients read only the SAN: the CN's wildcard matches nothing.",
+        fix: "Put the wildcard in the SAN.",
+    },
+    // A subordinate CA may carry the serverAuth EKU (CA/B BR §7.1.2.10.6 asks for it), so the
+    // EKU alone says nothing; where the certificate sits in a chain says more
+    // (`lint::by_position` drops it for a certificate that issued another of the input).
+    CA_FLAG_ON_LEAF = { id: "ca_flag_on_leaf", code: "ca_flag_on_leaf", severity: Warning, source: "CA/B BR §7.1.2.7.8" } {
+        pkilint: &["cabf.serverauth.subscriber_basic_constraints_ca_bit_set"],
+        what: "CA:TRUE on a certificate that names hosts in its SAN (what `openssl req -x509` does by default), unless it issued another certificate of the input.",
+        why: "A server certificate that is a CA could sign for any name; Firefox refuses it.",
+        fix: "Reissue with basicConstraints CA:FALSE and no keyCertSign.",
+    },
+    KEY_CERT_SIGN_ON_LEAF = { id: "key_cert_sign_on_leaf", code: "key_cert_sign_on_leaf", severity: Error, source: "RFC 5280 §4.2.1.3" } {
+        zlint: &["e_ext_key_usage_cert_sign_without_ca"],
+        what: "keyUsage keyCertSign without basicConstraints CA:TRUE.",
+        why: "Contradictory: RFC 5280 forbids it, and validators refuse such a signer.",
+        fix: "Remove keyCertSign, or make it a CA on purpose.",
+    },
+    NO_SERVER_AUTH = { id: "no_server_auth", code: "no_server_auth", severity: Warning, source: "RFC 5280 §4.2.1.12" } {
+        applies_to: Applies::Leaf,
+        zlint: &["e_sub_cert_eku_server_auth_client_auth_missing"],
+        what: "A certificate with DNS names whose extendedKeyUsage lacks serverAuth.",
+        why: "TLS clients refuse it as a server certificate (often a client certificate used for a server).",
+        fix: "Reissue with extendedKeyUsage serverAuth.",
+    },
+    SELF_SIGNED_LEAF = { id: "self_signed_leaf", code: "self_signed_leaf", severity: Notice, source: "operational" } {
+        applies_to: Applies::Leaf,
+        what: "A self-signed end-entity certificate.",
+        why: "Fine for development; in production every client must be told to trust it, or to skip checks.",
+        fix: "Issue it from a CA (a private one, or a public one via ACME).",
+    },
+    DUPLICATE_EXTENSION = { id: "duplicate_extension", code: "duplicate_extension", severity: Error, source: "RFC 5280 §4.2" } {
+        zlint: &["e_ext_duplicate_extension"],
+        pkilint: &["pkix.duplicate_extension"],
+        what: "The same extension twice.",
+        why: "RFC 5280 allows each extension once; which one a client reads is undefined.",
+        fix: "Reissue with each extension once.",
+    },
+    MALFORMED_EXTENSION = { id: "malformed_extension", code: "malformed_extension", severity: Error, source: "RFC 5280 §4.2" } {
+        zlint: &["e_cert_ext_invalid_der"],
+        what: "An extension whose value does not parse as its ASN.1 says.",
+        why: "Clients refuse, or read something other than was meant.",
+        fix: "Reissue with the extension encoded as its RFC defines.",
+    },
+    EXTENSIONS_NEED_V3 = { id: "extensions_need_v3", code: "extensions_need_v3", severity: Error, source: "RFC 5280 §4.1.2.1" } {
+        zlint: &["e_cert_extensions_version_not_3"],
+        pkilint: &["pkix.certificate_version_is_not_v3"],
+        what: "Extensions in a version 1 or 2 certificate.",
+        why: "Only version 3 certificates carry extensions; parsers may ignore or refuse them.",
+        fix: "Reissue as version 3.",
+    },
+    VERSION_1 = { id: "version_1", code: "version_1", severity: Notice, source: "RFC 5280 §4.1.2.1" } {
+        pkilint: &["pkix.certificate_version_is_not_v3"],
+        what: "A version 1 certificate.",
+        why: "It can carry no SAN and no CA flag: modern clients refuse it as a server or CA certificate.",
+        fix: "Reissue as version 3 with the extensions it needs.",
+    },
+    CA_WITHOUT_SKI = { id: "ca_without_ski", code: "ca_without_ski", severity: Warning, source: "RFC 5280 §4.2.1.2" } {
+        applies_to: Applies::Ca,
+        zlint: &["e_ext_subject_key_identifier_missing_ca"],
+        pkilint: &["pkix.certificate_skid_ca_missing"],
+        what: "A CA certificate without subjectKeyIdentifier.",
+        why: "Validators match issuers by key identifier; without it path building guesses by name.",
+        fix: "Reissue with `subjectKeyIdentifier=hash`.",
+    },
+    BC_NOT_CRITICAL = { id: "bc_not_critical", code: "bc_not_critical", severity: Warning, source: "RFC 5280 §4.2.1.9" } {
+        applies_to: Applies::Ca,
+        zlint: &["e_basic_constraints_not_critical"],
+        pkilint: &["pkix.basic_constraints_extension_not_critical"],
+        what: "basicConstraints not marked critical in a CA certificate.",
+        why: "RFC 5280 requires it critical, so that clients that do not understand it refuse the CA.",
+        fix: "Reissue with `basicConstraints=critical,CA:TRUE`.",
+    },
+    CA_WITHOUT_KEY_CERT_SIGN = { id: "ca_without_key_cert_sign", code: "ca_without_key_cert_sign", severity: Error, source: "RFC 5280 §4.2.1.3" } {
+        applies_to: Applies::Ca,
+        zlint: &["e_ca_key_cert_sign_not_set"],
+        what: "A CA whose keyUsage lacks keyCertSign.",
+        why: "It cannot sign certificates: every path through it fails.",
+        fix: "Reissue with `keyUsage=critical,keyCertSign,cRLSign`.",
+    },
+    MISSING_AKI = { id: "missing_aki", code: "missing_aki", severity: Warning, source: "RFC 5280 §4.2.1.1" } {
+        zlint: &["e_ext_authority_key_identifier_missing"],
+        pkilint: &["pkix.authority_key_identifier_extension_absent"],
+        what: "A certificate not self-issued without authorityKeyIdentifier.",
+        why: "Validators must guess the issuer by name alone, which fails when a CA has two keys.",
+        fix: "Reissue with `authorityKeyIdentifier=keyid`.",
+    },
+    WRONG_CRITICALITY = { id: "wrong_criticality", code: "wrong_criticality", severity: Warning, source: "RFC 5280 §4.2" } {
+        zlint: &["e_ext_authority_key_identifier_critical", "e_ext_subject_key_identifier_critical", "e_ext_aia_marked_critical", "e_ext_name_constraints_not_critical", "e_ext_policy_constraints_not_critical"],
+        pkilint: &["pkix.authority_key_identifier_critical", "pkix.certificate_skid_extension_critical", "pkix.authority_information_access_extension_critical", "pkix.certificate_name_constraints_extension_not_critical"],
+        what: "authorityKeyIdentifier, subjectKeyIdentifier or authorityInfoAccess marked critical, or nameConstraints or policyConstraints not.",
+        why: "RFC 5280 fixes their criticality; a wrongly critical one makes some clients refuse the certificate.",
+        fix: "Reissue with the criticality RFC 5280 gives.",
+    },
+    SAN_CRITICALITY = { id: "san_criticality", code: "wrong_criticality", severity: Warning, source: "RFC 5280 §4.2.1.6" } {
+        zlint: &["e_ext_san_not_critical_without_subject"],
+        what: "subjectAltName critical while the subject is not empty, or not critical while it is.",
+        why: "RFC 5280 ties the SAN's criticality to an empty subject.",
+        fix: "Mark the SAN critical exactly when the subject is empty.",
+    },
+    BAD_PRINTABLE_STRING = { id: "bad_printable_string", code: "bad_printable_string", severity: Error, source: "RFC 5280 appendix A (X.520)" } {
+        zlint: &["e_subject_printable_string_badalpha"],
+        what: "A PrintableString name attribute with characters PrintableString does not allow (`@`, `&`, `*`, non-ASCII, …).",
+        why: "Strict parsers refuse the name; others read it differently.",
+        fix: "Reissue with the attribute as a UTF8String.",
+    },
+    COUNTRY_NOT_PRINTABLE = { id: "country_not_printable", code: "country_not_printable", severity: Warning, source: "RFC 5280 appendix A" } {
+        zlint: &["e_subject_dn_country_not_printable_string", "e_issuer_dn_country_not_printable_string"],
+        what: "A country (C) not encoded as a PrintableString.",
+        why: "X.520 defines countryName as a PrintableString of two letters.",
+        fix: "Reissue with C as a PrintableString.",
+    },
+    LEGACY_STRING_TYPE = { id: "legacy_string_type", code: "legacy_string_type", severity: Notice, source: "RFC 5280 §4.1.2.4" } {
+        what: "A name attribute in TeletexString, BMPString, UniversalString or another legacy type.",
+        why: "RFC 5280 asks new certificates to use UTF8String (or PrintableString); old types are misread.",
+        fix: "Reissue with UTF8String.",
+    },
+    WRONG_ORDER = { id: "wrong_order", code: "wrong_order", severity: Warning, source: "RFC 8446 §4.4.2" } {
+        applies_to: Applies::Bundle,
+        what: "Certificates not in leaf-to-root order, each followed by its issuer.",
+        why: "TLS 1.2 requires that order and some clients (and OpenSSL 1.0) refuse others.",
+        fix: "Serve the leaf first, then each issuer (fullchain.pem).",
+    },
+    ISSUER_NOT_IN_BUNDLE = { id: "issuer_not_in_bundle", code: "issuer_not_in_bundle", severity: Notice, source: "RFC 5280 §6.1" } {
+        applies_to: Applies::Bundle,
+        what: "A certificate whose issuer is neither in the input nor among the anchors given.",
+        why: "Fine when the issuer is a trusted root; otherwise clients cannot build the chain.",
+        fix: "Serve fullchain.pem (the leaf and its intermediates).",
+    },
+}
+
+impl Rule {
+    /// Whether the rule judges a certificate whose notBefore is `not_before`.
+    pub fn in_effect_for(&self, not_before: crate::UnixTime) -> bool {
+        self.effective.is_none_or(|day| {
+            crate::UnixTime::parse_rfc3339(&format!("{day}T00:00:00Z"))
+                .is_ok_and(|from| not_before >= from)
+        })
+    }
+}
+
+/// The rule with `id`, and its documentation.
+pub fn rule(id: &str) -> Option<&'static (&'static Rule, Doc)> {
+    RULES.iter().find(|(r, _)| r.id == id)
+}
+
+/// docs/lint.md: every rule with its metadata and the zlint / pkilint cross-reference,
+/// generated from [`RULES`] (`crates/core/tests/lint_registry.rs` keeps the file current).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Lint rules\n\n\
+         Generated from `crates/core/src/lint/registry.rs` (`CERTBENCH_WRITE_DOCS=1 cargo test -p \
+         certbench-core --test lint_registry` rewrites it). Each finding carries its rule's `id` as \
+         `rule`, and the rule's `code`, severity and source. A rule with an effective date judges \
+         only certificates whose notBefore is on or after it, as zlint does. The last two columns \
+         name the zlint lints and pkilint finding codes that check the same thing.\n\n",
+    );
+    let count = |severity: Severity| RULES.iter().filter(|(r, _)| r.severity == severity).count();
+    out.push_str(&format!(
+        "{} rules: {} errors, {} warnings, {} notices.\n\n",
+        RULES.len(),
+        count(Error),
+        count(Warning),
+        count(Notice)
+    ));
+    out.push_str("| id | code | severity | source | effective | applies to | what | why | fix | zlint | pkilint |\n");
+    out.push_str("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    let list = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (r, d) in RULES {
+        let severity = match r.severity {
+            Error => "error",
+            Warning => "warning",
+            Notice => "notice",
+        };
+        out.push_str(&format!(
+            "| `{}` | `{}` | {severity} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            r.id,
+            r.code,
+            r.source,
+            r.effective.unwrap_or("always"),
+            d.applies_to.name(),
+            d.what.replace('|', "\\|"),
+            d.why.replace('|', "\\|"),
+            d.fix.replace('|', "\\|"),
+            list(d.zlint),
+            list(d.pkilint),
+        ));
+    }
+    out
+}
