@@ -75,7 +75,9 @@ pub(crate) fn decoded(d: &Decoded) -> String {
             let _ = writeln!(
                 out,
                 "    Next Update: {}",
-                crl.next_update.as_deref().unwrap_or("NONE")
+                crl.next_update
+                    .as_ref()
+                    .map_or("NONE".into(), ToString::to_string)
             );
             if let Some(check) = &crl.issuer_signature {
                 let verdict = if check.valid { "valid" } else { "INVALID" };

@@ -401,6 +401,13 @@ fn lint_exit_codes_and_json() {
     let out = certbench(&["lint", "--json"], Some(reversed.as_bytes()));
     assert_eq!(json(&out)["bundle"][0]["code"], "wrong_order");
     assert_eq!(json(&out)["bundle"][0]["rule"], "wrong_order");
+    // A CRL alone is linted too: `openssl ca -gencrl` without crl_extensions leaves out the
+    // authorityKeyIdentifier RFC 5280 section 5.2.1 asks for.
+    let crl = certbench(&["lint", &fixture("root.crl"), "--json"], None);
+    exits(&crl, 1, "lint root.crl");
+    let crls = &json(&crl)["crls"];
+    assert_eq!(crls[0]["block"], 1);
+    assert_eq!(crls[0]["findings"][0]["rule"], "crl_aki_missing");
     assert_eq!(
         certbench(&["lint", &fixture("leaf.key")], None)
             .status

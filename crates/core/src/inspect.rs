@@ -115,6 +115,7 @@ fn judge_alone(decoded: &mut Decoded) {
             }
         }
         Report::Parameters(p) => p.lint = lint::parameters(p),
+        Report::Crl(c) => c.lint = lint::crl(c),
         _ => {}
     }
 }

@@ -1,4 +1,5 @@
-//! `certbench lint`: the lint findings of every certificate of the input, and of the bundle.
+//! `certbench lint`: the lint findings of every certificate, CRL and set of parameters of the
+//! input, and of the bundle.
 
 use crate::Failure;
 use crate::io::{read_input, time_or_now};
@@ -17,6 +18,7 @@ pub(crate) fn run_lint(
     let blocks = inspect::decode(&input, time_or_now(at)?)?;
     let mut certs = Vec::new();
     let mut parameters = Vec::new();
+    let mut crls = Vec::new();
     for block in &blocks {
         match block {
             Ok(d) => match &d.report {
@@ -25,13 +27,17 @@ pub(crate) fn run_lint(
                     certs.extend(bundle.certificates.iter().map(|c| (d.block, c)))
                 }
                 Report::Parameters(p) => parameters.push((d.block, p)),
+                Report::Crl(c) => crls.push((d.block, c)),
                 _ => {}
             },
             Err(e) => eprintln!("certbench: {e}"),
         }
     }
-    if certs.is_empty() && parameters.is_empty() {
-        return Err(Failure(2, "no certificate or parameters to lint".into()));
+    if certs.is_empty() && parameters.is_empty() && crls.is_empty() {
+        return Err(Failure(
+            2,
+            "no certificate, CRL or parameters to lint".into(),
+        ));
     }
     let bundle = lint::input(&blocks);
     if json {
@@ -43,12 +49,17 @@ pub(crate) fn run_lint(
             .iter()
             .map(|(block, p)| serde_json::json!({"block": block, "algorithm": p.algorithm, "bits": p.bits, "curve": p.curve, "findings": p.lint}))
             .collect();
+        let crls: Vec<_> = crls
+            .iter()
+            .map(|(block, c)| serde_json::json!({"block": block, "issuer": c.issuer, "findings": c.lint}))
+            .collect();
         println!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "certificates": certificates,
                 "bundle": bundle,
                 "parameters": parameters,
+                "crls": crls,
             }))?
         );
     } else {
@@ -67,6 +78,9 @@ pub(crate) fn run_lint(
         for (block, p) in &parameters {
             show(*block, &format!("{} parameters", p.algorithm), &p.lint);
         }
+        for (block, c) in &crls {
+            show(*block, &format!("CRL by {}", c.issuer), &c.lint);
+        }
         for f in &bundle {
             println!("bundle {:?}: {} [{}]", f.severity, f.message, f.source);
         }
@@ -75,6 +89,7 @@ pub(crate) fn run_lint(
         .iter()
         .flat_map(|(_, c)| &c.lint)
         .chain(parameters.iter().flat_map(|(_, p)| &p.lint))
+        .chain(crls.iter().flat_map(|(_, c)| &c.lint))
         .chain(&bundle)
         .any(|f| f.severity == Severity::Error);
     Ok(u8::from(errors))

@@ -11,9 +11,10 @@ pub mod ocsp;
 pub mod overview;
 mod read;
 
+use crate::dn;
 use crate::error::{Error, Location};
 use crate::input::{self, Block, Encoding};
-use crate::{dn, time::UnixTime};
+use crate::time::{Rfc3339, UnixTime};
 use der::Decode;
 use serde::{Deserialize, Serialize};
 use x509_cert::{crl::CertificateList, request::CertReq};
@@ -173,10 +174,13 @@ pub struct CsrReport {
 pub struct CrlReport {
     /// The issuer, RFC 4514 text.
     pub issuer: String,
+    /// 1 or 2 (the version field's value plus one; absent means 1).
+    #[serde(default)]
+    pub version: u8,
     /// thisUpdate, RFC 3339.
-    pub this_update: String,
+    pub this_update: Rfc3339,
     /// nextUpdate, RFC 3339, when given.
-    pub next_update: Option<String>,
+    pub next_update: Option<Rfc3339>,
     /// The signature algorithm, by OpenSSL's name.
     pub signature_algorithm: String,
     /// The revoked certificates (all, or the first window of a very long list).
@@ -190,6 +194,9 @@ pub struct CrlReport {
     /// The CRL's signature checked against a certificate of the same input named as its issuer;
     /// `None` when no such certificate is there (or while pending, [`crate::inspect::decode_structure`]).
     pub issuer_signature: Option<CrlSignatureCheck>,
+    /// Findings (see [`crate::lint::crl`]).
+    #[serde(default)]
+    pub lint: Vec<crate::finding::Finding>,
 }
 
 /// Every revoked entry of the CRL whose DER `der` is; none when it is not a CRL.
@@ -215,7 +222,7 @@ pub struct RevokedEntry {
     /// Its serial, lowercase hex.
     pub serial: String,
     /// When it was revoked, RFC 3339.
-    pub date: String,
+    pub date: Rfc3339,
     /// RFC 5280 section 5.3.1 reason (`keyCompromise`, …), when the entry gives one.
     pub reason: Option<String>,
 }
@@ -547,7 +554,7 @@ fn csr(req: &CertReq) -> CsrReport {
 fn crl(list: &CertificateList) -> CrlReport {
     const REASON_CODE: const_oid::ObjectIdentifier = const_oid::db::rfc5280::ID_CE_CRL_REASONS;
     let tbs = &list.tbs_cert_list;
-    let time = |t: &x509_cert::time::Time| UnixTime::from(t).to_rfc3339();
+    let time = |t: &x509_cert::time::Time| Rfc3339(UnixTime::from(t));
     let revoked: Vec<RevokedEntry> = tbs
         .revoked_certificates
         .iter()
@@ -570,11 +577,17 @@ fn crl(list: &CertificateList) -> CrlReport {
         revoked_count: revoked.len(),
         revoked,
         issuer: dn::rfc4514(&tbs.issuer),
+        version: match tbs.version {
+            x509_cert::Version::V1 => 1,
+            x509_cert::Version::V2 => 2,
+            x509_cert::Version::V3 => 3,
+        },
         this_update: time(&tbs.this_update),
         next_update: tbs.next_update.as_ref().map(time),
         signature_algorithm: crate::oids::name(&list.signature_algorithm.oid),
         extensions: ext::decode(tbs.crl_extensions.as_deref().unwrap_or_default()).extensions,
         issuer_signature: None,
+        lint: Vec::new(),
     }
 }
 

@@ -481,6 +481,69 @@ impl<'a> Issuers<'a> {
     }
 }
 
+/// Every finding for one CRL (RFC 5280 section 5), most severe first.
+pub fn crl(c: &crate::decode::CrlReport) -> Vec<Finding> {
+    use const_oid::db::rfc5280::ID_CE_CRL_NUMBER;
+    let mut out = Vec::new();
+    match &c.next_update {
+        None => out.push(finding(
+            &CRL_NEXT_UPDATE_MISSING,
+            "no nextUpdate: clients cannot tell when it goes stale".into(),
+        )),
+        Some(next) if next.0 < c.this_update.0 => out.push(finding(
+            &CRL_NEXT_BEFORE_THIS,
+            format!(
+                "nextUpdate ({next}) is before thisUpdate ({}): the list is stale from the start",
+                c.this_update
+            ),
+        )),
+        Some(_) => {}
+    }
+    let ext = |oid| c.extensions.iter().find(|e| e.is(oid));
+    match ext(ID_CE_CRL_NUMBER) {
+        None => out.push(finding(
+            &CRL_NUMBER_MISSING,
+            "no cRLNumber: clients cannot tell which list is newer".into(),
+        )),
+        Some(e) if e.critical => out.push(finding(
+            &CRL_NUMBER_CRITICAL,
+            "cRLNumber is marked critical; it must not be".into(),
+        )),
+        Some(_) => {}
+    }
+    if ext(ID_CE_AUTHORITY_KEY_IDENTIFIER).is_none() {
+        out.push(finding(
+            &CRL_AKI_MISSING,
+            "no authorityKeyIdentifier: clients must guess which CA key signed it".into(),
+        ));
+    }
+    let entry_extensions = c.revoked.iter().any(|r| r.reason.is_some());
+    if c.version < 2 && (!c.extensions.is_empty() || entry_extensions) {
+        out.push(finding(
+            &CRL_VERSION_NOT_2,
+            format!("a version {} CRL carries extensions", c.version),
+        ));
+    }
+    let late: Vec<&str> = c
+        .revoked
+        .iter()
+        .filter(|r| r.date.0 > c.this_update.0)
+        .map(|r| r.serial.as_str())
+        .collect();
+    if let Some(first) = late.first() {
+        out.push(finding(
+            &CRL_REVOKED_AFTER_THIS_UPDATE,
+            format!(
+                "{} entr{} revoked after thisUpdate ({}), serial {first} first",
+                late.len(),
+                if late.len() == 1 { "y is" } else { "ies are" },
+                c.this_update
+            ),
+        ));
+    }
+    crate::sort::by_key(out, |f| f.severity)
+}
+
 /// More findings of one kind than this are told as one, with the first few named.
 const MOST_NAMED: usize = 5;
 

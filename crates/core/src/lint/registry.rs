@@ -55,6 +55,8 @@ pub enum Applies {
     Parameters,
     /// A bundle of certificates taken together.
     Bundle,
+    /// Certificate revocation lists.
+    Crl,
 }
 
 impl Applies {
@@ -67,6 +69,7 @@ impl Applies {
             Applies::Leaf => "end-entity certificates",
             Applies::Parameters => "domain parameters",
             Applies::Bundle => "bundles",
+            Applies::Crl => "CRLs",
         }
     }
 }
@@ -348,6 +351,55 @@ registry! {
         what: "Certificates not in leaf-to-root order, each followed by its issuer.",
         why: "TLS 1.2 requires that order and some clients (and OpenSSL 1.0) refuse others.",
         fix: "Serve the leaf first, then each issuer (fullchain.pem).",
+    },
+    CRL_NEXT_UPDATE_MISSING = { id: "crl_next_update_missing", code: "crl_next_update_missing", severity: Error, source: "RFC 5280 §5.1.2.5" } {
+        applies_to: Applies::Crl,
+        zlint: &["e_crl_has_next_update"],
+        what: "A CRL without nextUpdate.",
+        why: "Conforming CAs must say when the next CRL comes; without it clients cannot tell a stale list from a fresh one.",
+        fix: "Issue CRLs with nextUpdate (`openssl ca -gencrl -crldays N`).",
+    },
+    CRL_NEXT_BEFORE_THIS = { id: "crl_next_before_this", code: "crl_next_before_this", severity: Error, source: "RFC 5280 §5.1.2.5" } {
+        applies_to: Applies::Crl,
+        pkilint: &["pkix.crl_negative_validity_period"],
+        what: "A CRL whose nextUpdate is before its thisUpdate.",
+        why: "The list is stale the moment it is issued: every client refuses it.",
+        fix: "Reissue it with nextUpdate after thisUpdate.",
+    },
+    CRL_NUMBER_MISSING = { id: "crl_number_missing", code: "crl_number_missing", severity: Error, source: "RFC 5280 §5.2.3" } {
+        applies_to: Applies::Crl,
+        zlint: &["e_crl_missing_crl_number"],
+        what: "A CRL without the cRLNumber extension.",
+        why: "Conforming CAs must number their CRLs so clients can tell which is newer and apply delta CRLs; browsers' revocation checkers skip unnumbered lists.",
+        fix: "Issue CRLs with a crlnumber file (`openssl ca`'s `crlnumber` setting).",
+    },
+    CRL_NUMBER_CRITICAL = { id: "crl_number_critical", code: "crl_number_critical", severity: Error, source: "RFC 5280 §5.2.3" } {
+        applies_to: Applies::Crl,
+        pkilint: &["pkix.crl_number_extension_critical"],
+        what: "cRLNumber marked critical.",
+        why: "RFC 5280 makes it non-critical; some clients refuse a CRL with it critical.",
+        fix: "Issue the CRL with cRLNumber non-critical.",
+    },
+    CRL_AKI_MISSING = { id: "crl_aki_missing", code: "crl_aki_missing", severity: Error, source: "RFC 5280 §5.2.1" } {
+        applies_to: Applies::Crl,
+        zlint: &["e_crl_has_authority_key_identifier"],
+        what: "A CRL without authorityKeyIdentifier.",
+        why: "Conforming CAs must include it, so clients find the right key of the CA to check the CRL with.",
+        fix: "Issue CRLs with `authorityKeyIdentifier=keyid` in the CRL extensions.",
+    },
+    CRL_VERSION_NOT_2 = { id: "crl_version_not_2", code: "crl_version_not_2", severity: Error, source: "RFC 5280 §5.1.2.1" } {
+        applies_to: Applies::Crl,
+        pkilint: &["pkix.crl_version_is_not_v2"],
+        what: "A CRL with extensions (of the list or of its entries) that is not version 2.",
+        why: "Only version 2 CRLs carry extensions; parsers may ignore them or refuse the list.",
+        fix: "Issue a version 2 CRL (OpenSSL does when the CRL has extensions).",
+    },
+    CRL_REVOKED_AFTER_THIS_UPDATE = { id: "crl_revoked_after_this_update", code: "crl_revoked_after_this_update", severity: Error, source: "RFC 5280 §5.3.1" } {
+        applies_to: Applies::Crl,
+        zlint: &["e_crl_revocation_time_not_after_this_update"],
+        what: "A revoked entry whose revocation date is after the CRL's thisUpdate.",
+        why: "A list cannot know of a revocation that happens after it was issued: the date or the list is wrong.",
+        fix: "Issue the CRL after the revocation, with the revocation's real date.",
     },
     ISSUER_NOT_IN_BUNDLE = { id: "issuer_not_in_bundle", code: "issuer_not_in_bundle", severity: Notice, source: "RFC 5280 §6.1" } {
         applies_to: Applies::Bundle,

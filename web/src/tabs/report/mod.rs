@@ -103,8 +103,8 @@ pub(crate) fn BlockCard(props: &BlockProps) -> Html {
                     <>
                         <h3>{ format!("Revocation list by {}", crl.issuer) }</h3>
                         <dl>
-                            { row("This update", &crl.this_update) }
-                            { row("Next update", crl.next_update.as_deref().unwrap_or("none")) }
+                            { row("This update", &crl.this_update.to_string()) }
+                            { row("Next update", &crl.next_update.as_ref().map_or("none".into(), ToString::to_string)) }
                             { row("Signature algorithm", &crl.signature_algorithm) }
                             { row("Revoked", &crl.revoked_count.max(crl.revoked.len()).to_string()) }
                             { row("Signature", &match &crl.issuer_signature {
@@ -119,6 +119,7 @@ pub(crate) fn BlockCard(props: &BlockProps) -> Html {
                                 contents={revoked_list(d)} />
                         }
                         { extensions(&crl.extensions, "CRL extensions") }
+                        { findings(&crl.lint) }
                     </>
                 },
                 Report::Pkcs7(bundle) => html! {
