@@ -180,41 +180,29 @@ pub(super) fn status(
             ));
             continue;
         }
-        let outcome = |status, reason, revoked_at, detail| RevocationStatus {
-            depth,
-            cert: cert.subject.clone(),
-            status,
-            reason,
-            revoked_at,
-            detail,
-        };
+        let outcome = |status, detail| RevocationStatus::of(depth, cert, status, detail);
         match &single.cert_status {
             CertStatus::Good(_) => {
                 return Ok(outcome(
                     Revocation::Good,
-                    None,
-                    None,
                     format!("good, says the OCSP response from {signer} of {this_update}"),
                 ));
             }
             CertStatus::Revoked(info) if time(&info.revocation_time) <= at => {
                 let date = time(&info.revocation_time);
                 let reason = info.revocation_reason.map(crl_reason_name);
-                return Ok(outcome(
-                    Revocation::Revoked,
-                    reason.clone(),
-                    Some(Rfc3339(date)),
-                    format!(
-                        "revoked on {date}{} by the OCSP response from {signer}",
-                        reason.map(|r| format!(" ({r})")).unwrap_or_default()
-                    ),
-                ));
+                let detail = format!(
+                    "revoked on {date}{} by the OCSP response from {signer}",
+                    reason
+                        .as_ref()
+                        .map(|r| format!(" ({r})"))
+                        .unwrap_or_default()
+                );
+                return Ok(outcome(Revocation::Revoked, detail).when(reason, Some(Rfc3339(date))));
             }
             CertStatus::Revoked(info) => {
                 return Ok(outcome(
                     Revocation::Good,
-                    None,
-                    None,
                     format!(
                         "good at {at}: the OCSP response from {signer} has it revoked only from {}",
                         time(&info.revocation_time)

@@ -83,6 +83,34 @@ pub struct RevocationStatus {
     pub detail: String,
 }
 
+impl RevocationStatus {
+    /// `cert`'s status at `depth` and what says so; no reason or date.
+    pub(super) fn of(
+        depth: usize,
+        cert: &Candidate<'_>,
+        status: Revocation,
+        detail: String,
+    ) -> RevocationStatus {
+        RevocationStatus {
+            depth,
+            cert: cert.subject.clone(),
+            status,
+            reason: None,
+            revoked_at: None,
+            detail,
+        }
+    }
+
+    /// With the revocation's reason and date.
+    pub(super) fn when(self, reason: Option<String>, revoked_at: Option<Rfc3339>) -> Self {
+        RevocationStatus {
+            reason,
+            revoked_at,
+            ..self
+        }
+    }
+}
+
 impl Crl {
     /// Decodes what revocation checking needs from `list`, once.
     pub fn new(list: CertificateList) -> Crl {
@@ -458,13 +486,8 @@ pub(super) fn status(
         true => vec![None],
         false => points.iter().map(Some).collect(),
     };
-    let outcome = |status, reason: Option<String>, revoked_at, detail| RevocationStatus {
-        depth,
-        cert: cert.subject.clone(),
-        status,
-        reason,
-        revoked_at,
-        detail,
+    let outcome = |status, reason, revoked_at, detail| {
+        RevocationStatus::of(depth, cert, status, detail).when(reason, revoked_at)
     };
     let mut covered = 0u16;
     let mut notes: Vec<String> = Vec::new();
