@@ -228,32 +228,18 @@ impl Task {
                 let Ok(list) = <CertificateList>::from_der(der) else {
                     return vec![unreadable()];
                 };
-                issuers
-                    .iter()
-                    .map(|(_, cert)| match super::AsIssued::from_der(cert) {
-                        Ok(c) => Work::Verify(signature::Check::crl(
-                            &list,
-                            c.tbs_certificate().subject_public_key_info(),
-                        )),
-                        Err(_) => unreadable(),
-                    })
-                    .collect()
+                each_signer(issuers.iter().map(|(_, der)| der), |key| {
+                    signature::Check::crl(&list, key)
+                })
             }
             #[cfg(feature = "ocsp")]
             Task::OcspSignature { der, signers, .. } => {
                 let Some(basic) = ocsp_basic(der) else {
                     return vec![unreadable()];
                 };
-                signers
-                    .iter()
-                    .map(|(_, cert)| match super::AsIssued::from_der(cert) {
-                        Ok(c) => Work::Verify(signature::Check::ocsp(
-                            &basic,
-                            c.tbs_certificate().subject_public_key_info(),
-                        )),
-                        Err(_) => unreadable(),
-                    })
-                    .collect()
+                each_signer(signers.iter().map(|(_, der)| der), |key| {
+                    signature::Check::ocsp(&basic, key)
+                })
             }
             Task::PublicKey { der, .. } => vec![Work::Derive(der.clone())],
         }
@@ -298,6 +284,20 @@ impl Task {
             }),
         }
     }
+}
+
+/// One signature check for each candidate signer certificate (DER), in order: `check` made
+/// with its key, or an unreadable certificate's failure.
+fn each_signer<'a>(
+    signers: impl Iterator<Item = &'a Vec<u8>>,
+    check: impl Fn(&spki::SubjectPublicKeyInfoOwned) -> Result<signature::Check, SignatureError>,
+) -> Vec<Work> {
+    signers
+        .map(|der| match super::AsIssued::from_der(der) {
+            Ok(c) => Work::Verify(check(c.tbs_certificate().subject_public_key_info())),
+            Err(_) => Work::Verify(Err(SignatureError::Invalid)),
+        })
+        .collect()
 }
 
 /// Valid, invalid, or not checked: an algorithm certbench (or the browser) cannot check, such
