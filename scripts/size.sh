@@ -29,4 +29,13 @@ if [ "$all_gz" -gt "$ALL_WASM_BUDGET" ]; then
   echo "all wasm is over its budget by $((all_gz - ALL_WASM_BUDGET)) gzipped bytes" >&2
   status=1
 fi
+# const-oid's table of every OID it knows (27 KB gzip in the worker, measured 2026-12-07) comes
+# in with x509-cert's `Display` for names and its RFC 4514 name parser; core writes and builds
+# names itself (dn.rs, generate/request.rs). One of the table's names marks it.
+for module in "$page" "$worker"; do
+  if grep -q "bign-curve256v1" "$module"; then
+    echo "$module links const-oid's OID table: a name was formatted or parsed by x509-cert (use dn::rfc4514 / dn::rdn_text)" >&2
+    status=1
+  fi
+done
 exit $status

@@ -3,7 +3,7 @@
 use crate::oids;
 use der::{Encode, Tag, Tagged, asn1::AnyRef};
 use serde::{Deserialize, Serialize};
-use x509_cert::name::Name;
+use x509_cert::name::{Name, RelativeDistinguishedName};
 
 /// One attribute of a name, e.g. `O=Example Ltd`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,22 +35,23 @@ pub fn attributes(name: &Name) -> Vec<Attribute> {
 /// The RFC 4514 string (`CN=example.com,O=Example,C=GB`): most specific first, `+` joining
 /// multi-valued RDNs, special characters escaped, values of unknown type as `#hex`.
 pub fn rfc4514(name: &Name) -> String {
-    let rdns: Vec<String> = name
-        .iter_rdn()
-        .map(|rdn| {
-            rdn.iter()
-                .map(|atv| {
-                    let key = oids::name(&atv.oid);
-                    match value_text(atv.value.tag(), atv.value.value()) {
-                        Some(text) => format!("{key}={}", escape(&text)),
-                        None => format!("{key}=#{}", hex(&atv.value.to_der().unwrap_or_default())),
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("+")
-        })
-        .collect();
+    let rdns: Vec<String> = name.iter_rdn().map(rdn_text).collect();
     rdns.into_iter().rev().collect::<Vec<_>>().join(",")
+}
+
+/// One RDN as RFC 4514 writes it (`O=Example+OU=Web`). Not x509-cert's `Display`, which looks
+/// attribute names up in const-oid's whole OID table (tens of KB in the web app's wasm).
+pub fn rdn_text(rdn: &RelativeDistinguishedName) -> String {
+    rdn.iter()
+        .map(|atv| {
+            let key = oids::name(&atv.oid);
+            match value_text(atv.value.tag(), atv.value.value()) {
+                Some(text) => format!("{key}={}", escape(&text)),
+                None => format!("{key}=#{}", hex(&atv.value.to_der().unwrap_or_default())),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("+")
 }
 
 /// The value of the first attribute with OpenSSL short name `short` (e.g. "CN"), if any.

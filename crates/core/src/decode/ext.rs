@@ -270,7 +270,7 @@ fn crl_distribution_points(bytes: &[u8], out: &mut ExtensionSummary) -> der::Res
             }
             Some(DistributionPointName::NameRelativeToCRLIssuer(rdn)) => out
                 .crl_distribution_points
-                .push(format!("relative name: {rdn}")),
+                .push(format!("relative name: {}", dn::rdn_text(rdn))),
             None => {}
         }
     }

@@ -4,7 +4,6 @@
 use super::KeyPair;
 use crate::{error::Error, time::UnixTime};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
 use x509_cert::{Certificate, ext::Extension, name::Name};
 
 /// What a certificate is for; each profile fixes its extensions.
@@ -55,45 +54,55 @@ impl Subject {
         }
     }
 
-    /// The X.501 name: C, ST, L, O, OU, CN from general to specific, empty fields left out.
+    /// The X.501 name: C, ST, L, O, OU, CN from general to specific, empty fields left out,
+    /// each its own RDN as `openssl req -subj` writes them: C a PrintableString (RFC 5280
+    /// appendix A), the others UTF8String. Built from the attributes, not by parsing an RFC
+    /// 4514 string: x509-cert's parser looks attribute names up in const-oid's whole OID
+    /// table, which would put all of it in the web app's wasm.
     pub fn to_name(&self) -> Result<Name, Error> {
+        use const_oid::db::rfc4519::{
+            COMMON_NAME, COUNTRY_NAME, LOCALITY_NAME, ORGANIZATION_NAME, ORGANIZATIONAL_UNIT_NAME,
+            ST,
+        };
+        use der::{Any, Tag};
+        use x509_cert::attr::AttributeTypeAndValue;
+        use x509_cert::name::{RdnSequence, RelativeDistinguishedName};
+        let country = self.country.trim();
+        if !country.is_empty()
+            && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            return Err(Error::InvalidName(format!(
+                "country `{country}` must be a two-letter code like GB"
+            )));
+        }
         let fields = [
-            ("CN", &self.common_name),
-            ("OU", &self.organizational_unit),
-            ("O", &self.organization),
-            ("L", &self.locality),
-            ("ST", &self.state),
-            ("C", &self.country),
+            (COUNTRY_NAME, Tag::PrintableString, country),
+            (ST, Tag::Utf8String, self.state.trim()),
+            (LOCALITY_NAME, Tag::Utf8String, self.locality.trim()),
+            (ORGANIZATION_NAME, Tag::Utf8String, self.organization.trim()),
+            (
+                ORGANIZATIONAL_UNIT_NAME,
+                Tag::Utf8String,
+                self.organizational_unit.trim(),
+            ),
+            (COMMON_NAME, Tag::Utf8String, self.common_name.trim()),
         ];
-        let parts: Vec<String> = fields
-            .iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| format!("{k}={}", escape_rfc4514(v.trim())))
-            .collect();
-        if parts.is_empty() {
+        let invalid = |e: der::Error| Error::InvalidName(format!("invalid subject: {e}"));
+        let mut rdns = RdnSequence::default();
+        for (oid, tag, value) in fields.into_iter().filter(|(_, _, v)| !v.is_empty()) {
+            let value = Any::new(tag, value.as_bytes()).map_err(invalid)?;
+            let rdn =
+                RelativeDistinguishedName::try_from(vec![AttributeTypeAndValue { oid, value }])
+                    .map_err(invalid)?;
+            rdns.push(rdn);
+        }
+        if rdns.is_empty() {
             return Err(Error::InvalidName(
                 "the subject is empty: give at least a common name (CN)".into(),
             ));
         }
-        if !self.country.trim().is_empty() && self.country.trim().len() != 2 {
-            return Err(Error::InvalidName(format!(
-                "country `{}` must be a two-letter code like GB",
-                self.country.trim()
-            )));
-        }
-        Name::from_str(&parts.join(","))
-            .map_err(|e| Error::InvalidName(format!("invalid subject: {e}")))
+        Ok(Name::hazmat_from_rdn_sequence(rdns))
     }
-}
-
-pub(super) fn escape_rfc4514(value: &str) -> String {
-    value
-        .chars()
-        .flat_map(|c| match c {
-            ',' | '+' | '"' | '\\' | '<' | '>' | ';' | '=' => vec!['\\', c],
-            _ => vec![c],
-        })
-        .collect()
 }
 
 /// Default validity in days: ten years for CAs; for leaves, the longest the CA/B Forum allows
@@ -181,4 +190,49 @@ pub enum IssuedBy<'a> {
         /// The CA's key.
         key: &'a KeyPair,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use der::Encode;
+    use std::str::FromStr;
+
+    /// The name is what `openssl req -subj` and RFC 4514 parsing make of the same fields: one
+    /// RDN each, C to CN, C a PrintableString, the rest UTF8String, spaces trimmed, special
+    /// characters kept as they are.
+    #[test]
+    fn the_subject_is_built_as_rfc4514_parsing_would_build_it() {
+        let subject = Subject {
+            country: "GB".into(),
+            state: "England".into(),
+            locality: " London ".into(),
+            organization: "Example, Ltd.".into(),
+            organizational_unit: String::new(),
+            common_name: "#1 + more".into(),
+        };
+        let parsed =
+            Name::from_str("CN=\\#1 \\+ more,O=Example\\, Ltd.,L=London,ST=England,C=GB").unwrap();
+        assert_eq!(
+            subject.to_name().unwrap().to_der().unwrap(),
+            parsed.to_der().unwrap()
+        );
+    }
+
+    #[test]
+    fn a_country_must_be_two_letters_and_a_subject_must_name_something() {
+        for country in ["GBR", "G1", "É"] {
+            let subject = Subject {
+                country: country.into(),
+                ..Subject::common_name("example.test")
+            };
+            let error = subject.to_name().unwrap_err().to_string();
+            assert!(error.contains("two-letter code"), "{country}: {error}");
+        }
+        let empty = Subject::common_name("  ")
+            .to_name()
+            .unwrap_err()
+            .to_string();
+        assert!(empty.contains("the subject is empty"), "{empty}");
+    }
 }
