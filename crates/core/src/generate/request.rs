@@ -68,9 +68,8 @@ impl Subject {
         use x509_cert::attr::AttributeTypeAndValue;
         use x509_cert::name::{RdnSequence, RelativeDistinguishedName};
         let country = self.country.trim();
-        if !country.is_empty()
-            && !(country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic()))
-        {
+        let two_letters = country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic());
+        if !country.is_empty() && !two_letters {
             return Err(Error::InvalidName(format!(
                 "country `{country}` must be a two-letter code like GB"
             )));
