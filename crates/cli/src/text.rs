@@ -335,7 +335,7 @@ pub(crate) fn cipher(e: &Explanation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", e.iana, e.code);
     let mut rows = e.rows();
-    rows.push(("Rating", format!("{:?}", e.rating).to_lowercase()));
+    rows.push(("Rating", format!("{:?}", e.rating).to_ascii_lowercase()));
     for (name, value) in rows {
         let _ = writeln!(out, "  {name:<32} {value}");
     }

@@ -311,7 +311,7 @@ mod tests {
         assert_eq!(select(&blocks, &named), [0, 2], "subject or SAN, any case");
         let leaf = blocks[0].as_ref().unwrap().certificate().unwrap();
         let by_fingerprint = View {
-            text: leaf.fingerprint_sha256[..12].to_uppercase(),
+            text: leaf.fingerprint_sha256[..12].to_ascii_uppercase(),
             ..View::default()
         };
         assert_eq!(select(&blocks, &by_fingerprint), [0]);

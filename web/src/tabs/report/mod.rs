@@ -40,7 +40,7 @@ pub(crate) fn BlockCard(props: &BlockProps) -> Html {
     let label = d
         .label
         .clone()
-        .unwrap_or_else(|| format!("{:?}", d.encoding).to_uppercase());
+        .unwrap_or_else(|| format!("{:?}", d.encoding).to_ascii_uppercase());
     let origin = match (d.item, d.line) {
         (Some(item), _) => format!("{}, item {item}", props.source),
         (None, Some(line)) => format!("{}, block {} ({label}, line {line})", props.source, d.block),
