@@ -80,7 +80,7 @@ pub async fn verify_chain_webcrypto(
 ) -> Result<bool, JsError> {
     let bundle = decode::read_certificates(&chain)?;
     let anchors = decode::read_certificates(&roots)?;
-    let checks = verify::signature_checks(&bundle, &anchors);
+    let checks = verify::signature_checks(&bundle, &anchors, &[]);
     let outcomes = certbench_web::webcrypto::checks(checks).await;
     let options = verify::Options::at(at(now));
     Ok(verify::verify_with(

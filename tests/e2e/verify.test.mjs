@@ -118,3 +118,101 @@ app.test('verify: the rules selector; a SHA-1 chain is invalid for browsers, val
   await fresh.context.close();
   assert.deepEqual(problems, []);
 });
+
+app.test('verify: CRLs dropped, pasted or in the chain decide revocation; requiring a status fails an unknown one; a link keeps them', '#/verify', async ({ page, problems }) => {
+  await page.uncheck('#verify-mozilla');
+  await fillVerify(page, { chain: fixture('fullchain.pem'), roots: fixture('root.pem'), host: 'www.example.test' });
+  // big.crl (DER, 1,500 entries, by the root) does not list the intermediate.
+  await dropFiles(page, '#verify-crls', [{ name: 'big.crl', bytes: fixtureBytes('big.crl') }]);
+  await page.waitForFunction(() => document.querySelector('#verify-crls').value.startsWith('-----BEGIN X509 CRL-----'));
+  await page.click('#verify-run');
+  await page.waitForSelector('#verify-revocation');
+  assert.equal(await page.textContent('#verify-verdict'), 'valid');
+  assert.equal(await page.getAttribute('#verify-revocation li >> nth=1', 'data-status'), 'good');
+  // No CRL of the intermediate's covers the leaf: unknown, which fails only when required.
+  assert.equal(await page.getAttribute('#verify-revocation li >> nth=0', 'data-status'), 'unknown');
+  await page.check('#verify-require-revocation');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
+  assert.equal(await page.getAttribute('.failure >> nth=0', 'data-code'), 'revocation_unknown');
+  // root.crl revokes the intermediate (keyCompromise).
+  await page.fill('#verify-crls', fixture('root.crl'));
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('.failure')?.dataset.code === 'revoked');
+  assert.match(await page.textContent('#verify-revocation li >> nth=1'), /revoked \(keyCompromise, \d{4}-\d\d-\d\dT/);
+  // The CRLs and the switch travel in a link, and its verdict shows at once.
+  await page.click('#verify-link');
+  await page.waitForSelector('#verify-link-done');
+  assert.match(page.url(), /&crls=[A-Za-z0-9_-]+/);
+  assert.match(page.url(), /&flags=require-revocation$/);
+  const fresh = await open(app.browser, page.url());
+  await fresh.page.waitForFunction(() => document.querySelector('.failure')?.dataset.code === 'revoked');
+  assert.match(await fresh.page.inputValue('#verify-crls'), /^-----BEGIN X509 CRL-----/);
+  assert.equal(await fresh.page.isChecked('#verify-require-revocation'), true);
+  await fresh.context.close();
+  // Without CRLs or the switch, revocation is not looked at; a CRL pasted with the chain
+  // counts as one in its own field.
+  await page.fill('#verify-crls', '');
+  await page.uncheck('#verify-require-revocation');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
+  assert.equal(await page.$('#verify-revocation'), null);
+  await page.fill('#verify-chain', fixture('fullchain.pem') + fixture('root.crl'));
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
+  assert.equal(await page.getAttribute('.failure >> nth=0', 'data-code'), 'revoked');
+  assert.deepEqual(problems, []);
+});
+
+/** A root, an intermediate and a leaf made by OpenSSL, both below the root under the CA/B DV policy. */
+function policyChain() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certbench-policy-'));
+  const openssl = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const key = (name) => ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`];
+  fs.writeFileSync(path.join(dir, 'ext.cnf'), [
+    '[ca]', 'basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign',
+    'certificatePolicies=2.23.140.1.2.1', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid',
+    '[leaf]', 'basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=serverAuth',
+    'subjectAltName=DNS:policy.example.test', 'certificatePolicies=2.23.140.1.2.1', 'authorityKeyIdentifier=keyid', '',
+  ].join('\n'));
+  openssl('req', '-x509', ...key('root'), '-out', 'root.pem', '-subj', '/CN=Policy Root', '-days', '30');
+  for (const [name, cn, issuer, section, serial] of [['int', 'Policy Intermediate', 'root', 'ca', '2'], ['leaf', 'policy.example.test', 'int', 'leaf', '3']]) {
+    openssl('req', '-new', ...key(name), '-out', `${name}.csr`, '-subj', `/CN=${cn}`);
+    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-out', `${name}.pem`,
+      '-days', '30', '-extfile', 'ext.cnf', '-extensions', section, '-set_serial', serial);
+  }
+  const read = (name) => fs.readFileSync(path.join(dir, `${name}.pem`), 'utf8');
+  const chain = { chain: read('leaf') + read('int'), roots: read('root') };
+  fs.rmSync(dir, { recursive: true, force: true });
+  return chain;
+}
+
+app.test('verify: certificate policies: an explicit policy the path lacks fails; one it has passes, and the valid policy tree is drawn', '#/verify', async ({ page, problems }) => {
+  const { chain, roots } = policyChain();
+  await page.uncheck('#verify-mozilla');
+  await fillVerify(page, { chain, roots, host: 'policy.example.test' });
+  await page.click('#verify-policy-options > summary');
+  await page.fill('#verify-policies', 'EV');
+  await page.check('#verify-require-explicit-policy');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
+  assert.equal(await page.getAttribute('.failure >> nth=0', 'data-code'), 'policy');
+  assert.match(await page.textContent('.failure >> nth=0'), /none of the path's policies \(2\.23\.140\.1\.2\.1\) is among those accepted/);
+  await page.fill('#verify-policies', 'DV');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
+  assert.match(await page.textContent('#verify-policies-result'), /Valid for 2\.23\.140\.1\.2\.1/);
+  // anyPolicy, then one level per certificate below the anchor.
+  assert.equal(await page.$$eval('#verify-policy-tree li', (li) => li.length), 3);
+  assert.match(await page.textContent('#verify-policy-tree > li'), /^2\.5\.29\.32\.0 \(anyPolicy\)2\.23\.140\.1\.2\.1 \(DV\)2\.23\.140\.1\.2\.1 \(DV\)$/);
+  // The policy inputs travel in a link.
+  await page.click('#verify-link');
+  await page.waitForSelector('#verify-link-done');
+  assert.match(page.url(), /&policies=DV&flags=require-explicit-policy$/);
+  const fresh = await open(app.browser, page.url());
+  await fresh.page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
+  assert.equal(await fresh.page.inputValue('#verify-policies'), 'DV');
+  assert.equal(await fresh.page.isChecked('#verify-require-explicit-policy'), true);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+});

@@ -282,6 +282,19 @@ fn extensions(out: &mut String, title: &str, exts: &[ExtensionReport]) {
     }
 }
 
+/// The valid_policy_tree, a node a line, each level indented below its parent.
+fn policy_tree(out: &mut String, node: &certbench_core::verify::PolicyNode, depth: usize) {
+    let name = node.name.as_ref().map_or(String::new(), |n| format!(" ({n})"));
+    let mapped = match node.expected.as_slice() {
+        [only] if *only == node.policy => String::new(),
+        expected => format!(" -> expects {}", expected.join(", ")),
+    };
+    let _ = writeln!(out, "{}{}{name}{mapped}", "  ".repeat(depth), node.policy);
+    for child in &node.children {
+        policy_tree(out, child, depth + 1);
+    }
+}
+
 pub(crate) fn verdict(v: &Verdict) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", if v.valid { "valid" } else { "INVALID" });
@@ -318,6 +331,13 @@ pub(crate) fn verdict(v: &Verdict) -> String {
             v.policies.authority_constrained.join(", "),
             v.policies.user_constrained.join(", ")
         );
+    }
+    if let Some(root) = &v.policies.tree {
+        let _ = writeln!(out, "policy tree:");
+        policy_tree(&mut out, root, 1);
+    }
+    for note in &v.policies.notes {
+        let _ = writeln!(out, "policy: {note}");
     }
     if let Some(other) = &v.other_profile {
         let _ = writeln!(

@@ -1562,6 +1562,38 @@ fn policy_processing_agrees_with_openssl() {
         "{verdict}"
     );
     assert_eq!(verdict["policies"]["authority_constrained"][0], "1.2.3.9");
+    // The valid_policy_tree drawn: anyPolicy; the CA's 1.2.3.1, expecting 1.2.3.9 after its
+    // mapping; the leaf's 1.2.3.9 below it.
+    let root = &verdict["policies"]["tree"];
+    assert_eq!(root["policy"], "2.5.29.32.0", "{verdict}");
+    assert_eq!(root["name"], "anyPolicy");
+    let ca = &root["children"][0];
+    assert_eq!(
+        (&ca["policy"], &ca["expected"][0]),
+        (&"1.2.3.1".into(), &"1.2.3.9".into())
+    );
+    assert_eq!(ca["children"][0]["policy"], "1.2.3.9");
+    assert_eq!(ca["children"][0]["children"].as_array().unwrap().len(), 0);
+    // A path that leaves no policy has no tree, and says which certificate pruned it.
+    let out = certbench(
+        &[
+            "verify",
+            &at("none-chain.pem"),
+            "--roots",
+            &at("r.pem"),
+            "--json",
+        ],
+        None,
+    );
+    let verdict = json(&out);
+    assert!(verdict["policies"]["tree"].is_null(), "{verdict}");
+    assert!(
+        verdict["policies"]["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("has no certificatePolicies"),
+        "{verdict}"
+    );
 }
 
 /// DSA (RFC 3279, RFC 5758): checked under the rfc5280 profile, refused under webpki, as

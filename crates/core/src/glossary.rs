@@ -369,6 +369,22 @@ const CHECKS: &[(&str, Entry)] = &[
             "RFC 5280 §6.1",
         ),
     ),
+    (
+        "revocation",
+        entry(
+            "A CRL of the certificate's issuer (or of a CRL issuer its distribution point names), current and signed by a key allowed to sign CRLs, covers it: good, revoked (with reason and date), or unknown when none does.",
+            "A revoked certificate is refused however well it checks otherwise; unknown fails only when you require a status, as openssl verify -crl_check_all does.",
+            "RFC 5280 §6.3",
+        ),
+    ),
+    (
+        "policy",
+        entry(
+            "The certificate policies along the path, with their mappings and constraints, leave a policy the path is valid for (the valid_policy_tree) when one is required.",
+            "CAs limit the policies their subordinates issue under, and a relying party may accept only some policies (EV, a government's).",
+            "RFC 5280 §6.1.3 (d)-(f), §6.1.4 (a)-(b), §6.1.5 (g)",
+        ),
+    ),
 ];
 
 /// Cipher-suite parts, by the labels explanations show.

@@ -349,3 +349,110 @@ fn a_crl_signed_by_another_key_of_the_ca_counts_when_that_key_validates() {
 fn generate_profile() -> certbench_core::generate::Profile {
     certbench_core::generate::Profile::Intermediate
 }
+
+/// The web app checks a CRL's signature with WebCrypto, as it does a certificate's: the CRL's
+/// check is listed with the path's, the outcomes given back decide as certbench's own code
+/// does, and a CRL whose check was not made never counts.
+#[test]
+fn crls_checked_elsewhere_give_the_same_status() {
+    let (root, leaf) = root_and_leaf();
+    let list = || {
+        crl(
+            &root,
+            1,
+            &[(&serial(&leaf), Some(CrlReason::KeyCompromise))],
+            vec![],
+        )
+    };
+    let (bundle, anchors) = ([leaf.cert.clone()], [root.cert.clone()]);
+    let options = Options {
+        crls: vec![list()],
+        ..Options::at(NOW)
+    };
+    let checks = verify::signature_checks(&bundle, &anchors, &options.crls);
+    assert_eq!(
+        checks.len(),
+        2,
+        "the leaf's, and the CRL's with the root's key"
+    );
+    let outcomes: Vec<_> = checks
+        .into_iter()
+        .map(|c| {
+            let outcome = c.run();
+            (c, outcome)
+        })
+        .collect();
+    let given = verify::Signatures::Given(&outcomes);
+    let verdict = verify::verify_with(&bundle, &anchors, &options, given);
+    assert_eq!(verdict, verify::verify(&bundle, &anchors, &options));
+    assert_eq!(leaf_status(&verdict).0, Revocation::Revoked);
+    let without_crl_check = verify::Signatures::Given(&outcomes[..1]);
+    let options = Options {
+        crls: vec![list()],
+        ..Options::at(NOW)
+    };
+    let verdict = verify::verify_with(&bundle, &anchors, &options, without_crl_check);
+    let (status, detail) = leaf_status(&verdict);
+    assert_eq!(status, Revocation::Unknown, "{detail}");
+    assert!(detail.contains("no outcome was given"), "{detail}");
+}
+
+/// The Verify form: CRLs come from their own field and from among the chain's certificates;
+/// the switch makes an unknown status fail; the policy inputs are read by name or OID.
+#[test]
+fn the_verify_form_reads_crls_and_policy_inputs() {
+    let fixture = |name: &str| {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/fixtures")
+                .join(name),
+        )
+        .unwrap()
+    };
+    let form = verify::order::Order {
+        chain: fixture("fullchain.pem") + &fixture("root.crl"),
+        roots: fixture("root.pem"),
+        purpose: "server".into(),
+        policies: "DV, 2.23.140.1.1;\n".into(),
+        require_explicit_policy: true,
+        ..Default::default()
+    };
+    let prepared = form.prepare(NOW, &[]).unwrap();
+    assert_eq!(prepared.bundle.len(), 2, "the CRL is not part of the chain");
+    assert_eq!(prepared.options.crls.len(), 1);
+    assert_eq!(prepared.options.policy.initial.len(), 2);
+    assert!(prepared.options.policy.require_explicit);
+    assert!(!prepared.options.require_revocation);
+    let in_field = verify::order::Order {
+        chain: fixture("fullchain.pem"),
+        crls: fixture("root.crl"),
+        require_revocation: true,
+        policies: String::new(),
+        ..form.clone()
+    };
+    let verdict = in_field.run(NOW).unwrap();
+    assert_eq!(verdict.errors[0].code, "revoked", "{:?}", verdict.errors);
+    assert!(
+        verdict
+            .errors
+            .iter()
+            .any(|e| e.code == "revocation_unknown"),
+        "the leaf's status is unknown and required: {:?}",
+        verdict.errors
+    );
+    let not_a_policy = verify::order::Order {
+        policies: "DV, nonsense".into(),
+        ..form.clone()
+    };
+    let error = not_a_policy.prepare(NOW, &[]).unwrap_err().to_string();
+    assert!(error.contains("nonsense"), "{error}");
+    let not_a_crl = verify::order::Order {
+        crls: fixture("root.pem"),
+        ..form
+    };
+    let error = not_a_crl.prepare(NOW, &[]).unwrap_err().to_string();
+    assert!(
+        error.contains("CRLs") && error.contains("expected a CRL"),
+        "{error}"
+    );
+}

@@ -6,12 +6,15 @@ use crate::browser;
 use crate::worker::{self, PageBlocks, Verified};
 use certbench_core::lint::Finding;
 use certbench_core::samples::SAMPLES;
-use certbench_core::verify::{self, Verdict, order::Order};
+use certbench_core::verify::{
+    self, Policies, PolicyNode, Revocation, RevocationStatus, Verdict, order::Order,
+};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, HtmlSelectElement};
 use yew::prelude::*;
 
-/// `verify/chain=…&roots=…&host=…&purpose=…&at=…&profile=…`: certificates as base64url DER.
+/// `verify/chain=…&roots=…&crls=…&host=…&purpose=…&at=…&profile=…&policies=…&flags=…`:
+/// certificates and CRLs as base64url DER; `flags` the switches that are on.
 async fn fragment_of(form: Order) -> Result<String, String> {
     async fn share(text: &str, what: &str) -> Result<String, String> {
         match text.trim() {
@@ -22,26 +25,54 @@ async fn fragment_of(form: Order) -> Result<String, String> {
         }
     }
     let enc = |text: &str| String::from(js_sys::encode_uri_component(text));
-    Ok(format!(
-        "verify/chain={}&roots={}&host={}&purpose={}&at={}&mozilla={}{}",
+    let mut fragment = format!(
+        "verify/chain={}&roots={}&host={}&purpose={}&at={}&mozilla={}",
         share(&form.chain, "chain").await?,
         share(&form.roots, "trust anchors").await?,
         enc(&form.host),
         enc(&form.purpose),
         enc(&form.at),
         u8::from(form.mozilla),
-        match form.profile.as_str() {
-            "rfc5280" => "&profile=rfc5280",
-            _ => "",
-        }
-    ))
+    );
+    if form.profile == "rfc5280" {
+        fragment.push_str("&profile=rfc5280");
+    }
+    if !form.crls.trim().is_empty() {
+        fragment.push_str(&format!("&crls={}", share(&form.crls, "CRLs").await?));
+    }
+    if !form.policies.trim().is_empty() {
+        fragment.push_str(&format!("&policies={}", enc(form.policies.trim())));
+    }
+    let mut switches = form.clone();
+    let flags: Vec<&str> = FLAGS
+        .iter()
+        .filter(|(_, flag)| *flag(&mut switches))
+        .map(|(name, _)| *name)
+        .collect();
+    if !flags.is_empty() {
+        fragment.push_str(&format!("&flags={}", flags.join(",")));
+    }
+    Ok(fragment)
 }
 
+/// A switch of the form: where its value lives.
+type Switch = fn(&mut Order) -> &mut bool;
+
+/// The form's switches, by the names links give them.
+const FLAGS: &[(&str, Switch)] = &[
+    ("require-revocation", |f| &mut f.require_revocation),
+    ("require-explicit-policy", |f| {
+        &mut f.require_explicit_policy
+    }),
+    ("inhibit-policy-mapping", |f| &mut f.inhibit_policy_mapping),
+    ("inhibit-any-policy", |f| &mut f.inhibit_any_policy),
+];
+
 /// The form a link describes, or the empty form: a shared link or a sample (`sample=<id>`).
-/// A shared link's `chain=` and `roots=` values come back as they are, for the worker to read
-/// ([`read_shared`]).
-fn form_from_fragment() -> (Order, [String; 2]) {
-    let mut shared = [String::new(), String::new()];
+/// A shared link's `chain=`, `roots=` and `crls=` values come back as they are, for the worker
+/// to read ([`read_shared`]).
+fn form_from_fragment() -> (Order, [String; 3]) {
+    let mut shared = [String::new(), String::new(), String::new()];
     // Mozilla's store is trusted unless the user says otherwise, as a browser trusts it.
     let mut form = Order {
         purpose: "server".into(),
@@ -55,6 +86,7 @@ fn form_from_fragment() -> (Order, [String; 2]) {
         match key.as_str() {
             "chain" => shared[0] = value,
             "roots" => shared[1] = value,
+            "crls" => shared[2] = value,
             "sample" => {
                 if let Some(sample) = SAMPLES.iter().find(|s| s.id == value) {
                     form = sample.verify_order().unwrap_or(form);
@@ -67,15 +99,26 @@ fn form_from_fragment() -> (Order, [String; 2]) {
             "at" => form.at = value,
             "mozilla" => form.mozilla = value == "1",
             "profile" if value == "rfc5280" => form.profile = value,
+            "policies" => form.policies = value,
+            "flags" => {
+                for name in value.split(',') {
+                    if let Some((_, flag)) = FLAGS.iter().find(|(n, _)| *n == name) {
+                        *flag(&mut form) = true;
+                    }
+                }
+            }
             _ => {}
         }
     }
     (form, shared)
 }
 
-/// `form` with a shared link's chain and roots values read back as PEM (those given).
-async fn read_shared(mut form: Order, shared: [String; 2]) -> Order {
-    for (text, value) in [&mut form.chain, &mut form.roots].into_iter().zip(shared) {
+/// `form` with a shared link's chain, roots and CRLs values read back as PEM (those given).
+async fn read_shared(mut form: Order, shared: [String; 3]) -> Order {
+    for (text, value) in [&mut form.chain, &mut form.roots, &mut form.crls]
+        .into_iter()
+        .zip(shared)
+    {
         if !value.is_empty() {
             *text = worker::share_decode(value).await.unwrap_or_default();
         }
@@ -122,13 +165,13 @@ pub fn VerifyTab() -> Html {
             changed(next);
         })
     };
-    let toggle_mozilla = {
+    let toggle = |flag: Switch| {
         let (form, changed) = (form.clone(), changed.clone());
         Callback::from(move |_| {
-            changed(Order {
-                mozilla: !form.mozilla,
-                ..(*form).clone()
-            })
+            let mut next = (*form).clone();
+            let value = flag(&mut next);
+            *value = !*value;
+            changed(next);
         })
     };
     let select = |set: fn(&mut Order, String)| {
@@ -244,12 +287,18 @@ pub fn VerifyTab() -> Html {
                 ondragover={allow_drop.clone()} ondrop={drop_into(|f| &mut f.chain)} />
             <label for="verify-roots">{ "Trust anchors: the root certificates you trust (paste or drop):" }</label>
             <textarea id="verify-roots" rows="6" spellcheck="false" value={form.roots.clone()} oninput={field(|f, v| f.roots = v)}
-                ondragover={allow_drop} ondrop={drop_into(|f| &mut f.roots)} />
+                ondragover={allow_drop.clone()} ondrop={drop_into(|f| &mut f.roots)} />
+            <label for="verify-crls">{ "CRLs (optional): paste, or drop .crl files. CRLs pasted with the chain count too." }</label>
+            <textarea id="verify-crls" rows="4" spellcheck="false" value={form.crls.clone()} oninput={field(|f, v| f.crls = v)}
+                ondragover={allow_drop} ondrop={drop_into(|f| &mut f.crls)} aria-describedby="verify-crls-hint" />
+            <p class="hint" id="verify-crls-hint">{ "The page fetches nothing: download a CRL from the URL in the certificate's CRL distribution points (the Decode tab shows it), then drop it here." }</p>
+            <label class="inline"><input type="checkbox" id="verify-require-revocation" checked={form.require_revocation} onclick={toggle(|f| &mut f.require_revocation)} />
+                { " Fail when a certificate's revocation status is unknown (like openssl verify -crl_check_all)" }</label>
             { match &*drop_error {
                 Some(e) => html! { <ErrorBox message={e.clone()} /> },
                 None => html! {},
             } }
-            <label class="inline"><input type="checkbox" id="verify-mozilla" checked={form.mozilla} onclick={toggle_mozilla} aria-describedby="verify-mozilla-hint" />
+            <label class="inline"><input type="checkbox" id="verify-mozilla" checked={form.mozilla} onclick={toggle(|f| &mut f.mozilla)} aria-describedby="verify-mozilla-hint" />
                 { format!(" Trust Mozilla's root store ({} roots, as of {})", verify::MOZILLA_ROOTS_COUNT, verify::MOZILLA_ROOTS_DATE) }</label>
             <p class="hint" id="verify-mozilla-hint">{ "On by default, as in a browser: a certificate from a public CA verifies without anchors of your own. Untick it to trust only the anchors above (a private CA)." }</p>
             <div class="options">
@@ -286,11 +335,22 @@ pub fn VerifyTab() -> Html {
                     <input id="verify-max" type="number" min="0" inputmode="numeric" value={form.max_intermediates.clone()} oninput={field(|f, v| f.max_intermediates = v)} placeholder="no limit" />
                 </div>
             </div>
+            <details class="policy-options" id="verify-policy-options" open={policy_asked(&form)}>
+                <summary>{ "Certificate policies (RFC 5280 section 6.1)" }</summary>
+                <label for="verify-policies">{ "Policies you accept (optional): OIDs or DV, OV, IV, EV; empty accepts any" }</label>
+                <input id="verify-policies" type="text" value={form.policies.clone()} oninput={field(|f, v| f.policies = v)} placeholder="2.23.140.1.2.1, EV" />
+                <label class="inline"><input type="checkbox" id="verify-require-explicit-policy" checked={form.require_explicit_policy} onclick={toggle(|f| &mut f.require_explicit_policy)} />
+                    { " Require an explicit policy (initial-explicit-policy)" }</label>
+                <label class="inline"><input type="checkbox" id="verify-inhibit-policy-mapping" checked={form.inhibit_policy_mapping} onclick={toggle(|f| &mut f.inhibit_policy_mapping)} />
+                    { " Inhibit policy mapping (initial-policy-mapping-inhibit)" }</label>
+                <label class="inline"><input type="checkbox" id="verify-inhibit-any-policy" checked={form.inhibit_any_policy} onclick={toggle(|f| &mut f.inhibit_any_policy)} />
+                    { " Inhibit anyPolicy (initial-any-policy-inhibit)" }</label>
+            </details>
             <button type="button" id="verify-run" class="primary" {onclick}>{ "Verify" }</button>
             <button type="button" id="verify-link" onclick={copy_link}>{ "Copy link" }</button>
             { match &*link {
                 None => html! {},
-                Some(Ok(shared)) => html! { <p class="hint" id="verify-link-done" role="status">{ shared.said("It holds the chain, anchors, host and time, never keys.") }</p> },
+                Some(Ok(shared)) => html! { <p class="hint" id="verify-link-done" role="status">{ shared.said("It holds the chain, anchors, CRLs, host, time and options, never keys.") }</p> },
                 Some(Err(e)) => html! { <ErrorBox message={e.clone()} /> },
             } }
             <div id="verify-result" aria-live="polite">
@@ -363,6 +423,8 @@ fn verdict_view(v: &Verdict) -> Html {
                     <p class="mapping">{ format!("{} · OpenSSL: {} · Chromium: {}", e.rfc, e.openssl, e.chromium) }</p>
                 </div>
             }) }
+            { revocation_view(&v.revocation) }
+            { policies_view(&v.policies) }
             <details open={!v.valid}>
                 <summary>{ format!("Every check ({})", v.checks.len()) }</summary>
                 <div class="table-scroll">
@@ -382,6 +444,86 @@ fn verdict_view(v: &Verdict) -> Html {
                 </div>
             </details>
         </article>
+    }
+}
+
+/// Whether the form asks anything of policy processing (its section then starts open).
+fn policy_asked(form: &Order) -> bool {
+    !form.policies.trim().is_empty()
+        || form.require_explicit_policy
+        || form.inhibit_policy_mapping
+        || form.inhibit_any_policy
+}
+
+/// Each certificate's revocation status, when CRLs were given or a status required.
+fn revocation_view(statuses: &[RevocationStatus]) -> Html {
+    if statuses.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section id="verify-revocation" aria-labelledby="verify-revocation-title">
+            <h4 id="verify-revocation-title">{ "Revocation" }{ super::why(certbench_core::glossary::check("revocation")) }</h4>
+            <ul class="revocation">
+                { for statuses.iter().map(|s| {
+                    let (word, class) = match s.status {
+                        Revocation::Good => ("good", "ok"),
+                        Revocation::Revoked => ("revoked", "fail"),
+                        Revocation::Unknown => ("unknown", "warn"),
+                    };
+                    let when = match (&s.reason, &s.revoked_at) {
+                        (Some(reason), Some(at)) => format!(" ({reason}, {at})"),
+                        (None, Some(at)) => format!(" ({at})"),
+                        (Some(reason), None) => format!(" ({reason})"),
+                        (None, None) => String::new(),
+                    };
+                    html! {
+                        <li data-status={word}>
+                            <span class="mono">{ format!("{} {}", s.depth, s.cert) }</span>{ ": " }
+                            <b class={class}>{ word }</b>{ when }
+                            <span class="muted">{ format!(" — {}", s.detail) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The policies the path is valid for, the valid_policy_tree drawn, and what pruned it.
+fn policies_view(p: &Policies) -> Html {
+    if p.tree.is_none() && p.notes.is_empty() && p.authority_constrained.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section id="verify-policies-result" aria-labelledby="verify-policies-title">
+            <h4 id="verify-policies-title">{ "Certificate policies" }{ super::why(certbench_core::glossary::check("policy")) }</h4>
+            <p>{ match (p.authority_constrained.is_empty(), p.user_constrained.is_empty()) {
+                (true, _) => "The path is valid for no policy.".to_string(),
+                (false, true) => format!("The CAs allow {}, but none is among those you accept.", p.authority_constrained.join(", ")),
+                (false, false) => format!("Valid for {} (the CAs allow {}).", p.user_constrained.join(", "), p.authority_constrained.join(", ")),
+            } }</p>
+            { match &p.tree {
+                Some(root) => html! {
+                    <ul class="policy-tree mono" id="verify-policy-tree" aria-label="valid policy tree, one level per certificate below the anchor">
+                        { policy_node(root) }
+                    </ul>
+                },
+                None => html! {},
+            } }
+            { for p.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
+        </section>
+    }
+}
+
+fn policy_node(node: &PolicyNode) -> Html {
+    let mapped = node.expected.len() != 1 || node.expected[0] != node.policy;
+    html! {
+        <li>
+            { &node.policy }
+            { node.name.as_ref().map_or(html! {}, |n| html! { <span class="muted">{ format!(" ({n})") }</span> }) }
+            { if mapped { html! { <span class="muted">{ format!(" → expects {}", node.expected.join(", ")) }</span> } } else { html! {} } }
+            { if node.children.is_empty() { html! {} } else { html! { <ul>{ for node.children.iter().map(policy_node) }</ul> } } }
+        </li>
     }
 }
 

@@ -20,7 +20,7 @@ pub use caller::{
 pub use names::{dns_matches, valid_dns_name};
 #[cfg(all(feature = "ocsp", feature = "revocation"))]
 pub use ocsp::OcspAnswer;
-pub use policy::{Policies, PolicyInputs};
+pub use policy::{Policies, PolicyInputs, PolicyNode};
 pub use profile::{OtherProfile, Profile};
 pub use revocation::{Crl, Revocation, RevocationStatus};
 #[cfg(feature = "public-suffixes")]
@@ -361,8 +361,13 @@ impl Signatures<'_> {
 }
 
 /// Every signature path building may check for `bundle` and `anchors`: each certificate that is
-/// not an anchor, against each certificate that could have issued it.
-pub fn signature_checks(bundle: &[Certificate], anchors: &[Certificate]) -> Vec<signature::Check> {
+/// not an anchor, against each certificate that could have issued it; and each of `crls`
+/// against each certificate named as its issuer.
+pub fn signature_checks(
+    bundle: &[Certificate],
+    anchors: &[Certificate],
+    crls: &[Crl],
+) -> Vec<signature::Check> {
     let pool = candidates(bundle, anchors);
     let mut checks = Vec::new();
     for child in pool.iter().filter(|c| !c.anchor) {
@@ -372,6 +377,9 @@ pub fn signature_checks(bundle: &[Certificate], anchors: &[Certificate]) -> Vec<
                 checks.push(check);
             }
         }
+    }
+    for crl in crls {
+        checks.extend(crl.signature_checks(pool.iter().map(|c| c.cert)));
     }
     checks
 }
@@ -844,6 +852,8 @@ fn check_path(
             record(0, leaf, "pin", rfc7469_pins(&certs, &options.pins));
         }
     }
+    // A status no CRL gave matters less than any failure found: a revoked certificate, say.
+    let errors = crate::sort::by_key(errors, |f| f.code == "revocation_unknown");
     Verdict {
         valid: errors.is_empty() && trusted,
         path: certs.iter().map(|c| c.subject.clone()).collect(),

@@ -2,8 +2,11 @@
 //! from its form and checks the signatures with WebCrypto ([`Order::prepare`] and
 //! [`super::verify_with`]); [`Order::run`] does it all here.
 
-use super::{MOZILLA_ROOTS_DER, Options, Purpose, Verdict, mozilla_roots_from, verify};
-use crate::decode::read_certificates;
+use super::{
+    Crl, MOZILLA_ROOTS_DER, Options, PolicyInputs, Purpose, Verdict, mozilla_roots_from,
+    policy_named, verify,
+};
+use crate::decode::{read_certificates, read_chain, read_crls};
 use crate::{Certificate, Error, time::UnixTime};
 use serde::{Deserialize, Serialize};
 
@@ -29,10 +32,31 @@ pub struct Order {
     pub max_intermediates: String,
     /// `webpki` (or empty) or `rfc5280`.
     pub profile: String,
+    /// CRLs (PEM `X509 CRL`, or base64 DER); CRLs pasted among the chain count too.
+    pub crls: String,
+    /// Fail when a certificate's revocation status is unknown (like `openssl verify
+    /// -crl_check_all`).
+    pub require_revocation: bool,
+    /// The policies the user accepts (RFC 5280 section 6.1.1 (c)): dotted OIDs or certbench's
+    /// names (`DV`, `EV`, …) separated by commas, semicolons, spaces or lines; empty for any.
+    pub policies: String,
+    /// initial-explicit-policy: the path must be valid for one of them.
+    pub require_explicit_policy: bool,
+    /// initial-policy-mapping-inhibit.
+    pub inhibit_policy_mapping: bool,
+    /// initial-any-policy-inhibit.
+    pub inhibit_any_policy: bool,
 }
 
 fn certificates(text: &str, what: &str) -> Result<Vec<Certificate>, Error> {
     read_certificates(text.as_bytes()).map_err(|e| e.of(what))
+}
+
+/// The items of a list field: separated by commas, semicolons, spaces or lines.
+fn items(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', ';', '\n', ' '])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
 }
 
 /// An order read: the certificates and the options, ready for [`super::verify_with`].
@@ -60,7 +84,10 @@ impl Order {
     /// Reads the order's certificates and options, or says which field is wrong. `mozilla` is
     /// the store's DER ([`super::MOZILLA_ROOTS_FILE`]), read only when the order asks for it.
     pub fn prepare(&self, now: UnixTime, mozilla: &[u8]) -> Result<Prepared, Error> {
-        let bundle = certificates(&self.chain, "chain")?;
+        let (bundle, mut crls) = read_chain(self.chain.as_bytes()).map_err(|e| e.of("chain"))?;
+        if !self.crls.trim().is_empty() {
+            crls.extend(read_crls(self.crls.as_bytes()).map_err(|e| e.of("CRLs"))?);
+        }
         let mut anchors = if self.roots.trim().is_empty() {
             Vec::new()
         } else {
@@ -84,13 +111,7 @@ impl Order {
                 "client" => Some(Purpose::Client),
                 _ => None,
             },
-            pins: self
-                .pins
-                .split([',', ';', '\n', ' '])
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect(),
+            pins: items(&self.pins).map(str::to_string).collect(),
             max_intermediates: match self.max_intermediates.trim() {
                 "" => None,
                 text => Some(text.parse().map_err(|_| {
@@ -101,6 +122,16 @@ impl Order {
             },
             known_roots,
             profile: self.profile.parse()?,
+            crls: crls.into_iter().map(Crl::new).collect(),
+            require_revocation: self.require_revocation,
+            policy: PolicyInputs {
+                initial: items(&self.policies)
+                    .map(policy_named)
+                    .collect::<Result<_, _>>()?,
+                require_explicit: self.require_explicit_policy,
+                inhibit_mapping: self.inhibit_policy_mapping,
+                inhibit_any: self.inhibit_any_policy,
+            },
             ..Options::at(at)
         };
         Ok(Prepared {

@@ -39,6 +39,23 @@ pub struct Policies {
     pub user_constrained: Vec<String>,
     /// Which certificate pruned what, top down, in words.
     pub notes: Vec<String>,
+    /// The valid_policy_tree at the end (RFC 5280 section 6.1.5 (g)), from its anyPolicy root:
+    /// one level per certificate below the anchor. `None` when processing left it NULL.
+    pub tree: Option<PolicyNode>,
+}
+
+/// One node of the valid_policy_tree (RFC 5280 section 6.1.2 (a)) and the nodes below it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyNode {
+    /// valid_policy, dotted.
+    pub policy: String,
+    /// Its name, when certbench knows one (`anyPolicy`, `DV`, …).
+    pub name: Option<String>,
+    /// expected_policy_set, dotted: what the next certificate's policies must be to hang here
+    /// (another policy after a mapping).
+    pub expected: Vec<String>,
+    /// The nodes of the next level whose parent this is.
+    pub children: Vec<PolicyNode>,
 }
 
 struct Node {
@@ -94,6 +111,23 @@ impl Tree {
             }
         }
         self.0[0][0].alive
+    }
+
+    /// The live node `index` of level `depth` and its live descendants.
+    fn node(&self, depth: usize, index: usize) -> PolicyNode {
+        let node = &self.0[depth][index];
+        let dotted = node.policy.to_string();
+        let name = crate::oids::name(&node.policy);
+        PolicyNode {
+            name: (name != dotted).then_some(name),
+            policy: dotted,
+            expected: node.expected.iter().map(Oid::to_string).collect(),
+            children: self
+                .level(depth + 1)
+                .filter(|(_, child)| child.parent == index)
+                .map(|(k, _)| self.node(depth + 1, k))
+                .collect(),
+        }
     }
 
     fn leaves(&self, depth: usize) -> Vec<String> {
@@ -369,5 +403,6 @@ pub(super) fn process(path: &[&Candidate<'_>], inputs: &PolicyInputs) -> Result<
         authority_constrained,
         user_constrained,
         notes,
+        tree: tree.filter(|t| t.0[0][0].alive).map(|t| t.node(0, 0)),
     })
 }

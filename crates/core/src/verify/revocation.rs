@@ -222,20 +222,45 @@ impl Crl {
         if let Some((_, outcome)) = self.checked.borrow().iter().find(|(k, _)| k == key) {
             return outcome.clone();
         }
-        let check = crate::signature::Check {
+        let outcome = self
+            .signature_check(signer)
+            .and_then(|check| signatures.run(&check).map_err(|e| e.to_string()));
+        self.checked
+            .borrow_mut()
+            .push((key.clone(), outcome.clone()));
+        outcome
+    }
+
+    /// The check of this CRL's signature with `signer`'s key.
+    fn signature_check(&self, signer: &Certificate) -> Result<crate::signature::Check, String> {
+        Ok(crate::signature::Check {
             algorithm: self.list.signature_algorithm.clone(),
-            key: key.clone(),
+            key: signer.tbs_certificate().subject_public_key_info().clone(),
             message: self.tbs_der.clone(),
             signature: match self.list.signature.as_bytes() {
                 Some(bytes) => bytes.to_vec(),
                 None => return Err("its signature is not a whole number of bytes".into()),
             },
-        };
-        let outcome = signatures.run(&check).map_err(|e| e.to_string());
-        self.checked
-            .borrow_mut()
-            .push((key.clone(), outcome.clone()));
-        outcome
+        })
+    }
+
+    /// The checks [`Signatures::run`] may be asked for on this CRL: its signature with the key
+    /// of each of `certificates` whose subject is its issuer (a CA may sign CRLs with another
+    /// key of the same name).
+    pub fn signature_checks<'c>(
+        &self,
+        certificates: impl IntoIterator<Item = &'c Certificate>,
+    ) -> Vec<crate::signature::Check> {
+        certificates
+            .into_iter()
+            .filter(|c| {
+                same(
+                    c.tbs_certificate().subject(),
+                    &self.list.tbs_cert_list.issuer,
+                )
+            })
+            .filter_map(|c| self.signature_check(c).ok())
+            .collect()
     }
 
     /// The issuer, as RFC 4514 text.
