@@ -284,7 +284,10 @@ fn extensions(out: &mut String, title: &str, exts: &[ExtensionReport]) {
 
 /// The valid_policy_tree, a node a line, each level indented below its parent.
 fn policy_tree(out: &mut String, node: &certbench_core::verify::PolicyNode, depth: usize) {
-    let name = node.name.as_ref().map_or(String::new(), |n| format!(" ({n})"));
+    let name = node
+        .name
+        .as_ref()
+        .map_or(String::new(), |n| format!(" ({n})"));
     let mapped = match node.expected.as_slice() {
         [only] if *only == node.policy => String::new(),
         expected => format!(" -> expects {}", expected.join(", ")),

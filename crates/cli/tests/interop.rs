@@ -456,6 +456,109 @@ fn pkcs12_files_open_with_their_password() {
     }
 }
 
+/// PBES2 as OpenSSL writes it, every key derivation and cipher `openssl pkcs8 -topk8 -v2` offers
+/// here: PBKDF2 with each HMAC (SHA-1 to SHA-512), scrypt, and AES-128/192/256-CBC, triple DES
+/// and DES: each decrypts to the same key, says its scheme before the password, and refuses a
+/// wrong one.
+#[test]
+fn pbes2_as_openssl_writes_it_decrypts_to_the_same_key() {
+    let Some((_dir, d)) = openssl_workdir("pbes2") else {
+        return;
+    };
+    assert!(openssl_p256_key(&d("ec.key")).status.success());
+    let want = json(&certbench(&["decode", &d("ec.key"), "--json"], None))[0]["public_key"].clone();
+    let variants: [(&str, &[&str], &str); 8] = [
+        (
+            "aes128-sha1",
+            &["-v2", "aes-128-cbc", "-v2prf", "hmacWithSHA1"],
+            "PBKDF2-hmacWithSHA1, 2048 iterations, aes-128-cbc",
+        ),
+        (
+            "aes192-sha224",
+            &["-v2", "aes-192-cbc", "-v2prf", "hmacWithSHA224"],
+            "aes-192-cbc",
+        ),
+        (
+            "aes256-sha256",
+            &[
+                "-v2",
+                "aes-256-cbc",
+                "-v2prf",
+                "hmacWithSHA256",
+                "-iter",
+                "4096",
+            ],
+            "PBKDF2-hmacWithSHA256, 4096 iterations, aes-256-cbc",
+        ),
+        (
+            "aes256-sha384",
+            &["-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA384"],
+            "hmacWithSHA384",
+        ),
+        (
+            "des3-sha512",
+            &["-v2", "des3", "-v2prf", "hmacWithSHA512"],
+            "hmacWithSHA512, 2048 iterations, des-ede3-cbc",
+        ),
+        (
+            "scrypt",
+            &["-scrypt"],
+            "scrypt, N=16384, r=8, p=1, aes-256-cbc",
+        ),
+        (
+            "scrypt-small",
+            &[
+                "-scrypt",
+                "-scrypt_N",
+                "1024",
+                "-scrypt_r",
+                "8",
+                "-scrypt_p",
+                "2",
+            ],
+            "scrypt, N=1024, r=8, p=2",
+        ),
+        (
+            "des",
+            &[
+                "-v2",
+                "des-cbc",
+                "-provider",
+                "legacy",
+                "-provider",
+                "default",
+            ],
+            "desCBC",
+        ),
+    ];
+    let mut made = 0;
+    for (name, args, scheme) in variants {
+        let out = d(&format!("{name}.key"));
+        let input = d("ec.key");
+        let base = [
+            "pkcs8", "-topk8", "-in", &input, "-passout", "pass:pw", "-out", &out,
+        ];
+        // DES needs OpenSSL's legacy provider: skip it where that is not installed.
+        if !openssl(&[&base[..], args].concat()).status.success() {
+            assert_eq!(name, "des", "OpenSSL writes {name}");
+            continue;
+        }
+        made += 1;
+        let before = json(&certbench(&["decode", &out, "--json"], None));
+        let said = before[0]["encryption"].as_str().unwrap().to_string();
+        assert!(
+            said.starts_with("PBES2 (") && said.contains(scheme),
+            "{name}: {said}"
+        );
+        let opened = certbench(&["decode", &out, "--password", "pw", "--json"], None);
+        exits(&opened, 0, name);
+        assert_eq!(json(&opened)[0]["public_key"], want, "{name}");
+        let wrong = certbench(&["decode", &out, "--password", "nope"], None);
+        assert_eq!(wrong.status.code(), Some(1), "{name}");
+    }
+    assert!(made >= 7, "{made}");
+}
+
 /// Keys encrypted the older ways OpenSSL (and Java) still write decrypt with their password,
 /// to the same key: PKCS#12 PBEs and PBES1 in PKCS#8 (OpenSSL 1.0's `pkcs8 -topk8` default),
 /// and legacy PEM encryption (`Proc-Type: 4,ENCRYPTED`, `genrsa -aes256`); a legacy-encrypted

@@ -25,6 +25,7 @@ pub mod share;
 pub mod signature;
 pub mod sort;
 pub mod time;
+mod tlv;
 pub mod verify;
 pub mod webcrypto;
 pub mod zip;

@@ -121,12 +121,16 @@ known! {
     "2.16.840.1.101.3.4.2.3" => "sha512", "SHA-512";
     "1.2.840.113549.2.9" => "hmacWithSHA256", "HMAC-SHA-256";
     "1.2.840.113549.2.7" => "hmacWithSHA1", "HMAC-SHA-1";
+    "1.2.840.113549.2.8" => "hmacWithSHA224", "HMAC-SHA-224";
+    "1.2.840.113549.2.10" => "hmacWithSHA384", "HMAC-SHA-384";
+    "1.2.840.113549.2.11" => "hmacWithSHA512", "HMAC-SHA-512";
     "1.2.840.113549.1.5.13" => "PBES2", "password-based encryption scheme 2";
     "1.2.840.113549.1.5.12" => "PBKDF2", "password-based key derivation 2";
     "1.3.6.1.4.1.11591.4.11" => "id-scrypt", "scrypt key derivation";
     "2.16.840.1.101.3.4.1.2" => "aes-128-cbc", "AES-128 in CBC mode";
     "2.16.840.1.101.3.4.1.42" => "aes-256-cbc", "AES-256 in CBC mode";
     "1.2.840.113549.3.7" => "des-ede3-cbc", "Triple DES in CBC mode (legacy)";
+    "1.3.14.3.2.7" => "desCBC", "DES in CBC mode (broken: a 56-bit key)";
     "2.16.840.1.101.3.4.1.22" => "aes-192-cbc", "AES-192 in CBC mode";
     "1.2.840.113549.1.12.1.3" => "pbeWithSHA1And3-KeyTripleDES-CBC", "PKCS#12 PBE: SHA-1 and three-key triple DES (legacy)";
     "1.2.840.113549.1.12.1.4" => "pbeWithSHA1And2-KeyTripleDES-CBC", "PKCS#12 PBE: SHA-1 and two-key triple DES (legacy)";

@@ -10,14 +10,16 @@ use crate::error::Error;
 use crate::oids;
 use const_oid::ObjectIdentifier as Oid;
 use der::asn1::OctetString;
-use der::{Decode, Encode, Sequence};
+use der::{Decode, Sequence};
 use hmac::digest::Digest;
-use pkcs5::EncryptionScheme;
-use pkcs5::pbes2::Kdf;
 use spki::AlgorithmIdentifierOwned;
 use zeroize::{Zeroize, Zeroizing};
 
-const PBES2: Oid = Oid::new_unwrap("1.2.840.113549.1.5.13");
+mod pbes2;
+
+pub(crate) use pbes2::encrypt as encrypt_pbes2;
+use pbes2::{PBES2, Pbes2};
+
 const PBE_SHA1_3DES: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.3");
 const PBE_SHA1_2DES: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.4");
 const PBE_SHA1_RC2_128: Oid = Oid::new_unwrap("1.2.840.113549.1.12.1.5");
@@ -46,31 +48,6 @@ pub fn check_iterations(iterations: u32) -> Result<(), Error> {
         )));
     }
     Ok(())
-}
-
-/// Refuses a PBES2 scheme whose key derivation would cost more than the limits above.
-pub fn check_scheme(scheme: &EncryptionScheme) -> Result<(), Error> {
-    match scheme.pbes2().map(|p| &p.kdf) {
-        Some(Kdf::Pbkdf2(params)) => check_iterations(params.iteration_count),
-        Some(Kdf::Scrypt(params)) => {
-            let (n, r, p) = (
-                params.cost_parameter,
-                u64::from(params.block_size),
-                u64::from(params.parallelization),
-            );
-            let bytes = n.saturating_mul(r).saturating_mul(128);
-            let work = n.saturating_mul(r).saturating_mul(p);
-            if bytes > MAX_SCRYPT_BYTES || work > MAX_SCRYPT_WORK {
-                return Err(Error::Key(format!(
-                    "the file asks scrypt for N={n}, r={r}, p={p}: more memory or time than certbench gives a key derivation (at most {} MiB)",
-                    MAX_SCRYPT_BYTES >> 20
-                )));
-            }
-            Ok(())
-        }
-        // PBES1 schemes and KDFs the crate does not know are refused by the decryption itself.
-        _ => Ok(()),
-    }
 }
 
 /// `EncryptedPrivateKeyInfo` (RFC 5958 section 3) with its algorithm left open: PBES2, a
@@ -149,19 +126,10 @@ fn unusable(detail: String) -> Failure {
 pub(crate) fn describe(algorithm: &AlgorithmIdentifierOwned) -> String {
     let name = oids::name(&algorithm.oid);
     if algorithm.oid == PBES2 {
-        let scheme = algorithm
-            .to_der()
-            .ok()
-            .and_then(|der| EncryptionScheme::try_from(der.as_slice()).ok());
-        if let Some(params) = scheme.as_ref().and_then(EncryptionScheme::pbes2) {
-            let kdf = match &params.kdf {
-                Kdf::Pbkdf2(p) => format!("PBKDF2-{:?}, {} iterations", p.prf, p.iteration_count),
-                Kdf::Scrypt(p) => format!("scrypt, cost {:?}", p.cost_parameter),
-                other => oids::name(&other.oid()),
-            };
-            return format!("PBES2 ({kdf}, {})", oids::name(&params.encryption.oid()));
-        }
-        return name;
+        return match algorithm.parameters.as_ref().map(Pbes2::read) {
+            Some(Ok(scheme)) => scheme.describe(),
+            _ => name,
+        };
     }
     let family = match algorithm.oid {
         PBE_SHA1_3DES | PBE_SHA1_2DES | PBE_SHA1_RC2_128 | PBE_SHA1_RC2_40 => "PKCS#12 PBE",
@@ -194,16 +162,13 @@ pub(crate) fn decrypt(
     ciphertext: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>, Failure> {
     if algorithm.oid == PBES2 {
-        let der = algorithm
-            .to_der()
-            .map_err(|e| unusable(format!("malformed PBES2 parameters: {e}")))?;
-        let scheme = EncryptionScheme::try_from(der.as_slice())
-            .map_err(|e| unusable(format!("malformed PBES2 parameters: {e}")))?;
-        check_scheme(&scheme).map_err(Failure::Unusable)?;
-        return scheme
-            .decrypt(password.as_bytes(), ciphertext)
-            .map(Zeroizing::new)
-            .map_err(|_| Failure::WrongPassword);
+        let params = algorithm
+            .parameters
+            .as_ref()
+            .ok_or_else(|| unusable("PBES2 without parameters".into()))?;
+        let scheme = Pbes2::read(params)?;
+        scheme.check_cost().map_err(Failure::Unusable)?;
+        return scheme.decrypt(password, ciphertext);
     }
     let params = pbe_params(algorithm)?;
     let (salt, n) = (params.salt.as_bytes(), params.iterations);
@@ -374,35 +339,4 @@ pub(crate) fn pkcs12_kdf<D: Digest>(
     }
     out.truncate(size);
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ordinary_costs_pass_and_crafted_ones_are_refused() {
-        assert!(check_iterations(2048).is_ok());
-        assert!(check_iterations(MAX_ITERATIONS).is_ok());
-        assert!(check_iterations(u32::MAX).is_err());
-        let pbkdf2 = |n| {
-            pkcs5::pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(n, &[1u8; 16], [0u8; 16])
-                .map(EncryptionScheme::from)
-                .unwrap()
-        };
-        assert!(check_scheme(&pbkdf2(100_000)).is_ok());
-        assert!(check_scheme(&pbkdf2(50_000_000)).is_err());
-        let scrypt = |log_n, r, p| {
-            let params = pkcs5::scrypt::Params::new(log_n, r, p).unwrap();
-            pkcs5::pbes2::Parameters::generate_scrypt_aes256cbc(params, &[1u8; 16], [0u8; 16])
-                .map(EncryptionScheme::from)
-                .unwrap()
-        };
-        assert!(check_scheme(&scrypt(14, 8, 1)).is_ok(), "OpenSSL's default");
-        assert!(check_scheme(&scrypt(24, 8, 1)).is_err(), "2 GiB");
-        assert!(
-            check_scheme(&scrypt(14, 8, 64)).is_err(),
-            "64 times the work"
-        );
-    }
 }

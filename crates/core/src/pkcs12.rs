@@ -402,22 +402,11 @@ fn encrypt<R: CryptoRng + ?Sized>(
     plaintext: &[u8],
     rng: &mut R,
 ) -> Result<(AlgorithmIdentifierOwned, Vec<u8>), Error> {
-    let failed = |e: pkcs5::Error| Error::Build(format!("PKCS#12: {e}"));
     let mut salt = [0u8; 16];
     let mut iv = [0u8; 16];
     rng.fill_bytes(&mut salt);
     rng.fill_bytes(&mut iv);
-    let params = pkcs5::pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(ITERATIONS, &salt, iv)
-        .map_err(failed)?;
-    let ciphertext = params
-        .encrypt(password.as_bytes(), plaintext)
-        .map_err(failed)?;
-    let scheme = pkcs5::EncryptionScheme::from(params);
-    let algorithm = AlgorithmIdentifierOwned::from_der(
-        &scheme.to_der().map_err(|e| Error::Build(e.to_string()))?,
-    )
-    .map_err(|e| Error::Build(e.to_string()))?;
-    Ok((algorithm, ciphertext))
+    crate::pbe::encrypt_pbes2(password, plaintext, &salt, &iv, ITERATIONS)
 }
 
 #[cfg(test)]

@@ -320,33 +320,15 @@ fn name_constraints(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec
 /// policyMappings (RFC 5280 section 4.2.1.5): SEQUENCE OF SEQUENCE { issuerDomainPolicy,
 /// subjectDomainPolicy }, read by hand: der's generic decoder for it cost the web app 2 KB.
 pub fn policy_mappings(bytes: &[u8]) -> Option<Vec<(ObjectIdentifier, ObjectIdentifier)>> {
-    /// One DER element: its tag, its content, and what follows it.
-    fn element(bytes: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-        let (&tag, rest) = bytes.split_first()?;
-        let (&first, rest) = rest.split_first()?;
-        let (len, rest) = match first {
-            0..=0x7f => (usize::from(first), rest),
-            0x81 => (usize::from(*rest.first()?), rest.get(1..)?),
-            0x82 => (
-                usize::from(u16::from_be_bytes([*rest.first()?, *rest.get(1)?])),
-                rest.get(2..)?,
-            ),
-            _ => return None,
-        };
-        (rest.len() >= len).then(|| (tag, &rest[..len], &rest[len..]))
-    }
-    let (0x30, mut items, []) = element(bytes)? else {
+    use crate::tlv::{OID, SEQUENCE, expect};
+    let (mut items, []) = expect(bytes, SEQUENCE)? else {
         return None;
     };
     let mut pairs = Vec::new();
     while !items.is_empty() {
-        let (0x30, pair, rest) = element(items)? else {
-            return None;
-        };
-        let (0x06, from, after) = element(pair)? else {
-            return None;
-        };
-        let (0x06, to, []) = element(after)? else {
+        let (pair, rest) = expect(items, SEQUENCE)?;
+        let (from, after) = expect(pair, OID)?;
+        let (to, []) = expect(after, OID)? else {
             return None;
         };
         pairs.push((

@@ -462,23 +462,17 @@ impl KeyPair {
         let mut iv = [0u8; 16];
         rng.fill_bytes(&mut salt);
         rng.fill_bytes(&mut iv);
-        let params = pkcs8::pkcs5::pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(
-            Self::PBKDF2_ITERATIONS,
-            &salt,
-            iv,
-        )
-        .map_err(key_error)?;
         let der = self.pkcs8_der()?;
-        let info = pkcs8::PrivateKeyInfoRef::from_der(&der).map_err(key_error)?;
-        let encrypted = info
-            .encrypt_with_params(params, password)
-            .map_err(key_error)?;
-        der::pem::encode_string(
-            "ENCRYPTED PRIVATE KEY",
-            LineEnding::LF,
-            encrypted.as_bytes(),
-        )
-        .map_err(key_error)
+        let (algorithm, ciphertext) =
+            crate::pbe::encrypt_pbes2(password, &der, &salt, &iv, Self::PBKDF2_ITERATIONS)?;
+        let encrypted = crate::pbe::EncryptedPrivateKeyInfo {
+            algorithm,
+            data: der::asn1::OctetString::new(ciphertext).map_err(key_error)?,
+        }
+        .to_der()
+        .map_err(key_error)?;
+        der::pem::encode_string("ENCRYPTED PRIVATE KEY", LineEnding::LF, &encrypted)
+            .map_err(key_error)
     }
 
     /// The private key as PKCS#8 PEM (`PRIVATE KEY`).
