@@ -80,9 +80,9 @@ pub async fn verify_chain_webcrypto(
 ) -> Result<bool, JsError> {
     let bundle = decode::read_certificates(&chain)?;
     let anchors = decode::read_certificates(&roots)?;
-    let checks = verify::signature_checks(&bundle, &anchors, &[]);
-    let outcomes = certbench_web::webcrypto::checks(checks).await;
     let options = verify::Options::at(at(now));
+    let checks = verify::signature_checks(&bundle, &anchors, &options);
+    let outcomes = certbench_web::webcrypto::checks(checks).await;
     Ok(verify::verify_with(
         &bundle,
         &anchors,

@@ -312,3 +312,27 @@ test('decode: opening a slow PKCS#12 file shows the wait and stops on request, a
   await context.close();
   fs.rmSync(dir, { recursive: true });
 });
+
+app.test('decode: an OCSP response and request read in the page: status, responder, CertID, nonce, and the signature checked with the issuer pasted beside it', '#/decode', async ({ page, problems }) => {
+  await dropFiles(page, '#decode-input', [
+    { name: 'leaf-revoked.ocsp', bytes: fixtureBytes('leaf-revoked.ocsp') },
+    { name: 'int.pem', bytes: fixtureBytes('int.pem') },
+    { name: 'leaf.ocsp-request', bytes: fixtureBytes('leaf.ocsp-request') },
+  ]);
+  await page.waitForFunction(() => /valid: verified with/.test(document.querySelector('#decode-results')?.textContent ?? ''));
+  const response = await page.textContent('#decode-results .card.block >> nth=0');
+  assert.match(response, /OCSP response: successful/);
+  assert.match(response, /Certificate serial[^]*c0ffee0123456789/);
+  assert.match(response, /revoked on \d{4}-\d\d-\d\dT[^(]*\(keyCompromise\)/);
+  assert.match(response, /Responder[^]*certbench Test Intermediate/);
+  assert.match(response, /valid: verified with CN=certbench Test Intermediate/);
+  const request = await page.textContent('#decode-results .card.block >> nth=2');
+  assert.match(request, /OCSP request for 1 certificate\(s\)/);
+  assert.match(request, /Nonce[^]*[0-9a-f]{32}/);
+  // The "?" beside a field explains it.
+  assert.ok(await page.locator('#decode-results .card.block >> nth=0').locator('details.why').count() >= 5);
+  // An unsuccessful response still reads, and says why there is nothing more.
+  await dropFiles(page, '#decode-input', [{ name: 'unauthorized.ocsp', bytes: fixtureBytes('unauthorized.ocsp') }]);
+  await page.waitForFunction(() => /OCSP response: unauthorized/.test(document.querySelector('#decode-results')?.textContent ?? ''));
+  assert.deepEqual(problems, []);
+});

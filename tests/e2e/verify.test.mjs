@@ -123,8 +123,8 @@ app.test('verify: CRLs dropped, pasted or in the chain decide revocation; requir
   await page.uncheck('#verify-mozilla');
   await fillVerify(page, { chain: fixture('fullchain.pem'), roots: fixture('root.pem'), host: 'www.example.test' });
   // big.crl (DER, 1,500 entries, by the root) does not list the intermediate.
-  await dropFiles(page, '#verify-crls', [{ name: 'big.crl', bytes: fixtureBytes('big.crl') }]);
-  await page.waitForFunction(() => document.querySelector('#verify-crls').value.startsWith('-----BEGIN X509 CRL-----'));
+  await dropFiles(page, '#verify-revocation-input', [{ name: 'big.crl', bytes: fixtureBytes('big.crl') }]);
+  await page.waitForFunction(() => document.querySelector('#verify-revocation-input').value.startsWith('-----BEGIN X509 CRL-----'));
   await page.click('#verify-run');
   await page.waitForSelector('#verify-revocation');
   assert.equal(await page.textContent('#verify-verdict'), 'valid');
@@ -136,23 +136,23 @@ app.test('verify: CRLs dropped, pasted or in the chain decide revocation; requir
   await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
   assert.equal(await page.getAttribute('.failure >> nth=0', 'data-code'), 'revocation_unknown');
   // root.crl revokes the intermediate (keyCompromise).
-  await page.fill('#verify-crls', fixture('root.crl'));
+  await page.fill('#verify-revocation-input', fixture('root.crl'));
   await page.click('#verify-run');
   await page.waitForFunction(() => document.querySelector('.failure')?.dataset.code === 'revoked');
   assert.match(await page.textContent('#verify-revocation li >> nth=1'), /revoked \(keyCompromise, \d{4}-\d\d-\d\dT/);
   // The CRLs and the switch travel in a link, and its verdict shows at once.
   await page.click('#verify-link');
   await page.waitForSelector('#verify-link-done');
-  assert.match(page.url(), /&crls=[A-Za-z0-9_-]+/);
+  assert.match(page.url(), /&revocation=[A-Za-z0-9_-]+/);
   assert.match(page.url(), /&flags=require-revocation$/);
   const fresh = await open(app.browser, page.url());
   await fresh.page.waitForFunction(() => document.querySelector('.failure')?.dataset.code === 'revoked');
-  assert.match(await fresh.page.inputValue('#verify-crls'), /^-----BEGIN X509 CRL-----/);
+  assert.match(await fresh.page.inputValue('#verify-revocation-input'), /^-----BEGIN X509 CRL-----/);
   assert.equal(await fresh.page.isChecked('#verify-require-revocation'), true);
   await fresh.context.close();
   // Without CRLs or the switch, revocation is not looked at; a CRL pasted with the chain
   // counts as one in its own field.
-  await page.fill('#verify-crls', '');
+  await page.fill('#verify-revocation-input', '');
   await page.uncheck('#verify-require-revocation');
   await page.click('#verify-run');
   await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
@@ -214,5 +214,29 @@ app.test('verify: certificate policies: an explicit policy the path lacks fails;
   assert.equal(await fresh.page.inputValue('#verify-policies'), 'DV');
   assert.equal(await fresh.page.isChecked('#verify-require-explicit-policy'), true);
   await fresh.context.close();
+  assert.deepEqual(problems, []);
+});
+
+app.test('verify: an OCSP response dropped with the CRLs answers for the leaf: revoked fails the path; good, with a CRL for the intermediate, meets a required status', '#/verify', async ({ page, problems }) => {
+  await page.uncheck('#verify-mozilla');
+  await fillVerify(page, { chain: fixture('fullchain.pem'), roots: fixture('root.pem'), host: 'www.example.test' });
+  await dropFiles(page, '#verify-revocation-input', [{ name: 'leaf-revoked.ocsp', bytes: fixtureBytes('leaf-revoked.ocsp') }]);
+  await page.waitForFunction(() => document.querySelector('#verify-revocation-input').value.startsWith('-----BEGIN OCSP RESPONSE-----'));
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'invalid');
+  assert.equal(await page.getAttribute('.failure >> nth=0', 'data-code'), 'revoked');
+  assert.equal(await page.getAttribute('#verify-revocation li >> nth=0', 'data-status'), 'revoked');
+  assert.match(await page.textContent('#verify-revocation li >> nth=0'), /keyCompromise[^]*OCSP/);
+  // The leaf good by OCSP and the intermediate good by the root's CRL: every status known.
+  await page.fill('#verify-revocation-input', '');
+  await dropFiles(page, '#verify-revocation-input', [
+    { name: 'leaf-good.ocsp', bytes: fixtureBytes('leaf-good.ocsp') },
+    { name: 'big.crl', bytes: fixtureBytes('big.crl') },
+  ]);
+  await page.waitForFunction(() => /BEGIN OCSP RESPONSE[^]*BEGIN X509 CRL/.test(document.querySelector('#verify-revocation-input').value));
+  await page.check('#verify-require-revocation');
+  await page.click('#verify-run');
+  await page.waitForFunction(() => document.querySelector('#verify-verdict')?.textContent === 'valid');
+  assert.deepEqual(await page.$$eval('#verify-revocation li', (li) => li.map((l) => l.dataset.status)), ['good', 'good']);
   assert.deepEqual(problems, []);
 });

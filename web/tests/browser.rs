@@ -404,7 +404,7 @@ async fn webcrypto_signatures_give_the_same_verdicts() {
         let bundle = decode::read_certificates(chain.as_bytes()).expect("chain");
         let anchors = decode::read_certificates(anchors.as_bytes()).expect("roots");
         let options = verify::Options::at(now);
-        let checks = verify::signature_checks(&bundle, &anchors, &[]);
+        let checks = verify::signature_checks(&bundle, &anchors, &options);
         let outcomes = certbench_web::webcrypto::checks(checks).await;
         let given = verify::verify_with(
             &bundle,

@@ -150,6 +150,94 @@ const FIELDS: &[(&str, Entry)] = &[
         ),
     ),
     (
+        "Response status",
+        entry(
+            "Whether the OCSP responder answered: successful, or why not (malformedRequest, internalError, tryLater, sigRequired, unauthorized).",
+            "Only a successful response says anything about a certificate; unauthorized usually means this responder does not serve that CA.",
+            "RFC 6960 §4.2.1",
+        ),
+    ),
+    (
+        "Responder",
+        entry(
+            "Who signed the OCSP response, by name or by the SHA-1 of its key: the issuing CA itself, or a responder certificate the CA issued with the OCSPSigning purpose.",
+            "A response signed by anyone else proves nothing, however good its status.",
+            "RFC 6960 §4.2.2.2",
+        ),
+    ),
+    (
+        "Produced at",
+        entry(
+            "When the responder signed this response.",
+            "Responders sign ahead of time and caches serve the same response for days; the status times say what it is good for.",
+            "RFC 6960 §4.2.1",
+        ),
+    ),
+    (
+        "Certificate status",
+        entry(
+            "good (not revoked), revoked (with when and why) or unknown (the responder does not know this certificate).",
+            "good does not mean issued or trusted: the certificate's own path must still validate.",
+            "RFC 6960 §2.2",
+        ),
+    ),
+    (
+        "Status as of",
+        entry(
+            "thisUpdate: the time at which the status was known to be right.",
+            "A status from long ago may miss a recent revocation; a thisUpdate in the future is refused.",
+            "RFC 6960 §4.2.2.1",
+        ),
+    ),
+    (
+        "Fresh until",
+        entry(
+            "nextUpdate: when newer status will be available; after it the response is stale and must not be used.",
+            "Public CAs keep it within 10 days (CA/B Baseline Requirements §4.9.10).",
+            "RFC 6960 §4.2.2.1",
+        ),
+    ),
+    (
+        "Nonce",
+        entry(
+            "Random bytes the client put in its request, which the responder echoes in its response.",
+            "It proves the response is fresh rather than replayed; most public responders ignore it and serve pre-signed responses.",
+            "RFC 8954",
+        ),
+    ),
+    (
+        "Certificate serial",
+        entry(
+            "The serial number of the certificate asked about, part of its CertID.",
+            "With the issuer hashes it names exactly one certificate.",
+            "RFC 6960 §4.1.1",
+        ),
+    ),
+    (
+        "CertID hashes",
+        entry(
+            "Hashes of the issuing CA's name and public key, which name the CA without sending its certificate (SHA-1 by custom).",
+            "A response is about a certificate only if these match its issuer: a response for another CA's serial says nothing.",
+            "RFC 6960 §4.1.1",
+        ),
+    ),
+    (
+        "Responder certificates",
+        entry(
+            "Certificates the response carries to help check it: usually a delegated responder's, issued by the CA with the OCSPSigning purpose.",
+            "A delegated responder must be issued directly by the CA whose certificates it answers for.",
+            "RFC 6960 §4.2.2.2",
+        ),
+    ),
+    (
+        "Response signature",
+        entry(
+            "Whether the response's signature verifies with the responder's key.",
+            "An unsigned or wrongly signed response could be forged by anyone on the network.",
+            "RFC 6960 §3.2",
+        ),
+    ),
+    (
         "Encryption",
         entry(
             "How an encrypted private key is protected: the scheme, key derivation and cipher.",

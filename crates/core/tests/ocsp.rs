@@ -190,3 +190,66 @@ fn hex(text: &str) -> Vec<u8> {
         .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
         .collect()
 }
+
+/// The web app's Verify tab: OCSP responses come from the revocation field or from among the
+/// chain; its WebCrypto makes the checks `signature_checks` lists, and the outcomes decide as
+/// certbench's own code does; without the response's check, the response never counts.
+#[test]
+fn responses_in_the_verify_form_are_checked_as_listed() {
+    use certbench_core::verify::{self, Revocation, order::Order};
+    let text = |name: &str| String::from_utf8(fixture(name)).unwrap();
+    let form = Order {
+        chain: text("fullchain.pem"),
+        roots: text("root.pem"),
+        revocation: pem("OCSP RESPONSE", &fixture("leaf-revoked.ocsp")),
+        ..Order::default()
+    };
+    let now = UnixTime::parse_rfc3339("2030-01-01T00:00:00Z").unwrap();
+    let prepared = form.prepare(now, &[]).unwrap();
+    assert_eq!(prepared.options.ocsp.len(), 1);
+    let checks = verify::signature_checks(&prepared.bundle, &prepared.anchors, &prepared.options);
+    let outcomes: Vec<_> = checks
+        .into_iter()
+        .map(|c| {
+            let outcome = c.run();
+            (c, outcome)
+        })
+        .collect();
+    let given = verify::verify_with(
+        &prepared.bundle,
+        &prepared.anchors,
+        &prepared.options,
+        verify::Signatures::Given(&outcomes),
+    );
+    assert_eq!(given, form.run(now).unwrap());
+    assert_eq!(given.revocation[0].status, Revocation::Revoked);
+    assert!(
+        given.revocation[0].detail.contains("OCSP"),
+        "{:?}",
+        given.revocation
+    );
+    // Only the certificates' checks: the response is not taken on trust.
+    let certificates_only = verify::signature_checks(
+        &prepared.bundle,
+        &prepared.anchors,
+        &verify::Options::at(now),
+    );
+    let outcomes: Vec<_> = outcomes
+        .into_iter()
+        .filter(|(c, _)| certificates_only.contains(c))
+        .collect();
+    let unchecked = verify::verify_with(
+        &prepared.bundle,
+        &prepared.anchors,
+        &prepared.options,
+        verify::Signatures::Given(&outcomes),
+    );
+    assert_eq!(unchecked.revocation[0].status, Revocation::Unknown);
+    // Pasted among the chain, it counts the same.
+    let among = Order {
+        chain: text("fullchain.pem") + &pem("OCSP RESPONSE", &fixture("leaf-revoked.ocsp")),
+        revocation: String::new(),
+        ..form
+    };
+    assert_eq!(among.run(now).unwrap().errors[0].code, "revoked");
+}

@@ -369,7 +369,7 @@ fn crls_checked_elsewhere_give_the_same_status() {
         crls: vec![list()],
         ..Options::at(NOW)
     };
-    let checks = verify::signature_checks(&bundle, &anchors, &options.crls);
+    let checks = verify::signature_checks(&bundle, &anchors, &options);
     assert_eq!(
         checks.len(),
         2,
@@ -425,7 +425,7 @@ fn the_verify_form_reads_crls_and_policy_inputs() {
     assert!(!prepared.options.require_revocation);
     let in_field = verify::order::Order {
         chain: fixture("fullchain.pem"),
-        crls: fixture("root.crl"),
+        revocation: fixture("root.crl"),
         require_revocation: true,
         policies: String::new(),
         ..form.clone()
@@ -446,13 +446,14 @@ fn the_verify_form_reads_crls_and_policy_inputs() {
     };
     let error = not_a_policy.prepare(NOW, &[]).unwrap_err().to_string();
     assert!(error.contains("nonsense"), "{error}");
-    let not_a_crl = verify::order::Order {
-        crls: fixture("root.pem"),
+    let not_evidence = verify::order::Order {
+        revocation: fixture("leaf.csr"),
         ..form
     };
-    let error = not_a_crl.prepare(NOW, &[]).unwrap_err().to_string();
+    let error = not_evidence.prepare(NOW, &[]).unwrap_err().to_string();
     assert!(
-        error.contains("CRLs") && error.contains("expected a CRL"),
+        error.contains("CRLs and OCSP responses")
+            && error.contains("expected a certificate, a CRL or an OCSP response"),
         "{error}"
     );
 }

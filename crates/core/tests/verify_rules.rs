@@ -639,7 +639,7 @@ fn signatures_checked_elsewhere_give_the_same_verdict() {
     let bundle = [leaf.cert.clone(), int.cert.clone()];
     let anchors = [root.cert.clone()];
     let options = Options::at(NOW);
-    let checks = verify::signature_checks(&bundle, &anchors, &[]);
+    let checks = verify::signature_checks(&bundle, &anchors, &options);
     assert_eq!(
         checks.len(),
         2,

@@ -13,8 +13,8 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, HtmlSelectElement};
 use yew::prelude::*;
 
-/// `verify/chain=…&roots=…&crls=…&host=…&purpose=…&at=…&profile=…&policies=…&flags=…`:
-/// certificates and CRLs as base64url DER; `flags` the switches that are on.
+/// `verify/chain=…&roots=…&host=…&purpose=…&at=…&profile=…&revocation=…&policies=…&flags=…`:
+/// certificates, CRLs and OCSP responses as base64url DER; `flags` the switches that are on.
 async fn fragment_of(form: Order) -> Result<String, String> {
     async fn share(text: &str, what: &str) -> Result<String, String> {
         match text.trim() {
@@ -37,8 +37,9 @@ async fn fragment_of(form: Order) -> Result<String, String> {
     if form.profile == "rfc5280" {
         fragment.push_str("&profile=rfc5280");
     }
-    if !form.crls.trim().is_empty() {
-        fragment.push_str(&format!("&crls={}", share(&form.crls, "CRLs").await?));
+    if !form.revocation.trim().is_empty() {
+        let shared = share(&form.revocation, "CRLs and OCSP responses").await?;
+        fragment.push_str(&format!("&revocation={shared}"));
     }
     if !form.policies.trim().is_empty() {
         fragment.push_str(&format!("&policies={}", enc(form.policies.trim())));
@@ -69,8 +70,8 @@ const FLAGS: &[(&str, Switch)] = &[
 ];
 
 /// The form a link describes, or the empty form: a shared link or a sample (`sample=<id>`).
-/// A shared link's `chain=`, `roots=` and `crls=` values come back as they are, for the worker
-/// to read ([`read_shared`]).
+/// A shared link's `chain=`, `roots=` and `revocation=` values come back as they are, for the
+/// worker to read ([`read_shared`]).
 fn form_from_fragment() -> (Order, [String; 3]) {
     let mut shared = [String::new(), String::new(), String::new()];
     // Mozilla's store is trusted unless the user says otherwise, as a browser trusts it.
@@ -86,7 +87,7 @@ fn form_from_fragment() -> (Order, [String; 3]) {
         match key.as_str() {
             "chain" => shared[0] = value,
             "roots" => shared[1] = value,
-            "crls" => shared[2] = value,
+            "revocation" => shared[2] = value,
             "sample" => {
                 if let Some(sample) = SAMPLES.iter().find(|s| s.id == value) {
                     form = sample.verify_order().unwrap_or(form);
@@ -113,9 +114,10 @@ fn form_from_fragment() -> (Order, [String; 3]) {
     (form, shared)
 }
 
-/// `form` with a shared link's chain, roots and CRLs values read back as PEM (those given).
+/// `form` with a shared link's chain, roots and revocation values read back as PEM (those
+/// given).
 async fn read_shared(mut form: Order, shared: [String; 3]) -> Order {
-    for (text, value) in [&mut form.chain, &mut form.roots, &mut form.crls]
+    for (text, value) in [&mut form.chain, &mut form.roots, &mut form.revocation]
         .into_iter()
         .zip(shared)
     {
@@ -288,10 +290,10 @@ pub fn VerifyTab() -> Html {
             <label for="verify-roots">{ "Trust anchors: the root certificates you trust (paste or drop):" }</label>
             <textarea id="verify-roots" rows="6" spellcheck="false" value={form.roots.clone()} oninput={field(|f, v| f.roots = v)}
                 ondragover={allow_drop.clone()} ondrop={drop_into(|f| &mut f.roots)} />
-            <label for="verify-crls">{ "CRLs (optional): paste, or drop .crl files. CRLs pasted with the chain count too." }</label>
-            <textarea id="verify-crls" rows="4" spellcheck="false" value={form.crls.clone()} oninput={field(|f, v| f.crls = v)}
-                ondragover={allow_drop} ondrop={drop_into(|f| &mut f.crls)} aria-describedby="verify-crls-hint" />
-            <p class="hint" id="verify-crls-hint">{ "The page fetches nothing: download a CRL from the URL in the certificate's CRL distribution points (the Decode tab shows it), then drop it here." }</p>
+            <label for="verify-revocation-input">{ "CRLs and OCSP responses (optional): paste, or drop .crl and .der files. Those pasted with the chain count too." }</label>
+            <textarea id="verify-revocation-input" rows="4" spellcheck="false" value={form.revocation.clone()} oninput={field(|f, v| f.revocation = v)}
+                ondragover={allow_drop} ondrop={drop_into(|f| &mut f.revocation)} aria-describedby="verify-revocation-hint" />
+            <p class="hint" id="verify-revocation-hint">{ "The page fetches nothing: download a CRL from the certificate's CRL distribution points, or an OCSP response from its responder (`certbench ocsp request` makes the request), and drop it here. An OCSP response that answers for a certificate comes before the CRLs." }</p>
             <label class="inline"><input type="checkbox" id="verify-require-revocation" checked={form.require_revocation} onclick={toggle(|f| &mut f.require_revocation)} />
                 { " Fail when a certificate's revocation status is unknown (like openssl verify -crl_check_all)" }</label>
             { match &*drop_error {

@@ -284,8 +284,7 @@ mod as_bytes {
 }
 
 /// [`Report`], variant for variant, with serde's default (outside) tagging; `Unread` for a
-/// kind the page does not show (core's `ocsp` feature, off in the web build, adds some: a
-/// build of this crate that unifies it on must still compile).
+/// kind the page does not show (a kind a later core adds before the page learns it).
 macro_rules! wire_report {
     ($($variant:ident($inner:ty)),+ $(,)?) => {
         #[derive(Deserialize)]
@@ -313,7 +312,7 @@ macro_rules! wire_report {
 
         impl<'a> From<&'a Report> for WireReportRef<'a> {
             fn from(report: &'a Report) -> WireReportRef<'a> {
-                #[allow(unreachable_patterns, reason = "reached only with core's ocsp feature")]
+                #[allow(unreachable_patterns, reason = "reached only by kinds the page does not know yet")]
                 match report {
                     $(Report::$variant(inner) => WireReportRef::$variant(inner),)+
                     _ => WireReportRef::Unread,
@@ -370,6 +369,8 @@ wire_report!(
     Pkcs7(decode::container::Pkcs7Report),
     Pkcs12(decode::container::Pkcs12Report),
     Parameters(decode::key::ParametersReport),
+    OcspRequest(decode::ocsp::OcspRequestReport),
+    OcspResponse(Box<decode::ocsp::OcspResponseReport>),
 );
 
 impl TryFrom<WireBlock> for Decoded {

@@ -138,8 +138,7 @@ async fn verified(
     let blocks = webcrypto::decode(order.chain.as_bytes(), prepared.options.at)
         .await
         .unwrap_or_default();
-    let checks =
-        verify::signature_checks(&prepared.bundle, &prepared.anchors, &prepared.options.crls);
+    let checks = verify::signature_checks(&prepared.bundle, &prepared.anchors, &prepared.options);
     let outcomes = webcrypto::checks(checks).await;
     let verdict = verify::verify_with(
         &prepared.bundle,

@@ -24,7 +24,7 @@ pub use cert::{CertificateReport, Validity};
 pub use key::{KeyAlgorithm, KeyEncoding, KeyFormat, PrivateKeyReport, PublicKeyReport};
 #[cfg(feature = "ocsp")]
 pub use read::read_ocsp_responses;
-pub use read::{certificates_as_pem, read_certificates, read_chain, read_crls};
+pub use read::{Evidence, certificates_as_pem, read_certificates, read_crls};
 
 /// One decoded block: where it was, and what it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

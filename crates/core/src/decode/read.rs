@@ -14,34 +14,80 @@ pub fn read_certificates(input: &[u8]) -> Result<Vec<Certificate>, Error> {
         .collect())
 }
 
-/// The certificates and CRLs in `input` (PEM, DER or base64) as PEM text (`CERTIFICATE`,
-/// `X509 CRL`), ready to paste into a field: what a file dropped on one of Verify's fields adds.
+/// The certificates, CRLs and OCSP responses in `input` (PEM, DER or base64) as PEM text
+/// (`CERTIFICATE`, `X509 CRL`, `OCSP RESPONSE`), ready to paste into a field: what a file
+/// dropped on one of Verify's fields adds.
 pub fn certificates_as_pem(input: &[u8]) -> Result<String, Error> {
     let mut pem = String::new();
     for block in crate::input::read_blocks(input)? {
         let block = block?;
-        let label = match certificate(&block) {
-            Ok(_) => "CERTIFICATE",
-            Err(_) if <CertificateList>::from_der(&block.der).is_ok() => "X509 CRL",
-            Err(e) => return Err(e),
+        let label = match Evidence::kind(&block)? {
+            Item::Certificate(_) => "CERTIFICATE",
+            Item::Crl(_) => "X509 CRL",
+            #[cfg(feature = "ocsp")]
+            Item::Ocsp(_) => "OCSP RESPONSE",
         };
         pem.push_str(&crate::input::pem(label, &block.der)?);
     }
     Ok(pem)
 }
 
-/// The certificates of a chain and the CRLs pasted among them: each block of `input` a
-/// certificate or else a CRL, or where one is neither.
-pub fn read_chain(input: &[u8]) -> Result<(Vec<Certificate>, Vec<CertificateList>), Error> {
-    let (mut certs, mut crls) = (Vec::new(), Vec::new());
-    for block in crate::input::read_blocks(input)? {
-        let block = block?;
-        match certificate(&block) {
-            Ok(cert) => certs.push(cert),
-            Err(e) => crls.push(<CertificateList>::from_der(&block.der).map_err(|_| e)?),
+/// What a chain field holds: certificates, and the CRLs and OCSP responses pasted among them.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    /// The certificates.
+    pub certificates: Vec<Certificate>,
+    /// The CRLs.
+    pub crls: Vec<CertificateList>,
+    /// The OCSP responses.
+    #[cfg(feature = "ocsp")]
+    pub ocsp: Vec<crate::ocsp::OcspResponse>,
+}
+
+/// One block of [`Evidence`].
+enum Item {
+    Certificate(Certificate),
+    Crl(CertificateList),
+    #[cfg(feature = "ocsp")]
+    Ocsp(crate::ocsp::OcspResponse),
+}
+
+impl Evidence {
+    /// Each block of `input`: a certificate, a CRL or an OCSP response, or where one is none
+    /// of them.
+    pub fn read(input: &[u8]) -> Result<Evidence, Error> {
+        let mut evidence = Evidence::default();
+        for block in crate::input::read_blocks(input)? {
+            match Evidence::kind(&block?)? {
+                Item::Certificate(cert) => evidence.certificates.push(cert),
+                Item::Crl(crl) => evidence.crls.push(crl),
+                #[cfg(feature = "ocsp")]
+                Item::Ocsp(response) => evidence.ocsp.push(response),
+            }
         }
+        Ok(evidence)
     }
-    Ok((certs, crls))
+
+    /// What `block` is: a certificate, else a CRL, else an OCSP response; else why it is not
+    /// a certificate.
+    fn kind(block: &crate::input::Block) -> Result<Item, Error> {
+        #[cfg(feature = "ocsp")]
+        const EXPECTED: &str = "a certificate, a CRL or an OCSP response";
+        #[cfg(not(feature = "ocsp"))]
+        const EXPECTED: &str = "a certificate or a CRL";
+        let not_a_certificate = match certificate_or(block, EXPECTED) {
+            Ok(cert) => return Ok(Item::Certificate(cert)),
+            Err(e) => e,
+        };
+        if let Ok(crl) = <CertificateList>::from_der(&block.der) {
+            return Ok(Item::Crl(crl));
+        }
+        #[cfg(feature = "ocsp")]
+        if let Ok(response) = crate::ocsp::OcspResponse::from_der(&block.der) {
+            return Ok(Item::Ocsp(response));
+        }
+        Err(not_a_certificate)
+    }
 }
 
 /// Every CRL in `input` (PEM `X509 CRL` blocks, DER or base64), or where one is not a CRL.
@@ -86,6 +132,11 @@ fn certificate_blocks(input: &[u8]) -> Result<Vec<(Certificate, Vec<u8>)>, Error
 
 /// One block read as a certificate, or why it is not one.
 fn certificate(block: &crate::input::Block) -> Result<Certificate, Error> {
+    certificate_or(block, "a certificate")
+}
+
+/// One block read as a certificate, or why it is not one of the kinds `expected` names.
+fn certificate_or(block: &crate::input::Block, expected: &str) -> Result<Certificate, Error> {
     Certificate::from_der(&block.der).map_err(|e| Error::UnsupportedKind {
         at: block.at.clone(),
         detail: match super::AsIssued::from_der(&block.der) {
@@ -97,7 +148,7 @@ fn certificate(block: &crate::input::Block) -> Result<Certificate, Error> {
                     .len()
                     / 2
             ),
-            Err(_) => format!("expected a certificate: {e}"),
+            Err(_) => format!("expected {expected}: {e}"),
         },
     })
 }

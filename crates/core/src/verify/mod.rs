@@ -361,12 +361,12 @@ impl Signatures<'_> {
 }
 
 /// Every signature path building may check for `bundle` and `anchors`: each certificate that is
-/// not an anchor, against each certificate that could have issued it; and each of `crls`
-/// against each certificate named as its issuer.
+/// not an anchor, against each certificate that could have issued it; and for revocation, each
+/// of the options' CRLs and OCSP responses against the certificates that could have signed it.
 pub fn signature_checks(
     bundle: &[Certificate],
     anchors: &[Certificate],
-    crls: &[Crl],
+    options: &Options,
 ) -> Vec<signature::Check> {
     let pool = candidates(bundle, anchors);
     let mut checks = Vec::new();
@@ -378,8 +378,13 @@ pub fn signature_checks(
             }
         }
     }
-    for crl in crls {
-        checks.extend(crl.signature_checks(pool.iter().map(|c| c.cert)));
+    let certificates = pool.iter().map(|c| c.cert);
+    for crl in &options.crls {
+        checks.extend(crl.signature_checks(certificates.clone()));
+    }
+    #[cfg(all(feature = "ocsp", feature = "revocation"))]
+    for answer in &options.ocsp {
+        checks.extend(answer.signature_checks(certificates.clone()));
     }
     checks
 }

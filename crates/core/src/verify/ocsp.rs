@@ -41,6 +41,41 @@ impl OcspAnswer {
     }
 }
 
+impl OcspAnswer {
+    /// The checks [`Signatures::run`] may be asked for on this response: its signature with
+    /// the key of each certificate its responder ID names (of `certificates`, or carried in
+    /// it), and each carried responder certificate's with the key of each of `certificates`
+    /// named as its issuer.
+    pub fn signature_checks<'c>(
+        &self,
+        certificates: impl IntoIterator<Item = &'c Certificate> + Clone,
+    ) -> Vec<Check> {
+        let carried = self.basic.certs.iter().flatten();
+        let signer = |c: &Certificate| {
+            ocsp::responder_names(&self.data.responder_id, c.tbs_certificate())
+                .then(|| Check::ocsp(&self.basic, c.tbs_certificate().subject_public_key_info()))
+                .and_then(Result::ok)
+        };
+        let mut checks: Vec<Check> = certificates
+            .clone()
+            .into_iter()
+            .filter_map(signer)
+            .collect();
+        checks.extend(carried.clone().filter_map(signer));
+        for responder in carried {
+            for issuer in certificates.clone() {
+                let key = issuer.tbs_certificate().subject_public_key_info();
+                if responder.tbs_certificate().issuer() == issuer.tbs_certificate().subject()
+                    && let Ok(check) = Check::certificate(responder, key)
+                {
+                    checks.push(check);
+                }
+            }
+        }
+        checks
+    }
+}
+
 fn time(t: &GeneralizedTime) -> UnixTime {
     UnixTime::from(&x509_cert::time::Time::GeneralTime(*t))
 }

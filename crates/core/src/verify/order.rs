@@ -6,7 +6,7 @@ use super::{
     Crl, MOZILLA_ROOTS_DER, Options, PolicyInputs, Purpose, Verdict, mozilla_roots_from,
     policy_named, verify,
 };
-use crate::decode::{read_certificates, read_chain, read_crls};
+use crate::decode::{Evidence, read_certificates};
 use crate::{Certificate, Error, time::UnixTime};
 use serde::{Deserialize, Serialize};
 
@@ -32,8 +32,9 @@ pub struct Order {
     pub max_intermediates: String,
     /// `webpki` (or empty) or `rfc5280`.
     pub profile: String,
-    /// CRLs (PEM `X509 CRL`, or base64 DER); CRLs pasted among the chain count too.
-    pub crls: String,
+    /// CRLs and OCSP responses (PEM `X509 CRL` / `OCSP RESPONSE`, or base64 DER); those
+    /// pasted among the chain count too, and certificates here join the chain's.
+    pub revocation: String,
     /// Fail when a certificate's revocation status is unknown (like `openssl verify
     /// -crl_check_all`).
     pub require_revocation: bool,
@@ -84,10 +85,16 @@ impl Order {
     /// Reads the order's certificates and options, or says which field is wrong. `mozilla` is
     /// the store's DER ([`super::MOZILLA_ROOTS_FILE`]), read only when the order asks for it.
     pub fn prepare(&self, now: UnixTime, mozilla: &[u8]) -> Result<Prepared, Error> {
-        let (bundle, mut crls) = read_chain(self.chain.as_bytes()).map_err(|e| e.of("chain"))?;
-        if !self.crls.trim().is_empty() {
-            crls.extend(read_crls(self.crls.as_bytes()).map_err(|e| e.of("CRLs"))?);
+        let mut evidence = Evidence::read(self.chain.as_bytes()).map_err(|e| e.of("chain"))?;
+        if !self.revocation.trim().is_empty() {
+            let more = Evidence::read(self.revocation.as_bytes())
+                .map_err(|e| e.of("CRLs and OCSP responses"))?;
+            evidence.certificates.extend(more.certificates);
+            evidence.crls.extend(more.crls);
+            #[cfg(feature = "ocsp")]
+            evidence.ocsp.extend(more.ocsp);
         }
+        let bundle = evidence.certificates;
         let mut anchors = if self.roots.trim().is_empty() {
             Vec::new()
         } else {
@@ -122,7 +129,17 @@ impl Order {
             },
             known_roots,
             profile: self.profile.parse()?,
-            crls: crls.into_iter().map(Crl::new).collect(),
+            crls: evidence.crls.into_iter().map(Crl::new).collect(),
+            #[cfg(all(feature = "ocsp", feature = "revocation"))]
+            ocsp: evidence
+                .ocsp
+                .iter()
+                .enumerate()
+                .map(|(i, response)| {
+                    super::OcspAnswer::new(response)
+                        .map_err(|e| Error::Form(format!("OCSP response {}: {e}", i + 1)))
+                })
+                .collect::<Result<_, _>>()?,
             require_revocation: self.require_revocation,
             policy: PolicyInputs {
                 initial: items(&self.policies)

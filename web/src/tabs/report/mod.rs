@@ -6,6 +6,7 @@ mod exports;
 mod fields;
 mod findings;
 mod lazy;
+mod ocsp;
 mod unlock;
 
 use asn1_view::*;
@@ -146,8 +147,10 @@ pub(crate) fn BlockCard(props: &BlockProps) -> Html {
                         { findings(&p.lint) }
                     </>
                 },
+                Report::OcspRequest(r) => ocsp::request(r),
+                Report::OcspResponse(r) => ocsp::response(r, checking),
                 // The worker never sends other kinds ([`crate::worker`]'s `Unread`).
-                #[allow(unreachable_patterns, reason = "reached only with core's ocsp feature")]
+                #[allow(unreachable_patterns, reason = "reached only by kinds the page does not know yet")]
                 _ => html! {},
             } }
             { exports(d) }
