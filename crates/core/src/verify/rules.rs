@@ -522,7 +522,12 @@ pub(super) fn rfc6125_host(leaf: &Candidate<'_>, typed: &str) -> RuleResult {
         ));
     }
     if let Ok(ip) = host.trim_matches(['[', ']']).parse::<std::net::IpAddr>() {
-        let wanted = format!("IP:{ip}");
+        let octets = match ip {
+            std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
+            std::net::IpAddr::V6(v6) => v6.octets().to_vec(),
+        };
+        // The SAN's text is written by the same function.
+        let wanted = format!("IP:{}", crate::decode::ext::ip_bytes_text(&octets));
         return if leaf.exts.san.contains(&wanted) {
             Ok(format!("{wanted} is in the SAN{read}"))
         } else {
