@@ -4,6 +4,8 @@
 #![cfg(feature = "ocsp")]
 #![allow(clippy::unwrap_used)] // a test's panic is its failure
 
+mod common;
+
 use base64ct::{Base64, Encoding};
 use certbench_core::UnixTime;
 use certbench_core::decode::ocsp::{OcspRequestReport, OcspResponseReport};
@@ -208,13 +210,7 @@ fn responses_in_the_verify_form_are_checked_as_listed() {
     let prepared = form.prepare(now, &[]).unwrap();
     assert_eq!(prepared.options.ocsp.len(), 1);
     let checks = verify::signature_checks(&prepared.bundle, &prepared.anchors, &prepared.options);
-    let outcomes: Vec<_> = checks
-        .into_iter()
-        .map(|c| {
-            let outcome = c.run();
-            (c, outcome)
-        })
-        .collect();
+    let outcomes = common::outcomes(checks);
     let given = verify::verify_with(
         &prepared.bundle,
         &prepared.anchors,

@@ -375,13 +375,7 @@ fn crls_checked_elsewhere_give_the_same_status() {
         2,
         "the leaf's, and the CRL's with the root's key"
     );
-    let outcomes: Vec<_> = checks
-        .into_iter()
-        .map(|c| {
-            let outcome = c.run();
-            (c, outcome)
-        })
-        .collect();
+    let outcomes = outcomes(checks);
     let given = verify::Signatures::Given(&outcomes);
     let verdict = verify::verify_with(&bundle, &anchors, &options, given);
     assert_eq!(verdict, verify::verify(&bundle, &anchors, &options));

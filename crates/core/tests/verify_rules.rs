@@ -645,13 +645,7 @@ fn signatures_checked_elsewhere_give_the_same_verdict() {
         2,
         "leaf by intermediate, intermediate by root"
     );
-    let outcomes: Vec<_> = checks
-        .into_iter()
-        .map(|c| {
-            let outcome = c.run();
-            (c, outcome)
-        })
-        .collect();
+    let outcomes = outcomes(checks);
     let given = verify::verify_with(
         &bundle,
         &anchors,

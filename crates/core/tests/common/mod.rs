@@ -164,3 +164,20 @@ pub(crate) fn openssl_present() -> bool {
     eprintln!("skipping: openssl not installed");
     false
 }
+
+/// Each check made by certbench's own code, paired with its outcome: what the web app's
+/// WebCrypto hands back for the checks `verify::signature_checks` lists.
+pub(crate) fn outcomes(
+    checks: Vec<certbench_core::signature::Check>,
+) -> Vec<(
+    certbench_core::signature::Check,
+    Result<(), certbench_core::signature::SignatureError>,
+)> {
+    checks
+        .into_iter()
+        .map(|c| {
+            let outcome = c.run();
+            (c, outcome)
+        })
+        .collect()
+}
