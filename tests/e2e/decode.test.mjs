@@ -336,3 +336,26 @@ app.test('decode: an OCSP response and request read in the page: status, respond
   await page.waitForFunction(() => /OCSP response: unauthorized/.test(document.querySelector('#decode-results')?.textContent ?? ''));
   assert.deepEqual(problems, []);
 });
+
+app.test('decode: the OCSP request the page cannot send: made for a certificate whose issuer is pasted too, downloaded, and read by OpenSSL as asking about it', '#/decode', async ({ page, problems }) => {
+  await page.fill('#decode-input', fixture('everything.pem') + fixture('root.pem'));
+  const card = page.locator('#decode-results .card.block >> nth=0');
+  await card.locator('.ocsp-request').click();
+  await card.locator('.download-ocsp-request').waitFor();
+  const commands = await card.locator('.ocsp-made code').allTextContents();
+  assert.equal(commands[0], 'openssl ocsp -issuer certificate-2.pem -cert certificate-1.pem -url http://ocsp.example.test -resp_text -noverify');
+  assert.match(commands[1], /^curl -sS --data-binary @certificate-1\.ocsp-request\.der -H 'Content-Type: application\/ocsp-request' http:\/\/ocsp\.example\.test -o response\.der$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), card.locator('.download-ocsp-request').click()]);
+  assert.equal(download.suggestedFilename(), 'certificate-1.ocsp-request.der');
+  const text = execFileSync('openssl', ['ocsp', '-reqin', await download.path(), '-req_text'], { encoding: 'utf8' });
+  const serial = new X509Certificate(fixture('everything.pem')).serialNumber;
+  assert.match(text.replace(/:/g, ""), new RegExp(`Serial Number 0*${serial.replace(/^0+/, "")}\\b`, "i"));
+  assert.match(text, /OCSP Nonce/);
+  // Without its issuer in the input, the card says what to paste.
+  await page.fill('#decode-input', fixture('everything.pem'));
+  await page.waitForFunction(() => document.querySelectorAll('#decode-results .card.block').length === 1);
+  await page.locator('#decode-results .card.block >> nth=0').locator('.ocsp-request').click();
+  await page.waitForSelector('#decode-results .ocsp-ask .error');
+  assert.match(await page.textContent('#decode-results .ocsp-ask .error'), /issuer's certificate .*certbench Test Root.* is not in this input/);
+  assert.deepEqual(problems, []);
+});

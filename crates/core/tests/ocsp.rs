@@ -249,3 +249,78 @@ fn responses_in_the_verify_form_are_checked_as_listed() {
     };
     assert_eq!(among.run(now).unwrap().errors[0].code, "revoked");
 }
+
+/// The page's OCSP request: for a certificate of a decoded input, its issuer found among the
+/// input's certificates, the commands naming the files the page offers for those blocks.
+#[test]
+fn a_request_for_a_block_finds_its_issuer_in_the_same_input() {
+    use certbench_core::generate::ocsp_request_in;
+    let input = [fixture("everything.pem"), fixture("root.pem")].concat();
+    let blocks = decode(&input);
+    let made = ocsp_request_in(&blocks, 1, Some(&[7; 16])).unwrap();
+    assert_eq!(made.url.as_deref(), Some("http://ocsp.example.test"));
+    assert_eq!(made.request_file, "certificate-1.ocsp-request.der");
+    assert_eq!(
+        made.commands[0],
+        "openssl ocsp -issuer certificate-2.pem -cert certificate-1.pem -url http://ocsp.example.test -resp_text -noverify"
+    );
+    assert!(made.commands[1].contains("@certificate-1.ocsp-request.der"));
+    let request = ocsp::OcspRequest::from_der(&made.der).unwrap();
+    let cert = x509_cert::Certificate::load_pem_chain(&fixture("everything.pem")).unwrap();
+    let root = x509_cert::Certificate::load_pem_chain(&fixture("root.pem")).unwrap();
+    let id = &request.tbs_request.request_list[0].req_cert;
+    let serial = cert[0].tbs_certificate().serial_number();
+    assert_eq!(id.names(&root[0], serial), Some(true));
+    // Alone, the issuer is missing and the message says so; a block that is no certificate
+    // is refused.
+    let alone = decode(&fixture("everything.pem"));
+    let error = ocsp_request_in(&alone, 1, None).unwrap_err().to_string();
+    assert!(error.contains("is not in this input"), "{error}");
+    assert!(ocsp_request_in(&blocks, 9, None).is_err());
+}
+
+/// The request written by hand is byte for byte what der's encoders make of the RFC 6960
+/// types, with a nonce and without.
+#[test]
+fn the_request_der_is_the_types_encoding() {
+    use der::Encode;
+    let leaf = x509_cert::Certificate::load_pem_chain(&fixture("leaf.pem")).unwrap();
+    let int = x509_cert::Certificate::load_pem_chain(&fixture("int.pem")).unwrap();
+    let serial = leaf[0].tbs_certificate().serial_number().clone();
+    let id = CertId::new(&int[0], serial, CertIdHash::Sha1).unwrap();
+    for nonce in [None, Some(&[0x5a_u8; 16][..])] {
+        let typed = ocsp::OcspRequest {
+            tbs_request: ocsp::TbsRequest {
+                version: 0,
+                requestor_name: None,
+                request_list: vec![ocsp::Request {
+                    req_cert: id.clone(),
+                    single_request_extensions: None,
+                }],
+                request_extensions: nonce.map(|n| {
+                    vec![x509_cert::ext::Extension {
+                        extn_id: const_oid::db::rfc6960::ID_PKIX_OCSP_NONCE,
+                        critical: false,
+                        extn_value: der::asn1::OctetString::new(
+                            der::asn1::OctetString::new(n).unwrap().to_der().unwrap(),
+                        )
+                        .unwrap(),
+                    }]
+                }),
+            },
+            optional_signature: None,
+        };
+        assert_eq!(
+            ocsp::request_der(&id, nonce).unwrap(),
+            typed.to_der().unwrap()
+        );
+    }
+    // Without a nonce it is OpenSSL's own request for the leaf, but for the nonce.
+    let theirs = ocsp::OcspRequest::from_der(&fixture("leaf.ocsp-request")).unwrap();
+    let ours =
+        ocsp::OcspRequest::from_der(&ocsp::request_der(&id, Some(&[1; 16])).unwrap()).unwrap();
+    assert_eq!(
+        ours.tbs_request.request_list,
+        theirs.tbs_request.request_list
+    );
+}

@@ -293,7 +293,7 @@ pub fn VerifyTab() -> Html {
             <label for="verify-revocation-input">{ "CRLs and OCSP responses (optional): paste, or drop .crl and .der files. Those pasted with the chain count too." }</label>
             <textarea id="verify-revocation-input" rows="4" spellcheck="false" value={form.revocation.clone()} oninput={field(|f, v| f.revocation = v)}
                 ondragover={allow_drop} ondrop={drop_into(|f| &mut f.revocation)} aria-describedby="verify-revocation-hint" />
-            <p class="hint" id="verify-revocation-hint">{ "The page fetches nothing: download a CRL from the certificate's CRL distribution points, or an OCSP response from its responder (`certbench ocsp request` makes the request), and drop it here. An OCSP response that answers for a certificate comes before the CRLs." }</p>
+            <p class="hint" id="verify-revocation-hint">{ "The page fetches nothing: download a CRL from the certificate's CRL distribution points, or an OCSP response from its responder (on the Decode tab, a certificate's card makes the request when its issuer is pasted too), and drop it here. An OCSP response that answers for a certificate comes before the CRLs." }</p>
             <label class="inline"><input type="checkbox" id="verify-require-revocation" checked={form.require_revocation} onclick={toggle(|f| &mut f.require_revocation)} />
                 { " Fail when a certificate's revocation status is unknown (like openssl verify -crl_check_all)" }</label>
             { match &*drop_error {

@@ -291,6 +291,15 @@ pub async fn revoked(der: Vec<u8>) -> Result<Vec<decode::RevokedEntry>, String> 
     call(RevokedJob(der)).await
 }
 
+/// The OCSP request for the certificate of `block` of the input decoded last, and its DER.
+pub async fn ocsp_request(
+    block: usize,
+) -> Result<(certbench_core::generate::OcspRequestMade, Vec<u8>), String> {
+    call(OcspRequestJob(block))
+        .await?
+        .map(|(made, der)| (made, der.0))
+}
+
 /// An input the Decode tab shows: its bytes (shared, never copied by the page), the page's
 /// number for it, and whether the worker was sent it.
 #[derive(Debug)]

@@ -13,8 +13,8 @@ mod serve;
 
 pub use client::{
     Decoding, Input, PageBlocks, Verified, Window, abandon_unlocks, answer_in_page, asn1,
-    certificates_as_pem, decode, form, generate, revoked, share_decode, share_encode, start,
-    unlock, verify,
+    certificates_as_pem, decode, form, generate, ocsp_request, revoked, share_decode, share_encode,
+    start, unlock, verify,
 };
 pub use protocol::Made;
 pub use serve::serve;

@@ -11,6 +11,7 @@
 
 use certbench_core::decode::overview::{Overview, View};
 use certbench_core::decode::{self, Decoded, Report};
+use certbench_core::generate::OcspRequestMade;
 use certbench_core::generate::order::{File, FormView, MadeCa, Order, Outcome};
 use certbench_core::input::Encoding;
 use certbench_core::lint::Finding;
@@ -93,7 +94,18 @@ jobs! {
     /// A block's ASN.1 tree and field offsets (parsed in the worker: the page need not carry
     /// the parser and the OID names).
     Asn1(Asn1Job) => certbench_core::asn1::View;
+    /// The OCSP request for a certificate of the input decoded last (its issuer found there),
+    /// and the request's DER.
+    OcspRequest(OcspRequestJob) => Result<(OcspRequestMade, WireBytes), String>;
 }
+
+/// The block of the kept input whose certificate an OCSP request is for.
+#[derive(Serialize, Deserialize)]
+pub(super) struct OcspRequestJob(pub(super) usize);
+
+/// Bytes as one serde byte string.
+#[derive(Serialize, Deserialize)]
+pub(super) struct WireBytes(#[serde(with = "as_bytes")] pub(super) Vec<u8>);
 
 /// The overview of `input`'s blocks with validity at `at`, their bundle lint, and the first
 /// `shown` blocks that `view` selects; with `complete`, signatures checked and keys derived by

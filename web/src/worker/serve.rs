@@ -52,6 +52,25 @@ async fn answer(job: Job) -> Vec<u8> {
         Job::Asn1(Asn1Job { der, shape, tree }) => {
             Asn1Job::reply(&certbench_core::asn1::View::of(&der, shape, tree))
         }
+        Job::OcspRequest(OcspRequestJob(block)) => {
+            let kept = KEPT.take();
+            let made = match &kept {
+                Some(kept) => {
+                    let blocks: Vec<_> = kept.blocks.iter().flatten().cloned().collect();
+                    let mut nonce = [0u8; 16];
+                    getrandom::rand_core::Rng::fill_bytes(&mut browser::rng(), &mut nonce);
+                    certbench_core::generate::ocsp_request_in(&blocks, block, Some(&nonce))
+                        .map(|made| {
+                            let der = WireBytes(made.der.clone());
+                            (made, der)
+                        })
+                        .map_err(message)
+                }
+                None => Err("decode the input again: the worker no longer has it".into()),
+            };
+            KEPT.set(kept);
+            OcspRequestJob::reply(&made)
+        }
         Job::Unlock(UnlockJob {
             locked,
             pkcs12,

@@ -47,10 +47,15 @@ impl Decoded {
         }
     }
 
+    /// `certificate-2.pem`: the name of the block's PEM file, where it has one.
+    pub fn pem_file_name(&self) -> String {
+        format!("{}.pem", self.file_stem())
+    }
+
     /// The files this block saves as and the command that prints them.
     pub fn export(&self) -> Export {
         let name = self.file_stem();
-        let (pem, der) = (format!("{name}.pem"), format!("{name}.der"));
+        let (pem, der) = (self.pem_file_name(), format!("{name}.der"));
         match &self.report {
             Report::Pkcs12(p12) => {
                 let file = format!("{name}.p12");

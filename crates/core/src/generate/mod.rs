@@ -22,6 +22,6 @@ pub(crate) use key::sec1_as_pkcs8;
 pub use key::{KeyPair, KeyType, PrivateKey};
 pub use names::parse_san;
 #[cfg(feature = "ocsp")]
-pub use ocsp_request::{OcspFiles, OcspRequestMade, ocsp_request};
+pub use ocsp_request::{OcspFiles, OcspRequestMade, ocsp_request, ocsp_request_in};
 pub use recipe::{OpensslRecipe, openssl_recipe};
 pub use request::{IssuedBy, Profile, Request, Subject, default_days};

@@ -4,7 +4,6 @@
 use crate::decode::ext;
 use crate::ocsp::{self, CertId, CertIdHash};
 use crate::{Error, dn};
-use der::Encode;
 use serde::{Deserialize, Serialize};
 use x509_cert::Certificate;
 
@@ -31,6 +30,8 @@ pub struct OcspRequestMade {
     pub issuer: String,
     /// The responder from the certificate's authorityInfoAccess, when it names one.
     pub url: Option<String>,
+    /// The name the commands give the request's file.
+    pub request_file: String,
     /// The commands that send it (OpenSSL's own request, then this one with curl) and read
     /// the answer; `RESPONDER_URL` stands where the certificate names no responder.
     pub commands: Vec<String>,
@@ -54,8 +55,7 @@ pub fn ocsp_request(
     }
     let id = CertId::new(issuer, tbs.serial_number().clone(), CertIdHash::Sha1)
         .map_err(|e| Error::Form(format!("the CertID cannot be made: {e}")))?;
-    let der = ocsp::request(id, nonce)
-        .and_then(|r| r.to_der())
+    let der = ocsp::request_der(&id, nonce)
         .map_err(|e| Error::Form(format!("the request cannot be encoded: {e}")))?;
     let url = ext::decode(tbs.extensions().map(|e| e.as_slice()).unwrap_or_default())
         .ocsp
@@ -72,6 +72,7 @@ pub fn ocsp_request(
         serial: crate::decode::cert::serial_hex(tbs.serial_number().as_bytes()),
         issuer: dn::rfc4514(tbs.issuer()),
         url,
+        request_file: request.to_string(),
         commands: vec![
             format!(
                 "openssl ocsp -issuer {issuer_file} -cert {cert_file} -url {to} -resp_text -noverify"
@@ -82,4 +83,59 @@ pub fn ocsp_request(
             "openssl ocsp -respin response.der -resp_text -noverify".into(),
         ],
     })
+}
+
+/// The request for the certificate of block `block` of one decoded input, its issuer found
+/// among the input's other certificates (by name, and by key identifier when both carry one);
+/// the commands name the files the page offers for the blocks (`certificate-2.pem`, …).
+pub fn ocsp_request_in(
+    blocks: &[crate::decode::Decoded],
+    block: usize,
+    nonce: Option<&[u8]>,
+) -> Result<OcspRequestMade, Error> {
+    use der::Decode;
+    let certificate = |d: &crate::decode::Decoded| {
+        d.certificate()
+            .and_then(|_| Certificate::from_der(&d.der).ok())
+    };
+    let (asked, cert) = blocks
+        .iter()
+        .filter(|d| d.block == block && d.item.is_none())
+        .find_map(|d| Some((d, certificate(d)?)))
+        .ok_or_else(|| Error::Form(format!("block {block} is not a certificate")))?;
+    let report = asked.certificate().map(|c| &c.authority_key_id);
+    let (issued_by, issuer) = blocks
+        .iter()
+        .filter(|d| d.block != block)
+        .filter_map(|d| Some((d, certificate(d)?)))
+        .find(|(d, issuer)| {
+            let named = dn::compare(
+                issuer.tbs_certificate().subject(),
+                cert.tbs_certificate().issuer(),
+            ) != dn::NameMatch::Different;
+            let key_id = d.certificate().and_then(|c| c.subject_key_id.as_ref());
+            named
+                && match (report.and_then(Option::as_ref), key_id) {
+                    (Some(aki), Some(ski)) => aki == ski,
+                    _ => true,
+                }
+        })
+        .ok_or_else(|| {
+            Error::Form(format!(
+                "the issuer's certificate ({}) is not in this input: paste it too",
+                dn::rfc4514(cert.tbs_certificate().issuer())
+            ))
+        })?;
+    let (cert_file, issuer_file) = (asked.pem_file_name(), issued_by.pem_file_name());
+    let request = format!("{}.ocsp-request.der", asked.file_stem());
+    ocsp_request(
+        &cert,
+        &issuer,
+        nonce,
+        &OcspFiles {
+            cert: &cert_file,
+            issuer: &issuer_file,
+            request: &request,
+        },
+    )
 }

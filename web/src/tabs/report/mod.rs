@@ -209,6 +209,9 @@ fn certificate(
                 { hex_row("SHA-256", &c.fingerprint_sha256, "") }
             </dl>
             <LazyDetails class="fields" summary="All fields" contents={all_fields(d.clone(), nested, checking)} />
+            if nested.is_none() && d.item.is_none() && !c.ocsp.is_empty() {
+                <ocsp::OcspAsk block={d.block} urls={c.ocsp.clone()} />
+            }
         </>
     }
 }

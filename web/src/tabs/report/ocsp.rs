@@ -2,6 +2,8 @@
 
 use super::fields::{extensions, row};
 use certbench_core::decode::ocsp::{CertIdReport, OcspRequestReport, OcspResponseReport};
+use certbench_core::generate::OcspRequestMade;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 /// A request: the certificates it asks about and its nonce.
@@ -81,5 +83,51 @@ fn cert_id(id: &CertIdReport) -> Html {
             { row("Certificate serial", &id.serial.to_string()) }
             { row("CertID hashes", &format!("{}: issuer name {}, issuer key {}", id.hash_algorithm, id.issuer_name_hash, id.issuer_key_hash)) }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub(super) struct AskProps {
+    /// The block of the certificate, in the input decoded last.
+    pub block: usize,
+    /// Its OCSP responders (authorityInfoAccess).
+    pub urls: Vec<String>,
+}
+
+/// The OCSP request the page cannot send for a certificate (its issuer in the same input): the
+/// request to download and the commands that send it, each runnable as shown on the files the
+/// page offers.
+#[component]
+pub(super) fn OcspAsk(props: &AskProps) -> Html {
+    let made = use_state(|| None::<Result<(OcspRequestMade, Vec<u8>), String>>);
+    let onclick = {
+        let (made, block) = (made.clone(), props.block);
+        Callback::from(move |_| {
+            let made = made.clone();
+            spawn_local(async move { made.set(Some(crate::worker::ocsp_request(block).await)) });
+        })
+    };
+    html! {
+        <div class="ocsp-ask">
+            <button type="button" class="ocsp-request" {onclick}>{ "Make an OCSP request" }</button>
+            <span class="hint">{ format!(" for its responder, {}: the page sends nothing itself.", props.urls.join(", ")) }</span>
+            { match &*made {
+                None => html! {},
+                Some(Err(e)) => html! { <crate::tabs::ErrorBox message={e.clone()} /> },
+                Some(Ok((request, der))) => {
+                    let (file, der) = (request.request_file.clone(), der.clone());
+                    let download = Callback::from(move |_| {
+                        crate::browser::download(&file, "application/ocsp-request", &der).ok();
+                    });
+                    html! {
+                        <div class="ocsp-made">
+                            <button type="button" class="download-ocsp-request" onclick={download}>{ format!("Download {}", request.request_file) }</button>
+                            <p class="hint">{ "Send it, with this certificate and its issuer saved as PEM beside it, then read the answer (or drop it on Verify):" }</p>
+                            <ul class="commands">{ for request.commands.iter().map(|c| html! { <li><code>{ c }</code></li> }) }</ul>
+                        </div>
+                    }
+                }
+            } }
+        </div>
     }
 }
