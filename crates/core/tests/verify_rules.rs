@@ -630,6 +630,39 @@ fn the_builtin_mozilla_store_is_complete_and_usable() {
     assert!(!verdict.valid);
 }
 
+static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// certbench's own check, counted.
+fn counted(
+    check: &certbench_core::signature::Check,
+) -> Result<(), certbench_core::signature::SignatureError> {
+    RUNS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    check.run()
+}
+
+/// Natively, each signature is checked once, though both profiles' verdicts (and every
+/// candidate path) ask for it.
+#[test]
+fn each_signature_is_checked_once_for_both_profiles() {
+    let (root, int, leaf) = chain();
+    let bundle = [leaf.cert.clone(), int.cert.clone()];
+    let anchors = [root.cert.clone()];
+    RUNS.store(0, std::sync::atomic::Ordering::SeqCst);
+    let verdict = verify::verify_with(
+        &bundle,
+        &anchors,
+        &Options::at(NOW),
+        verify::Signatures::With(counted),
+    );
+    assert!(verdict.valid, "{:?}", verdict.errors);
+    assert!(verdict.other_profile.is_none(), "both profiles agree");
+    assert_eq!(
+        RUNS.load(std::sync::atomic::Ordering::SeqCst),
+        2,
+        "leaf by intermediate, intermediate by root"
+    );
+}
+
 /// The web app checks signatures with WebCrypto: it gets the list of checks, makes them, and
 /// hands the outcomes back. The same outcomes give the same verdict; a failed one fails the
 /// path; a missing one is never taken as passed.

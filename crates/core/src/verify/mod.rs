@@ -32,6 +32,7 @@ use crate::{dn, time::UnixTime};
 use rules::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use x509_cert::Certificate;
 
 /// The extended key usage the leaf is checked for.
@@ -324,6 +325,12 @@ pub enum Signatures<'a> {
     /// Outcomes decided elsewhere (the web app's WebCrypto) for the checks
     /// [`signature_checks`] listed; a check not among them counts as not made.
     Given(&'a [(signature::Check, Result<(), SignatureError>)]),
+    /// [`Signatures::With`] remembering each outcome: a check is made once however many
+    /// candidate paths, and both profiles' verdicts, ask for it.
+    Remembered(
+        fn(&signature::Check) -> Result<(), SignatureError>,
+        &'a RefCell<Vec<(signature::Check, Result<(), SignatureError>)>>,
+    ),
 }
 
 impl Signatures<'_> {
@@ -346,6 +353,14 @@ impl Signatures<'_> {
     pub(super) fn run(&self, check: &signature::Check) -> Result<(), SignatureError> {
         match self {
             Signatures::With(run) => run(check),
+            Signatures::Remembered(run, made) => {
+                if let Some((_, outcome)) = made.borrow().iter().find(|(c, _)| c == check) {
+                    return outcome.clone();
+                }
+                let outcome = run(check);
+                made.borrow_mut().push((check.clone(), outcome.clone()));
+                outcome
+            }
             Signatures::Given(outcomes) => {
                 outcomes.iter().find(|(made, _)| made == check).map_or_else(
                     || {
@@ -444,6 +459,11 @@ fn verify_from(
     options: &Options,
     signatures: Signatures<'_>,
 ) -> Verdict {
+    let made = RefCell::new(Vec::new());
+    let signatures = match signatures {
+        Signatures::With(run) => Signatures::Remembered(run, &made),
+        given => given,
+    };
     let mine = verify_under(pool, leaf, options, options.profile, signatures);
     let theirs = verify_under(pool, leaf, options, options.profile.other(), signatures);
     Verdict {
