@@ -288,10 +288,9 @@ fn policy_tree(out: &mut String, node: &certbench_core::verify::PolicyNode, dept
         .name
         .as_ref()
         .map_or(String::new(), |n| format!(" ({n})"));
-    let mapped = match node.expected.as_slice() {
-        [only] if *only == node.policy => String::new(),
-        expected => format!(" -> expects {}", expected.join(", ")),
-    };
+    let mapped = node
+        .mapped_to()
+        .map_or(String::new(), |to| format!(" -> expects {}", to.join(", ")));
     let _ = writeln!(out, "{}{}{name}{mapped}", "  ".repeat(depth), node.policy);
     for child in &node.children {
         policy_tree(out, child, depth + 1);

@@ -256,7 +256,8 @@ fn responses_in_the_verify_form_are_checked_as_listed() {
 fn a_request_for_a_block_finds_its_issuer_in_the_same_input() {
     use certbench_core::generate::ocsp_request_in;
     let input = [fixture("everything.pem"), fixture("root.pem")].concat();
-    let blocks = decode(&input);
+    let decoded = decode(&input);
+    let blocks: Vec<&Decoded> = decoded.iter().collect();
     let made = ocsp_request_in(&blocks, 1, Some(&[7; 16])).unwrap();
     assert_eq!(made.url.as_deref(), Some("http://ocsp.example.test"));
     assert_eq!(made.request_file, "certificate-1.ocsp-request.der");
@@ -274,7 +275,9 @@ fn a_request_for_a_block_finds_its_issuer_in_the_same_input() {
     // Alone, the issuer is missing and the message says so; a block that is no certificate
     // is refused.
     let alone = decode(&fixture("everything.pem"));
-    let error = ocsp_request_in(&alone, 1, None).unwrap_err().to_string();
+    let error = ocsp_request_in(&alone.iter().collect::<Vec<_>>(), 1, None)
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("is not in this input"), "{error}");
     assert!(ocsp_request_in(&blocks, 9, None).is_err());
 }

@@ -518,12 +518,11 @@ fn policies_view(p: &Policies) -> Html {
 }
 
 fn policy_node(node: &PolicyNode) -> Html {
-    let mapped = node.expected.len() != 1 || node.expected[0] != node.policy;
     html! {
         <li>
             { &node.policy }
             { node.name.as_ref().map_or(html! {}, |n| html! { <span class="muted">{ format!(" ({n})") }</span> }) }
-            { if mapped { html! { <span class="muted">{ format!(" → expects {}", node.expected.join(", ")) }</span> } } else { html! {} } }
+            { node.mapped_to().map_or(html! {}, |to| html! { <span class="muted">{ format!(" → expects {}", to.join(", ")) }</span> }) }
             { if node.children.is_empty() { html! {} } else { html! { <ul>{ for node.children.iter().map(policy_node) }</ul> } } }
         </li>
     }

@@ -56,7 +56,7 @@ async fn answer(job: Job) -> Vec<u8> {
             let kept = KEPT.take();
             let made = match &kept {
                 Some(kept) => {
-                    let blocks: Vec<_> = kept.blocks.iter().flatten().cloned().collect();
+                    let blocks: Vec<&Decoded> = kept.blocks.iter().flatten().collect();
                     let mut nonce = [0u8; 16];
                     getrandom::rand_core::Rng::fill_bytes(&mut browser::rng(), &mut nonce);
                     certbench_core::generate::ocsp_request_in(&blocks, block, Some(&nonce))

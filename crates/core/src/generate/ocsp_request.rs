@@ -89,7 +89,7 @@ pub fn ocsp_request(
 /// among the input's other certificates (by name, and by key identifier when both carry one);
 /// the commands name the files the page offers for the blocks (`certificate-2.pem`, …).
 pub fn ocsp_request_in(
-    blocks: &[crate::decode::Decoded],
+    blocks: &[&crate::decode::Decoded],
     block: usize,
     nonce: Option<&[u8]>,
 ) -> Result<OcspRequestMade, Error> {

@@ -58,6 +58,16 @@ pub struct PolicyNode {
     pub children: Vec<PolicyNode>,
 }
 
+impl PolicyNode {
+    /// The policies a mapping made this node expect below it, when they are not its own.
+    pub fn mapped_to(&self) -> Option<&[String]> {
+        match self.expected.as_slice() {
+            [only] if *only == self.policy => None,
+            expected => Some(expected),
+        }
+    }
+}
+
 struct Node {
     policy: Oid,
     expected: Vec<Oid>,
