@@ -72,6 +72,13 @@ pub(crate) enum Command {
         /// Judge validity at this time (RFC 3339) instead of now.
         #[arg(long)]
         at: Option<String>,
+        /// Lint every certificate as this profile instead of the one detected: root, tls-ca,
+        /// smime-ca, code-signing-ca, ca, tls-dv, tls-ov, tls-iv, tls-ev, tls-server,
+        /// ocsp-responder, smime-mailbox, smime-organization, smime-sponsored,
+        /// smime-individual, code-signing, ev-code-signing, timestamping, other; modifiers after
+        /// commas: precertificate, legacy, multipurpose, strict (`smime-mailbox,strict`).
+        #[arg(long)]
+        profile: Option<String>,
     },
     /// Run the C2SP x509-limbo path-validation suite (limbo.json) through the verifier.
     Limbo {

@@ -54,7 +54,12 @@ fn main() -> ExitCode {
             json,
         } => limbo::run_limbo(&path, profile.into(), json),
         Command::Ciphers { string, json } => commands::cipher::run_ciphers(&string, json),
-        Command::Lint { file, json, at } => commands::lint::run_lint(file, json, at),
+        Command::Lint {
+            file,
+            json,
+            at,
+            profile,
+        } => commands::lint::run_lint(file, json, at, profile),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -108,16 +108,20 @@ fn judge(blocks: &mut [Result<Decoded, Error>]) {
 /// The findings of each report in `decoded` taken by itself.
 fn judge_alone(decoded: &mut Decoded) {
     match &mut decoded.report {
-        Report::Certificate(c) => c.lint = lint::certificate(c),
-        Report::Pkcs7(bundle) => {
-            for c in &mut bundle.certificates {
-                c.lint = lint::certificate(c);
-            }
-        }
+        Report::Certificate(c) => judge_certificate(c),
+        Report::Pkcs7(bundle) => bundle.certificates.iter_mut().for_each(judge_certificate),
         Report::Parameters(p) => p.lint = lint::parameters(p),
         Report::Crl(c) => c.lint = lint::crl(c),
         _ => {}
     }
+}
+
+/// A certificate's findings, by the profile detected.
+fn judge_certificate(c: &mut crate::decode::CertificateReport) {
+    #[cfg(feature = "profile-lint")]
+    lint::judge(c, None);
+    #[cfg(not(feature = "profile-lint"))]
+    lint::judge(c);
 }
 
 /// Certificates' findings corrected by where they sit among the others ([`lint::by_position`]).

@@ -11,11 +11,38 @@ pub(crate) fn run_lint(
     file: Option<PathBuf>,
     json: bool,
     at: Option<String>,
+    profile: Option<String>,
 ) -> Result<u8, Failure> {
     use certbench_core::decode::Report;
     use certbench_core::lint::{self, Severity};
+    let profile = match profile.as_deref() {
+        None => None,
+        Some(text) => Some(lint::Profile::parse(text).ok_or_else(|| {
+            let ids: Vec<&str> = lint::PROFILES.iter().map(|(id, ..)| *id).collect();
+            Failure(
+                2,
+                format!(
+                    "--profile {text}: not a profile; use one of {} (modifiers after commas: precertificate, legacy, multipurpose, strict)",
+                    ids.join(", ")
+                ),
+            )
+        })?),
+    };
     let input = read_input(file.as_ref())?;
-    let blocks = inspect::decode(&input, time_or_now(at)?)?;
+    let mut blocks = inspect::decode(&input, time_or_now(at)?)?;
+    if profile.is_some() {
+        for block in blocks.iter_mut().flatten() {
+            match &mut block.report {
+                Report::Certificate(c) => lint::judge(c, profile),
+                Report::Pkcs7(bundle) => bundle
+                    .certificates
+                    .iter_mut()
+                    .for_each(|c| lint::judge(c, profile)),
+                _ => {}
+            }
+        }
+        inspect::relate(blocks.iter_mut().flatten());
+    }
     let mut certs = Vec::new();
     let mut parameters = Vec::new();
     let mut crls = Vec::new();
@@ -43,7 +70,7 @@ pub(crate) fn run_lint(
     if json {
         let certificates: Vec<_> = certs
             .iter()
-            .map(|(block, c)| serde_json::json!({"block": block, "subject": c.subject, "findings": c.lint}))
+            .map(|(block, c)| serde_json::json!({"block": block, "subject": c.subject, "profile": c.lint_profile, "linted_as": c.linted_as, "findings": c.lint}))
             .collect();
         let parameters: Vec<_> = parameters
             .iter()
@@ -73,7 +100,11 @@ pub(crate) fn run_lint(
             }
         };
         for (block, c) in &certs {
-            show(*block, &c.subject, &c.lint);
+            show(
+                *block,
+                &format!("{} (linted as: {})", c.subject, c.linted_as),
+                &c.lint,
+            );
         }
         for (block, p) in &parameters {
             show(*block, &format!("{} parameters", p.algorithm), &p.lint);

@@ -75,6 +75,17 @@ pub struct CertificateReport {
     pub signature_hex: String,
     /// Misconfigurations found in this certificate (see [`crate::lint`]).
     pub lint: Vec<crate::finding::Finding>,
+    /// The profile lint judged it by, as `certbench lint --profile` takes it (`tls-ov`,
+    /// `root`, …); empty before lint.
+    #[serde(default)]
+    pub lint_profile: String,
+    /// That profile's name, as the card shows it ("TLS BR subscriber, OV").
+    #[serde(default)]
+    pub linted_as: String,
+    /// The certificate as it was read (not strict DER, perhaps: [`crate::canonical`]), for
+    /// lint, which reads its encoding. Not in JSON, nor sent to the page.
+    #[serde(skip)]
+    pub der: Vec<u8>,
 }
 
 /// A certificate's serial number: its DER INTEGER's bytes (big-endian two's complement, as
@@ -257,6 +268,9 @@ pub fn report<P: Profile>(
         signature_hex: dn::hex(cert.signature().raw_bytes()),
         // Judged by crate::lint, a layer above (crate::inspect fills it).
         lint: Vec::new(),
+        lint_profile: String::new(),
+        linted_as: String::new(),
+        der: der.to_vec(),
     }
 }
 

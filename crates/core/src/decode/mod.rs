@@ -465,9 +465,17 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
 
 fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error> {
     Ok(match kind {
-        Kind::Certificate => {
-            Report::Certificate(Box::new(cert::report(&AsIssued::from_der(der)?, der, now)))
-        }
+        Kind::Certificate => Report::Certificate(Box::new(match AsIssued::from_der(der) {
+            Ok(cert) => cert::report(&cert, der, now),
+            // Not strict DER: read as it was meant, the report keeps the bytes as they are
+            // and lint names each encoding problem.
+            Err(strict) => {
+                let (fixed, _) = crate::canonical::rewrite(der)
+                    .filter(|(_, problems)| !problems.is_empty())
+                    .ok_or(strict)?;
+                cert::report(&AsIssued::from_der(&fixed)?, der, now)
+            }
+        })),
         Kind::Csr => Report::Csr(csr(&CertReq::from_der(der)?)),
         Kind::Crl => Report::Crl(crl(&CertificateList::from_der(der)?)),
         Kind::Pkcs7 => Report::Pkcs7(container::pkcs7(der, now)?),

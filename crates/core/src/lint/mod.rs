@@ -11,12 +11,24 @@ use const_oid::db::rfc5280::{
     ID_CE_SUBJECT_KEY_IDENTIFIER, ID_PE_AUTHORITY_INFO_ACCESS,
 };
 
+#[cfg(feature = "profile-lint")]
+mod checks;
+#[cfg(feature = "profile-lint")]
+mod kind;
 mod registry;
+#[cfg(feature = "profile-lint")]
+mod table;
+#[cfg(all(test, feature = "profile-lint"))]
+mod table_tests;
+#[cfg(feature = "profile-lint")]
+mod view;
 
 use crate::finding::finding as found;
 pub use crate::finding::{Finding, Severity};
+#[cfg(feature = "profile-lint")]
+pub use kind::{Kinds, PROFILES, Profile};
 use registry::*;
-pub use registry::{Applies, Doc, RULES, Rule, markdown, rule};
+pub use registry::{Applies, Doc, RULES, Rule, markdown, rule, rules};
 
 /// A finding of `rule`, at the rule's severity.
 fn finding(rule: &'static Rule, message: String) -> Finding {
@@ -115,8 +127,66 @@ pub fn parameters(p: &crate::decode::key::ParametersReport) -> Vec<Finding> {
     out
 }
 
-/// Every finding for one certificate, most severe first.
+/// Lints `c` as `profile` (detected when `None`): its findings, most severe first, and the
+/// profile it was linted as.
+#[cfg(feature = "profile-lint")]
+pub fn judge(c: &mut CertificateReport, profile: Option<Profile>) {
+    let (findings, profile) = certificate_as(c, profile);
+    c.lint = findings;
+    if let Some(profile) = profile {
+        c.lint_profile = profile.id();
+        c.linted_as = profile.name();
+    }
+}
+
+/// Lints `c`: its findings, most severe first (the profile rules are not in this build).
+#[cfg(not(feature = "profile-lint"))]
+pub fn judge(c: &mut CertificateReport) {
+    c.lint = certificate(c);
+}
+
+/// Every finding for one certificate, most severe first (its profile detected).
+#[cfg(feature = "profile-lint")]
 pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
+    certificate_as(c, None).0
+}
+
+/// Every finding for one certificate, most severe first.
+#[cfg(not(feature = "profile-lint"))]
+pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
+    crate::sort::by_key(report_findings(c), |f| f.severity)
+}
+
+/// Every finding for one certificate linted as `profile` (detected when `None`), most severe
+/// first, and the profile used; `None` when the certificate's own bytes are not at hand (only
+/// the rules that read its report ran).
+#[cfg(feature = "profile-lint")]
+pub fn certificate_as(
+    c: &CertificateReport,
+    profile: Option<Profile>,
+) -> (Vec<Finding>, Option<Profile>) {
+    let mut out = report_findings(c);
+    let mut used = None;
+    if let Some((der, not_der)) = crate::canonical::rewrite(&c.der)
+        && let Some(view) = view::View::read(&der)
+    {
+        {
+            let profile = profile.unwrap_or_else(|| Profile::detect(&view, c.is_ca, c.self_issued));
+            let ctx = table::Ctx {
+                view: &view,
+                report: c,
+                profile,
+                not_der: &not_der,
+            };
+            out.extend(table::findings(&ctx));
+            used = Some(profile);
+        }
+    }
+    (crate::sort::by_key(out, |f| f.severity), used)
+}
+
+/// The findings of the rules that read the decoded report.
+fn report_findings(c: &CertificateReport) -> Vec<Finding> {
     // A rule judges only certificates issued after it took effect (as zlint does).
     let in_effect = |rule: &'static Rule| rule.in_effect_for(c.not_before.0);
     let finding = |rule, message| in_effect(rule).then(|| finding(rule, message));
@@ -390,7 +460,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
             )),
         }
     }
-    crate::sort::by_key(out, |f| f.severity)
+    out
 }
 
 /// X.680 PrintableString characters.

@@ -4,6 +4,7 @@
 //! docs/lint.md is generated from this table (a test keeps it current).
 
 use crate::finding::Severity::{self, *};
+use std::borrow::Cow;
 
 /// One lint rule: what lint needs to raise its findings. Its documentation is a [`Doc`],
 /// written beside it in the same table ([`RULES`]) and kept apart so that the web app's
@@ -24,7 +25,7 @@ pub struct Rule {
 }
 
 /// A rule's documentation: docs/lint.md and the CLI.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Doc {
     /// What it looks at.
     pub applies_to: Applies,
@@ -33,11 +34,11 @@ pub struct Doc {
     /// pkilint finding codes that report the same thing.
     pub pkilint: &'static [&'static str],
     /// What it checks.
-    pub what: &'static str,
+    pub what: Cow<'static, str>,
     /// Why it matters.
-    pub why: &'static str,
+    pub why: Cow<'static, str>,
     /// How to fix what it finds.
-    pub fix: &'static str,
+    pub fix: Cow<'static, str>,
 }
 
 /// What a rule looks at.
@@ -57,12 +58,15 @@ pub enum Applies {
     Bundle,
     /// Certificate revocation lists.
     Crl,
+    /// The certificates of these kinds (a profile rule's).
+    #[cfg(feature = "profile-lint")]
+    Profiles(super::kind::Kinds),
 }
 
 impl Applies {
     /// The name docs/lint.md uses.
-    pub fn name(self) -> &'static str {
-        match self {
+    pub fn name(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
             Applies::Certificate => "any certificate",
             Applies::TlsServer => "TLS server certificates",
             Applies::Ca => "CA certificates",
@@ -70,7 +74,9 @@ impl Applies {
             Applies::Parameters => "domain parameters",
             Applies::Bundle => "bundles",
             Applies::Crl => "CRLs",
-        }
+            #[cfg(feature = "profile-lint")]
+            Applies::Profiles(kinds) => return super::kind::kinds_name(kinds).into(),
+        })
     }
 }
 
@@ -86,9 +92,9 @@ const DOC: Doc = Doc {
     applies_to: Applies::Certificate,
     zlint: &[],
     pkilint: &[],
-    what: "",
-    why: "",
-    fix: "",
+    what: Cow::Borrowed(""),
+    why: Cow::Borrowed(""),
+    fix: Cow::Borrowed(""),
 };
 
 /// `NAME = { rule fields } { documentation fields },` for each rule: a constant lint raises
@@ -108,320 +114,346 @@ macro_rules! registry {
 
 registry! {
     EXPIRED = { id: "expired", code: "expired", severity: Error, source: "RFC 5280 §4.1.2.5" } {
-        what: "The validity period has ended (notAfter is in the past).",
-        why: "Every client refuses an expired certificate.",
-        fix: "Renew it, and automate renewal (ACME) so it does not lapse again.",
+        what: Cow::Borrowed("The validity period has ended (notAfter is in the past)."),
+        why: Cow::Borrowed("Every client refuses an expired certificate."),
+        fix: Cow::Borrowed("Renew it, and automate renewal (ACME) so it does not lapse again."),
     },
     NOT_YET_VALID = { id: "not_yet_valid", code: "not_yet_valid", severity: Error, source: "RFC 5280 §4.1.2.5" } {
-        what: "The validity period has not begun (notBefore is in the future).",
-        why: "Clients refuse it until then; usually a clock is wrong, the issuer's or the client's.",
-        fix: "Check both clocks (NTP); reissue with a notBefore a few minutes in the past.",
+        what: Cow::Borrowed("The validity period has not begun (notBefore is in the future)."),
+        why: Cow::Borrowed("Clients refuse it until then; usually a clock is wrong, the issuer's or the client's."),
+        fix: Cow::Borrowed("Check both clocks (NTP); reissue with a notBefore a few minutes in the past."),
     },
     EXPIRES_SOON = { id: "expires_soon", code: "expires_soon", severity: Warning, source: "operational" } {
-        what: "It expires within 30 days.",
-        why: "Outages from forgotten renewals are the most common certificate failure.",
-        fix: "Renew it now.",
+        what: Cow::Borrowed("It expires within 30 days."),
+        why: Cow::Borrowed("Outages from forgotten renewals are the most common certificate failure."),
+        fix: Cow::Borrowed("Renew it now."),
     },
     VALIDITY_TOO_LONG = { id: "validity_too_long", code: "validity_too_long", severity: Warning, source: "CA/B BR §6.3.2", effective: Some("2012-07-01") } {
         applies_to: Applies::TlsServer,
         zlint: &["e_sub_cert_valid_time_longer_than_39_months", "e_sub_cert_valid_time_longer_than_825_days", "e_tls_server_cert_valid_time_longer_than_398_days", "e_server_cert_valid_time_longer_than_200_days", "e_server_cert_valid_time_longer_than_100_days", "e_server_cert_valid_time_longer_than_47_days"],
-        what: "A TLS server certificate valid for longer than the CA/B Forum allowed on its issue date: 60 months from 2012-07-01, 39 months from 2015-04-01, 825 days from 2018-03-01, 398 days from 2020-09-01, 200 from 2026-03-15, 100 from 2027-03-15, 47 from 2029-03-15.",
-        why: "Browsers refuse longer ones from public CAs; shorter lifetimes limit the damage of a leaked key.",
-        fix: "Reissue within the limit (private CAs are not bound by it, but clients like Safari still are).",
+        what: Cow::Borrowed("A TLS server certificate valid for longer than the CA/B Forum allowed on its issue date: 60 months from 2012-07-01, 39 months from 2015-04-01, 825 days from 2018-03-01, 398 days from 2020-09-01, 200 from 2026-03-15, 100 from 2027-03-15, 47 from 2029-03-15."),
+        why: Cow::Borrowed("Browsers refuse longer ones from public CAs; shorter lifetimes limit the damage of a leaked key."),
+        fix: Cow::Borrowed("Reissue within the limit (private CAs are not bound by it, but clients like Safari still are)."),
     },
     WEAK_RSA_KEY = { id: "weak_rsa_key", code: "weak_rsa_key", severity: Error, source: "CA/B BR §6.1.5" } {
         zlint: &["e_rsa_mod_less_than_2048_bits"],
         pkilint: &["cabf.rsa_modulus_invalid_length"],
-        what: "An RSA key shorter than 2048 bits.",
-        why: "1024-bit RSA is within reach of well-funded attackers; clients refuse it.",
-        fix: "Make a new key of at least 2048 bits (or ECDSA P-256) and a certificate for it.",
+        what: Cow::Borrowed("An RSA key shorter than 2048 bits."),
+        why: Cow::Borrowed("1024-bit RSA is within reach of well-funded attackers; clients refuse it."),
+        fix: Cow::Borrowed("Make a new key of at least 2048 bits (or ECDSA P-256) and a certificate for it."),
     },
     UNCOMMON_KEY = { id: "uncommon_key", code: "uncommon_key", severity: Notice, source: "CA/B BR §6.1.5" } {
         pkilint: &["cabf.serverauth.prohibited_subject_public_key_algorithm_encoding"],
-        what: "A key type browsers do not accept for web PKI (Ed448, X25519, GOST, …).",
-        why: "Fine for private uses that support it; a public TLS client will refuse it.",
-        fix: "For the web, use ECDSA P-256/P-384 or RSA 2048+.",
+        what: Cow::Borrowed("A key type browsers do not accept for web PKI (Ed448, X25519, GOST, …)."),
+        why: Cow::Borrowed("Fine for private uses that support it; a public TLS client will refuse it."),
+        fix: Cow::Borrowed("For the web, use ECDSA P-256/P-384 or RSA 2048+."),
     },
     EXPLICIT_CURVE = { id: "explicit_curve", code: "explicit_curve", severity: Error, source: "RFC 5480 §2.1.1" } {
         zlint: &["e_ec_improper_curves"],
-        what: "An EC key whose curve is spelled out as parameters instead of named by OID.",
-        why: "RFC 5480 requires named curves; explicit parameters let a forged curve pass (CVE-2020-0601, \"CurveBall\").",
-        fix: "Write the key with its curve's name (`openssl ec -param_enc named_curve`).",
+        what: Cow::Borrowed("An EC key whose curve is spelled out as parameters instead of named by OID."),
+        why: Cow::Borrowed("RFC 5480 requires named curves; explicit parameters let a forged curve pass (CVE-2020-0601, \"CurveBall\")."),
+        fix: Cow::Borrowed("Write the key with its curve's name (`openssl ec -param_enc named_curve`)."),
     },
     UNUSUAL_CURVE = { id: "unusual_curve", code: "unusual_curve", severity: Warning, source: "CA/B BR §6.1.5" } {
         zlint: &["e_ec_improper_curves"],
-        what: "An EC curve other than P-256, P-384 or P-521.",
-        why: "Browsers and the CA/B Forum accept only those three.",
-        fix: "Use P-256 (or P-384).",
+        what: Cow::Borrowed("An EC curve other than P-256, P-384 or P-521."),
+        why: Cow::Borrowed("Browsers and the CA/B Forum accept only those three."),
+        fix: Cow::Borrowed("Use P-256 (or P-384)."),
     },
     DSA_KEY = { id: "dsa_key", code: "dsa_key", severity: Error, source: "CA/B BR §6.1.5" } {
         zlint: &["e_br_prohibit_dsa_usage"],
-        what: "A DSA key.",
-        why: "Browsers removed DSA; the CA/B Forum no longer allows it.",
-        fix: "Use ECDSA P-256 or RSA 2048+.",
+        what: Cow::Borrowed("A DSA key."),
+        why: Cow::Borrowed("Browsers removed DSA; the CA/B Forum no longer allows it."),
+        fix: Cow::Borrowed("Use ECDSA P-256 or RSA 2048+."),
     },
     WEAK_DH = { id: "weak_dh", code: "weak_dh", severity: Error, source: "RFC 7919; Logjam (CVE-2015-4000)" } {
         applies_to: Applies::Parameters,
-        what: "Diffie-Hellman parameters under 2048 bits.",
-        why: "1024-bit groups are breakable by precomputation (Logjam); clients refuse them.",
-        fix: "Use a 2048-bit or larger group, ideally RFC 7919's ffdhe2048, or ECDHE only.",
+        what: Cow::Borrowed("Diffie-Hellman parameters under 2048 bits."),
+        why: Cow::Borrowed("1024-bit groups are breakable by precomputation (Logjam); clients refuse them."),
+        fix: Cow::Borrowed("Use a 2048-bit or larger group, ideally RFC 7919's ffdhe2048, or ECDHE only."),
     },
     MD5_SIGNATURE = { id: "md5_signature", code: "md5_signature", severity: Error, source: "CA/B BR §7.1.3.2" } {
         pkilint: &["cabf.serverauth.prohibited_signature_algorithm_encoding"],
-        what: "Signed with MD5 or MD2.",
-        why: "MD5 collisions are practical (a rogue CA was made with one in 2008).",
-        fix: "Reissue with SHA-256.",
+        what: Cow::Borrowed("Signed with MD5 or MD2."),
+        why: Cow::Borrowed("MD5 collisions are practical (a rogue CA was made with one in 2008)."),
+        fix: Cow::Borrowed("Reissue with SHA-256."),
     },
     SHA1_SIGNATURE = { id: "sha1_signature", code: "sha1_signature", severity: Error, source: "CA/B BR §7.1.3.2" } {
         zlint: &["e_sub_cert_or_sub_ca_using_sha1"],
         pkilint: &["cabf.serverauth.prohibited_signature_algorithm_encoding"],
-        what: "Signed with SHA-1 (a self-signed root's own signature excepted).",
-        why: "SHA-1 collisions are practical (SHAttered, 2017); browsers refuse SHA-1 links.",
-        fix: "Reissue with SHA-256.",
+        what: Cow::Borrowed("Signed with SHA-1 (a self-signed root's own signature excepted)."),
+        why: Cow::Borrowed("SHA-1 collisions are practical (SHAttered, 2017); browsers refuse SHA-1 links."),
+        fix: Cow::Borrowed("Reissue with SHA-256."),
     },
     NEGATIVE_SERIAL = { id: "negative_serial", code: "negative_serial", severity: Error, source: "RFC 5280 §4.1.2.2" } {
         zlint: &["e_serial_number_not_positive"],
         pkilint: &["pkix.certificate_serial_number_out_of_range"],
-        what: "A negative serial number (a warning on old self-issued roots, which clients tolerate).",
-        why: "RFC 5280 requires a positive integer; strict parsers refuse others.",
-        fix: "Reissue with a random positive serial.",
+        what: Cow::Borrowed("A negative serial number (a warning on old self-issued roots, which clients tolerate)."),
+        why: Cow::Borrowed("RFC 5280 requires a positive integer; strict parsers refuse others."),
+        fix: Cow::Borrowed("Reissue with a random positive serial."),
     },
     ZERO_SERIAL = { id: "zero_serial", code: "zero_serial", severity: Error, source: "RFC 5280 §4.1.2.2" } {
         zlint: &["e_serial_number_not_positive"],
         pkilint: &["pkix.certificate_serial_number_out_of_range"],
-        what: "A serial number of zero (a warning on old self-issued roots, which clients tolerate).",
-        why: "RFC 5280 requires a positive integer.",
-        fix: "Reissue with a random positive serial.",
+        what: Cow::Borrowed("A serial number of zero (a warning on old self-issued roots, which clients tolerate)."),
+        why: Cow::Borrowed("RFC 5280 requires a positive integer."),
+        fix: Cow::Borrowed("Reissue with a random positive serial."),
     },
     LONG_SERIAL = { id: "long_serial", code: "long_serial", severity: Error, source: "RFC 5280 §4.1.2.2" } {
         zlint: &["e_serial_number_longer_than_20_octets"],
         pkilint: &["pkix.certificate_serial_number_out_of_range"],
-        what: "A serial number longer than 20 bytes.",
-        why: "RFC 5280 caps serials at 20 octets; validators may refuse longer ones.",
-        fix: "Reissue with a serial of at most 20 bytes (16 random bytes is usual).",
+        what: Cow::Borrowed("A serial number longer than 20 bytes."),
+        why: Cow::Borrowed("RFC 5280 caps serials at 20 octets; validators may refuse longer ones."),
+        fix: Cow::Borrowed("Reissue with a serial of at most 20 bytes (16 random bytes is usual)."),
     },
     SHORT_SERIAL = { id: "short_serial", code: "short_serial", severity: Notice, source: "CA/B BR §7.1", effective: Some("2016-09-30") } {
         applies_to: Applies::TlsServer,
-        what: "A TLS server certificate whose serial has fewer than 8 bytes.",
-        why: "Public CAs must put at least 64 random bits in the serial, against chosen-prefix collisions.",
-        fix: "Issue with 16 random bytes of serial.",
+        what: Cow::Borrowed("A TLS server certificate whose serial has fewer than 8 bytes."),
+        why: Cow::Borrowed("Public CAs must put at least 64 random bits in the serial, against chosen-prefix collisions."),
+        fix: Cow::Borrowed("Issue with 16 random bytes of serial."),
     },
     NO_SAN = { id: "no_san", code: "no_san", severity: Error, source: "RFC 6125 §6.4.4; CA/B BR §7.1.2.7.12" } {
         applies_to: Applies::TlsServer,
         zlint: &["e_ext_san_missing"],
-        what: "A TLS server certificate without subjectAltName.",
-        why: "Browsers match host names against the SAN only; the CN is ignored.",
-        fix: "Reissue with the host names in the SAN (`-addext subjectAltName=DNS:…`).",
+        what: Cow::Borrowed("A TLS server certificate without subjectAltName."),
+        why: Cow::Borrowed("Browsers match host names against the SAN only; the CN is ignored."),
+        fix: Cow::Borrowed("Reissue with the host names in the SAN (`-addext subjectAltName=DNS:…`)."),
     },
     CN_NOT_IN_SAN = { id: "cn_not_in_san", code: "cn_not_in_san", severity: Warning, source: "CA/B BR §7.1.4.3" } {
         applies_to: Applies::TlsServer,
         zlint: &["e_subject_common_name_not_exactly_from_san"],
         pkilint: &["cabf.serverauth.subscriber_common_name_unknown_source"],
-        what: "A CN that looks like a host name or address but is not among the SANs.",
-        why: "Clients use only the SAN, so the CN names a host the certificate does not serve.",
-        fix: "Put the name in the SAN too, or leave the CN out.",
+        what: Cow::Borrowed("A CN that looks like a host name or address but is not among the SANs."),
+        why: Cow::Borrowed("Clients use only the SAN, so the CN names a host the certificate does not serve."),
+        fix: Cow::Borrowed("Put the name in the SAN too, or leave the CN out."),
     },
     WILDCARD_MISUSE = { id: "wildcard_misuse", code: "wildcard_misuse", severity: Error, source: "RFC 6125 §6.4.3; CA/B BR §7.1.2.7.12" } {
         zlint: &["e_dnsname_wildcard_only_in_left_label", "e_dnsname_left_label_wildcard_correct", "e_san_bare_wildcard", "e_san_wildcard_not_first"],
-        what: "A wildcard anywhere but as the whole leftmost label, or over a top-level domain.",
-        why: "Clients match `*` only as a whole left label; other forms match nothing or too much.",
-        fix: "Use `*.example.com`, or list the names.",
+        what: Cow::Borrowed("A wildcard anywhere but as the whole leftmost label, or over a top-level domain."),
+        why: Cow::Borrowed("Clients match `*` only as a whole left label; other forms match nothing or too much."),
+        fix: Cow::Borrowed("Use `*.example.com`, or list the names."),
     },
     WILDCARD_CN_WITHOUT_SAN = { id: "wildcard_cn_without_san", code: "wildcard_misuse", severity: Error, source: "RFC 6125 §6.4.4" } {
-        what: "A wildcard in the CN that the SAN does not carry.",
-        why: "Clients read only the SAN: the CN's wildcard matches nothing.",
-        fix: "Put the wildcard in the SAN.",
+        what: Cow::Borrowed("A wildcard in the CN that the SAN does not carry."),
+        why: Cow::Borrowed("Clients read only the SAN: the CN's wildcard matches nothing."),
+        fix: Cow::Borrowed("Put the wildcard in the SAN."),
     },
     // A subordinate CA may carry the serverAuth EKU (CA/B BR §7.1.2.10.6 asks for it), so the
     // EKU alone says nothing; where the certificate sits in a chain says more
     // (`lint::by_position` drops it for a certificate that issued another of the input).
     CA_FLAG_ON_LEAF = { id: "ca_flag_on_leaf", code: "ca_flag_on_leaf", severity: Warning, source: "CA/B BR §7.1.2.7.8" } {
         pkilint: &["cabf.serverauth.subscriber_basic_constraints_ca_bit_set"],
-        what: "CA:TRUE on a certificate that names hosts in its SAN (what `openssl req -x509` does by default), unless it issued another certificate of the input.",
-        why: "A server certificate that is a CA could sign for any name; Firefox refuses it.",
-        fix: "Reissue with basicConstraints CA:FALSE and no keyCertSign.",
+        what: Cow::Borrowed("CA:TRUE on a certificate that names hosts in its SAN (what `openssl req -x509` does by default), unless it issued another certificate of the input."),
+        why: Cow::Borrowed("A server certificate that is a CA could sign for any name; Firefox refuses it."),
+        fix: Cow::Borrowed("Reissue with basicConstraints CA:FALSE and no keyCertSign."),
     },
     KEY_CERT_SIGN_ON_LEAF = { id: "key_cert_sign_on_leaf", code: "key_cert_sign_on_leaf", severity: Error, source: "RFC 5280 §4.2.1.3" } {
         zlint: &["e_ext_key_usage_cert_sign_without_ca"],
-        what: "keyUsage keyCertSign without basicConstraints CA:TRUE.",
-        why: "Contradictory: RFC 5280 forbids it, and validators refuse such a signer.",
-        fix: "Remove keyCertSign, or make it a CA on purpose.",
+        what: Cow::Borrowed("keyUsage keyCertSign without basicConstraints CA:TRUE."),
+        why: Cow::Borrowed("Contradictory: RFC 5280 forbids it, and validators refuse such a signer."),
+        fix: Cow::Borrowed("Remove keyCertSign, or make it a CA on purpose."),
     },
     NO_SERVER_AUTH = { id: "no_server_auth", code: "no_server_auth", severity: Warning, source: "RFC 5280 §4.2.1.12" } {
         applies_to: Applies::Leaf,
         zlint: &["e_sub_cert_eku_server_auth_client_auth_missing"],
-        what: "A certificate with DNS names whose extendedKeyUsage lacks serverAuth.",
-        why: "TLS clients refuse it as a server certificate (often a client certificate used for a server).",
-        fix: "Reissue with extendedKeyUsage serverAuth.",
+        what: Cow::Borrowed("A certificate with DNS names whose extendedKeyUsage lacks serverAuth."),
+        why: Cow::Borrowed("TLS clients refuse it as a server certificate (often a client certificate used for a server)."),
+        fix: Cow::Borrowed("Reissue with extendedKeyUsage serverAuth."),
     },
     SELF_SIGNED_LEAF = { id: "self_signed_leaf", code: "self_signed_leaf", severity: Notice, source: "operational" } {
         applies_to: Applies::Leaf,
-        what: "A self-signed end-entity certificate.",
-        why: "Fine for development; in production every client must be told to trust it, or to skip checks.",
-        fix: "Issue it from a CA (a private one, or a public one via ACME).",
+        what: Cow::Borrowed("A self-signed end-entity certificate."),
+        why: Cow::Borrowed("Fine for development; in production every client must be told to trust it, or to skip checks."),
+        fix: Cow::Borrowed("Issue it from a CA (a private one, or a public one via ACME)."),
     },
     DUPLICATE_EXTENSION = { id: "duplicate_extension", code: "duplicate_extension", severity: Error, source: "RFC 5280 §4.2" } {
         zlint: &["e_ext_duplicate_extension"],
         pkilint: &["pkix.duplicate_extension"],
-        what: "The same extension twice.",
-        why: "RFC 5280 allows each extension once; which one a client reads is undefined.",
-        fix: "Reissue with each extension once.",
+        what: Cow::Borrowed("The same extension twice."),
+        why: Cow::Borrowed("RFC 5280 allows each extension once; which one a client reads is undefined."),
+        fix: Cow::Borrowed("Reissue with each extension once."),
     },
     MALFORMED_EXTENSION = { id: "malformed_extension", code: "malformed_extension", severity: Error, source: "RFC 5280 §4.2" } {
         zlint: &["e_cert_ext_invalid_der"],
-        what: "An extension whose value does not parse as its ASN.1 says.",
-        why: "Clients refuse, or read something other than was meant.",
-        fix: "Reissue with the extension encoded as its RFC defines.",
+        what: Cow::Borrowed("An extension whose value does not parse as its ASN.1 says."),
+        why: Cow::Borrowed("Clients refuse, or read something other than was meant."),
+        fix: Cow::Borrowed("Reissue with the extension encoded as its RFC defines."),
     },
     EXTENSIONS_NEED_V3 = { id: "extensions_need_v3", code: "extensions_need_v3", severity: Error, source: "RFC 5280 §4.1.2.1" } {
         zlint: &["e_cert_extensions_version_not_3"],
         pkilint: &["pkix.certificate_version_is_not_v3"],
-        what: "Extensions in a version 1 or 2 certificate.",
-        why: "Only version 3 certificates carry extensions; parsers may ignore or refuse them.",
-        fix: "Reissue as version 3.",
+        what: Cow::Borrowed("Extensions in a version 1 or 2 certificate."),
+        why: Cow::Borrowed("Only version 3 certificates carry extensions; parsers may ignore or refuse them."),
+        fix: Cow::Borrowed("Reissue as version 3."),
     },
     VERSION_1 = { id: "version_1", code: "version_1", severity: Notice, source: "RFC 5280 §4.1.2.1" } {
         pkilint: &["pkix.certificate_version_is_not_v3"],
-        what: "A version 1 certificate.",
-        why: "It can carry no SAN and no CA flag: modern clients refuse it as a server or CA certificate.",
-        fix: "Reissue as version 3 with the extensions it needs.",
+        what: Cow::Borrowed("A version 1 certificate."),
+        why: Cow::Borrowed("It can carry no SAN and no CA flag: modern clients refuse it as a server or CA certificate."),
+        fix: Cow::Borrowed("Reissue as version 3 with the extensions it needs."),
     },
     CA_WITHOUT_SKI = { id: "ca_without_ski", code: "ca_without_ski", severity: Warning, source: "RFC 5280 §4.2.1.2" } {
         applies_to: Applies::Ca,
         zlint: &["e_ext_subject_key_identifier_missing_ca"],
         pkilint: &["pkix.certificate_skid_ca_missing"],
-        what: "A CA certificate without subjectKeyIdentifier.",
-        why: "Validators match issuers by key identifier; without it path building guesses by name.",
-        fix: "Reissue with `subjectKeyIdentifier=hash`.",
+        what: Cow::Borrowed("A CA certificate without subjectKeyIdentifier."),
+        why: Cow::Borrowed("Validators match issuers by key identifier; without it path building guesses by name."),
+        fix: Cow::Borrowed("Reissue with `subjectKeyIdentifier=hash`."),
     },
     BC_NOT_CRITICAL = { id: "bc_not_critical", code: "bc_not_critical", severity: Warning, source: "RFC 5280 §4.2.1.9" } {
         applies_to: Applies::Ca,
         zlint: &["e_basic_constraints_not_critical"],
         pkilint: &["pkix.basic_constraints_extension_not_critical"],
-        what: "basicConstraints not marked critical in a CA certificate.",
-        why: "RFC 5280 requires it critical, so that clients that do not understand it refuse the CA.",
-        fix: "Reissue with `basicConstraints=critical,CA:TRUE`.",
+        what: Cow::Borrowed("basicConstraints not marked critical in a CA certificate."),
+        why: Cow::Borrowed("RFC 5280 requires it critical, so that clients that do not understand it refuse the CA."),
+        fix: Cow::Borrowed("Reissue with `basicConstraints=critical,CA:TRUE`."),
     },
     CA_WITHOUT_KEY_CERT_SIGN = { id: "ca_without_key_cert_sign", code: "ca_without_key_cert_sign", severity: Error, source: "RFC 5280 §4.2.1.3" } {
         applies_to: Applies::Ca,
         zlint: &["e_ca_key_cert_sign_not_set"],
-        what: "A CA whose keyUsage lacks keyCertSign.",
-        why: "It cannot sign certificates: every path through it fails.",
-        fix: "Reissue with `keyUsage=critical,keyCertSign,cRLSign`.",
+        what: Cow::Borrowed("A CA whose keyUsage lacks keyCertSign."),
+        why: Cow::Borrowed("It cannot sign certificates: every path through it fails."),
+        fix: Cow::Borrowed("Reissue with `keyUsage=critical,keyCertSign,cRLSign`."),
     },
     MISSING_AKI = { id: "missing_aki", code: "missing_aki", severity: Warning, source: "RFC 5280 §4.2.1.1" } {
         zlint: &["e_ext_authority_key_identifier_missing"],
         pkilint: &["pkix.authority_key_identifier_extension_absent"],
-        what: "A certificate not self-issued without authorityKeyIdentifier.",
-        why: "Validators must guess the issuer by name alone, which fails when a CA has two keys.",
-        fix: "Reissue with `authorityKeyIdentifier=keyid`.",
+        what: Cow::Borrowed("A certificate not self-issued without authorityKeyIdentifier."),
+        why: Cow::Borrowed("Validators must guess the issuer by name alone, which fails when a CA has two keys."),
+        fix: Cow::Borrowed("Reissue with `authorityKeyIdentifier=keyid`."),
     },
     WRONG_CRITICALITY = { id: "wrong_criticality", code: "wrong_criticality", severity: Warning, source: "RFC 5280 §4.2" } {
         zlint: &["e_ext_authority_key_identifier_critical", "e_ext_subject_key_identifier_critical", "e_ext_aia_marked_critical", "e_ext_name_constraints_not_critical", "e_ext_policy_constraints_not_critical"],
         pkilint: &["pkix.authority_key_identifier_critical", "pkix.certificate_skid_extension_critical", "pkix.authority_information_access_extension_critical", "pkix.certificate_name_constraints_extension_not_critical"],
-        what: "authorityKeyIdentifier, subjectKeyIdentifier or authorityInfoAccess marked critical, or nameConstraints or policyConstraints not.",
-        why: "RFC 5280 fixes their criticality; a wrongly critical one makes some clients refuse the certificate.",
-        fix: "Reissue with the criticality RFC 5280 gives.",
+        what: Cow::Borrowed("authorityKeyIdentifier, subjectKeyIdentifier or authorityInfoAccess marked critical, or nameConstraints or policyConstraints not."),
+        why: Cow::Borrowed("RFC 5280 fixes their criticality; a wrongly critical one makes some clients refuse the certificate."),
+        fix: Cow::Borrowed("Reissue with the criticality RFC 5280 gives."),
     },
     SAN_CRITICALITY = { id: "san_criticality", code: "wrong_criticality", severity: Warning, source: "RFC 5280 §4.2.1.6" } {
         zlint: &["e_ext_san_not_critical_without_subject"],
-        what: "subjectAltName critical while the subject is not empty, or not critical while it is.",
-        why: "RFC 5280 ties the SAN's criticality to an empty subject.",
-        fix: "Mark the SAN critical exactly when the subject is empty.",
+        what: Cow::Borrowed("subjectAltName critical while the subject is not empty, or not critical while it is."),
+        why: Cow::Borrowed("RFC 5280 ties the SAN's criticality to an empty subject."),
+        fix: Cow::Borrowed("Mark the SAN critical exactly when the subject is empty."),
     },
     BAD_PRINTABLE_STRING = { id: "bad_printable_string", code: "bad_printable_string", severity: Error, source: "RFC 5280 appendix A (X.520)" } {
         zlint: &["e_subject_printable_string_badalpha"],
-        what: "A PrintableString name attribute with characters PrintableString does not allow (`@`, `&`, `*`, non-ASCII, …).",
-        why: "Strict parsers refuse the name; others read it differently.",
-        fix: "Reissue with the attribute as a UTF8String.",
+        what: Cow::Borrowed("A PrintableString name attribute with characters PrintableString does not allow (`@`, `&`, `*`, non-ASCII, …)."),
+        why: Cow::Borrowed("Strict parsers refuse the name; others read it differently."),
+        fix: Cow::Borrowed("Reissue with the attribute as a UTF8String."),
     },
     COUNTRY_NOT_PRINTABLE = { id: "country_not_printable", code: "country_not_printable", severity: Warning, source: "RFC 5280 appendix A" } {
         zlint: &["e_subject_dn_country_not_printable_string", "e_issuer_dn_country_not_printable_string"],
-        what: "A country (C) not encoded as a PrintableString.",
-        why: "X.520 defines countryName as a PrintableString of two letters.",
-        fix: "Reissue with C as a PrintableString.",
+        what: Cow::Borrowed("A country (C) not encoded as a PrintableString."),
+        why: Cow::Borrowed("X.520 defines countryName as a PrintableString of two letters."),
+        fix: Cow::Borrowed("Reissue with C as a PrintableString."),
     },
     LEGACY_STRING_TYPE = { id: "legacy_string_type", code: "legacy_string_type", severity: Notice, source: "RFC 5280 §4.1.2.4" } {
-        what: "A name attribute in TeletexString, BMPString, UniversalString or another legacy type.",
-        why: "RFC 5280 asks new certificates to use UTF8String (or PrintableString); old types are misread.",
-        fix: "Reissue with UTF8String.",
+        what: Cow::Borrowed("A name attribute in TeletexString, BMPString, UniversalString or another legacy type."),
+        why: Cow::Borrowed("RFC 5280 asks new certificates to use UTF8String (or PrintableString); old types are misread."),
+        fix: Cow::Borrowed("Reissue with UTF8String."),
     },
     WRONG_ORDER = { id: "wrong_order", code: "wrong_order", severity: Warning, source: "RFC 8446 §4.4.2" } {
         applies_to: Applies::Bundle,
-        what: "Certificates not in leaf-to-root order, each followed by its issuer.",
-        why: "TLS 1.2 requires that order and some clients (and OpenSSL 1.0) refuse others.",
-        fix: "Serve the leaf first, then each issuer (fullchain.pem).",
+        what: Cow::Borrowed("Certificates not in leaf-to-root order, each followed by its issuer."),
+        why: Cow::Borrowed("TLS 1.2 requires that order and some clients (and OpenSSL 1.0) refuse others."),
+        fix: Cow::Borrowed("Serve the leaf first, then each issuer (fullchain.pem)."),
     },
     CRL_NEXT_UPDATE_MISSING = { id: "crl_next_update_missing", code: "crl_next_update_missing", severity: Error, source: "RFC 5280 §5.1.2.5" } {
         applies_to: Applies::Crl,
         zlint: &["e_crl_has_next_update"],
-        what: "A CRL without nextUpdate.",
-        why: "Conforming CAs must say when the next CRL comes; without it clients cannot tell a stale list from a fresh one.",
-        fix: "Issue CRLs with nextUpdate (`openssl ca -gencrl -crldays N`).",
+        what: Cow::Borrowed("A CRL without nextUpdate."),
+        why: Cow::Borrowed("Conforming CAs must say when the next CRL comes; without it clients cannot tell a stale list from a fresh one."),
+        fix: Cow::Borrowed("Issue CRLs with nextUpdate (`openssl ca -gencrl -crldays N`)."),
     },
     CRL_NEXT_BEFORE_THIS = { id: "crl_next_before_this", code: "crl_next_before_this", severity: Error, source: "RFC 5280 §5.1.2.5" } {
         applies_to: Applies::Crl,
         pkilint: &["pkix.crl_negative_validity_period"],
-        what: "A CRL whose nextUpdate is before its thisUpdate.",
-        why: "The list is stale the moment it is issued: every client refuses it.",
-        fix: "Reissue it with nextUpdate after thisUpdate.",
+        what: Cow::Borrowed("A CRL whose nextUpdate is before its thisUpdate."),
+        why: Cow::Borrowed("The list is stale the moment it is issued: every client refuses it."),
+        fix: Cow::Borrowed("Reissue it with nextUpdate after thisUpdate."),
     },
     CRL_NUMBER_MISSING = { id: "crl_number_missing", code: "crl_number_missing", severity: Error, source: "RFC 5280 §5.2.3" } {
         applies_to: Applies::Crl,
         zlint: &["e_crl_missing_crl_number"],
-        what: "A CRL without the cRLNumber extension.",
-        why: "Conforming CAs must number their CRLs so clients can tell which is newer and apply delta CRLs; browsers' revocation checkers skip unnumbered lists.",
-        fix: "Issue CRLs with a crlnumber file (`openssl ca`'s `crlnumber` setting).",
+        what: Cow::Borrowed("A CRL without the cRLNumber extension."),
+        why: Cow::Borrowed("Conforming CAs must number their CRLs so clients can tell which is newer and apply delta CRLs; browsers' revocation checkers skip unnumbered lists."),
+        fix: Cow::Borrowed("Issue CRLs with a crlnumber file (`openssl ca`'s `crlnumber` setting)."),
     },
     CRL_NUMBER_CRITICAL = { id: "crl_number_critical", code: "crl_number_critical", severity: Error, source: "RFC 5280 §5.2.3" } {
         applies_to: Applies::Crl,
         pkilint: &["pkix.crl_number_extension_critical"],
-        what: "cRLNumber marked critical.",
-        why: "RFC 5280 makes it non-critical; some clients refuse a CRL with it critical.",
-        fix: "Issue the CRL with cRLNumber non-critical.",
+        what: Cow::Borrowed("cRLNumber marked critical."),
+        why: Cow::Borrowed("RFC 5280 makes it non-critical; some clients refuse a CRL with it critical."),
+        fix: Cow::Borrowed("Issue the CRL with cRLNumber non-critical."),
     },
     CRL_AKI_MISSING = { id: "crl_aki_missing", code: "crl_aki_missing", severity: Error, source: "RFC 5280 §5.2.1" } {
         applies_to: Applies::Crl,
         zlint: &["e_crl_has_authority_key_identifier"],
-        what: "A CRL without authorityKeyIdentifier.",
-        why: "Conforming CAs must include it, so clients find the right key of the CA to check the CRL with.",
-        fix: "Issue CRLs with `authorityKeyIdentifier=keyid` in the CRL extensions.",
+        what: Cow::Borrowed("A CRL without authorityKeyIdentifier."),
+        why: Cow::Borrowed("Conforming CAs must include it, so clients find the right key of the CA to check the CRL with."),
+        fix: Cow::Borrowed("Issue CRLs with `authorityKeyIdentifier=keyid` in the CRL extensions."),
     },
     CRL_VERSION_NOT_2 = { id: "crl_version_not_2", code: "crl_version_not_2", severity: Error, source: "RFC 5280 §5.1.2.1" } {
         applies_to: Applies::Crl,
         pkilint: &["pkix.crl_version_is_not_v2"],
-        what: "A CRL with extensions (of the list or of its entries) that is not version 2.",
-        why: "Only version 2 CRLs carry extensions; parsers may ignore them or refuse the list.",
-        fix: "Issue a version 2 CRL (OpenSSL does when the CRL has extensions).",
+        what: Cow::Borrowed("A CRL with extensions (of the list or of its entries) that is not version 2."),
+        why: Cow::Borrowed("Only version 2 CRLs carry extensions; parsers may ignore them or refuse the list."),
+        fix: Cow::Borrowed("Issue a version 2 CRL (OpenSSL does when the CRL has extensions)."),
     },
     CRL_REVOKED_AFTER_THIS_UPDATE = { id: "crl_revoked_after_this_update", code: "crl_revoked_after_this_update", severity: Error, source: "RFC 5280 §5.3.1" } {
         applies_to: Applies::Crl,
         zlint: &["e_crl_revocation_time_not_after_this_update"],
-        what: "A revoked entry whose revocation date is after the CRL's thisUpdate.",
-        why: "A list cannot know of a revocation that happens after it was issued: the date or the list is wrong.",
-        fix: "Issue the CRL after the revocation, with the revocation's real date.",
+        what: Cow::Borrowed("A revoked entry whose revocation date is after the CRL's thisUpdate."),
+        why: Cow::Borrowed("A list cannot know of a revocation that happens after it was issued: the date or the list is wrong."),
+        fix: Cow::Borrowed("Issue the CRL after the revocation, with the revocation's real date."),
     },
     ISSUER_NOT_IN_BUNDLE = { id: "issuer_not_in_bundle", code: "issuer_not_in_bundle", severity: Notice, source: "RFC 5280 §6.1" } {
         applies_to: Applies::Bundle,
-        what: "A certificate whose issuer is neither in the input nor among the anchors given.",
-        why: "Fine when the issuer is a trusted root; otherwise clients cannot build the chain.",
-        fix: "Serve fullchain.pem (the leaf and its intermediates).",
+        what: Cow::Borrowed("A certificate whose issuer is neither in the input nor among the anchors given."),
+        why: Cow::Borrowed("Fine when the issuer is a trusted root; otherwise clients cannot build the chain."),
+        fix: Cow::Borrowed("Serve fullchain.pem (the leaf and its intermediates)."),
     },
 }
 
 impl Rule {
     /// Whether the rule judges a certificate whose notBefore is `not_before`.
     pub fn in_effect_for(&self, not_before: crate::UnixTime) -> bool {
-        self.effective.is_none_or(|day| {
-            crate::UnixTime::parse_rfc3339(&format!("{day}T00:00:00Z"))
-                .is_ok_and(|from| not_before >= from)
-        })
+        self.effective
+            .is_none_or(|day| day_start(day).is_some_and(|from| not_before.0 >= from))
     }
 }
 
+/// The first second of `day` (`YYYY-MM-DD`), read without allocating: rules ask it for every
+/// certificate.
+fn day_start(day: &str) -> Option<i64> {
+    let b = day.as_bytes();
+    let number = |r: std::ops::Range<usize>| -> Option<i64> {
+        let digits = b.get(r)?;
+        digits.iter().try_fold(0i64, |acc, &d| {
+            d.is_ascii_digit().then(|| acc * 10 + i64::from(d - b'0'))
+        })
+    };
+    let (y, m, d) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some((era * 146_097 + doe - 719_468) * 86_400)
+}
+
+/// Every rule with its documentation: the registry's own and the profile rules'.
+pub fn rules() -> Vec<(&'static Rule, Doc)> {
+    let own = RULES.iter().map(|(r, d)| (*r, d.clone()));
+    #[cfg(feature = "profile-lint")]
+    let own = own.chain(super::table::docs());
+    own.collect()
+}
+
 /// The rule with `id`, and its documentation.
-pub fn rule(id: &str) -> Option<&'static (&'static Rule, Doc)> {
-    RULES.iter().find(|(r, _)| r.id == id)
+pub fn rule(id: &str) -> Option<(&'static Rule, Doc)> {
+    rules().into_iter().find(|(r, _)| r.id == id)
 }
 
 /// docs/lint.md: every rule with its metadata and the zlint / pkilint cross-reference,
@@ -429,19 +461,46 @@ pub fn rule(id: &str) -> Option<&'static (&'static Rule, Doc)> {
 pub fn markdown() -> String {
     let mut out = String::from(
         "# Lint rules\n\n\
-         Generated from `crates/core/src/lint/registry.rs` (`CERTBENCH_WRITE_DOCS=1 cargo test -p \
+         Generated from `crates/core/src/lint/registry.rs` and the profile rules of \
+         `crates/core/src/lint/table.rs` (`CERTBENCH_WRITE_DOCS=1 cargo test -p \
          certbench-core --test lint_registry` rewrites it). Each finding carries its rule's `id` as \
          `rule`, and the rule's `code`, severity and source. A rule with an effective date judges \
          only certificates whose notBefore is on or after it, as zlint does. The last two columns \
          name the zlint lints and pkilint finding codes that check the same thing.\n\n",
     );
-    let count = |severity: Severity| RULES.iter().filter(|(r, _)| r.severity == severity).count();
+    let rules = rules();
+    let count = |severity: Severity| rules.iter().filter(|(r, _)| r.severity == severity).count();
     out.push_str(&format!(
         "{} rules: {} errors, {} warnings, {} notices.\n\n",
-        RULES.len(),
+        rules.len(),
         count(Error),
         count(Warning),
         count(Notice)
+    ));
+    out.push_str("By source:\n\n| source | rules |\n|---|---|\n");
+    let families = [
+        ("RFC 5280, X.690, X.520 and other RFCs", "RFC"),
+        ("CA/B Forum TLS Baseline Requirements", "CA/B BR"),
+        ("CA/B Forum EV Guidelines", "EV Guidelines"),
+        ("CA/B Forum S/MIME Baseline Requirements", "CA/B S/MIME BR"),
+        (
+            "CA/B Forum Code Signing Baseline Requirements",
+            "CA/B CS BR",
+        ),
+    ];
+    for (name, prefix) in families {
+        let n = rules
+            .iter()
+            .filter(|(r, _)| r.source.starts_with(prefix))
+            .count();
+        out.push_str(&format!("| {name} | {n} |\n"));
+    }
+    let other = rules
+        .iter()
+        .filter(|(r, _)| !families.iter().any(|(_, p)| r.source.starts_with(p)))
+        .count();
+    out.push_str(&format!(
+        "| other (X.690/X.520 alone, operational, NIST) | {other} |\n\n"
     ));
     out.push_str("| id | code | severity | source | effective | applies to | what | why | fix | zlint | pkilint |\n");
     out.push_str("|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -452,7 +511,7 @@ pub fn markdown() -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    for (r, d) in RULES {
+    for (r, d) in &rules {
         let severity = match r.severity {
             Error => "error",
             Warning => "warning",
