@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH" RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-targets=${FUZZ_TARGETS:-"input decode asn1 verify cipher pkcs12 crl ocsp"}
+targets=${FUZZ_TARGETS:-"input decode asn1 verify cipher pkcs12 crl ocsp lint"}
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(-runs=10000000)
 for target in $targets; do
@@ -18,6 +18,11 @@ for target in $targets; do
   mkdir -p "$corpus"
   case $target in
     cipher) printf '%s' TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 > "$corpus/seed-iana"; printf '%s' '0xC0,0x30' > "$corpus/seed-code"; printf '%s' 'ECDHE-RSA-AES256-GCM-SHA384' > "$corpus/seed-openssl"; printf '%s' 'ECDHE+AESGCM:!aNULL:-SHA1:+RSA:@STRENGTH' > "$corpus/seed-string"; printf '%s' 'ssl_ciphers HIGH:!aNULL:!MD5;' > "$corpus/seed-nginx" ;;
+    # Lint reads certificates' DER: the fixtures' certificates as DER.
+    lint) for f in tests/fixtures/*.pem tests/fixtures/*.der; do
+            openssl x509 -in "$f" -outform DER -out "$corpus/seed-$(basename "$f").der" 2>/dev/null \
+              || openssl x509 -inform DER -in "$f" -outform DER -out "$corpus/seed-$(basename "$f").der" 2>/dev/null || true
+          done ;;
     *) for f in tests/fixtures/*.pem tests/fixtures/*.der tests/fixtures/*.csr tests/fixtures/*.crl tests/fixtures/*.p7b tests/fixtures/*.p12 tests/fixtures/*.key tests/fixtures/*.ocsp tests/fixtures/*.ocsp-request tests/fixtures/keys/*; do
          cp "$f" "$corpus/seed-$(basename "$f")"
        done ;;

@@ -427,6 +427,83 @@ fn lint_exit_codes_and_json() {
     assert_eq!(sound.status.code(), Some(0));
 }
 
+/// `lint --profile`: every certificate judged as one profile; the profile detected otherwise,
+/// named in the JSON; a name that is no profile exits 2.
+#[test]
+fn lint_profiles_are_detected_and_chosen() {
+    let leaf = fixtures().join("leaf.pem");
+    let leaf = leaf.to_str().unwrap();
+    let detected = certbench(&["lint", leaf, "--json"], None);
+    let cert = &json(&detected)["certificates"][0];
+    assert_eq!(
+        cert["profile"], "tls-server",
+        "no CA/B policy: a private PKI's server"
+    );
+    assert!(cert["linted_as"].as_str().unwrap().contains("private PKI"));
+    let ov = certbench(&["lint", leaf, "--json", "--profile", "tls-ov"], None);
+    exits(&ov, 1, "the fixture breaks the OV profile");
+    let cert = &json(&ov)["certificates"][0];
+    assert_eq!(cert["profile"], "tls-ov");
+    assert_eq!(cert["linted_as"], "TLS BR subscriber, OV");
+    let rules: Vec<&str> = cert["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    for rule in [
+        "sub_policies_missing",
+        "ov_country",
+        "ov_locality_or_province",
+    ] {
+        assert!(rules.contains(&rule), "{rule} in {rules:?}");
+    }
+    let text = certbench(&["lint", leaf, "--profile", "smime-mailbox,strict"], None);
+    assert!(
+        String::from_utf8_lossy(&text.stdout)
+            .contains("linted as: S/MIME BR mailbox-validated, strict")
+    );
+    let bad = certbench(&["lint", leaf, "--profile", "tls-xx"], None);
+    exits(&bad, 2, "unknown profile");
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("tls-ov"),
+        "the profiles are listed"
+    );
+}
+
+/// A certificate that is not strict DER (a CA's BOOLEAN TRUE written 0x01) is read and linted,
+/// not refused: exit 1 with the encoding problem, where `decode` shows the certificate.
+#[test]
+fn a_certificate_that_is_not_der_is_linted() {
+    let pem = std::fs::read_to_string(fixtures().join("int.pem")).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let mut der = base64_decode(&body);
+    // basicConstraints' critical flag: OID 2.5.29.19, then BOOLEAN TRUE.
+    let at = der
+        .windows(8)
+        .position(|w| w == [0x06, 0x03, 0x55, 0x1d, 0x13, 0x01, 0x01, 0xff])
+        .expect("a critical basicConstraints");
+    der[at + 7] = 0x01;
+    let out = certbench(&["lint", "--json", "-"], Some(&der));
+    exits(&out, 1, "lint of BER");
+    let findings = json(&out)["certificates"][0]["findings"].clone();
+    let boolean = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "not_der_boolean")
+        .expect("the BOOLEAN is a finding");
+    assert!(
+        boolean["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("at byte {}", at + 5))
+    );
+    let decoded = certbench(&["decode", "--json", "-"], Some(&der));
+    exits(&decoded, 0, "decode of BER");
+    assert_eq!(json(&decoded)[0]["kind"], "certificate");
+}
+
 #[test]
 fn verify_against_the_builtin_mozilla_roots() {
     // The fixture root is not a Mozilla root: the chain stops at an untrusted root.
