@@ -471,7 +471,18 @@ async fn blocks_cross_from_the_worker_unchanged() {
         assert_eq!(window.overview, decode::overview::overview(&direct));
         for (crossed, direct) in crossed.iter().zip(&direct) {
             match (crossed, direct) {
-                (Ok(crossed), Ok(direct)) => assert_eq!(**crossed, *direct),
+                (Ok(crossed), Ok(direct)) => {
+                    // A certificate's own bytes stay in the worker, for lint (not sent).
+                    let mut direct = direct.clone();
+                    match &mut direct.report {
+                        decode::Report::Certificate(c) => c.der.clear(),
+                        decode::Report::Pkcs7(bundle) => {
+                            bundle.certificates.iter_mut().for_each(|c| c.der.clear())
+                        }
+                        _ => {}
+                    }
+                    assert_eq!(**crossed, direct)
+                }
                 (Err(crossed), Err(direct)) => assert_eq!(*crossed, direct.to_string()),
                 other => panic!("the worker's answer differs: {other:?}"),
             }

@@ -118,9 +118,9 @@ fn judge_alone(decoded: &mut Decoded) {
 
 /// A certificate's findings, by the profile detected.
 fn judge_certificate(c: &mut crate::decode::CertificateReport) {
-    #[cfg(feature = "profile-lint")]
+    #[cfg(feature = "ca-lint")]
     lint::judge(c, None);
-    #[cfg(not(feature = "profile-lint"))]
+    #[cfg(not(feature = "ca-lint"))]
     lint::judge(c);
 }
 

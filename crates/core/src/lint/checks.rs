@@ -738,7 +738,7 @@ pub(super) fn ed25519_key_usage(ctx: &Ctx) -> Option<String> {
 }
 
 /// The RSA key's modulus and exponent (content octets, sign byte dropped).
-fn rsa_key<'a>(view: &View<'a>) -> Option<(&'a [u8], &'a [u8])> {
+pub(super) fn rsa_key<'a>(view: &View<'a>) -> Option<(&'a [u8], &'a [u8])> {
     if view.key_algorithm.0 != oid_bytes(RSA_ENCRYPTION) {
         return None;
     }
@@ -1269,6 +1269,39 @@ pub(super) fn tsa_eku(ctx: &Ctx) -> Option<String> {
         !e.critical || ctx.view.eku() != [ID_KP_TIME_STAMPING.as_bytes()],
         "extendedKeyUsage is not a critical timeStamping alone",
     )
+}
+
+pub(super) fn roca(ctx: &Ctx) -> Option<String> {
+    let (n, _) = rsa_key(ctx.view)?;
+    say(
+        super::weak_key::roca(n),
+        "the RSA key has the fingerprint of Infineon's RSALib (ROCA, CVE-2017-15361): its private key can be computed from the public key",
+    )
+}
+
+pub(super) fn rsa_small_factor(ctx: &Ctx) -> Option<String> {
+    let (n, _) = rsa_key(ctx.view)?;
+    super::weak_key::small_factor(n)
+        .map(|p| format!("the RSA modulus is divisible by {p}: the key is broken"))
+}
+
+pub(super) fn fermat_factorable(ctx: &Ctx) -> Option<String> {
+    let (n, _) = rsa_key(ctx.view)?;
+    say(
+        super::weak_key::fermat(n),
+        "the RSA modulus's two primes are so close that Fermat's method factors it at once: the private key is known to anyone",
+    )
+}
+
+pub(super) fn ec_point_invalid(ctx: &Ctx) -> Option<String> {
+    let key = &ctx.report.public_key;
+    let curve = key
+        .curve
+        .as_deref()
+        .filter(|_| key.algorithm == KeyAlgorithm::Ec)?;
+    let point = ctx.view.key.get(1..)?;
+    let valid = super::weak_key::ec_point_valid(curve, point)?;
+    say(!valid, "the EC public key is not a point on its curve")
 }
 
 #[cfg(test)]

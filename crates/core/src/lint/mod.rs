@@ -11,21 +11,23 @@ use const_oid::db::rfc5280::{
     ID_CE_SUBJECT_KEY_IDENTIFIER, ID_PE_AUTHORITY_INFO_ACCESS,
 };
 
-#[cfg(feature = "profile-lint")]
+#[cfg(feature = "ca-lint")]
 mod checks;
-#[cfg(feature = "profile-lint")]
+#[cfg(feature = "ca-lint")]
 mod kind;
 mod registry;
-#[cfg(feature = "profile-lint")]
+#[cfg(feature = "ca-lint")]
 mod table;
-#[cfg(all(test, feature = "profile-lint"))]
+#[cfg(all(test, feature = "ca-lint"))]
 mod table_tests;
-#[cfg(feature = "profile-lint")]
+#[cfg(feature = "ca-lint")]
 mod view;
+#[cfg(feature = "ca-lint")]
+mod weak_key;
 
 use crate::finding::finding as found;
 pub use crate::finding::{Finding, Severity};
-#[cfg(feature = "profile-lint")]
+#[cfg(feature = "ca-lint")]
 pub use kind::{Kinds, PROFILES, Profile};
 use registry::*;
 pub use registry::{Applies, Doc, RULES, Rule, markdown, rule, rules};
@@ -129,7 +131,7 @@ pub fn parameters(p: &crate::decode::key::ParametersReport) -> Vec<Finding> {
 
 /// Lints `c` as `profile` (detected when `None`): its findings, most severe first, and the
 /// profile it was linted as.
-#[cfg(feature = "profile-lint")]
+#[cfg(feature = "ca-lint")]
 pub fn judge(c: &mut CertificateReport, profile: Option<Profile>) {
     let (findings, profile) = certificate_as(c, profile);
     c.lint = findings;
@@ -140,19 +142,19 @@ pub fn judge(c: &mut CertificateReport, profile: Option<Profile>) {
 }
 
 /// Lints `c`: its findings, most severe first (the profile rules are not in this build).
-#[cfg(not(feature = "profile-lint"))]
+#[cfg(not(feature = "ca-lint"))]
 pub fn judge(c: &mut CertificateReport) {
     c.lint = certificate(c);
 }
 
 /// Every finding for one certificate, most severe first (its profile detected).
-#[cfg(feature = "profile-lint")]
+#[cfg(feature = "ca-lint")]
 pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     certificate_as(c, None).0
 }
 
 /// Every finding for one certificate, most severe first.
-#[cfg(not(feature = "profile-lint"))]
+#[cfg(not(feature = "ca-lint"))]
 pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
     crate::sort::by_key(report_findings(c), |f| f.severity)
 }
@@ -160,7 +162,7 @@ pub fn certificate(c: &CertificateReport) -> Vec<Finding> {
 /// Every finding for one certificate linted as `profile` (detected when `None`), most severe
 /// first, and the profile used; `None` when the certificate's own bytes are not at hand (only
 /// the rules that read its report ran).
-#[cfg(feature = "profile-lint")]
+#[cfg(feature = "ca-lint")]
 pub fn certificate_as(
     c: &CertificateReport,
     profile: Option<Profile>,
@@ -628,6 +630,52 @@ pub fn input(blocks: &[Result<crate::decode::Decoded, crate::Error>]) -> Vec<Fin
     bundle(&certs)
 }
 
+/// RSA keys among `certs` that share a prime with another (batch GCD).
+#[cfg(feature = "ca-lint")]
+fn shared_primes(certs: &[&CertificateReport]) -> Option<Finding> {
+    let moduli: Vec<(usize, Vec<u8>)> = certs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let (der, _) = crate::canonical::rewrite(&c.der)?;
+            let view = view::View::read(&der)?;
+            let (n, _) = checks::rsa_key(&view)?;
+            Some((i, n.to_vec()))
+        })
+        .collect();
+    let mut distinct: Vec<&[u8]> = moduli.iter().map(|(_, n)| n.as_slice()).collect();
+    distinct = crate::sort::by_key(distinct, |n| *n);
+    distinct.dedup();
+    if distinct.len() > weak_key::MOST_MODULI {
+        return Some(finding(
+            &SHARED_PRIME_NOT_CHECKED,
+            format!(
+                "{} distinct RSA keys: more than the {} checked for shared primes at once; lint fewer at a time to check them",
+                distinct.len(),
+                weak_key::MOST_MODULI
+            ),
+        ));
+    }
+    let shared =
+        weak_key::shared_primes(&moduli.iter().map(|(_, n)| n.as_slice()).collect::<Vec<_>>());
+    let named: Vec<&str> = moduli
+        .iter()
+        .zip(shared)
+        .filter(|(_, shared)| *shared)
+        .map(|((i, _), _)| certs[*i].subject.as_str())
+        .collect();
+    (!named.is_empty()).then(|| {
+        finding(
+            &SHARED_PRIME,
+            format!(
+                "{} RSA keys share a prime factor with another key of this input, so their private keys can be computed: {}",
+                named.len(),
+                named.join("; ")
+            ),
+        )
+    })
+}
+
 /// Findings about a bundle as a whole: order and completeness, as a server would send it.
 pub fn bundle(certs: &[&CertificateReport]) -> Vec<Finding> {
     bundle_with_anchors(certs, &|_| false)
@@ -643,6 +691,8 @@ pub fn bundle_with_anchors(
     if certs.len() < 2 {
         return out;
     }
+    #[cfg(feature = "ca-lint")]
+    out.extend(shared_primes(certs));
     let issuers = Issuers::of(certs);
     let misordered = certs
         .windows(2)

@@ -313,6 +313,14 @@ table! {
         "RSA's public exponent must be odd and at least 3; an even one makes the key useless, 1 makes it no key at all.", "An RSA public exponent that is even or below 3.", "Make a new key (exponent 65537).", ["e_rsa_public_exponent_not_odd", "e_rsa_public_exponent_too_small"], ["cabf.rsa_public_exponent_invalid"];
     "rsa_exponent_range" Warning "CA/B BR §6.1.6" BR, ANY, Check::Test(rsa_exponent_range),
         "The Baseline Requirements ask for an exponent between 2^16+1 and 2^256-1.", "An RSA public exponent outside 65537 … 2^256-1.", "Make a new key with exponent 65537.", ["w_rsa_public_exponent_not_in_range"], [];
+    "roca" Error "CVE-2017-15361; CA/B BR §6.1.1.3" None, ANY, Check::Test(roca),
+        "Infineon's RSALib made primes of a special form; from the public key the private key can be computed (Nemec et al., 2017). The Baseline Requirements require CAs to refuse such keys.", "An RSA modulus with the ROCA fingerprint (its residues modulo small primes are powers of 65537).", "Make a new key on a device that is not affected (update the TPM or smart card firmware), revoke the certificate.", [], [];
+    "rsa_small_factor" Error "CA/B BR §6.1.6" None, ANY, Check::Test(rsa_small_factor),
+        "A properly made modulus is the product of two large primes; a small factor means the key is broken and its private key easy to find.", "An RSA modulus with a prime factor below 752.", "Make a new key with a sound generator.", ["w_rsa_mod_factors_smaller_than_752"], [];
+    "fermat_factorable" Error "CA/B BR §6.1.1.3" None, ANY, Check::Test(fermat_factorable),
+        "When the two primes are close, Fermat's method factors the modulus in a few steps; broken generators have shipped such keys (Böck, 2022). The Baseline Requirements require CAs to refuse them.", "An RSA modulus that Fermat's method factors within 100 rounds.", "Make a new key with a sound generator, revoke the certificate.", [], [];
+    "ec_point_invalid" Error "RFC 5480 §2.2; SEC 1 §3.2.2" None, ANY, Check::Test(ec_point_invalid),
+        "A point off the curve is no public key; using it in key agreement leaks the private key (invalid-curve attacks).", "An EC public key that is not a point on its named curve.", "Make a new key.", [], [];
     "rsa_modulus_even" Error "CA/B BR §6.1.6" None, ANY, Check::Test(rsa_modulus_even),
         "An RSA modulus is a product of two odd primes; an even one is factored already.", "An even RSA modulus.", "Make a new key.", ["w_rsa_mod_not_odd"], [];
     "rsa_modulus_size" Error "CA/B BR §6.1.5" BR, PUBLIC, Check::Test(rsa_modulus_size),

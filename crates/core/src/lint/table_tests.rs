@@ -38,6 +38,9 @@ fn oid_el(o: Oid) -> Vec<u8> {
     encode(OID, o.as_bytes())
 }
 
+/// The RSA modulus of tests/fixtures/int.rsa.key, an OpenSSL-made 2048-bit key.
+const INT_RSA_MODULUS: &str = "e00a4ff7afd79a256eab39f1106122b8a5dbab37d4ec1bf09115255fad5042769ad339526f1cf5754752c426c037d83f440112773e9f95b31e0c48fc8b3f1524e2b6f7662c7a8b4e04d1ec3383a088cdd6cf023962e2183f1686c8754f9e4ebcfa31c45cdb20ebcac8785b2eda84df513e4f0301d0e69a53ab94ada18bbd9a15c889f4ad02701c60ef96be84b84c9b2055440777102d03490540a490f9f747e0bbdbf66fc208f6c6ef013367be0e71c09a8e4fc622a59943704e834f1ceb23e2ab80b2da04efe7354d9df7653a1b3fd8a0cae88f498895ab64bfd58d958e6711fd94b0241b34f97b8c553725bb566cfce8433d9b8ec42481be5c80657e26c837";
+
 const ECDSA_SHA256: &str = "300a06082a8648ce3d040302";
 const P256_KEY: &str = "3059301306072a8648ce3d020106082a8648ce3d030107034200046b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c2964fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5";
 
@@ -412,8 +415,8 @@ fn profile_for(kinds: Kinds) -> Profile {
     Profile { kinds: k }
 }
 
-/// The rules `cert` breaks, linted as `profile`.
-fn broken(cert: &Cert, profile: Profile) -> Vec<String> {
+/// `cert` decoded as decode reads it.
+fn report_of(cert: &Cert) -> crate::decode::CertificateReport {
     let der = cert.der();
     // As decode reads it: strictly, or else as rewritten into DER.
     use der::Decode;
@@ -422,7 +425,12 @@ fn broken(cert: &Cert, profile: Profile) -> Vec<String> {
     let cert = read(&der)
         .or_else(|| rewritten.as_deref().and_then(read))
         .expect("the test certificate decodes");
-    let report = crate::decode::cert::report(&cert, &der, crate::UnixTime(1_740_000_000));
+    crate::decode::cert::report(&cert, &der, crate::UnixTime(1_740_000_000))
+}
+
+/// The rules `cert` breaks, linted as `profile`.
+fn broken(cert: &Cert, profile: Profile) -> Vec<String> {
+    let report = report_of(cert);
     let (findings, _) = super::certificate_as(&report, Some(profile));
     findings.into_iter().map(|f| f.rule.into_owned()).collect()
 }
@@ -945,6 +953,10 @@ const TESTED_APART: &[&str] = &[
     "key_algorithm_encoding",
     "cs_rsa_key_size",
     "cs_ec_curve",
+    "roca",
+    "rsa_small_factor",
+    "fermat_factorable",
+    "ec_point_invalid",
 ];
 
 #[test]
@@ -1063,9 +1075,9 @@ fn encoding_and_key_rules() {
         };
         seq(&[&hex(algorithm), &encode(0x03, &[&[0u8][..], &key].concat())])
     };
-    let mut good = vec![0x00, 0xc1];
-    good.extend([0x55; 255]);
-    good.push(0x01);
+    // The modulus of tests/fixtures/int.rsa.key (made by `openssl genrsa 2048`).
+    let mut good = vec![0x00];
+    good.extend(hex(INT_RSA_MODULUS));
     let mut even = good.clone();
     *even.last_mut().unwrap_or(&mut 0) = 0x02;
     let mut odd_size = vec![0x01];
@@ -1124,6 +1136,54 @@ fn encoding_and_key_rules() {
     let mut cs_rsa = base(Kinds::CODE_SIGNING);
     cs_rsa.spki = rsa(&good, &[1, 0, 1], true);
     assert!(raises(&cs_rsa, cs, "cs_rsa_key_size"));
+    // Weak keys: ROCA's fingerprint (65537^k), a small factor, close primes, a point off P-256.
+    let power = |base: u64, k: u32| {
+        let mut n = vec![1u8];
+        for _ in 0..k {
+            let mut carry = 0u64;
+            for b in n.iter_mut().rev() {
+                let v = u64::from(*b) * base + carry;
+                *b = v as u8;
+                carry = v >> 8;
+            }
+            while carry > 0 {
+                n.insert(0, carry as u8);
+                carry >>= 8;
+            }
+        }
+        n
+    };
+    for id in ["roca", "rsa_small_factor", "fermat_factorable"] {
+        assert!(!raises(&fine, tls, id), "{id} on a good RSA certificate");
+    }
+    let roca_n = [&[0u8][..], &power(65537, 130)].concat();
+    assert!(raises(
+        &with_key(rsa(&roca_n, &[1, 0, 1], true)),
+        tls,
+        "roca"
+    ));
+    let mut three = power(3, 1290);
+    three.insert(0, 0);
+    assert!(raises(
+        &with_key(rsa(&three, &[1, 0, 1], true)),
+        tls,
+        "rsa_small_factor"
+    ));
+    // (2^1024 + 1)(2^1024 + 3) = 2^2048 + 2^1026 + 3: Fermat's first round.
+    let mut close = vec![0u8; 257];
+    close[0] = 1;
+    close[257 - 129] |= 0x04;
+    close[256] = 3;
+    assert!(raises(
+        &with_key(rsa(&close, &[1, 0, 1], true)),
+        tls,
+        "fermat_factorable"
+    ));
+    assert!(!raises(&clean, tls, "ec_point_invalid"));
+    let mut off_curve = clean.clone();
+    let last = off_curve.spki.len() - 1;
+    off_curve.spki[last] ^= 1;
+    assert!(raises(&off_curve, tls, "ec_point_invalid"));
     // Ed25519: only signing usages.
     let ed25519 =
         "302a300506032b65700321000000000000000000000000000000000000000000000000000000000000000000";
@@ -1132,4 +1192,72 @@ fn encoding_and_key_rules() {
     assert!(!raises(&cert, tls, "ed25519_key_usage"));
     cert.ext(ID_CE_KEY_USAGE, true, key_usage(1 | 1 << 2));
     assert!(raises(&cert, tls, "ed25519_key_usage"));
+}
+
+/// Two certificates whose RSA moduli share a prime: the bundle finding names both; the same
+/// key in two certificates (a cross-signed CA) is not a shared prime.
+#[test]
+fn shared_primes_across_a_bundle() {
+    let mul = |a: &[u8], b: &[u8]| {
+        use crypto_bigint::{BoxedUint, ConcatenatingMul};
+        let product = BoxedUint::from_be_slice_vartime(a)
+            .concatenating_mul(&BoxedUint::from_be_slice_vartime(b))
+            .to_be_bytes();
+        let start = product.iter().position(|&b| b != 0).unwrap_or(0);
+        [&[0u8][..], &product[start..]].concat()
+    };
+    let prime = hex(&INT_RSA_MODULUS[..256]);
+    let key = |modulus: &[u8], subject: &str| {
+        let mut cert = base(Kinds::TLS_DV);
+        let body = seq(&[&encode(0x02, modulus), &encode(0x02, &[1, 0, 1])]);
+        cert.spki = seq(&[
+            &hex("300d06092a864886f70d0101010500"),
+            &encode(0x03, &[&[0u8][..], &body].concat()),
+        ]);
+        cert.subject = vec![attr(CN, subject)];
+        report_of(&cert)
+    };
+    let mut other = prime.clone();
+    other[0] ^= 0x40;
+    *other.last_mut().unwrap_or(&mut 0) |= 1;
+    let a = key(&mul(&prime, &hex(&INT_RSA_MODULUS[256..])), "a");
+    let b = key(&mul(&prime, &other), "b");
+    let found = super::bundle(&[&a, &b]);
+    let shared = found
+        .iter()
+        .find(|f| f.rule == "shared_prime")
+        .expect("found");
+    assert!(
+        shared.message.contains("CN=a") && shared.message.contains("CN=b"),
+        "{}",
+        shared.message
+    );
+    assert!(
+        !super::bundle(&[&a, &a])
+            .iter()
+            .any(|f| f.rule == "shared_prime")
+    );
+    // More distinct keys than batch GCD takes: said, not silently skipped.
+    let many: Vec<_> = (0..=super::weak_key::MOST_MODULI as u64)
+        .map(|i| {
+            let mut modulus = hex(INT_RSA_MODULUS);
+            let tail = modulus.len() - 8;
+            let bumped =
+                u64::from_be_bytes(modulus[tail..].try_into().unwrap_or([0; 8])) ^ (i << 8);
+            modulus[tail..].copy_from_slice(&bumped.to_be_bytes());
+            modulus.insert(0, 0);
+            key(&modulus, "many")
+        })
+        .collect();
+    let refs: Vec<_> = many.iter().collect();
+    let found = super::bundle(&refs);
+    assert!(
+        found.iter().any(|f| f.rule == "shared_prime_not_checked"),
+        "{found:?}"
+    );
+    assert!(
+        super::bundle(&refs[..10])
+            .iter()
+            .all(|f| f.rule != "shared_prime_not_checked")
+    );
 }
