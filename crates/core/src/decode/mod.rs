@@ -559,7 +559,7 @@ fn csr(req: &CertReq) -> CsrReport {
     }
 }
 
-fn crl(list: &CertificateList) -> CrlReport {
+pub(crate) fn crl(list: &CertificateList) -> CrlReport {
     const REASON_CODE: const_oid::ObjectIdentifier = const_oid::db::rfc5280::ID_CE_CRL_REASONS;
     let tbs = &list.tbs_cert_list;
     let time = |t: &x509_cert::time::Time| Rfc3339(UnixTime::from(t));

@@ -14,6 +14,8 @@ use const_oid::db::rfc5280::{
 #[cfg(feature = "ca-lint")]
 mod checks;
 #[cfg(feature = "ca-lint")]
+mod crl;
+#[cfg(feature = "ca-lint")]
 mod kind;
 mod registry;
 #[cfg(feature = "ca-lint")]
@@ -551,6 +553,15 @@ impl<'a> Issuers<'a> {
             .map(|(_, i)| *i)
             .filter(move |&i| issued_by(child, self.certs[i]))
     }
+}
+
+/// Every finding for one CRL whose DER is `der`, the rules that read its encoding included,
+/// most severe first.
+#[cfg(feature = "ca-lint")]
+pub fn crl_in(c: &crate::decode::CrlReport, der: &[u8]) -> Vec<Finding> {
+    let mut out = crl(c);
+    out.extend(crl::findings(c, der));
+    crate::sort::by_key(out, |f| f.severity)
 }
 
 /// Every finding for one CRL (RFC 5280 section 5), most severe first.
