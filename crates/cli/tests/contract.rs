@@ -471,6 +471,19 @@ fn lint_profiles_are_detected_and_chosen() {
     );
 }
 
+/// An OCSP response is linted too: the fixture's (made with `openssl ocsp -ndays 7300`) is
+/// valid far longer than the Baseline Requirements' 10 days.
+#[test]
+fn lint_judges_ocsp_responses() {
+    let fixture = fixtures().join("leaf-good.ocsp");
+    let out = certbench(&["lint", "--json", fixture.to_str().unwrap()], None);
+    exits(&out, 1, "lint of an OCSP response");
+    let response = &json(&out)["ocsp_responses"][0];
+    assert_eq!(response["block"], 1);
+    assert_eq!(response["status"], "successful");
+    assert_eq!(response["findings"][0]["rule"], "ocsp_validity_too_long");
+}
+
 /// A certificate that is not strict DER (a CA's BOOLEAN TRUE written 0x01) is read and linted,
 /// not refused: exit 1 with the encoding problem, where `decode` shows the certificate.
 #[test]

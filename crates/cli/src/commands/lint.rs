@@ -46,6 +46,7 @@ pub(crate) fn run_lint(
     let mut certs = Vec::new();
     let mut parameters = Vec::new();
     let mut crls = Vec::new();
+    let mut responses = Vec::new();
     for block in &blocks {
         match block {
             Ok(d) => match &d.report {
@@ -55,15 +56,16 @@ pub(crate) fn run_lint(
                 }
                 Report::Parameters(p) => parameters.push((d.block, p)),
                 Report::Crl(c) => crls.push((d.block, c)),
+                Report::OcspResponse(r) => responses.push((d.block, r.as_ref())),
                 _ => {}
             },
             Err(e) => eprintln!("certbench: {e}"),
         }
     }
-    if certs.is_empty() && parameters.is_empty() && crls.is_empty() {
+    if certs.is_empty() && parameters.is_empty() && crls.is_empty() && responses.is_empty() {
         return Err(Failure(
             2,
-            "no certificate, CRL or parameters to lint".into(),
+            "no certificate, CRL, OCSP response or parameters to lint".into(),
         ));
     }
     let bundle = lint::input(&blocks);
@@ -80,6 +82,10 @@ pub(crate) fn run_lint(
             .iter()
             .map(|(block, c)| serde_json::json!({"block": block, "issuer": c.issuer, "findings": c.lint}))
             .collect();
+        let responses: Vec<_> = responses
+            .iter()
+            .map(|(block, r)| serde_json::json!({"block": block, "status": r.status, "findings": r.lint}))
+            .collect();
         println!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
@@ -87,6 +93,7 @@ pub(crate) fn run_lint(
                 "bundle": bundle,
                 "parameters": parameters,
                 "crls": crls,
+                "ocsp_responses": responses,
             }))?
         );
     } else {
@@ -112,6 +119,9 @@ pub(crate) fn run_lint(
         for (block, c) in &crls {
             show(*block, &format!("CRL by {}", c.issuer), &c.lint);
         }
+        for (block, r) in &responses {
+            show(*block, &format!("OCSP response ({})", r.status), &r.lint);
+        }
         for f in &bundle {
             println!("bundle {:?}: {} [{}]", f.severity, f.message, f.source);
         }
@@ -121,6 +131,7 @@ pub(crate) fn run_lint(
         .flat_map(|(_, c)| &c.lint)
         .chain(parameters.iter().flat_map(|(_, p)| &p.lint))
         .chain(crls.iter().flat_map(|(_, c)| &c.lint))
+        .chain(responses.iter().flat_map(|(_, r)| &r.lint))
         .chain(&bundle)
         .any(|f| f.severity == Severity::Error);
     Ok(u8::from(errors))

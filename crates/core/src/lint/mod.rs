@@ -17,6 +17,8 @@ mod checks;
 mod crl;
 #[cfg(feature = "ca-lint")]
 mod kind;
+#[cfg(all(feature = "ca-lint", feature = "ocsp"))]
+mod ocsp;
 mod registry;
 #[cfg(feature = "ca-lint")]
 mod table;
@@ -562,6 +564,12 @@ pub fn crl_in(c: &crate::decode::CrlReport, der: &[u8]) -> Vec<Finding> {
     let mut out = crl(c);
     out.extend(crl::findings(c, der));
     crate::sort::by_key(out, |f| f.severity)
+}
+
+/// Every finding for one OCSP response (RFC 6960, CA/B BR §4.9.10), most severe first.
+#[cfg(all(feature = "ca-lint", feature = "ocsp"))]
+pub fn ocsp_response(r: &crate::decode::ocsp::OcspResponseReport) -> Vec<Finding> {
+    ocsp::findings(r)
 }
 
 /// Every finding for one CRL (RFC 5280 section 5), most severe first.

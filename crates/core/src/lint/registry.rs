@@ -58,6 +58,8 @@ pub enum Applies {
     Bundle,
     /// Certificate revocation lists.
     Crl,
+    /// OCSP responses.
+    OcspResponse,
     /// The certificates of these kinds (a profile rule's).
     #[cfg(feature = "ca-lint")]
     Profiles(super::kind::Kinds),
@@ -74,6 +76,7 @@ impl Applies {
             Applies::Parameters => "domain parameters",
             Applies::Bundle => "bundles",
             Applies::Crl => "CRLs",
+            Applies::OcspResponse => "OCSP responses",
             #[cfg(feature = "ca-lint")]
             Applies::Profiles(kinds) => return super::kind::kinds_name(kinds).into(),
         })
@@ -535,6 +538,42 @@ registry! {
         what: Cow::Borrowed("A CRL date before 2050 written as GeneralizedTime."),
         why: Cow::Borrowed("RFC 5280 requires UTCTime for dates through 2049."),
         fix: Cow::Borrowed("Issue the CRL with UTCTime for those dates."),
+    },
+    OCSP_NOT_SUCCESSFUL = { id: "ocsp_not_successful", code: "ocsp_not_successful", severity: Notice, source: "RFC 6960 §2.3" } {
+        applies_to: Applies::OcspResponse,
+        what: Cow::Borrowed("An OCSP response whose status is not successful (tryLater, internalError, unauthorized, …)."),
+        why: Cow::Borrowed("Such a response says nothing about the certificate: a client falls back or fails."),
+        fix: Cow::Borrowed("Ask the responder again; unauthorized usually means the wrong responder for this issuer."),
+    },
+    OCSP_THIS_UPDATE_AFTER_PRODUCED = { id: "ocsp_this_update_after_produced", code: "ocsp_this_update_after_produced", severity: Error, source: "RFC 6960 §2.4" } {
+        applies_to: Applies::OcspResponse,
+        what: Cow::Borrowed("A single response whose thisUpdate is after the response's producedAt."),
+        why: Cow::Borrowed("A responder cannot sign a status that is not yet true; a clock is wrong."),
+        fix: Cow::Borrowed("Fix the responder's clock."),
+    },
+    OCSP_NEXT_UPDATE_MISSING = { id: "ocsp_next_update_missing", code: "ocsp_next_update_missing", severity: Error, source: "CA/B BR §4.9.10; RFC 5019 §2.2.4", effective: Some("2012-07-01") } {
+        applies_to: Applies::OcspResponse,
+        what: Cow::Borrowed("A single response without nextUpdate."),
+        why: Cow::Borrowed("Publicly trusted responders must say how long a status holds (at most 10 days); without it clients cannot cache or judge freshness."),
+        fix: Cow::Borrowed("Configure the responder to set nextUpdate."),
+    },
+    OCSP_NEXT_BEFORE_THIS = { id: "ocsp_next_before_this", code: "ocsp_next_before_this", severity: Error, source: "RFC 6960 §2.4" } {
+        applies_to: Applies::OcspResponse,
+        what: Cow::Borrowed("A single response whose nextUpdate is before its thisUpdate."),
+        why: Cow::Borrowed("The status is stale the moment it is signed."),
+        fix: Cow::Borrowed("Fix the responder's validity settings."),
+    },
+    OCSP_VALIDITY_TOO_LONG = { id: "ocsp_validity_too_long", code: "ocsp_validity_too_long", severity: Error, source: "CA/B BR §4.9.10", effective: Some("2012-07-01") } {
+        applies_to: Applies::OcspResponse,
+        what: Cow::Borrowed("A single response valid for more than 10 days."),
+        why: Cow::Borrowed("A revocation must reach clients within days; the Baseline Requirements cap a response's validity at 10 days."),
+        fix: Cow::Borrowed("Sign responses valid for at most 10 days (and refresh them halfway)."),
+    },
+    OCSP_VALIDITY_TOO_SHORT = { id: "ocsp_validity_too_short", code: "ocsp_validity_too_short", severity: Error, source: "CA/B BR §4.9.10", effective: Some("2020-09-30") } {
+        applies_to: Applies::OcspResponse,
+        what: Cow::Borrowed("A single response valid for less than 8 hours."),
+        why: Cow::Borrowed("The Baseline Requirements require at least 8 hours, so that stapled responses survive caching."),
+        fix: Cow::Borrowed("Sign responses valid for 8 hours or more."),
     },
     SHARED_PRIME = { id: "shared_prime", code: "shared_prime", severity: Error, source: "CA/B BR §6.1.1.3" } {
         applies_to: Applies::Bundle,
