@@ -1304,6 +1304,205 @@ pub(super) fn ec_point_invalid(ctx: &Ctx) -> Option<String> {
     say(!valid, "the EC public key is not a point on its curve")
 }
 
+pub(super) fn unknown_critical_extension(ctx: &Ctx) -> Option<String> {
+    ctx.view.extensions.iter().find_map(|e| {
+        let oid = const_oid::ObjectIdentifier::from_bytes(e.oid).ok()?;
+        (e.critical && crate::extension::lookup(&oid).is_none())
+            .then(|| format!("extension {oid} is critical and unknown: clients that do not know it refuse the certificate"))
+    })
+}
+
+fn not_ascii(ctx: &Ctx, oid: const_oid::ObjectIdentifier, tag: u8, what: &str) -> Option<String> {
+    names_of(ctx, oid)
+        .iter()
+        .any(|(t, value)| *t == tag && !value.is_ascii())
+        .then(|| format!("a {what} has bytes outside ASCII"))
+}
+
+pub(super) fn san_dns_not_ascii(ctx: &Ctx) -> Option<String> {
+    not_ascii(ctx, ID_CE_SUBJECT_ALT_NAME, 0x82, "subjectAltName dNSName")
+}
+
+pub(super) fn ian_dns_not_ascii(ctx: &Ctx) -> Option<String> {
+    not_ascii(ctx, ID_CE_ISSUER_ALT_NAME, 0x82, "issuerAltName dNSName")
+}
+
+pub(super) fn san_uri_not_ascii(ctx: &Ctx) -> Option<String> {
+    not_ascii(ctx, ID_CE_SUBJECT_ALT_NAME, 0x86, "subjectAltName URI")
+}
+
+pub(super) fn ian_uri_not_ascii(ctx: &Ctx) -> Option<String> {
+    not_ascii(ctx, ID_CE_ISSUER_ALT_NAME, 0x86, "issuerAltName URI")
+}
+
+/// A URI's host, when it has an authority (`scheme://[userinfo@]host[:port]/…`).
+fn uri_host(uri: &[u8]) -> Option<&[u8]> {
+    let text = std::str::from_utf8(uri).ok()?;
+    let (_, rest) = text.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next()?,
+        None => host.rsplit_once(':').map_or(host, |(h, port)| {
+            if port.bytes().all(|b| b.is_ascii_digit()) {
+                h
+            } else {
+                host
+            }
+        }),
+    };
+    Some(host.as_bytes())
+}
+
+fn uri_host_problem(ctx: &Ctx, oid: const_oid::ObjectIdentifier) -> Option<String> {
+    names_of(ctx, oid).iter().find_map(|(tag, value)| {
+        let host = (*tag == 0x86).then(|| uri_host(value)).flatten()?;
+        let text = std::str::from_utf8(host).ok()?;
+        let fine = text.parse::<std::net::IpAddr>().is_ok()
+            || (text.contains('.') && dns_problem(host).is_none());
+        (!fine).then(|| {
+            format!(
+                "`{}`'s host is neither a host name nor an IP address",
+                String::from_utf8_lossy(value)
+            )
+        })
+    })
+}
+
+pub(super) fn san_uri_host(ctx: &Ctx) -> Option<String> {
+    uri_host_problem(ctx, ID_CE_SUBJECT_ALT_NAME)
+}
+
+pub(super) fn ian_uri_host(ctx: &Ctx) -> Option<String> {
+    uri_host_problem(ctx, ID_CE_ISSUER_ALT_NAME)
+}
+
+/// Whether a name constraint's base is of the GeneralName `tag`.
+fn constrains(ctx: &Ctx, tag: u8) -> bool {
+    subtrees(ctx.view)
+        .unwrap_or_default()
+        .iter()
+        .any(|(_, tree)| element(tree).is_some_and(|(t, ..)| t == tag))
+}
+
+pub(super) fn name_constraint_x400(ctx: &Ctx) -> Option<String> {
+    say(constrains(ctx, 0xa3), "a name constraint on x400Address")
+}
+
+pub(super) fn name_constraint_edi_party(ctx: &Ctx) -> Option<String> {
+    say(constrains(ctx, 0xa5), "a name constraint on ediPartyName")
+}
+
+pub(super) fn name_constraint_registered_id(ctx: &Ctx) -> Option<String> {
+    say(constrains(ctx, 0x88), "a name constraint on registeredID")
+}
+
+pub(super) fn policy_mapping_not_in_policies(ctx: &Ctx) -> Option<String> {
+    let e = ctx.view.ext(ID_CE_POLICY_MAPPINGS)?;
+    let asserted: Vec<&[u8]> = ctx.view.policies().iter().map(|p| p.oid).collect();
+    let (mut list, _) = expect(e.value, SEQUENCE)?;
+    while let Some((pair, rest)) = expect(list, SEQUENCE) {
+        let (issuer, _) = expect(pair, OID)?;
+        if !asserted.contains(&issuer) && !asserted.contains(&ANY_POLICY.as_bytes()) {
+            return say(
+                true,
+                "policyMappings maps a policy certificatePolicies does not assert",
+            );
+        }
+        list = rest;
+    }
+    None
+}
+
+fn whitespace(attrs: &[super::view::Atv], leading: bool, what: &str) -> Option<String> {
+    attrs
+        .iter()
+        .filter(|a| matches!(a.tag, 0x0c | 0x13 | 0x14 | 0x16 | 0x1e))
+        .find(|a| {
+            if leading {
+                a.value.first() == Some(&b' ')
+            } else {
+                a.value.last() == Some(&b' ')
+            }
+        })
+        .map(|a| {
+            format!(
+                "{} {} {what}",
+                attr_name(a.oid),
+                if leading { "starts" } else { "ends" }
+            )
+        })
+}
+
+pub(super) fn subject_leading_whitespace(ctx: &Ctx) -> Option<String> {
+    whitespace(&ctx.view.subject, true, "with a space in the subject")
+}
+
+pub(super) fn subject_trailing_whitespace(ctx: &Ctx) -> Option<String> {
+    whitespace(&ctx.view.subject, false, "with a space in the subject")
+}
+
+pub(super) fn issuer_leading_whitespace(ctx: &Ctx) -> Option<String> {
+    whitespace(&ctx.view.issuer, true, "with a space in the issuer")
+}
+
+pub(super) fn issuer_trailing_whitespace(ctx: &Ctx) -> Option<String> {
+    whitespace(&ctx.view.issuer, false, "with a space in the issuer")
+}
+
+pub(super) fn explicit_text_control(ctx: &Ctx) -> Option<String> {
+    let bad = user_notices(ctx.view)
+        .iter()
+        .any(|(_, t)| t.is_some_and(|(tag, text)| has_control(tag, text)));
+    say(bad, "a user notice's explicitText has control characters")
+}
+
+/// Whether a string of type `tag` holds a C0 or C1 control character (BMPString read as
+/// UTF-16, UTF8String as UTF-8, the others byte by byte).
+fn has_control(tag: u8, text: &[u8]) -> bool {
+    let control = |c: u32| c < 0x20 || (0x7f..0xa0).contains(&c);
+    match tag {
+        0x1e => text
+            .chunks(2)
+            .any(|pair| control(u32::from(pair[0]) << 8 | u32::from(*pair.get(1).unwrap_or(&0)))),
+        0x0c => String::from_utf8_lossy(text)
+            .chars()
+            .any(|c| control(u32::from(c))),
+        _ => text.iter().any(|&b| control(u32::from(b))),
+    }
+}
+
+pub(super) fn dns_reserved_label(ctx: &Ctx) -> Option<String> {
+    names_of(ctx, ID_CE_SUBJECT_ALT_NAME)
+        .iter()
+        .find_map(|(tag, value)| {
+            let reserved = value.split(|&b| b == b'.').any(|label| {
+                label.get(2..4) == Some(b"--") && !label[..2].eq_ignore_ascii_case(b"xn")
+            });
+            (*tag == 0x82 && reserved).then(|| {
+                format!(
+                    "`{}` has a reserved label (`??--`)",
+                    String::from_utf8_lossy(value)
+                )
+            })
+        })
+}
+
+pub(super) fn cn_reserved_ip(ctx: &Ctx) -> Option<String> {
+    ctx.view.subject_attrs(CN).find_map(|a| {
+        let ip: std::net::IpAddr = std::str::from_utf8(a.value).ok()?.parse().ok()?;
+        let bytes = match ip {
+            std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
+            std::net::IpAddr::V6(v6) => v6.octets().to_vec(),
+        };
+        is_reserved(&bytes).then(|| format!("the commonName {ip} is a reserved address"))
+    })
+}
+
+pub(super) fn certificate_version_not_3(ctx: &Ctx) -> Option<String> {
+    (ctx.view.version != 3).then(|| format!("a version {} certificate", ctx.view.version))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -276,6 +276,46 @@ table! {
     "control_characters" Error "RFC 5280 appendix A; CA/B BR §7.1.4.2" None, ANY, Check::Test(control_characters),
         "Control characters in a name are displayed wrongly and used to spoof other names.", "A subject attribute containing control characters.", "Reissue with printable characters only.", ["e_subject_dn_not_printable_characters", "e_state_or_province_name_must_not_contain_control_characters"], [];
 
+    // More RFC 5280 structure.
+    "unknown_critical_extension" Warning "RFC 5280 §4.2" None, ANY, Check::Test(unknown_critical_extension),
+        "A client that does not recognise a critical extension must refuse the certificate: only clients that know it will accept it.", "A critical extension certbench does not know (neither RFC 5280's nor a common one).", "Mark it non-critical unless every client meant to use the certificate processes it.", [], [];
+    "san_dns_not_ascii" Error "RFC 5280 §4.2.1.6" None, ANY, Check::Test(san_dns_not_ascii),
+        "dNSName is an IA5String: internationalised names go in as xn-- labels (RFC 8399).", "A subjectAltName dNSName with bytes outside ASCII.", "Write the name in its A-label form (`xn--…`).", ["e_ext_san_dns_not_ia5_string"], [];
+    "ian_dns_not_ascii" Error "RFC 5280 §4.2.1.7" None, ANY, Check::Test(ian_dns_not_ascii),
+        "dNSName is an IA5String.", "An issuerAltName dNSName with bytes outside ASCII.", "Write the name in its A-label form.", ["e_ext_ian_dns_not_ia5_string"], [];
+    "san_uri_not_ascii" Error "RFC 5280 §4.2.1.6" None, ANY, Check::Test(san_uri_not_ascii),
+        "uniformResourceIdentifier is an IA5String; non-ASCII characters are percent-encoded (RFC 3986).", "A subjectAltName URI with bytes outside ASCII.", "Percent-encode the URI.", ["e_ext_san_uri_not_ia5"], [];
+    "ian_uri_not_ascii" Error "RFC 5280 §4.2.1.7" None, ANY, Check::Test(ian_uri_not_ascii),
+        "uniformResourceIdentifier is an IA5String.", "An issuerAltName URI with bytes outside ASCII.", "Percent-encode the URI.", ["e_ext_ian_uri_not_ia5"], [];
+    "san_uri_host" Error "RFC 5280 §4.2.1.6" None, ANY, Check::Test(san_uri_host),
+        "When a URI has an authority, RFC 5280 requires its host to be a fully qualified domain name or an IP address.", "A subjectAltName URI whose host is neither a host name nor an IP address.", "Write the URI with a fully qualified host.", ["e_ext_san_uri_host_not_fqdn_or_ip"], [];
+    "ian_uri_host" Error "RFC 5280 §4.2.1.7" None, ANY, Check::Test(ian_uri_host),
+        "When a URI has an authority, its host must be a fully qualified domain name or an IP address.", "An issuerAltName URI whose host is neither a host name nor an IP address.", "Write the URI with a fully qualified host.", ["e_ext_ian_uri_host_not_fqdn_or_ip"], [];
+    "name_constraint_x400" Warning "RFC 5280 §4.2.1.10" None, ANY, Check::Test(name_constraint_x400),
+        "RFC 5280 defines no matching rules for x400Address constraints: clients may ignore or refuse them.", "A name constraint on x400Address.", "Constrain DNS names, IP addresses, email or directory names instead.", ["w_name_constraint_on_x400"], [];
+    "name_constraint_edi_party" Warning "RFC 5280 §4.2.1.10" None, ANY, Check::Test(name_constraint_edi_party),
+        "RFC 5280 defines no matching rules for ediPartyName constraints.", "A name constraint on ediPartyName.", "Constrain DNS names, IP addresses, email or directory names instead.", ["w_name_constraint_on_edi_party_name"], [];
+    "name_constraint_registered_id" Warning "RFC 5280 §4.2.1.10" None, ANY, Check::Test(name_constraint_registered_id),
+        "RFC 5280 defines no matching rules for registeredID constraints.", "A name constraint on registeredID.", "Constrain DNS names, IP addresses, email or directory names instead.", ["w_name_constraint_on_registered_id"], [];
+    "policy_mapping_not_in_policies" Warning "RFC 5280 §4.2.1.5" None, ANY, Check::Test(policy_mapping_not_in_policies),
+        "A mapping from a policy the CA does not assert maps nothing.", "policyMappings maps an issuerDomainPolicy that certificatePolicies does not list.", "Assert the mapped policy in certificatePolicies, or drop the mapping.", ["w_ext_policy_map_not_in_cert_policy"], [];
+    "subject_leading_whitespace" Warning "RFC 4518 §2.6.1" None, ANY, Check::Test(subject_leading_whitespace),
+        "Name comparison drops leading spaces (RFC 4518) and byte-for-byte comparison does not: chains break between clients.", "A subject attribute that starts with a space.", "Reissue without the space.", ["w_subject_dn_leading_whitespace"], [];
+    "subject_trailing_whitespace" Warning "RFC 4518 §2.6.1" None, ANY, Check::Test(subject_trailing_whitespace),
+        "Name comparison drops trailing spaces (RFC 4518) and byte-for-byte comparison does not.", "A subject attribute that ends with a space.", "Reissue without the space.", ["w_subject_dn_trailing_whitespace"], [];
+    "issuer_leading_whitespace" Warning "RFC 4518 §2.6.1" None, ANY, Check::Test(issuer_leading_whitespace),
+        "Name comparison drops leading spaces (RFC 4518) and byte-for-byte comparison does not.", "An issuer attribute that starts with a space.", "Reissue the issuer without the space.", ["w_issuer_dn_leading_whitespace"], [];
+    "issuer_trailing_whitespace" Warning "RFC 4518 §2.6.1" None, ANY, Check::Test(issuer_trailing_whitespace),
+        "Name comparison drops trailing spaces (RFC 4518) and byte-for-byte comparison does not.", "An issuer attribute that ends with a space.", "Reissue the issuer without the space.", ["w_issuer_dn_trailing_whitespace"], [];
+    "explicit_text_control" Warning "RFC 6818 §3" None, ANY, Check::Test(explicit_text_control),
+        "RFC 6818 asks that explicitText hold no control characters: they are displayed wrongly or used to mislead.", "A user notice's explicitText with control characters.", "Reissue with printable text.", ["w_ext_cert_policy_explicit_text_includes_control"], [];
+    "dns_reserved_label" Error "CA/B BR §7.1.4.2" Some("2021-10-01"), TLS, Check::Test(dns_reserved_label),
+        "Labels with `--` in their third and fourth characters are reserved (RFC 5890); only `xn--` ones (IDNs) are in use, and the Baseline Requirements forbid the others.", "A dNSName label of the form `??--` other than an `xn--` label.", "Use the host's real name.", ["e_dnsname_contains_prohibited_reserved_label"], [];
+    "cn_reserved_ip" Error "CA/B BR §7.1.4.2" BR, TLS, Check::Test(cn_reserved_ip),
+        "Public CAs cannot validate private or reserved addresses.", "A subject commonName that is a reserved IP address.", "Use a public address, or a private CA for private ones.", ["e_subject_contains_reserved_ip"], [];
+    "certificate_version_not_3" Error "CA/B BR §7.1.1" Some("2015-04-16"), PUBLIC, Check::Test(certificate_version_not_3),
+        "The Baseline Requirements require version 3 certificates.", "A publicly trusted certificate that is not version 3.", "Reissue as version 3.", ["e_invalid_certificate_version"], [];
+
     // X.690 DER and RFC 5280 §4.1: encodings.
     "not_der_length" Error "X.690 §10.1" None, ANY, Check::Test(not_der_length),
         "DER requires each length in its shortest form; a different encoding changes the bytes the signature covers.", "A length written in long form where short form fits, or with leading zeros.", "Reissue with DER encoding.", ["e_cert_ext_invalid_der"], ["pkix.invalid_der_encoding"];

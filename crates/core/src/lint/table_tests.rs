@@ -660,6 +660,78 @@ fn breaking(id: &str, cert: &mut Cert) -> bool {
             cert.issuer = vec![attr(O, "Zeta"), attr(C, "US")];
             cert.multi_valued_issuer = true;
         }
+        "unknown_critical_extension" => {
+            cert.ext(Oid::new_unwrap("1.2.3.4.5"), true, vec![0x05, 0x00]);
+        }
+        "san_dns_not_ascii" => dns(cert, "bücher.example".as_bytes()),
+        "ian_dns_not_ascii" => {
+            cert.ext(
+                ID_CE_ISSUER_ALT_NAME,
+                false,
+                seq(&[&encode(0x82, "bücher.example".as_bytes())]),
+            );
+        }
+        "san_uri_not_ascii" => {
+            cert.ext(
+                ID_CE_SUBJECT_ALT_NAME,
+                false,
+                seq(&[&encode(0x86, "https://example.com/ü".as_bytes())]),
+            );
+        }
+        "ian_uri_not_ascii" => {
+            cert.ext(
+                ID_CE_ISSUER_ALT_NAME,
+                false,
+                seq(&[&encode(0x86, "https://example.com/ü".as_bytes())]),
+            );
+        }
+        "san_uri_host" => {
+            cert.ext(
+                ID_CE_SUBJECT_ALT_NAME,
+                false,
+                seq(&[&encode(0x86, b"https://intranet/")]),
+            );
+        }
+        "ian_uri_host" => {
+            cert.ext(
+                ID_CE_ISSUER_ALT_NAME,
+                false,
+                seq(&[&encode(0x86, b"https://bad host/")]),
+            );
+        }
+        "name_constraint_x400" | "name_constraint_edi_party" | "name_constraint_registered_id" => {
+            let base = match id {
+                "name_constraint_x400" => encode(0xa3, &seq(&[])),
+                "name_constraint_edi_party" => encode(0xa5, &encode(0xa1, &encode(0x0c, b"x"))),
+                _ => encode(0x88, &[0x2a, 0x03]),
+            };
+            cert.ext(
+                ID_CE_NAME_CONSTRAINTS,
+                true,
+                seq(&[&encode(0xa0, &seq(&[&base]))]),
+            );
+        }
+        "policy_mapping_not_in_policies" => {
+            cert.ext(ID_CE_POLICY_MAPPINGS, true, sample(ID_CE_POLICY_MAPPINGS));
+        }
+        "subject_leading_whitespace" => cert.subject.push(attr(L, " Paris")),
+        "subject_trailing_whitespace" => cert.subject.push(attr(L, "Paris ")),
+        "issuer_leading_whitespace" => cert.issuer.push(attr(L, " Paris")),
+        "issuer_trailing_whitespace" => cert.issuer.push(attr(L, "Paris ")),
+        "explicit_text_control" => {
+            let q = seq(&[&oid_el(ID_QT_UNOTICE), &seq(&[&encode(0x0c, b"a\x07b")])]);
+            cert.ext(
+                ID_CE_CERTIFICATE_POLICIES,
+                false,
+                seq(&[&seq(&[&oid_el(Oid::new_unwrap("1.2.3.4")), &seq(&[&q])])]),
+            );
+        }
+        "dns_reserved_label" => dns(cert, b"ab--cd.example.com"),
+        "cn_reserved_ip" => cert.subject.push(attr(CN, "10.0.0.1")),
+        "certificate_version_not_3" => {
+            cert.version_written = None;
+            cert.extensions.clear();
+        }
         "time_wrong_type" => cert.validity[0] = (0x18, b"20250101000000Z".to_vec()),
         "default_written" => cert.version_written = Some(0),
         "signature_algorithm_mismatch" => {
