@@ -3,6 +3,7 @@
 //! [`crate::canonical`] made of it. A rule judges a CRL issued (thisUpdate) after it took effect.
 
 use super::registry::*;
+use super::view::{Ext, read_extensions};
 use crate::decode::CrlReport;
 use crate::finding::Finding;
 use crate::tlv::{self, OID, SEQUENCE, element, expect};
@@ -11,13 +12,6 @@ use const_oid::db::rfc5280::{
     ID_CE_AUTHORITY_KEY_IDENTIFIER, ID_CE_CRL_NUMBER, ID_CE_CRL_REASONS, ID_CE_DELTA_CRL_INDICATOR,
     ID_CE_ISSUING_DISTRIBUTION_POINT,
 };
-
-/// One extension of the list or of an entry.
-struct Ext<'a> {
-    oid: &'a [u8],
-    critical: bool,
-    value: &'a [u8],
-}
 
 /// One revoked entry: serial (content octets), revocation date (tag, text), extensions.
 struct Entry<'a> {
@@ -33,27 +27,6 @@ struct View<'a> {
     /// revokedCertificates present (perhaps empty), and its entries.
     revoked: Option<Vec<Entry<'a>>>,
     extensions: Vec<Ext<'a>>,
-}
-
-fn extensions(mut list: &[u8]) -> Option<Vec<Ext<'_>>> {
-    let mut out = Vec::new();
-    while !list.is_empty() {
-        let (ext, rest) = expect(list, SEQUENCE)?;
-        let (oid, mut ext) = expect(ext, OID)?;
-        let mut critical = false;
-        if let Some((flag, more)) = expect(ext, 0x01) {
-            critical = flag.first().is_some_and(|&b| b != 0);
-            ext = more;
-        }
-        let (value, _) = expect(ext, tlv::OCTET_STRING)?;
-        out.push(Ext {
-            oid,
-            critical,
-            value,
-        });
-        list = rest;
-    }
-    Some(out)
 }
 
 fn is_time(tag: u8) -> bool {
@@ -87,9 +60,9 @@ impl<'a> View<'a> {
                     while let Some((entry, more)) = expect(body, SEQUENCE) {
                         let (serial, entry) = expect(entry, tlv::INTEGER)?;
                         let (date_tag, date, entry) = element(entry)?;
-                        let extensions = match expect(entry, SEQUENCE) {
-                            Some((list, _)) => extensions(list)?,
-                            None => Vec::new(),
+                        let extensions = match entry {
+                            [] => Vec::new(),
+                            list => read_extensions(list)?,
                         };
                         times.push((date_tag, date));
                         entries.push(Entry {
@@ -101,7 +74,7 @@ impl<'a> View<'a> {
                     }
                     revoked = Some(entries);
                 }
-                0xa0 => list_extensions = extensions(expect(content, SEQUENCE)?.0)?,
+                0xa0 => list_extensions = read_extensions(content)?,
                 _ => {}
             }
             tbs = rest;
@@ -383,12 +356,9 @@ fn oid_text(oid: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_der::{hex, seq};
     use crate::tlv::{OCTET_STRING, SEQUENCE, encode};
     use der::Decode;
-
-    fn seq(parts: &[&[u8]]) -> Vec<u8> {
-        encode(SEQUENCE, &parts.concat())
-    }
 
     fn ext(oid: &[u8], critical: bool, value: &[u8]) -> Vec<u8> {
         let flag = if critical {
@@ -409,13 +379,6 @@ mod tests {
     }
 
     const SHA256_RSA: &str = "300d06092a864886f70d01010b0500";
-
-    fn hex(text: &str) -> Vec<u8> {
-        (0..text.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap_or(0))
-            .collect()
-    }
 
     fn entry(serial: u8, date: &[u8], extensions: &[Vec<u8>]) -> Vec<u8> {
         let exts = if extensions.is_empty() {

@@ -24,6 +24,8 @@ mod registry;
 mod table;
 #[cfg(all(test, feature = "ca-lint"))]
 mod table_tests;
+#[cfg(all(test, feature = "ca-lint"))]
+mod test_der;
 #[cfg(feature = "ca-lint")]
 mod view;
 #[cfg(feature = "ca-lint")]

@@ -4,6 +4,7 @@
 
 use super::kind::{Kinds, PROFILES, Profile};
 use super::table::{Check, TABLE};
+use super::test_der::{hex, power, seq};
 use crate::tlv::{OCTET_STRING, OID, SEQUENCE, encode};
 use const_oid::ObjectIdentifier as Oid;
 use const_oid::db::rfc4519::{BUSINESS_CATEGORY, C, CN, GIVEN_NAME, L, O, SERIAL_NUMBER, SN, ST};
@@ -30,10 +31,6 @@ fn oid(o: Oid) -> Vec<u8> {
     o.as_bytes().to_vec()
 }
 
-fn seq(parts: &[&[u8]]) -> Vec<u8> {
-    encode(SEQUENCE, &parts.concat())
-}
-
 fn oid_el(o: Oid) -> Vec<u8> {
     encode(OID, o.as_bytes())
 }
@@ -43,13 +40,6 @@ const INT_RSA_MODULUS: &str = "e00a4ff7afd79a256eab39f1106122b8a5dbab37d4ec1bf09
 
 const ECDSA_SHA256: &str = "300a06082a8648ce3d040302";
 const P256_KEY: &str = "3059301306072a8648ce3d020106082a8648ce3d030107034200046b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c2964fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5";
-
-fn hex(text: &str) -> Vec<u8> {
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap_or(0))
-        .collect()
-}
 
 fn eku(purposes: &[Oid]) -> Vec<u8> {
     encode(
@@ -1209,22 +1199,6 @@ fn encoding_and_key_rules() {
     cs_rsa.spki = rsa(&good, &[1, 0, 1], true);
     assert!(raises(&cs_rsa, cs, "cs_rsa_key_size"));
     // Weak keys: ROCA's fingerprint (65537^k), a small factor, close primes, a point off P-256.
-    let power = |base: u64, k: u32| {
-        let mut n = vec![1u8];
-        for _ in 0..k {
-            let mut carry = 0u64;
-            for b in n.iter_mut().rev() {
-                let v = u64::from(*b) * base + carry;
-                *b = v as u8;
-                carry = v >> 8;
-            }
-            while carry > 0 {
-                n.insert(0, carry as u8);
-                carry >>= 8;
-            }
-        }
-        n
-    };
     for id in ["roca", "rsa_small_factor", "fermat_factorable"] {
         assert!(!raises(&fine, tls, id), "{id} on a good RSA certificate");
     }

@@ -318,7 +318,9 @@ fn read_name(mut name: &[u8]) -> Option<Vec<Atv<'_>>> {
     Some(out)
 }
 
-fn read_extensions(content: &[u8]) -> Option<Vec<Ext<'_>>> {
+/// The extensions of an Extensions SEQUENCE (`content` starts with it): a certificate's, a
+/// CRL's or a CRL entry's.
+pub(super) fn read_extensions(content: &[u8]) -> Option<Vec<Ext<'_>>> {
     let (mut list, _) = expect(content, SEQUENCE)?;
     let mut out = Vec::new();
     while !list.is_empty() {

@@ -353,36 +353,12 @@ fn at(x: BoxedUint, bits: u32) -> BoxedUint {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_der::{hex, power};
     use super::*;
 
     /// 65537^k as big-endian bytes: a number with ROCA's fingerprint.
     fn power_of_65537(k: u32) -> Vec<u8> {
         power(65537, k)
-    }
-
-    /// base^k as big-endian bytes.
-    fn power(base: u64, k: u32) -> Vec<u8> {
-        let mut n = vec![1u8];
-        for _ in 0..k {
-            let mut carry = 0u64;
-            for b in n.iter_mut().rev() {
-                let v = u64::from(*b) * base + carry;
-                *b = v as u8;
-                carry = v >> 8;
-            }
-            while carry > 0 {
-                n.insert(0, carry as u8);
-                carry >>= 8;
-            }
-        }
-        n
-    }
-
-    fn hex(text: &str) -> Vec<u8> {
-        (0..text.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap_or(0))
-            .collect()
     }
 
     /// A 256-bit odd number (Fermat's method and batch GCD need no primes to be tested).
