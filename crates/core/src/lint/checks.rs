@@ -1248,7 +1248,7 @@ pub(super) fn cs_ec_curve(ctx: &Ctx) -> Option<String> {
 
 pub(super) fn cs_validity(ctx: &Ctx) -> Option<String> {
     let from_2026 =
-        crate::UnixTime::parse_rfc3339("2026-03-15").is_ok_and(|d| ctx.report.not_before.0 >= d);
+        crate::UnixTime::parse_rfc3339("2026-03-01").is_ok_and(|d| ctx.report.not_before.0 >= d);
     let max = if from_2026 { 460 } else { 1188 };
     let days = lifetime_days(ctx);
     (days > max).then(|| format!("valid for {days} days; at most {max} are allowed"))

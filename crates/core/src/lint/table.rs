@@ -351,7 +351,7 @@ table! {
         "An Ed25519 or Ed448 key only signs.", "keyUsage other than digitalSignature, nonRepudiation, keyCertSign and cRLSign on an EdDSA key.", "Reissue with digitalSignature.", [], [];
     "rsa_exponent" Error "CA/B BR §6.1.6; NIST SP 800-89 §5.3.3" None, ANY, Check::Test(rsa_exponent),
         "RSA's public exponent must be odd and at least 3; an even one makes the key useless, 1 makes it no key at all.", "An RSA public exponent that is even or below 3.", "Make a new key (exponent 65537).", ["e_rsa_public_exponent_not_odd", "e_rsa_public_exponent_too_small"], ["cabf.rsa_public_exponent_invalid"];
-    "rsa_exponent_range" Warning "CA/B BR §6.1.6" BR, ANY, Check::Test(rsa_exponent_range),
+    "rsa_exponent_range" Warning "CA/B BR §6.1.6" Some("2013-02-21"), ANY, Check::Test(rsa_exponent_range),
         "The Baseline Requirements ask for an exponent between 2^16+1 and 2^256-1.", "An RSA public exponent outside 65537 … 2^256-1.", "Make a new key with exponent 65537.", ["w_rsa_public_exponent_not_in_range"], [];
     "roca" Error "CVE-2017-15361; CA/B BR §6.1.1.3" None, ANY, Check::Test(roca),
         "Infineon's RSALib made primes of a special form; from the public key the private key can be computed (Nemec et al., 2017). The Baseline Requirements require CAs to refuse such keys.", "An RSA modulus with the ROCA fingerprint (its residues modulo small primes are powers of 65537).", "Make a new key on a device that is not affected (update the TPM or smart card firmware), revoke the certificate.", [], [];
@@ -457,17 +457,17 @@ table! {
         "An OV certificate names the organisation's country.", "", "", ["e_cert_policy_ov_requires_country"], [];
     "ov_locality_or_province" Error "CA/B BR §7.1.2.7.4" BR, Kinds::TLS_OV, Check::Test(locality_or_province),
         "An OV certificate names where the organisation is: a locality, a state or province, or both.", "An OV subject without localityName or stateOrProvinceName.", "Reissue with L and/or ST.", ["e_cert_policy_ov_requires_province_or_locality"], [];
-    "iv_personal_name" Error "CA/B BR §7.1.2.7.3" BR, Kinds::TLS_IV, Check::Test(iv_personal_name),
+    "iv_personal_name" Error "CA/B BR §7.1.2.7.3" Some("2015-09-28"), Kinds::TLS_IV, Check::Test(iv_personal_name),
         "An IV certificate names the individual: givenName and surname (or a pseudonym).", "An IV subject without givenName and surname.", "Reissue with GN and SN.", ["e_cab_iv_requires_personal_name"], [];
-    "iv_country" Error "CA/B BR §7.1.2.7.3" BR, Kinds::TLS_IV, Check::Attr(C),
+    "iv_country" Error "CA/B BR §7.1.2.7.3" Some("2015-09-28"), Kinds::TLS_IV, Check::Attr(C),
         "An IV certificate names the individual's country.", "", "", ["e_cert_policy_iv_requires_country"], [];
-    "iv_locality_or_province" Error "CA/B BR §7.1.2.7.3" BR, Kinds::TLS_IV, Check::Test(locality_or_province),
+    "iv_locality_or_province" Error "CA/B BR §7.1.2.7.3" Some("2015-09-28"), Kinds::TLS_IV, Check::Test(locality_or_province),
         "An IV certificate names where the individual is: a locality, a state or province, or both.", "An IV subject without localityName or stateOrProvinceName.", "Reissue with L and/or ST.", ["e_cert_policy_iv_requires_province_or_locality"], [];
     "organizational_unit" Error "CA/B BR §7.1.2.7.4" OU_BAN, TLS, Check::NoAttr(OU),
         "The CA/B Forum banned organizationalUnitName from 1 September 2022: CAs did not validate it.", "", "", ["e_organizational_unit_name_prohibited"], ["cabf.serverauth.organizational_unit_name_present"];
     "ca_organizational_unit" Error "CA/B BR §7.1.2.10.2" SC62, PSUB, Check::NoAttr(OU),
         "The Baseline Requirements forbid organizationalUnitName in CA certificates from BR 2.0.", "", "", ["e_subj_orgunit_in_ca_cert"], [];
-    "ou_without_organization" Error "CA/B BR §7.1.4.2.2" BR, TLS, Check::Test(ou_without_organization),
+    "ou_without_organization" Error "CA/B BR §7.1.4.2.2" Some("2021-08-16"), TLS, Check::Test(ou_without_organization),
         "An organisational unit means something only inside an organisation.", "organizationalUnitName without organizationName.", "Drop OU (it is banned now anyway).", ["e_subject_contains_organizational_unit_name_and_no_organization_name"], [];
     "duplicate_attribute" Error "CA/B BR §7.1.4.1" SC62, TLS.and(PCA), Check::Test(duplicate_attribute),
         "The Baseline Requirements allow each subject attribute once (domainComponent and streetAddress excepted).", "A subject attribute that appears more than once.", "Reissue with each attribute once.", ["e_duplicate_subject_attribs"], ["cabf.serverauth.subject_attribute_duplicated"];
@@ -600,7 +600,7 @@ table! {
     "cs_ec_curve" Error "CA/B CS BR §6.1.5" CS_BR, CS, Check::Test(cs_ec_curve),
         "The Code Signing BRs allow ECDSA on P-256, P-384 and P-521 only.", "A code signing key on another curve.", "Use P-256 or P-384.", ["e_cs_ecdsa_prohibited_curve"], [];
     "cs_validity" Error "CA/B CS BR §6.3.2" Some("2023-06-01"), CS, Check::Test(cs_validity),
-        "Code signing certificates issued from 1 June 2023 may last at most 39 months (460 days from 15 March 2026).", "A code signing certificate valid longer than allowed.", "Reissue with a shorter validity.", ["e_cs_max_validity_period_39_months", "e_cs_max_validity_period_460_days"], [];
+        "Code signing certificates issued from 1 June 2023 may last at most 39 months (460 days from 1 March 2026, ballot CSC-31).", "A code signing certificate valid longer than allowed.", "Reissue with a shorter validity.", ["e_cs_max_validity_period_39_months", "e_cs_max_validity_period_460_days"], [];
     "cs_organization" Error "CA/B CS BR §7.1.4.2" CS_BR, CS, Check::Test(cs_organization),
         "A code signing certificate names the publisher: an organisation, or an individual by name.", "A code signing subject without organizationName (or givenName and surname).", "Reissue with O (or GN and SN).", ["e_cs_requires_org"], [];
     "cs_country" Error "CA/B CS BR §7.1.4.2" CS_BR, CS, Check::Attr(C),
