@@ -18,6 +18,9 @@ pub enum NotDer {
     TimeWithoutSeconds,
     /// A GeneralizedTime with fractional seconds (RFC 5280 §4.1.2.5.2).
     FractionalSeconds,
+    /// A time with an offset from UTC (`+0100`) instead of `Z` (RFC 5280 §4.1.2.5.1,
+    /// §4.1.2.5.2): rewritten as the same moment in UTC.
+    TimeNotZulu,
 }
 
 /// One encoding problem and the byte offset of the element it is in.
@@ -218,9 +221,91 @@ impl Walk {
                     content.to_vec()
                 }
             }
-            _ => content.to_vec(),
+            _ => match zulu(tag, content) {
+                Some(utc) => {
+                    self.found(NotDer::TimeNotZulu, at);
+                    utc
+                }
+                None => content.to_vec(),
+            },
         }
     }
+}
+
+/// `content` (a UTCTime or GeneralizedTime with an offset: `YYMMDDhhmm[ss]±hhmm`) as the same
+/// moment in UTC, written `YYMMDDhhmmssZ` (or with a four-digit year); `None` when it is not
+/// such a time.
+fn zulu(tag: u8, content: &[u8]) -> Option<Vec<u8>> {
+    let year_digits = if tag == UTC_TIME { 2 } else { 4 };
+    let (local, offset) = content.split_at(content.len().checked_sub(5)?);
+    let sign = match offset[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let number = |digits: &[u8]| -> Option<i64> {
+        digits.iter().try_fold(0i64, |acc, &d| {
+            d.is_ascii_digit().then(|| acc * 10 + i64::from(d - b'0'))
+        })
+    };
+    let offset_minutes = number(&offset[1..3])? * 60 + number(&offset[3..5])?;
+    let (with_seconds, without) = (year_digits + 10, year_digits + 8);
+    if local.len() != with_seconds && local.len() != without {
+        return None;
+    }
+    let field = |i: usize| number(local.get(year_digits + 2 * i..year_digits + 2 * i + 2)?);
+    let mut year = number(&local[..year_digits])?;
+    if tag == UTC_TIME {
+        year += if year < 50 { 2000 } else { 1900 };
+    }
+    let (month, day, hour, minute) = (field(0)?, field(1)?, field(2)?, field(3)?);
+    let second = if local.len() == with_seconds {
+        field(4)?
+    } else {
+        0
+    };
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    // Days from civil and back (Howard Hinnant's algorithms).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - sign * offset_minutes * 60;
+    let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let year = if tag == UTC_TIME {
+        if !(1950..2050).contains(&year) {
+            return None;
+        }
+        format!("{:02}", year % 100)
+    } else {
+        format!("{year:04}")
+    };
+    Some(
+        format!(
+            "{year}{month:02}{day:02}{:02}{:02}{:02}Z",
+            rest / 3_600,
+            rest % 3_600 / 60,
+            rest % 60
+        )
+        .into_bytes(),
+    )
 }
 
 const BOOLEAN: u8 = 0x01;
@@ -288,6 +373,25 @@ mod tests {
         // An OCTET STRING that holds no DER is left alone.
         let raw = [0x30, 0x08, 0x06, 0x03, 0x55, 0x1d, 0x0e, 0x04, 0x01, 0x01];
         assert_eq!(rewrite(&raw), Some((raw.to_vec(), Vec::new())));
+    }
+
+    #[test]
+    fn offsets_become_utc() {
+        let cases: [(u8, &[u8], &[u8]); 4] = [
+            (0x17, b"241028223120+0100", b"241028213120Z"),
+            (0x17, b"241231233000-0130", b"250101010000Z"),
+            (0x18, b"20240229003000+0100", b"20240228233000Z"),
+            (0x17, b"2401010000+0000", b"240101000000Z"),
+        ];
+        for (tag, with_offset, utc) in cases {
+            let ber = crate::tlv::encode(tag, with_offset);
+            let (out, problems) = rewrite(&ber).expect("reads");
+            assert_eq!(kinds(&problems), [NotDer::TimeNotZulu]);
+            assert_eq!(&out[2..], utc, "{}", String::from_utf8_lossy(with_offset));
+        }
+        // Not a time with an offset: left alone.
+        let other = crate::tlv::encode(0x17, b"24102822312x+0100");
+        assert_eq!(rewrite(&other), Some((other.clone(), Vec::new())));
     }
 
     #[test]

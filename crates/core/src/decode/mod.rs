@@ -477,7 +477,16 @@ fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error
             }
         })),
         Kind::Csr => Report::Csr(csr(&CertReq::from_der(der)?)),
-        Kind::Crl => Report::Crl(crl(&CertificateList::from_der(der)?)),
+        Kind::Crl => Report::Crl(crl(&match CertificateList::from_der(der) {
+            Ok(list) => list,
+            // Not strict DER (a time with an offset, a long length): read as it was meant.
+            Err(strict) => {
+                let (fixed, _) = crate::canonical::rewrite(der)
+                    .filter(|(_, problems)| !problems.is_empty())
+                    .ok_or(strict)?;
+                CertificateList::from_der(&fixed)?
+            }
+        })),
         Kind::Pkcs7 => Report::Pkcs7(container::pkcs7(der, now)?),
         Kind::Pkcs12 => Report::Pkcs12(container::pkcs12(der)?),
         Kind::Parameters(which) => Report::Parameters(key::parameters(which, der)?),

@@ -86,15 +86,25 @@ pub(super) fn key_usage_without_bits(ctx: &Ctx) -> Option<String> {
 
 pub(super) fn key_usage_encoding(ctx: &Ctx) -> Option<String> {
     let (_, bits) = ctx.view.key_usage()?;
-    let (&unused, bytes) = bits.split_first()?;
-    let bad = match bytes.last() {
-        None => unused != 0,
-        Some(&0) => true,
-        Some(&last) => unused > 7 || last.trailing_zeros() != u32::from(unused),
+    let (&declared, bytes) = bits.split_first()?;
+    // The zero bits the value ends with, over all its bytes.
+    let zero_bytes = bytes.iter().rev().take_while(|&&b| b == 0).count();
+    let actual = match bytes.iter().rev().find(|&&b| b != 0) {
+        Some(last) => zero_bytes as u32 * 8 + last.trailing_zeros(),
+        None => 0,
     };
+    (u32::from(declared) != actual).then(|| {
+        format!(
+            "keyUsage declares {declared} unused bits where its value ends with {actual} zero bits"
+        )
+    })
+}
+
+pub(super) fn key_usage_trailing_zero_byte(ctx: &Ctx) -> Option<String> {
+    let (_, bits) = ctx.view.key_usage()?;
     say(
-        bad,
-        "keyUsage's BIT STRING is not minimal DER (trailing zero bits or a wrong unused-bits count)",
+        bits.len() > 1 && bits.last() == Some(&0),
+        "keyUsage's BIT STRING ends with a superfluous zero byte",
     )
 }
 
@@ -277,6 +287,8 @@ pub(super) fn notice_reference(ctx: &Ctx) -> Option<String> {
 
 pub(super) fn extension_empty_sequence(ctx: &Ctx) -> Option<String> {
     let lists = [
+        ID_CE_FRESHEST_CRL,
+        ID_CE_SUBJECT_DIRECTORY_ATTRIBUTES,
         ID_CE_EXT_KEY_USAGE,
         ID_CE_CERTIFICATE_POLICIES,
         ID_PE_AUTHORITY_INFO_ACCESS,
@@ -303,8 +315,13 @@ pub(super) fn access_location_not_uri(ctx: &Ctx) -> Option<String> {
         .view
         .access(ID_PE_AUTHORITY_INFO_ACCESS)
         .iter()
-        .any(|(_, tag, _)| *tag != 0x86);
-    say(bad, "an authorityInfoAccess location is not a URI")
+        .any(|(_, tag, value)| {
+            *tag != 0x86 || !(value.starts_with(b"http://") || value.starts_with(b"ldap://"))
+        });
+    say(
+        bad,
+        "an authorityInfoAccess location is not an http:// or ldap:// URI",
+    )
 }
 
 pub(super) fn distribution_point_incomplete(ctx: &Ctx) -> Option<String> {
@@ -627,6 +644,14 @@ pub(super) fn time_with_fraction(ctx: &Ctx) -> Option<String> {
     )
 }
 
+pub(super) fn time_not_zulu(ctx: &Ctx) -> Option<String> {
+    not_der(
+        ctx,
+        NotDer::TimeNotZulu,
+        "a validity time has an offset from UTC instead of Z",
+    )
+}
+
 pub(super) fn time_wrong_type(ctx: &Ctx) -> Option<String> {
     let early =
         ctx.view.validity.iter().any(|(tag, text)| {
@@ -641,6 +666,18 @@ pub(super) fn time_wrong_type(ctx: &Ctx) -> Option<String> {
 pub(super) fn default_written(ctx: &Ctx) -> Option<String> {
     if ctx.view.version_default_written {
         return say(true, "version v1 is written out although it is the DEFAULT");
+    }
+    let explicit_false = ctx
+        .view
+        .ext(ID_CE_BASIC_CONSTRAINTS)
+        .and_then(|e| expect(e.value, SEQUENCE))
+        .and_then(|(body, _)| expect(body, 0x01))
+        .is_some_and(|(flag, _)| flag == [0]);
+    if explicit_false {
+        return say(
+            true,
+            "basicConstraints writes `cA FALSE` although it is the DEFAULT",
+        );
     }
     ctx.view
         .extensions

@@ -126,7 +126,7 @@ fn dotted_in(oid: &[u8], list: &[&str]) -> bool {
 
 /// Every finding of the rules that read `der`, the CRL `c` reports.
 pub(super) fn findings(c: &CrlReport, der: &[u8]) -> Vec<Finding> {
-    let Some((der, _)) = crate::canonical::rewrite(der) else {
+    let Some((der, not_der)) = crate::canonical::rewrite(der) else {
         return Vec::new();
     };
     let Some(view) = View::read(&der) else {
@@ -139,6 +139,25 @@ pub(super) fn findings(c: &CrlReport, der: &[u8]) -> Vec<Finding> {
             out.push(super::finding(rule, message));
         }
     };
+    if let Some(problem) = not_der.first() {
+        raise(
+            &CRL_NOT_DER,
+            format!(
+                "not DER at byte {}: {}",
+                problem.at,
+                match problem.what {
+                    crate::canonical::NotDer::LongLength => "a length in long form",
+                    crate::canonical::NotDer::Boolean => "a BOOLEAN TRUE not written 0xFF",
+                    crate::canonical::NotDer::PaddedInteger =>
+                        "an INTEGER with needless leading octets",
+                    crate::canonical::NotDer::UnsortedSet => "a SET OF out of order",
+                    crate::canonical::NotDer::TimeWithoutSeconds => "a time without seconds",
+                    crate::canonical::NotDer::FractionalSeconds => "a time with fractional seconds",
+                    crate::canonical::NotDer::TimeNotZulu => "a time with an offset from UTC",
+                }
+            ),
+        );
+    }
     let entries = view.entries();
     if view.revoked.as_ref().is_some_and(Vec::is_empty) {
         raise(&CRL_REVOKED_EMPTY, "revokedCertificates is present but empty: RFC 5280 requires it absent when nothing is revoked".into());
@@ -325,10 +344,12 @@ pub(super) fn findings(c: &CrlReport, der: &[u8]) -> Vec<Finding> {
             "a serial number is listed twice".into(),
         );
     }
-    if entries
-        .iter()
-        .any(|e| e.date.1 < &b"990101000000Z"[..] && e.date.0 == 0x17 && e.date.1 >= &b"50"[..])
-    {
+    // Before 1999: a UTCTime 50-98, or a GeneralizedTime year below 1999.
+    let too_early = |(tag, text): (u8, &[u8])| match tag {
+        0x17 => text >= &b"50"[..] && text < &b"99"[..],
+        _ => text < &b"1999"[..],
+    };
+    if entries.iter().any(|e| too_early(e.date)) {
         raise(
             &CRL_REVOCATION_TOO_EARLY,
             "an entry's revocation date is before 1999, when RFC 2459 defined CRLs as used today"
@@ -435,8 +456,12 @@ mod tests {
 
         fn rules(&self) -> Vec<String> {
             let der = self.der();
-            let list =
-                x509_cert::crl::CertificateList::from_der(&der).expect("the test CRL decodes");
+            // As decode reads it: strictly, or else as rewritten into DER.
+            let rewritten = crate::canonical::rewrite(&der).map(|(fixed, _)| fixed);
+            let read = |bytes: &[u8]| x509_cert::crl::CertificateList::from_der(bytes).ok();
+            let list = read(&der)
+                .or_else(|| rewritten.as_deref().and_then(read))
+                .expect("the test CRL decodes");
             let report = crate::decode::crl(&list);
             super::findings(&report, &der)
                 .into_iter()
@@ -570,6 +595,10 @@ mod tests {
                         entry(1, b"241230000000Z", &[]),
                     ])
                 }),
+            ),
+            (
+                "crl_not_der",
+                Box::new(|c| c.times[0] = (0x17, b"250101010000+0100".to_vec())),
             ),
             (
                 "crl_revocation_too_early",

@@ -274,10 +274,14 @@ fn report_findings(c: &CertificateReport) -> Vec<Finding> {
             "the serial number is zero; it must be positive".into(),
         ));
     }
-    if serial_bytes > 20 {
+    // RFC 5280 counts the INTEGER's content octets, the sign-padding zero included.
+    if c.serial.0.len() > 20 {
         out.extend(finding(
             &LONG_SERIAL,
-            format!("the serial number is {serial_bytes} bytes; at most 20 are allowed"),
+            format!(
+                "the serial number takes {} octets; at most 20 are allowed",
+                c.serial.0.len()
+            ),
         ));
     } else if !c.self_issued && serial_bytes < 8 && used_as == UsedAs::TlsServer {
         out.extend(finding(
@@ -453,12 +457,12 @@ fn report_findings(c: &CertificateReport) -> Vec<Finding> {
                     attr.name, attr.value
                 ),
             )),
-            "PrintableString" | "UTF8String" => {}
-            "IA5String" if matches!(attr.name.as_str(), "emailAddress" | "DC") => {}
             other if attr.name == "C" && other != "PrintableString" => out.extend(finding(
                 &COUNTRY_NOT_PRINTABLE,
                 format!("the country must be a PrintableString, not {other}"),
             )),
+            "PrintableString" | "UTF8String" => {}
+            "IA5String" if matches!(attr.name.as_str(), "emailAddress" | "DC") => {}
             other => out.extend(finding(
                 &LEGACY_STRING_TYPE,
                 format!(

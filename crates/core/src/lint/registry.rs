@@ -22,6 +22,9 @@ pub struct Rule {
     /// The day it took effect (`YYYY-MM-DD`): certificates whose notBefore is earlier are not
     /// judged by it, as zlint does. `None`: always.
     pub effective: Option<&'static str>,
+    /// The day a later rule superseded it (`YYYY-MM-DD`): certificates from then on are judged
+    /// by that one instead. `None`: still in force.
+    pub until: Option<&'static str>,
 }
 
 /// A rule's documentation: docs/lint.md and the CLI.
@@ -89,6 +92,7 @@ const BASE: Rule = Rule {
     severity: Error,
     source: "",
     effective: None,
+    until: None,
 };
 
 const DOC: Doc = Doc {
@@ -479,7 +483,7 @@ registry! {
         why: Cow::Borrowed("Publicly trusted CAs must publish fresh CRLs; a long nextUpdate lets a stale list look current."),
         fix: Cow::Borrowed("Issue CRLs with nextUpdate within 10 days (or mark a CA-only CRL onlyContainsCACerts)."),
     },
-    CRL_SIGNATURE_PARAMS = { id: "crl_signature_params", code: "crl_signature_params", severity: Error, source: "RFC 4055 §5" } {
+    CRL_SIGNATURE_PARAMS = { id: "crl_signature_params", code: "crl_signature_params", severity: Error, source: "RFC 4055 §5", effective: Some("2008-05-01") } {
         applies_to: Applies::Crl,
         zlint: &["e_crl_sigalgo_missing_null_params"],
         what: Cow::Borrowed("A CRL signed with RSA PKCS #1 v1.5 whose algorithm parameters are not NULL."),
@@ -532,6 +536,13 @@ registry! {
         what: Cow::Borrowed("An entry revoked before 1999."),
         why: Cow::Borrowed("Such a date is a wrong clock or a wrong encoding."),
         fix: Cow::Borrowed("Issue entries with their real revocation dates."),
+    },
+    CRL_NOT_DER = { id: "crl_not_der", code: "crl_not_der", severity: Error, source: "X.690 §10; RFC 5280 §5.1.2.4" } {
+        applies_to: Applies::Crl,
+        zlint: &["e_utc_time_not_in_zulu"],
+        what: Cow::Borrowed("A CRL that is not DER: a long-form length, a BOOLEAN not 0xFF, a padded INTEGER, an unsorted SET, or a time without seconds, with fractions or with an offset from UTC."),
+        why: Cow::Borrowed("Strict clients refuse a CRL that is not DER, and then cannot check revocation with it."),
+        fix: Cow::Borrowed("Issue the CRL with DER encoding and times in UTC (`…Z`)."),
     },
     CRL_TIME_WRONG_TYPE = { id: "crl_time_wrong_type", code: "crl_time_wrong_type", severity: Error, source: "RFC 5280 §5.1.2.4" } {
         applies_to: Applies::Crl,
@@ -600,6 +611,9 @@ impl Rule {
     pub fn in_effect_for(&self, not_before: crate::UnixTime) -> bool {
         self.effective
             .is_none_or(|day| day_start(day).is_some_and(|from| not_before.0 >= from))
+            && self
+                .until
+                .is_none_or(|day| day_start(day).is_some_and(|to| not_before.0 < to))
     }
 }
 
@@ -702,7 +716,12 @@ pub fn markdown() -> String {
             r.id,
             r.code,
             r.source,
-            r.effective.unwrap_or("always"),
+            match (r.effective, r.until) {
+                (Some(from), Some(to)) => format!("{from} to {to}"),
+                (None, Some(to)) => format!("until {to}"),
+                (Some(from), None) => from.to_string(),
+                (None, None) => "always".to_string(),
+            },
             d.applies_to.name(),
             d.what.replace('|', "\\|"),
             d.why.replace('|', "\\|"),

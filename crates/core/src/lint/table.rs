@@ -114,13 +114,24 @@ const PUBLIC: Kinds = Kinds::TLS_SUBSCRIBER
     .and(CS);
 const JURISDICTION_C: Oid = Oid::new_unwrap("1.3.6.1.4.1.311.60.2.1.3");
 
+/// The day a row was superseded, for the rows a later one replaced (zlint's IneffectiveDate):
+/// the DV subject rules of BR 1.x gave way to BR 2.0's one list of allowed attributes.
+const fn superseded(id: &str) -> Option<&'static str> {
+    match id.as_bytes() {
+        b"dv_organization" | b"dv_locality" | b"dv_province" | b"dv_street" | b"dv_postal_code" => {
+            Some("2023-09-15")
+        }
+        _ => None,
+    }
+}
+
 /// `"id" severity "source" effective kinds check "why" "what" "fix" [zlint] [pkilint],` for
 /// each row: [`TABLE`] and [`DOCS`].
 macro_rules! table {
     ($($id:literal $severity:ident $source:literal $effective:expr, $kinds:expr, $check:expr, $why:literal, $what:literal, $fix:literal, [$($z:literal),*], [$($p:literal),*];)*) => {
         /// Every profile rule, in the order docs/lint.md lists them.
         pub(super) static TABLE: &[Row] = &[$(Row {
-            rule: Rule { id: $id, code: $id, severity: $severity, source: $source, effective: $effective },
+            rule: Rule { id: $id, code: $id, severity: $severity, source: $source, effective: $effective, until: superseded($id) },
             kinds: $kinds,
             check: $check,
         }),*];
@@ -160,7 +171,9 @@ table! {
     "key_usage_without_bits" Error "RFC 5280 §4.2.1.3" None, ANY, Check::Test(key_usage_without_bits),
         "RFC 5280 requires at least one bit set when keyUsage is present: with none, the key may be used for nothing.", "keyUsage with no bit set.", "Reissue with the usages the key needs.", ["e_ext_key_usage_without_bits"], [];
     "key_usage_encoding" Error "RFC 5280 §4.2.1.3; X.690 §11.2.2" None, ANY, Check::Test(key_usage_encoding),
-        "DER writes a named bit list without trailing zero bits and with the right unused-bits count; strict parsers refuse other forms.", "keyUsage's BIT STRING is not in DER's minimal form (trailing zero bits, or a wrong unused-bits count).", "Reissue it (any current CA software writes DER).", ["e_superfluous_ku_encoding", "e_incorrect_ku_encoding"], ["pkix.key_usage_value_bit_string_invalid_encoding"];
+        "DER writes a named bit list without trailing zero bits, so its unused-bits count is the number of zero bits at its end; strict parsers refuse other forms.", "keyUsage's BIT STRING declares a number of unused bits other than the zero bits its last byte ends with.", "Reissue it (any current CA software writes DER).", ["e_incorrect_ku_encoding"], ["pkix.key_usage_value_bit_string_invalid_encoding"];
+    "key_usage_trailing_zero_byte" Error "RFC 5280 §4.2.1.3; X.690 §11.2.2" None, ANY, Check::Test(key_usage_trailing_zero_byte),
+        "DER writes a named bit list without trailing zero bytes; a superfluous zero byte changes the encoding strict parsers expect.", "keyUsage's BIT STRING ends with a zero byte.", "Reissue it (any current CA software writes DER).", ["e_superfluous_ku_encoding"], [];
     "encipher_only_without_key_agreement" Error "RFC 5280 §4.2.1.3" None, ANY, Check::Test(encipher_only_without_key_agreement),
         "encipherOnly and decipherOnly qualify keyAgreement; without it their meaning is undefined.", "keyUsage encipherOnly or decipherOnly without keyAgreement.", "Set keyAgreement too, or drop them.", [], ["pkix.key_usage_encipher_or_decipher_only_without_key_agreement"];
     "path_len_without_key_cert_sign" Error "RFC 5280 §4.2.1.9" None, ANY, Check::Test(path_len_without_key_cert_sign),
@@ -190,7 +203,7 @@ table! {
     "extension_empty_sequence" Error "RFC 5280 §4.2" None, ANY, Check::Test(extension_empty_sequence),
         "These extensions are SEQUENCE SIZE (1..MAX): an empty one is malformed.", "extendedKeyUsage, certificatePolicies, authorityInfoAccess, subjectInfoAccess, cRLDistributionPoints or a GeneralNames extension with no entries.", "Drop the extension or give its entries.", ["e_ext_cannot_be_empty_sequence", "e_ext_san_no_entries", "e_ext_ian_no_entries"], [];
     "access_location_not_uri" Warning "RFC 5280 §4.2.2.1" None, ANY, Check::Test(access_location_not_uri),
-        "Clients fetch the issuer and OCSP status by URI; another kind of name is of no use to them.", "An authorityInfoAccess location that is not a URI.", "Give an http:// URI.", ["w_ext_aia_access_location_missing"], [];
+        "Clients fetch the issuer and OCSP status by HTTP (or, rarely, LDAP) URI; another kind of name or scheme is of no use to them.", "An authorityInfoAccess location that is not an http:// or ldap:// URI.", "Give an http:// URI.", ["w_ext_aia_access_location_missing"], [];
     "distribution_point_incomplete" Error "RFC 5280 §4.2.1.13" None, ANY, Check::Test(distribution_point_incomplete),
         "RFC 5280 requires each distribution point to name a location or a CRL issuer.", "A CRL distribution point with neither distributionPoint nor cRLIssuer.", "Give the CRL's URI.", ["e_distribution_point_incomplete"], [];
     "sct_list_empty" Error "RFC 6962 §3.3" None, ANY, Check::Test(sct_list_empty),
@@ -227,7 +240,7 @@ table! {
         "RFC 5280 requires a non-empty issuer name; chains are built on it.", "An empty issuer name.", "Reissue from a CA with a subject name.", ["e_issuer_field_empty"], ["pkix.issuer_name_empty"];
     "ca_subject_empty" Error "RFC 5280 §4.1.2.6" None, CA, Check::Test(ca_subject_empty),
         "A CA's subject is what its certificates name as their issuer: it must not be empty.", "A CA certificate with an empty subject.", "Give the CA a distinguished name.", ["e_ca_subject_field_empty"], [];
-    "email_in_subject_not_in_san" Error "RFC 5280 §4.1.2.6" None, ANY, Check::Test(email_in_subject_not_in_san),
+    "email_in_subject_not_in_san" Error "RFC 5280 §4.1.2.6" Some("1999-01-01"), ANY, Check::Test(email_in_subject_not_in_san),
         "RFC 5280 requires email addresses in subjectAltName; mail clients look only there.", "An emailAddress in the subject that the subjectAltName does not carry.", "Put the address in the SAN as an rfc822Name.", ["e_subj_email_not_in_san"], [];
     "unique_identifier_present" Error "RFC 5280 §4.1.2.8" None, ANY, Check::Test(unique_identifier_present),
         "RFC 5280 forbids CAs to generate issuerUniqueID or subjectUniqueID.", "issuerUniqueID or subjectUniqueID present.", "Reissue without them.", ["e_cert_contains_unique_identifier"], ["pkix.certificate_unique_identifier_present"];
@@ -249,8 +262,8 @@ table! {
         "X.520 bounds stateOrProvinceName at 128 characters.", "", "", ["e_subject_state_name_max_length"], [];
     "street_too_long" Error "X.520 upper bounds" None, ANY, Check::MaxLen(STREET, 128),
         "X.520 bounds streetAddress at 128 characters.", "", "", ["e_subject_street_address_max_length"], [];
-    "postal_code_too_long" Error "RFC 5280 appendix A.1" None, ANY, Check::MaxLen(POSTAL_CODE, 40),
-        "X.520 bounds postalCode at 40 characters.", "", "", ["e_subject_postal_code_max_length"], [];
+    "postal_code_too_long" Error "RFC 5280 appendix A.1" None, ANY, Check::MaxLen(POSTAL_CODE, 16),
+        "RFC 5280's upper bounds (ub-postal-code-length) cap a postal code at 16 characters, as zlint applies them.", "", "", ["e_subject_postal_code_max_length"], [];
     "serial_number_attr_too_long" Error "RFC 5280 appendix A.1" None, ANY, Check::MaxLen(SERIAL_NUMBER, 64),
         "X.520 bounds serialNumber at 64 characters.", "", "", ["e_subject_dn_serial_number_max_length"], [];
     "email_too_long" Error "RFC 5280 appendix A.1" None, ANY, Check::MaxLen(EMAIL, 255),
@@ -274,7 +287,7 @@ table! {
     "attribute_empty" Error "RFC 5280 §4.1.2.4; X.520" None, ANY, Check::Test(attribute_empty),
         "Directory strings are SIZE (1..MAX): an empty value is malformed.", "A subject attribute with an empty value.", "Remove the attribute or give its value.", [], ["pkix.attribute_value_empty"];
     "control_characters" Error "RFC 5280 appendix A; CA/B BR §7.1.4.2" None, ANY, Check::Test(control_characters),
-        "Control characters in a name are displayed wrongly and used to spoof other names.", "A subject attribute containing control characters.", "Reissue with printable characters only.", ["e_subject_dn_not_printable_characters", "e_state_or_province_name_must_not_contain_control_characters"], [];
+        "Control characters in a name are displayed wrongly and used to spoof other names.", "A subject attribute containing control characters.", "Reissue with printable characters only.", ["e_subject_dn_not_printable_characters"], [];
 
     // More RFC 5280 structure.
     "unknown_critical_extension" Warning "RFC 5280 §4.2" None, ANY, Check::Test(unknown_critical_extension),
@@ -329,6 +342,8 @@ table! {
         "RFC 5280 requires seconds in validity times.", "A UTCTime or GeneralizedTime without seconds.", "Reissue with full times (`YYMMDDHHMMSSZ`).", ["e_utc_time_does_not_include_seconds", "e_generalized_time_does_not_include_seconds"], ["pkix.utctime_incorrect_syntax"];
     "time_with_fraction" Error "RFC 5280 §4.1.2.5.2" None, ANY, Check::Test(time_with_fraction),
         "RFC 5280 forbids fractional seconds in GeneralizedTime.", "A GeneralizedTime with fractional seconds.", "Reissue with whole seconds.", ["e_generalized_time_includes_fraction_seconds"], ["pkix.generalizedtime_incorrect_syntax"];
+    "time_not_zulu" Error "RFC 5280 §4.1.2.5.1, §4.1.2.5.2" None, ANY, Check::Test(time_not_zulu),
+        "RFC 5280 requires validity times in UTC, written with `Z`; an offset (`+0100`) makes strict parsers refuse the certificate.", "A validity time with an offset from UTC instead of `Z`.", "Reissue with times in UTC (`…Z`).", ["e_utc_time_not_in_zulu", "e_generalized_time_not_in_zulu"], ["pkix.utctime_incorrect_syntax"];
     "time_wrong_type" Error "RFC 5280 §4.1.2.5" None, ANY, Check::Test(time_wrong_type),
         "RFC 5280 requires UTCTime for dates through 2049 and GeneralizedTime from 2050.", "A validity date before 2050 written as GeneralizedTime.", "Reissue with UTCTime for dates before 2050.", ["e_wrong_time_format_pre2050"], ["pkix.wrong_time_useful_type"];
     "default_written" Error "X.690 §11.5" None, ANY, Check::Test(default_written),
@@ -433,7 +448,7 @@ table! {
         "Public CAs cannot validate private or reserved addresses: anyone may use them.", "An iPAddress in a reserved range (private, loopback, link-local, documentation, …).", "Use a public address, or a private CA for private ones.", ["e_ext_san_contains_reserved_ip"], ["cabf.serverauth.san_reserved_ip_address"];
     "dns_underscore" Error "CA/B BR §7.1.2.7.12" NO_UNDERSCORE, TLS, Check::Test(dns_underscore),
         "Underscores are not allowed in host names; the CA/B Forum ended them in public certificates on 1 April 2019.", "A dNSName with an underscore.", "Rename the host without `_`.", ["e_underscore_not_permissible_in_dnsname"], ["cabf.serverauth.dns_name_underscore_present"];
-    "sub_crldp_not_http" Error "CA/B BR §7.1.2.11.2" BR, PUBLIC, Check::Test(crldp_not_http),
+    "sub_crldp_not_http" Error "CA/B BR §7.1.2.11.2" SC62, PUBLIC, Check::Test(crldp_not_http),
         "Clients fetch CRLs over plain HTTP; the Baseline Requirements require an http:// URL.", "A CRL distribution point without an http:// URI.", "Point to the CRL with an http:// URL.", ["e_crl_distrib_points_not_http", "e_sub_cert_crl_distribution_points_does_not_contain_url", "e_sub_ca_crl_distribution_points_does_not_contain_url"], [];
     "crldp_crl_issuer" Error "CA/B BR §7.1.2.11.2" SC62, PUBLIC, Check::Test(crldp_crl_issuer),
         "The Baseline Requirements forbid indirect CRLs and partitioned reasons in distribution points.", "A CRL distribution point with cRLIssuer or reasons.", "Give only the CRL's URL.", ["e_crlissuer_must_not_be_present_in_cdp"], [];
@@ -465,7 +480,7 @@ table! {
         "An IV certificate names where the individual is: a locality, a state or province, or both.", "An IV subject without localityName or stateOrProvinceName.", "Reissue with L and/or ST.", ["e_cert_policy_iv_requires_province_or_locality"], [];
     "organizational_unit" Error "CA/B BR §7.1.2.7.4" OU_BAN, TLS, Check::NoAttr(OU),
         "The CA/B Forum banned organizationalUnitName from 1 September 2022: CAs did not validate it.", "", "", ["e_organizational_unit_name_prohibited"], ["cabf.serverauth.organizational_unit_name_present"];
-    "ca_organizational_unit" Error "CA/B BR §7.1.2.10.2" SC62, PSUB, Check::NoAttr(OU),
+    "ca_organizational_unit" Error "CA/B BR §7.1.2.10.2" SC62, Kinds::ROOT.and(Kinds::TLS_CA).and(Kinds::OTHER_CA), Check::NoAttr(OU),
         "The Baseline Requirements forbid organizationalUnitName in CA certificates from BR 2.0.", "", "", ["e_subj_orgunit_in_ca_cert"], [];
     "ou_without_organization" Error "CA/B BR §7.1.4.2.2" Some("2021-08-16"), TLS, Check::Test(ou_without_organization),
         "An organisational unit means something only inside an organisation.", "organizationalUnitName without organizationName.", "Drop OU (it is banned now anyway).", ["e_subject_contains_organizational_unit_name_and_no_organization_name"], [];
@@ -662,7 +677,7 @@ fn run(check: &Check, ctx: &Ctx, required: bool) -> Option<String> {
             .ext(*oid)
             .filter(|e| e.critical)
             .map(|_| format!("{} is marked critical; it {must} not be", ext_name(oid))),
-        Check::Attr(oid) => view.subject_attrs(*oid).next().is_none().then(|| {
+        Check::Attr(oid) => (!view.subject_attrs(*oid).any(|a| !a.value.is_empty())).then(|| {
             format!(
                 "the subject has no {}: a {} {must} have it",
                 crate::oids::name(oid),

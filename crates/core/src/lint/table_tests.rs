@@ -458,7 +458,7 @@ fn breaking(id: &str, cert: &mut Cert) -> bool {
         "key_usage_without_bits" => {
             cert.ext(ID_CE_KEY_USAGE, true, encode(0x03, &[0]));
         }
-        "key_usage_encoding" => {
+        "key_usage_encoding" | "key_usage_trailing_zero_byte" => {
             cert.ext(ID_CE_KEY_USAGE, true, encode(0x03, &[7, 0x80, 0x00]));
         }
         "encipher_only_without_key_agreement" => {
@@ -722,6 +722,7 @@ fn breaking(id: &str, cert: &mut Cert) -> bool {
             cert.version_written = None;
             cert.extensions.clear();
         }
+        "time_not_zulu" => cert.validity[0] = (0x17, b"250101010000+0100".to_vec()),
         "time_wrong_type" => cert.validity[0] = (0x18, b"20250101000000Z".to_vec()),
         "default_written" => cert.version_written = Some(0),
         "signature_algorithm_mismatch" => {
@@ -1030,7 +1031,14 @@ fn every_profile_rule_finds_what_breaks_it_and_nothing_in_a_clean_certificate() 
             continue;
         }
         let profile = profile_for(row.kinds);
-        let clean = base(profile.kinds);
+        let mut clean = base(profile.kinds);
+        if row.rule.until.is_some() {
+            // A superseded rule judges certificates issued before its successor.
+            clean.validity = [
+                (0x17, b"200101000000Z".to_vec()),
+                (0x17, b"200301000000Z".to_vec()),
+            ];
+        }
         let found = broken(&clean, profile);
         assert!(
             !found.iter().any(|f| f == id),
