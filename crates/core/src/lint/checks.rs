@@ -572,6 +572,23 @@ pub(super) fn country_not_two_letters(ctx: &Ctx) -> Option<String> {
         })
 }
 
+/// ISO 3166-1 alpha-2 codes, and `XX`, which the Baseline Requirements allow for no country
+/// (AN, withdrawn in 2011, still in old certificates).
+const COUNTRIES: &str = "ADAEAFAGAIALAMANAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXXYEYTZAZMZW";
+
+pub(super) fn country_not_iso(ctx: &Ctx) -> Option<String> {
+    ctx.view.subject_attrs(C).find_map(|a| {
+        let known =
+            a.value.len() == 2 && COUNTRIES.as_bytes().chunks(2).any(|code| code == a.value);
+        (!known).then(|| {
+            format!(
+                "country `{}` is not an ISO 3166-1 code",
+                String::from_utf8_lossy(a.value)
+            )
+        })
+    })
+}
+
 pub(super) fn attribute_empty(ctx: &Ctx) -> Option<String> {
     ctx.view
         .subject
@@ -1393,10 +1410,18 @@ fn uri_host(uri: &[u8]) -> Option<&[u8]> {
 
 fn uri_host_problem(ctx: &Ctx, oid: const_oid::ObjectIdentifier) -> Option<String> {
     names_of(ctx, oid).iter().find_map(|(tag, value)| {
-        let host = (*tag == 0x86).then(|| uri_host(value)).flatten()?;
+        if *tag != 0x86 {
+            return None;
+        }
+        // A URI without a scheme is read, as zlint does, as a host alone.
+        let host = match uri_host(value) {
+            Some(host) => host,
+            None if !is_absolute_uri(value) => value,
+            None => return None,
+        };
         let text = std::str::from_utf8(host).ok()?;
         let fine = text.parse::<std::net::IpAddr>().is_ok()
-            || (text.contains('.') && dns_problem(host).is_none());
+            || (text.contains('.') && !text.contains('*') && dns_problem(host).is_none());
         (!fine).then(|| {
             format!(
                 "`{}`'s host is neither a host name nor an IP address",

@@ -220,17 +220,16 @@ impl Profile {
         let policies: Vec<&[u8]> = view.policies().iter().map(|p| p.oid).collect();
         let has_policy = |oid: &str| policies.iter().any(|p| *p == oid_bytes(oid));
         let under = |arc: &str| policies.iter().any(|p| p.starts_with(&oid_bytes(arc)));
+        let is_ev = has_policy(EV) || EV_POLICIES.iter().any(|ev| has_policy(ev));
         let eku = view.eku();
         let has_eku = |oid: Oid| eku.contains(&oid.as_bytes());
         let mut kinds = if is_ca {
-            let cabf = under(CABF_ARC) || has_policy_oid(&policies, ANY_POLICY);
+            let cabf = under(CABF_ARC) || is_ev || has_policy_oid(&policies, ANY_POLICY);
             if self_issued {
                 Kinds::ROOT
             } else if !cabf {
                 Kinds::OTHER_CA
-            } else if has_eku(ID_KP_SERVER_AUTH)
-                || (eku.is_empty() && (under(TLS_ARC) || has_policy(EV)))
-            {
+            } else if has_eku(ID_KP_SERVER_AUTH) || (eku.is_empty() && (under(TLS_ARC) || is_ev)) {
                 Kinds::TLS_CA
             } else if has_eku(ID_KP_EMAIL_PROTECTION) || (eku.is_empty() && under(SMIME_ARC)) {
                 Kinds::SMIME_CA
@@ -243,9 +242,9 @@ impl Profile {
             Kinds::OCSP_RESPONDER
         } else if has_eku(ID_KP_SERVER_AUTH)
             || has_eku(ANY_EXTENDED_KEY_USAGE) && under(TLS_ARC)
-            || eku.is_empty() && (under(TLS_ARC) || has_policy(EV) || names_hosts(view))
+            || eku.is_empty() && (under(TLS_ARC) || is_ev || names_hosts(view))
         {
-            if has_policy(EV) {
+            if is_ev {
                 Kinds::TLS_EV
             } else if has_policy("2.23.140.1.2.1") {
                 Kinds::TLS_DV
@@ -281,6 +280,50 @@ const TLS_ARC: &str = "2.23.140.1.2";
 const SMIME_ARC: &str = "2.23.140.1.5";
 const CODE_SIGNING_ARC: &str = "2.23.140.1.4";
 const EV: &str = "2.23.140.1.1";
+
+/// CAs' own EV policy OIDs, which EV certificates assert instead of (or beside) the CA/B
+/// Forum's 2.23.140.1.1: those of the root programs' EV lists (zlint's list, util/ev.go).
+const EV_POLICIES: &[&str] = &[
+    "0.4.0.2042.1.4",
+    "0.4.0.2042.1.5",
+    "1.2.392.200091.100.721.1",
+    "1.2.40.0.17.1.22",
+    "1.3.159.1.17.1",
+    "1.3.6.1.4.1.13177.10.1.3.10",
+    "1.3.6.1.4.1.14370.1.6",
+    "1.3.6.1.4.1.14777.6.1.1",
+    "1.3.6.1.4.1.17326.10.14.2.1.2",
+    "1.3.6.1.4.1.17326.10.8.2.1.2",
+    "1.3.6.1.4.1.22234.2.5.2.3.1",
+    "1.3.6.1.4.1.23223.1.1.1",
+    "1.3.6.1.4.1.23223.2",
+    "1.3.6.1.4.1.34697.2.1",
+    "1.3.6.1.4.1.34697.2.2",
+    "1.3.6.1.4.1.34697.2.3",
+    "1.3.6.1.4.1.34697.2.4",
+    "1.3.6.1.4.1.36305.2",
+    "1.3.6.1.4.1.4146.1.1",
+    "1.3.6.1.4.1.6334.1.100.1",
+    "1.3.6.1.4.1.6449.1.2.1.5.1",
+    "1.3.6.1.4.1.782.1.2.1.8.1",
+    "1.3.6.1.4.1.7879.13.24.1",
+    "1.3.6.1.4.1.8024.0.2.100.1.2",
+    "2.16.528.1.1001.1.1.1.12.6.1.1.1",
+    "2.16.578.1.26.1.3.3",
+    "2.16.756.1.83.21.0",
+    "2.16.756.1.89.1.2.1.1",
+    "2.16.792.1.2.1.1.5.7.1.9",
+    "2.16.792.3.0.4.1.1.4",
+    "2.16.840.1.113733.1.7.23.6",
+    "2.16.840.1.113733.1.7.48.1",
+    "2.16.840.1.114028.10.1.2",
+    "2.16.840.1.114171.500.9",
+    "2.16.840.1.114404.1.1.2.4.1",
+    "2.16.840.1.114412.1.3.0.2",
+    "2.16.840.1.114412.2.1",
+    "2.16.840.1.114413.1.7.23.3",
+    "2.16.840.1.114414.1.7.23.3",
+];
 
 /// An OID's content octets, from its dotted text (an arc given here is always valid).
 pub(super) fn oid_bytes(dotted: &str) -> Vec<u8> {

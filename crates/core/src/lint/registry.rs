@@ -382,7 +382,7 @@ registry! {
     },
     CRL_NUMBER_MISSING = { id: "crl_number_missing", code: "crl_number_missing", severity: Error, source: "RFC 5280 §5.2.3" } {
         applies_to: Applies::Crl,
-        zlint: &["e_crl_missing_crl_number"],
+        zlint: &["e_crl_missing_crl_number", "e_crl_number_out_of_range"],
         what: Cow::Borrowed("A CRL without the cRLNumber extension."),
         why: Cow::Borrowed("Conforming CAs must number their CRLs so clients can tell which is newer and apply delta CRLs; browsers' revocation checkers skip unnumbered lists."),
         fix: Cow::Borrowed("Issue CRLs with a crlnumber file (`openssl ca`'s `crlnumber` setting)."),

@@ -283,7 +283,9 @@ table! {
     "dc_not_ia5" Error "RFC 4519 §2.4" None, ANY, Check::Test(dc_not_ia5),
         "domainComponent is an IA5String.", "A domainComponent not encoded as IA5String.", "Reissue with DC as an IA5String.", [], [];
     "country_not_two_letters" Error "RFC 5280 appendix A.1; X.520" None, ANY, Check::Test(country_not_two_letters),
-        "countryName is a two-letter ISO 3166 code.", "A country (C) that is not two capital letters.", "Use the ISO 3166-1 alpha-2 code (`DE`, `US`, …).", ["e_subject_country_not_iso", "e_ca_country_name_invalid"], ["pkix.country_name_invalid"];
+        "countryName is a two-letter ISO 3166 code.", "A country (C) that is not two capital letters.", "Use the ISO 3166-1 alpha-2 code (`DE`, `US`, …).", [], ["pkix.country_name_invalid"];
+    "country_not_iso" Error "CA/B BR §7.1.4.2.2" BR, TLS.and(PCA), Check::Test(country_not_iso),
+        "The Baseline Requirements require countryName to be an ISO 3166-1 code (or XX when no country applies).", "A country (C) that is not an ISO 3166-1 alpha-2 code.", "Use the country's ISO 3166-1 code.", ["e_subject_country_not_iso", "e_ca_country_name_invalid"], ["cabf.invalid_country_code"];
     "attribute_empty" Error "RFC 5280 §4.1.2.4; X.520" None, ANY, Check::Test(attribute_empty),
         "Directory strings are SIZE (1..MAX): an empty value is malformed.", "A subject attribute with an empty value.", "Remove the attribute or give its value.", [], ["pkix.attribute_value_empty"];
     "control_characters" Error "RFC 5280 appendix A; CA/B BR §7.1.4.2" None, ANY, Check::Test(control_characters),
@@ -347,7 +349,7 @@ table! {
     "time_wrong_type" Error "RFC 5280 §4.1.2.5" None, ANY, Check::Test(time_wrong_type),
         "RFC 5280 requires UTCTime for dates through 2049 and GeneralizedTime from 2050.", "A validity date before 2050 written as GeneralizedTime.", "Reissue with UTCTime for dates before 2050.", ["e_wrong_time_format_pre2050"], ["pkix.wrong_time_useful_type"];
     "default_written" Error "X.690 §11.5" None, ANY, Check::Test(default_written),
-        "DER leaves out a field equal to its DEFAULT; writing it changes the encoding strict parsers expect.", "`critical FALSE` or version v1 written out although they are DEFAULT values.", "Reissue with DER encoding.", [], ["pkix.invalid_der_encoding"];
+        "DER leaves out a field equal to its DEFAULT; writing it changes the encoding strict parsers expect.", "`critical FALSE`, `cA FALSE` or version v1 written out although they are DEFAULT values.", "Reissue with DER encoding.", ["e_cert_ext_invalid_der", "e_basic_constr_invalid_der"], ["pkix.invalid_der_encoding"];
     "signature_algorithm_mismatch" Error "RFC 5280 §4.1.1.2" None, ANY, Check::Test(signature_algorithm_mismatch),
         "RFC 5280 requires the two signature algorithm fields to be identical; a difference is a sign of tampering.", "signatureAlgorithm differs from tbsCertificate's signature field.", "Reissue it.", ["e_cert_sig_alg_not_match_tbs_sig_alg"], ["pkix.signature_algorithm_mismatch"];
     "rsa_key_params_not_null" Error "RFC 3279 §2.3.1" None, ANY, Check::Test(rsa_key_params_not_null),

@@ -641,6 +641,7 @@ fn breaking(id: &str, cert: &mut Cert) -> bool {
             .subject
             .push((oid(const_oid::db::rfc4519::DC), 0x0c, b"com".to_vec())),
         "country_not_two_letters" => cert.subject[0] = attr(C, "USA"),
+        "country_not_iso" => cert.subject[0] = attr(C, "QQ"),
         "attribute_empty" => cert.subject.push(attr(L, "")),
         "control_characters" => cert.subject.push(attr(L, "San\u{7}Francisco")),
         "not_der_set_order" => {
