@@ -73,7 +73,7 @@ pub(crate) enum Command {
         #[arg(long)]
         at: Option<String>,
         /// Lint every certificate as this profile instead of the one detected: root, tls-ca,
-        /// smime-ca, code-signing-ca, ca, tls-dv, tls-ov, tls-iv, tls-ev, tls-server,
+        /// smime-ca, code-signing-ca, ca, tls-dv, tls-ov, tls-iv, tls-ev, tls-server, tls-br,
         /// ocsp-responder, smime-mailbox, smime-organization, smime-sponsored,
         /// smime-individual, code-signing, ev-code-signing, timestamping, other; modifiers after
         /// commas: precertificate, legacy, multipurpose, strict (`smime-mailbox,strict`).

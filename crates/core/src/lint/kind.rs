@@ -61,10 +61,13 @@ impl Kinds {
     pub const TIMESTAMPING: Kinds = Kinds(1 << 21);
     /// Any other end-entity certificate.
     pub const OTHER: Kinds = Kinds(1 << 22);
+    /// A TLS subscriber judged by the Baseline Requirements although it asserts no validation
+    /// policy (as zlint judges every server certificate): only by `--profile tls-br`.
+    pub const TLS_BR: Kinds = Kinds(1 << 23);
 
-    /// TLS subscribers under the Baseline Requirements (DV, OV, IV, EV).
+    /// TLS subscribers under the Baseline Requirements (DV, OV, IV, EV, or not stated).
     pub const TLS_SUBSCRIBER: Kinds =
-        Kinds(Self::TLS_DV.0 | Self::TLS_OV.0 | Self::TLS_IV.0 | Self::TLS_EV.0);
+        Kinds(Self::TLS_DV.0 | Self::TLS_OV.0 | Self::TLS_IV.0 | Self::TLS_EV.0 | Self::TLS_BR.0);
     /// Every CA certificate.
     pub const CA: Kinds = Kinds(
         Self::ROOT.0
