@@ -125,6 +125,11 @@ pub static PROFILES: &[(&str, &str, Kinds)] = &[
         "TLS server (private PKI: no CA/B Forum policy)",
         Kinds::TLS_PRIVATE,
     ),
+    (
+        "tls-br",
+        "TLS BR subscriber, validation type not stated",
+        Kinds::TLS_BR,
+    ),
     ("ocsp-responder", "OCSP responder", Kinds::OCSP_RESPONDER),
     (
         "smime-mailbox",

@@ -307,7 +307,7 @@ fn base(kinds: Kinds) -> Cert {
                     eku(&[ID_KP_SERVER_AUTH, ID_KP_CLIENT_AUTH]),
                 );
         }
-        Some(tls @ ("tls-dv" | "tls-ov" | "tls-iv" | "tls-ev" | "tls-server")) => {
+        Some(tls @ ("tls-dv" | "tls-ov" | "tls-iv" | "tls-ev" | "tls-server" | "tls-br")) => {
             let (policy, attrs): (&str, Vec<(Oid, &str)>) = match tls {
                 "tls-ov" => (
                     "2.23.140.1.2.2",
