@@ -1565,6 +1565,68 @@ pub(super) fn certificate_version_not_3(ctx: &Ctx) -> Option<String> {
     (ctx.view.version != 3).then(|| format!("a version {} certificate", ctx.view.version))
 }
 
+/// The S/MIME BR reserved policies asserted (2.23.140.1.5.x.y).
+fn smime_policies(ctx: &Ctx) -> usize {
+    let arc = oid_bytes("2.23.140.1.5");
+    ctx.view
+        .policies()
+        .iter()
+        .filter(|p| p.oid.starts_with(&arc) && p.oid.len() == arc.len() + 2)
+        .count()
+}
+
+pub(super) fn smime_one_policy(ctx: &Ctx) -> Option<String> {
+    let n = smime_policies(ctx);
+    (n != 1).then(|| format!("{n} S/MIME BR reserved policy OIDs; exactly one is required"))
+}
+
+pub(super) fn smime_mailbox_common_name(ctx: &Ctx) -> Option<String> {
+    ctx.view.subject_attrs(CN).find_map(|a| {
+        (!is_mailbox(a.value)).then(|| {
+            format!(
+                "the commonName `{}` is not a mailbox address",
+                String::from_utf8_lossy(a.value)
+            )
+        })
+    })
+}
+
+pub(super) fn smime_mailbox_subject(ctx: &Ctx) -> Option<String> {
+    ctx.view
+        .subject
+        .iter()
+        .find(|a| {
+            a.oid != CN.as_bytes() && a.oid != SERIAL_NUMBER.as_bytes() && a.oid != EMAIL.as_bytes()
+        })
+        .map(|a| format!("the mailbox-validated subject has {}", attr_name(a.oid)))
+}
+
+pub(super) fn smime_personal_name(ctx: &Ctx) -> Option<String> {
+    let has = |oid| ctx.view.subject_attrs(oid).next().is_some();
+    say(
+        !ctx.profile.kinds.meets(Kinds::SMIME_LEGACY)
+            && !has(GIVEN_NAME)
+            && !has(SN)
+            && !has(const_oid::db::rfc3280::PSEUDONYM),
+        "neither givenName, surname nor pseudonym names the person",
+    )
+}
+
+pub(super) fn smime_directory_attributes(ctx: &Ctx) -> Option<String> {
+    say(
+        !ctx.profile.kinds.meets(Kinds::SMIME_LEGACY)
+            && ctx.view.ext(ID_CE_SUBJECT_DIRECTORY_ATTRIBUTES).is_some(),
+        "subjectDirectoryAttributes in a strict or multipurpose S/MIME certificate",
+    )
+}
+
+pub(super) fn smime_legacy_deprecated(ctx: &Ctx) -> Option<String> {
+    say(
+        ctx.profile.kinds.meets(Kinds::SMIME_LEGACY),
+        "a legacy-generation S/MIME certificate, which ballot SMC-08 ended on 15 July 2025",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

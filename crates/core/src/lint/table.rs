@@ -113,6 +113,8 @@ const PUBLIC: Kinds = Kinds::TLS_SUBSCRIBER
     .and(Kinds::SMIME)
     .and(CS);
 const JURISDICTION_C: Oid = Oid::new_unwrap("1.3.6.1.4.1.311.60.2.1.3");
+/// qcStatements (RFC 3739).
+const QC_STATEMENTS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.3");
 
 /// The day a row was superseded, for the rows a later one replaced (zlint's IneffectiveDate):
 /// the DV subject rules of BR 1.x gave way to BR 2.0's one list of allowed attributes.
@@ -598,6 +600,21 @@ table! {
         "An S/MIME certificate says where its CRL is.", "", "", [], [];
     "smime_policies_missing" Error "CA/B S/MIME BR §7.1.2.3" SMIME_BR, SMIME, Check::Present(ID_CE_CERTIFICATE_POLICIES),
         "An S/MIME certificate asserts its S/MIME BR policy.", "", "", [], [];
+
+    "smime_one_policy" Error "CA/B S/MIME BR §7.1.6.1" SMIME_BR, SMIME, Check::Test(smime_one_policy),
+        "An S/MIME certificate asserts exactly one of the S/MIME BR reserved policies: its validation type and generation.", "Not exactly one S/MIME BR reserved policy OID (2.23.140.1.5.x.y).", "Reissue with the one policy OID of its type and generation.", ["e_exactly_one_smime_policy"], [];
+    "smime_mailbox_common_name" Error "CA/B S/MIME BR §7.1.4.2.2" SMIME_BR, Kinds::SMIME_MAILBOX, Check::Test(smime_mailbox_common_name),
+        "A mailbox-validated certificate validated only the mailbox: a commonName, if present, is that mailbox address.", "A mailbox-validated certificate whose commonName is not an email address.", "Put the mailbox address in the CN, or leave the CN out.", ["e_commonname_mailbox_validated"], [];
+    "smime_mailbox_subject" Error "CA/B S/MIME BR §7.1.4.2.3" SMIME_BR, Kinds::SMIME_MAILBOX, Check::Test(smime_mailbox_subject),
+        "A mailbox-validated certificate may name only what was validated: commonName, serialNumber or emailAddress.", "A mailbox-validated subject with an attribute other than commonName, serialNumber and emailAddress.", "Reissue with the mailbox only.", ["e_mailbox_validated_enforce_subject_field_restrictions", "e_mailbox_validated_allowed_subjectdn_attributes"], [];
+    "smime_personal_name" Error "CA/B S/MIME BR §7.1.4.2.5" SMIME_BR, Kinds::SMIME_INDIVIDUAL.and(Kinds::SMIME_SPONSORED), Check::Test(smime_personal_name),
+        "Individual- and sponsor-validated certificates (multipurpose and strict) name the person: givenName and/or surname, or a pseudonym.", "An individual- or sponsor-validated S/MIME certificate with neither givenName/surname nor pseudonym.", "Reissue with the person's name (GN, SN) or a pseudonym.", ["e_invalid_individual_identity"], [];
+    "smime_directory_attributes" Error "CA/B S/MIME BR §7.1.2.3" SMIME_BR, SMIME, Check::Test(smime_directory_attributes),
+        "Strict and multipurpose S/MIME certificates must not carry subjectDirectoryAttributes.", "subjectDirectoryAttributes in a strict or multipurpose S/MIME certificate.", "Leave it out.", ["e_strict_multipurpose_smime_ext_subject_directory_attr"], [];
+    "smime_qc_statements_critical" Error "CA/B S/MIME BR §7.1.2.3" SMIME_BR, SMIME, Check::NotCritical(QC_STATEMENTS),
+        "qcStatements may be present in S/MIME certificates but not critical.", "", "", ["e_smime_qc_statements_must_not_be_critical"], [];
+    "smime_legacy_deprecated" Error "CA/B S/MIME BR §7.1.6.1 (ballot SMC-08)" Some("2025-07-15"), SMIME, Check::Test(smime_legacy_deprecated),
+        "Ballot SMC-08 ended the legacy generation: S/MIME certificates issued from 15 July 2025 are multipurpose or strict.", "A legacy-generation S/MIME certificate (2.23.140.1.5.x.1) issued from 15 July 2025.", "Issue under the multipurpose or strict policy.", ["e_legacy_generation_deprecated"], [];
 
     // Code Signing Baseline Requirements.
     "cs_eku_code_signing" Error "CA/B CS BR §7.1.2.3" CS_BR, CS, Check::Eku(ID_KP_CODE_SIGNING),

@@ -358,7 +358,14 @@ fn base(kinds: Kinds) -> Cert {
                 .ext(ID_PKIX_OCSP_NOCHECK, false, vec![0x05, 0x00]);
         }
         Some(p) if p.starts_with("smime") => {
-            cert.subject = subject_of(&[(CN, "user@example.com")]);
+            cert.subject = match p {
+                "smime-sponsored" | "smime-individual" => subject_of(&[
+                    (GIVEN_NAME, "Ada"),
+                    (SN, "Lovelace"),
+                    (CN, "user@example.com"),
+                ]),
+                _ => subject_of(&[(CN, "user@example.com")]),
+            };
             subscriber(&mut cert, "2.23.140.1.5.1.3", &[ID_KP_EMAIL_PROTECTION]);
             cert.ext(
                 ID_CE_SUBJECT_ALT_NAME,
@@ -724,6 +731,34 @@ fn breaking(id: &str, cert: &mut Cert) -> bool {
             cert.extensions.clear();
         }
         "time_not_zulu" => cert.validity[0] = (0x17, b"250101010000+0100".to_vec()),
+        "smime_one_policy" => {
+            cert.ext(
+                ID_CE_CERTIFICATE_POLICIES,
+                false,
+                policies(&["2.23.140.1.5.1.3", "2.23.140.1.5.2.3"]),
+            );
+        }
+        "smime_mailbox_common_name" => cert.subject = vec![attr(CN, "Ada Lovelace")],
+        "smime_mailbox_subject" => cert.subject.push(attr(O, "Example")),
+        "smime_personal_name" => cert.subject = vec![attr(CN, "Ada")],
+        "smime_directory_attributes" => {
+            cert.ext(
+                ID_CE_SUBJECT_DIRECTORY_ATTRIBUTES,
+                false,
+                sample(ID_CE_SUBJECT_DIRECTORY_ATTRIBUTES),
+            );
+        }
+        "smime_legacy_deprecated" => {
+            cert.ext(
+                ID_CE_CERTIFICATE_POLICIES,
+                false,
+                policies(&["2.23.140.1.5.1.1"]),
+            );
+            cert.validity = [
+                (0x17, b"250801000000Z".to_vec()),
+                (0x17, b"260101000000Z".to_vec()),
+            ];
+        }
         "time_wrong_type" => cert.validity[0] = (0x18, b"20250101000000Z".to_vec()),
         "default_written" => cert.version_written = Some(0),
         "signature_algorithm_mismatch" => {
@@ -1031,7 +1066,12 @@ fn every_profile_rule_finds_what_breaks_it_and_nothing_in_a_clean_certificate() 
         if TESTED_APART.contains(&id) {
             continue;
         }
-        let profile = profile_for(row.kinds);
+        let mut profile = profile_for(row.kinds);
+        if id == "smime_legacy_deprecated" {
+            profile = Profile {
+                kinds: Kinds::SMIME_MAILBOX.and(Kinds::SMIME_LEGACY),
+            };
+        }
         let mut clean = base(profile.kinds);
         if row.rule.until.is_some() {
             // A superseded rule judges certificates issued before its successor.
