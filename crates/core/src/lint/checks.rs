@@ -1627,6 +1627,114 @@ pub(super) fn smime_legacy_deprecated(ctx: &Ctx) -> Option<String> {
     )
 }
 
+/// An `xn--` label's Unicode, by RFC 3492's Punycode decoding; `None` when it does not decode.
+pub(super) fn punycode(label: &str) -> Option<String> {
+    const BASE: u32 = 36;
+    let (mut n, mut bias, mut i) = (128u32, 72u32, 0u32);
+    let encoded = label.get(4..)?;
+    let (basic, extended) = match encoded.rfind('-') {
+        Some(at) => (&encoded[..at], &encoded[at + 1..]),
+        None => ("", encoded),
+    };
+    if !basic.is_ascii() {
+        return None;
+    }
+    let mut output: Vec<char> = basic.chars().collect();
+    let digit = |c: u8| match c {
+        b'a'..=b'z' => Some(u32::from(c - b'a')),
+        b'A'..=b'Z' => Some(u32::from(c - b'A')),
+        b'0'..=b'9' => Some(u32::from(c - b'0') + 26),
+        _ => None,
+    };
+    let mut input = extended.bytes().peekable();
+    while input.peek().is_some() {
+        let old_i = i;
+        let mut w = 1u32;
+        let mut k = BASE;
+        loop {
+            let d = digit(input.next()?)?;
+            i = i.checked_add(d.checked_mul(w)?)?;
+            let t = if k <= bias {
+                1
+            } else if k >= bias + 26 {
+                26
+            } else {
+                k - bias
+            };
+            if d < t {
+                break;
+            }
+            w = w.checked_mul(BASE - t)?;
+            k += BASE;
+        }
+        let length = u32::try_from(output.len()).ok()? + 1;
+        // Bias adaptation (RFC 3492 §6.1).
+        let mut delta = if old_i == 0 {
+            (i - old_i) / 700
+        } else {
+            (i - old_i) / 2
+        };
+        delta += delta / length;
+        let mut k = 0;
+        while delta > ((BASE - 1) * 26) / 2 {
+            delta /= BASE - 1;
+            k += BASE;
+        }
+        bias = k + (BASE * delta) / (delta + 38);
+        n = n.checked_add(i / length)?;
+        i %= length;
+        let c = char::from_u32(n)?;
+        output.insert(usize::try_from(i).ok()?, c);
+        i += 1;
+    }
+    Some(output.into_iter().collect())
+}
+
+pub(super) fn idn_label_invalid(ctx: &Ctx) -> Option<String> {
+    names_of(ctx, ID_CE_SUBJECT_ALT_NAME)
+        .iter()
+        .find_map(|(tag, value)| {
+            let name = std::str::from_utf8(value).ok().filter(|_| *tag == 0x82)?;
+            name.split('.')
+                .find(|label| {
+                    label
+                        .get(..4)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+                        && punycode(label).is_none_or(|u| {
+                            u.is_empty() || u.is_ascii() || u.chars().any(char::is_control)
+                        })
+                })
+                .map(|label| {
+                    format!("`{label}` in `{name}` is not a valid internationalised label")
+                })
+        })
+}
+
+pub(super) fn onion_name_invalid(ctx: &Ctx) -> Option<String> {
+    let cn = ctx.view.subject_attrs(CN).map(|a| a.value);
+    let names = names_of(ctx, ID_CE_SUBJECT_ALT_NAME);
+    let dns = names
+        .iter()
+        .filter(|(tag, _)| *tag == 0x82)
+        .map(|(_, v)| *v);
+    let ev = ctx.profile.kinds.meets(Kinds::TLS_EV);
+    dns.chain(cn).find_map(|name| {
+        let text = std::str::from_utf8(name).ok()?;
+        let host = text.strip_suffix(".onion")?;
+        let label = host.rsplit('.').next().unwrap_or(host);
+        let base32 = label
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b));
+        let problem = match label.len() {
+            56 if base32 => return None,
+            16 if base32 && ev => return None,
+            16 if base32 => "a v2 onion address, allowed only in EV certificates",
+            _ => "neither a v3 (56 characters) nor a v2 (16) onion address in base32",
+        };
+        Some(format!("`{text}` is {problem}"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1649,6 +1757,15 @@ mod tests {
             0x20, 0x01, 0x48, 0x60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x88, 0x88,
         ];
         assert!(!is_reserved(&google));
+    }
+
+    #[test]
+    fn punycode_decodes() {
+        assert_eq!(punycode("xn--bcher-kva").as_deref(), Some("bücher"));
+        assert_eq!(punycode("xn--mnchen-3ya").as_deref(), Some("münchen"));
+        assert_eq!(punycode("xn--wgbh1c").as_deref(), Some("مصر"));
+        assert_eq!(punycode("xn--bcher-!!!"), None);
+        assert_eq!(punycode("xn--99999999999"), None, "overflow");
     }
 
     #[test]

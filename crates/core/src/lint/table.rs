@@ -326,6 +326,10 @@ table! {
         "Name comparison drops trailing spaces (RFC 4518) and byte-for-byte comparison does not.", "An issuer attribute that ends with a space.", "Reissue the issuer without the space.", ["w_issuer_dn_trailing_whitespace"], [];
     "explicit_text_control" Warning "RFC 6818 §3" None, ANY, Check::Test(explicit_text_control),
         "RFC 6818 asks that explicitText hold no control characters: they are displayed wrongly or used to mislead.", "A user notice's explicitText with control characters.", "Reissue with printable text.", ["w_ext_cert_policy_explicit_text_includes_control"], [];
+    "idn_label_invalid" Error "RFC 5891 §5.4; RFC 3492" None, ANY, Check::Test(idn_label_invalid),
+        "An `xn--` label must be the Punycode of a Unicode label; one that does not decode names no host anyone can type.", "A dNSName label starting `xn--` that is not valid Punycode.", "Encode the internationalised name with an IDNA 2008 library.", ["e_international_dns_name_not_unicode"], [];
+    "onion_name_invalid" Error "CA/B BR Appendix C" Some("2015-05-01"), TLS, Check::Test(onion_name_invalid),
+        "An onion name is a v3 address (56 base32 characters); v2 addresses (16) were allowed only in EV certificates, and Tor has retired them.", "A `.onion` name that is not a valid v3 address (or a v2 address outside an EV certificate).", "Use the service's v3 onion address.", ["e_san_dns_name_onion_invalid", "e_san_dns_name_onion_not_ev_cert"], [];
     "dns_reserved_label" Error "CA/B BR §7.1.4.2" Some("2021-10-01"), TLS, Check::Test(dns_reserved_label),
         "Labels with `--` in their third and fourth characters are reserved (RFC 5890); only `xn--` ones (IDNs) are in use, and the Baseline Requirements forbid the others.", "A dNSName label of the form `??--` other than an `xn--` label.", "Use the host's real name.", ["e_dnsname_contains_prohibited_reserved_label"], [];
     "cn_reserved_ip" Error "CA/B BR §7.1.4.2" BR, TLS, Check::Test(cn_reserved_ip),

@@ -725,6 +725,8 @@ fn breaking(id: &str, cert: &mut Cert) -> bool {
             );
         }
         "dns_reserved_label" => dns(cert, b"ab--cd.example.com"),
+        "idn_label_invalid" => dns(cert, b"xn--a.example.com"),
+        "onion_name_invalid" => dns(cert, b"abcdefghijklmnop.onion"),
         "cn_reserved_ip" => cert.subject.push(attr(CN, "10.0.0.1")),
         "certificate_version_not_3" => {
             cert.version_written = None;
