@@ -234,78 +234,44 @@ impl Walk {
 
 /// `content` (a UTCTime or GeneralizedTime with an offset: `YYMMDDhhmm[ss]±hhmm`) as the same
 /// moment in UTC, written `YYMMDDhhmmssZ` (or with a four-digit year); `None` when it is not
-/// such a time.
+/// such a time. [`crate::time`] does the arithmetic, through RFC 3339 text.
 fn zulu(tag: u8, content: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(content).ok()?;
+    let (local, offset) = text.split_at(text.len().checked_sub(5)?);
+    if !offset.starts_with(['+', '-']) || !local.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let year_digits = if tag == UTC_TIME { 2 } else { 4 };
-    let (local, offset) = content.split_at(content.len().checked_sub(5)?);
-    let sign = match offset[0] {
-        b'+' => 1,
-        b'-' => -1,
+    let (year, rest) = local.split_at(year_digits.min(local.len()));
+    let year = match year.parse::<u32>().ok()? {
+        y if tag == UTC_TIME && y < 50 => y + 2000,
+        y if tag == UTC_TIME => y + 1900,
+        y => y,
+    };
+    let seconds = match rest.len() {
+        10 => &rest[8..10],
+        8 => "00",
         _ => return None,
     };
-    let number = |digits: &[u8]| -> Option<i64> {
-        digits.iter().try_fold(0i64, |acc, &d| {
-            d.is_ascii_digit().then(|| acc * 10 + i64::from(d - b'0'))
-        })
+    let rfc3339 = format!(
+        "{year:04}-{}-{}T{}:{}:{seconds}{}:{}",
+        &rest[0..2],
+        &rest[2..4],
+        &rest[4..6],
+        &rest[6..8],
+        &offset[..3],
+        &offset[3..]
+    );
+    let utc = crate::time::UnixTime::parse_rfc3339(&rfc3339)
+        .ok()?
+        .to_rfc3339();
+    let digits: String = utc.chars().filter(char::is_ascii_digit).collect();
+    let digits = match tag {
+        UTC_TIME if !(1950..2050).contains(&digits.get(..4)?.parse::<u32>().ok()?) => return None,
+        UTC_TIME => &digits[2..],
+        _ => &digits[..],
     };
-    let offset_minutes = number(&offset[1..3])? * 60 + number(&offset[3..5])?;
-    let (with_seconds, without) = (year_digits + 10, year_digits + 8);
-    if local.len() != with_seconds && local.len() != without {
-        return None;
-    }
-    let field = |i: usize| number(local.get(year_digits + 2 * i..year_digits + 2 * i + 2)?);
-    let mut year = number(&local[..year_digits])?;
-    if tag == UTC_TIME {
-        year += if year < 50 { 2000 } else { 1900 };
-    }
-    let (month, day, hour, minute) = (field(0)?, field(1)?, field(2)?, field(3)?);
-    let second = if local.len() == with_seconds {
-        field(4)?
-    } else {
-        0
-    };
-    if !(1..=12).contains(&month)
-        || !(1..=31).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
-        return None;
-    }
-    // Days from civil and back (Howard Hinnant's algorithms).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
-    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
-    let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - sign * offset_minutes * 60;
-    let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let year = if tag == UTC_TIME {
-        if !(1950..2050).contains(&year) {
-            return None;
-        }
-        format!("{:02}", year % 100)
-    } else {
-        format!("{year:04}")
-    };
-    Some(
-        format!(
-            "{year}{month:02}{day:02}{:02}{:02}{:02}Z",
-            rest / 3_600,
-            rest % 3_600 / 60,
-            rest % 60
-        )
-        .into_bytes(),
-    )
+    Some(format!("{digits}Z").into_bytes())
 }
 
 const BOOLEAN: u8 = 0x01;

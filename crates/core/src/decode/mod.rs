@@ -463,30 +463,29 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
     })
 }
 
+/// `read` of `der`, or, when `der` is not strict DER (a time with an offset, a long length, a
+/// BOOLEAN written 0x01), of the DER [`crate::canonical`] makes of it. `read` is a function
+/// pointer so its decoder is in the wasm once, not once for each call.
+fn lenient<T>(der: &[u8], read: fn(&[u8]) -> der::Result<T>) -> der::Result<T> {
+    read(der).or_else(|strict| {
+        let (fixed, _) = crate::canonical::rewrite(der)
+            .filter(|(_, problems)| !problems.is_empty())
+            .ok_or(strict)?;
+        read(&fixed)
+    })
+}
+
 fn report_as(kind: Kind, der: &[u8], now: UnixTime) -> Result<Report, der::Error> {
     Ok(match kind {
-        Kind::Certificate => Report::Certificate(Box::new(match AsIssued::from_der(der) {
-            Ok(cert) => cert::report(&cert, der, now),
-            // Not strict DER: read as it was meant, the report keeps the bytes as they are
-            // and lint names each encoding problem.
-            Err(strict) => {
-                let (fixed, _) = crate::canonical::rewrite(der)
-                    .filter(|(_, problems)| !problems.is_empty())
-                    .ok_or(strict)?;
-                cert::report(&AsIssued::from_der(&fixed)?, der, now)
-            }
-        })),
+        // Not strict DER: read as it was meant; the report keeps the bytes as they are and lint
+        // names each encoding problem.
+        Kind::Certificate => Report::Certificate(Box::new(cert::report(
+            &lenient(der, |d| AsIssued::from_der(d))?,
+            der,
+            now,
+        ))),
         Kind::Csr => Report::Csr(csr(&CertReq::from_der(der)?)),
-        Kind::Crl => Report::Crl(crl(&match CertificateList::from_der(der) {
-            Ok(list) => list,
-            // Not strict DER (a time with an offset, a long length): read as it was meant.
-            Err(strict) => {
-                let (fixed, _) = crate::canonical::rewrite(der)
-                    .filter(|(_, problems)| !problems.is_empty())
-                    .ok_or(strict)?;
-                CertificateList::from_der(&fixed)?
-            }
-        })),
+        Kind::Crl => Report::Crl(crl(&lenient(der, |d| CertificateList::from_der(d))?)),
         Kind::Pkcs7 => Report::Pkcs7(container::pkcs7(der, now)?),
         Kind::Pkcs12 => Report::Pkcs12(container::pkcs12(der)?),
         Kind::Parameters(which) => Report::Parameters(key::parameters(which, der)?),

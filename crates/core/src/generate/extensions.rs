@@ -16,24 +16,14 @@ use const_oid::db::rfc5280::{
     ID_CE_SUBJECT_KEY_IDENTIFIER as SUBJECT_KEY_ID, ID_KP_CLIENT_AUTH as CLIENT_AUTH,
     ID_KP_SERVER_AUTH as SERVER_AUTH, ID_PE_AUTHORITY_INFO_ACCESS as AUTHORITY_INFO_ACCESS,
 };
-use der::{
-    Encode,
-    asn1::{Ia5String, OctetString},
-};
+use der::{Encode, asn1::OctetString};
 use sha1::Digest;
 use x509_cert::{
     builder::profile::BuilderProfile,
     certificate::TbsCertificate,
     ext::{
         Extension, ToExtension,
-        pkix::{
-            AccessDescription, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints,
-            CrlDistributionPoints, ExtendedKeyUsage, KeyUsage, KeyUsages, NameConstraints,
-            SubjectAltName, SubjectKeyIdentifier,
-            constraints::name::GeneralSubtree,
-            crl::dp::DistributionPoint,
-            name::{DistributionPointName, GeneralName},
-        },
+        pkix::{NameConstraints, SubjectAltName, constraints::name::GeneralSubtree},
     },
     name::Name,
     spki::{SubjectPublicKeyInfoOwned, SubjectPublicKeyInfoRef},
@@ -68,23 +58,32 @@ pub(super) fn profile_extensions(
     key_id: OctetString,
     issuer_key_id: OctetString,
 ) -> Result<Vec<Extension>, Error> {
+    use crate::tlv::{INTEGER, OCTET_STRING, OID, SEQUENCE, encode};
+    // The simple extensions are written with `tlv`: der's generic encoders for each of their
+    // types cost the web app's worker more than these lines.
     let profile = request.profile;
-    let mut exts = vec![extension(
+    let ca = profile.is_ca();
+    let mut constraints = Vec::new();
+    if ca {
+        constraints.extend(encode(BOOLEAN, &[0xff]));
+        if let Some(depth) = request.path_len {
+            constraints.extend(encode(INTEGER, &unsigned_content(depth)));
+        }
+    }
+    let mut exts = vec![raw(
         BASIC_CONSTRAINTS,
         true,
-        &BasicConstraints {
-            ca: profile.is_ca(),
-            path_len_constraint: request.path_len.filter(|_| profile.is_ca()),
-        },
+        encode(SEQUENCE, &constraints),
     )?];
-    let usage = if profile.is_ca() {
-        KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::DigitalSignature
+    // Key usage bits, digitalSignature (bit 0) first.
+    let usage: &[u8] = if ca {
+        &[0, 5, 6]
     } else if subject_is_rsa && profile != Profile::Client {
-        KeyUsages::DigitalSignature | KeyUsages::KeyEncipherment
+        &[0, 2]
     } else {
-        KeyUsages::DigitalSignature.into()
+        &[0]
     };
-    exts.push(extension(KEY_USAGE, true, &KeyUsage(usage))?);
+    exts.push(raw(KEY_USAGE, true, named_bits(usage))?);
     let ekus: &[Oid] = match profile {
         Profile::SelfSigned => &[SERVER_AUTH, CLIENT_AUTH],
         Profile::Server => &[SERVER_AUTH],
@@ -92,23 +91,21 @@ pub(super) fn profile_extensions(
         Profile::Root | Profile::Intermediate => &[],
     };
     if !ekus.is_empty() {
-        exts.push(extension(
-            EXTENDED_KEY_USAGE,
-            false,
-            &ExtendedKeyUsage(ekus.to_vec()),
-        )?);
+        let list: Vec<u8> = ekus
+            .iter()
+            .flat_map(|o| encode(OID, o.as_bytes()))
+            .collect();
+        exts.push(raw(EXTENDED_KEY_USAGE, false, encode(SEQUENCE, &list))?);
     }
-    exts.push(extension(
+    exts.push(raw(
         SUBJECT_KEY_ID,
         false,
-        &SubjectKeyIdentifier(key_id),
+        encode(OCTET_STRING, key_id.as_bytes()),
     )?);
     if profile != Profile::Root {
-        let aki = AuthorityKeyIdentifier {
-            key_identifier: Some(issuer_key_id),
-            ..Default::default()
-        };
-        exts.push(extension(AUTHORITY_KEY_ID, false, &aki)?);
+        // AuthorityKeyIdentifier { keyIdentifier [0] IMPLICIT }.
+        let aki = encode(SEQUENCE, &encode(0x80, issuer_key_id.as_bytes()));
+        exts.push(raw(AUTHORITY_KEY_ID, false, aki)?);
     }
     require_san(request)?;
     if !request.san.is_empty() {
@@ -140,45 +137,47 @@ pub(super) fn profile_extensions(
         };
         exts.push(extension(NAME_CONSTRAINTS, true, &nc)?);
     }
+    // A URI as a GeneralName (uniformResourceIdentifier, [6] IMPLICIT IA5String).
     let uri = |u: &str| {
-        Ia5String::new(u)
-            .map(GeneralName::UniformResourceIdentifier)
-            .map_err(|_| Error::InvalidName(format!("`{u}` is not an ASCII URL")))
+        u.is_ascii()
+            .then(|| encode(0x86, u.as_bytes()))
+            .ok_or_else(|| Error::InvalidName(format!("`{u}` is not an ASCII URL")))
     };
     let mut access = Vec::new();
-    if let Some(url) = &request.ocsp_url {
-        access.push(AccessDescription {
-            access_method: ID_AD_OCSP,
-            access_location: uri(url)?,
-        });
-    }
-    if let Some(url) = &request.ca_issuers_url {
-        access.push(AccessDescription {
-            access_method: ID_AD_CA_ISSUERS,
-            access_location: uri(url)?,
-        });
+    for (method, url) in [
+        (ID_AD_OCSP, &request.ocsp_url),
+        (ID_AD_CA_ISSUERS, &request.ca_issuers_url),
+    ] {
+        if let Some(url) = url {
+            access.extend(encode(
+                SEQUENCE,
+                &[encode(OID, method.as_bytes()), uri(url)?].concat(),
+            ));
+        }
     }
     if !access.is_empty() {
-        exts.push(extension(
+        exts.push(raw(
             AUTHORITY_INFO_ACCESS,
             false,
-            &AuthorityInfoAccessSyntax(access),
+            encode(SEQUENCE, &access),
         )?);
     }
     if let Some(url) = &request.crl_url {
-        let dp = DistributionPoint {
-            distribution_point: Some(DistributionPointName::FullName(vec![uri(url)?])),
-            reasons: None,
-            crl_issuer: None,
-        };
-        exts.push(extension(
+        // DistributionPoint { distributionPoint [0] { fullName [0] { uri } } }.
+        let point = encode(SEQUENCE, &encode(0xa0, &encode(0xa0, &uri(url)?)));
+        exts.push(raw(
             CRL_DISTRIBUTION_POINTS,
             false,
-            &CrlDistributionPoints(vec![dp]),
+            encode(SEQUENCE, &point),
         )?);
     }
     if request.must_staple {
-        exts.push(extension(TLS_FEATURE, false, &vec![5u32])?);
+        // TLS feature status_request (5), RFC 7633.
+        exts.push(raw(
+            TLS_FEATURE,
+            false,
+            encode(SEQUENCE, &encode(INTEGER, &[5])),
+        )?);
     }
     for copied in &request.copied {
         exts.retain(|e| e.extn_id != copied.extn_id);
@@ -239,6 +238,40 @@ pub(super) fn extension<T: Encode>(
         critical,
         extn_value: OctetString::new(bytes).map_err(|e| Error::Build(e.to_string()))?,
     })
+}
+
+/// An extension whose value certbench wrote itself (DER).
+fn raw(oid: Oid, critical: bool, value: Vec<u8>) -> Result<Extension, Error> {
+    Ok(Extension {
+        extn_id: oid,
+        critical,
+        extn_value: OctetString::new(value).map_err(|e| Error::Build(e.to_string()))?,
+    })
+}
+
+/// BOOLEAN's tag.
+const BOOLEAN: u8 = 0x01;
+
+/// A non-negative INTEGER's content octets: big-endian, a zero octet first when the top bit
+/// is set.
+fn unsigned_content(value: u8) -> Vec<u8> {
+    if value & 0x80 != 0 {
+        vec![0, value]
+    } else {
+        vec![value]
+    }
+}
+
+/// A named bit list (keyUsage) with `bits` set, in DER: no trailing zero bits, the unused-bits
+/// count of the last byte first.
+fn named_bits(bits: &[u8]) -> Vec<u8> {
+    let top = bits.iter().copied().max().unwrap_or(0);
+    let mut bytes = vec![0u8; usize::from(top / 8) + 1];
+    for &bit in bits {
+        bytes[usize::from(bit / 8)] |= 0x80 >> (bit % 8);
+    }
+    let unused = bytes.last().map_or(0, |b| b.trailing_zeros().min(7) as u8);
+    crate::tlv::encode(0x03, &[&[unused][..], &bytes].concat())
 }
 
 /// RFC 5280 section 4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits.
