@@ -1735,6 +1735,163 @@ pub(super) fn onion_name_invalid(ctx: &Ctx) -> Option<String> {
     })
 }
 
+/// The ETSI arc of QC statements (ETSI EN 319 412-5): id-etsi-qcs.
+const ETSI_QCS: &str = "0.4.0.1862.1";
+
+/// One QC statement: its OID and its statementInfo (whole element), when present.
+type QcStatement<'a> = (&'a [u8], Option<&'a [u8]>);
+
+/// qcStatements' statements (RFC 3739).
+fn qc_statements<'a>(view: &View<'a>) -> Option<Vec<QcStatement<'a>>> {
+    let e = view.ext(const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.3"))?;
+    let (mut list, _) = expect(e.value, SEQUENCE)?;
+    let mut out = Vec::new();
+    while let Some((statement, rest)) = expect(list, SEQUENCE) {
+        let (oid, info) = expect(statement, OID)?;
+        out.push((oid, (!info.is_empty()).then_some(info)));
+        list = rest;
+    }
+    Some(out)
+}
+
+/// The statement `id-etsi-qcs-<last>`'s info, for each such statement.
+fn etsi_statement<'a>(ctx: &Ctx<'_, 'a>, last: u8) -> Vec<Option<&'a [u8]>> {
+    let oid = [oid_bytes(ETSI_QCS), vec![last]].concat();
+    qc_statements(ctx.view)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(id, _)| *id == oid.as_slice())
+        .map(|(_, info)| info)
+        .collect()
+}
+
+pub(super) fn etsi_qc_statements_critical(ctx: &Ctx) -> Option<String> {
+    let e = ctx
+        .view
+        .ext(const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.3"))?;
+    let etsi = oid_bytes(ETSI_QCS);
+    let has_etsi = qc_statements(ctx.view)?
+        .iter()
+        .any(|(id, _)| id.starts_with(&etsi));
+    say(
+        e.critical && has_etsi,
+        "qcStatements with ETSI statements is marked critical",
+    )
+}
+
+pub(super) fn etsi_qc_duplicate(ctx: &Ctx) -> Option<String> {
+    let statements = qc_statements(ctx.view)?;
+    let twice = statements
+        .iter()
+        .enumerate()
+        .any(|(i, (id, _))| statements[..i].iter().any(|(other, _)| other == id));
+    say(twice, "a QC statement appears twice")
+}
+
+pub(super) fn etsi_qc_compliance_info(ctx: &Ctx) -> Option<String> {
+    say(
+        etsi_statement(ctx, 1).iter().any(Option::is_some),
+        "QcCompliance carries statementInfo",
+    )
+}
+
+pub(super) fn etsi_qc_sscd_info(ctx: &Ctx) -> Option<String> {
+    say(
+        etsi_statement(ctx, 4).iter().any(Option::is_some),
+        "QcSSCD carries statementInfo",
+    )
+}
+
+pub(super) fn etsi_qc_retention_invalid(ctx: &Ctx) -> Option<String> {
+    let bad = etsi_statement(ctx, 3).iter().any(|info| {
+        info.and_then(|i| expect(i, tlv::INTEGER))
+            .is_none_or(|(n, rest)| !rest.is_empty() || tlv::unsigned(n).is_none())
+    });
+    say(
+        bad,
+        "QcRetentionPeriod's statementInfo is not a number of years",
+    )
+}
+
+/// The QcType OIDs: eSign, eSeal, web (id-etsi-qct-*).
+fn qc_types() -> [Vec<u8>; 3] {
+    let arc = [oid_bytes(ETSI_QCS), vec![6]].concat();
+    [1, 2, 3].map(|t| [arc.clone(), vec![t]].concat())
+}
+
+pub(super) fn etsi_qc_type_invalid(ctx: &Ctx) -> Option<String> {
+    let types = qc_types();
+    let bad = etsi_statement(ctx, 6).iter().any(|info| {
+        let Some((list, _)) = info.and_then(|i| expect(i, SEQUENCE)) else {
+            return true;
+        };
+        let mut rest = list;
+        let mut count = 0;
+        while let Some((oid, more)) = expect(rest, OID) {
+            if !types.iter().any(|t| t.as_slice() == oid) {
+                return true;
+            }
+            count += 1;
+            rest = more;
+        }
+        count == 0 || !rest.is_empty()
+    });
+    say(
+        bad,
+        "QcType is not a non-empty list of eSign, eSeal and web types",
+    )
+}
+
+pub(super) fn etsi_qc_type_as_statement(ctx: &Ctx) -> Option<String> {
+    let types = qc_types();
+    let bad = qc_statements(ctx.view)?
+        .iter()
+        .any(|(id, _)| types.iter().any(|t| t.as_slice() == *id));
+    say(bad, "a QcType OID used as a statement's own OID")
+}
+
+/// QcPDS's locations: (url, language).
+fn pds_locations<'a>(ctx: &Ctx<'_, 'a>) -> Vec<(&'a [u8], &'a [u8])> {
+    let mut out = Vec::new();
+    for info in etsi_statement(ctx, 5).into_iter().flatten() {
+        let Some((mut list, _)) = expect(info, SEQUENCE) else {
+            continue;
+        };
+        while let Some((location, rest)) = expect(list, SEQUENCE) {
+            if let Some((url, more)) = expect(location, 0x16) {
+                let language = expect(more, 0x13).map(|(l, _)| l).unwrap_or_default();
+                out.push((url, language));
+            }
+            list = rest;
+        }
+    }
+    out
+}
+
+pub(super) fn etsi_qc_pds_not_https(ctx: &Ctx) -> Option<String> {
+    pds_locations(ctx)
+        .iter()
+        .find(|(url, _)| !url.starts_with(b"https://"))
+        .map(|(url, _)| {
+            format!(
+                "the PKI disclosure statement `{}` is not an https:// URL",
+                String::from_utf8_lossy(url)
+            )
+        })
+}
+
+pub(super) fn etsi_qc_pds_language(ctx: &Ctx) -> Option<String> {
+    pds_locations(ctx)
+        .iter()
+        .find(|(_, language)| language.len() != 2 || !language.iter().all(u8::is_ascii_lowercase))
+        .map(|(_, language)| {
+            format!(
+                "the PDS language `{}` is not two lower-case letters",
+                String::from_utf8_lossy(language)
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

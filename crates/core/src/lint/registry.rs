@@ -681,6 +681,7 @@ pub fn markdown() -> String {
             "CA/B Forum Code Signing Baseline Requirements",
             "CA/B CS BR",
         ),
+        ("ETSI EN 319 412 (EU qualified certificates)", "ETSI"),
     ];
     for (name, prefix) in families {
         let n = rules
@@ -694,7 +695,7 @@ pub fn markdown() -> String {
         .filter(|(r, _)| !families.iter().any(|(_, p)| r.source.starts_with(p)))
         .count();
     out.push_str(&format!(
-        "| other (X.690/X.520 alone, operational, NIST) | {other} |\n\n"
+        "| other (X.690/X.520 alone, RFC 4518, operational, CVEs) | {other} |\n\n"
     ));
     out.push_str("| id | code | severity | source | effective | applies to | what | why | fix | zlint | pkilint |\n");
     out.push_str("|---|---|---|---|---|---|---|---|---|---|---|\n");

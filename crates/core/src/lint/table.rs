@@ -620,6 +620,26 @@ table! {
     "smime_legacy_deprecated" Error "CA/B S/MIME BR §7.1.6.1 (ballot SMC-08)" Some("2025-07-15"), SMIME, Check::Test(smime_legacy_deprecated),
         "Ballot SMC-08 ended the legacy generation: S/MIME certificates issued from 15 July 2025 are multipurpose or strict.", "A legacy-generation S/MIME certificate (2.23.140.1.5.x.1) issued from 15 July 2025.", "Issue under the multipurpose or strict policy.", ["e_legacy_generation_deprecated"], [];
 
+    // ETSI EN 319 412-5: QC statements (EU qualified certificates).
+    "etsi_qc_statements_critical" Error "ETSI EN 319 412-5 §4" Some("2017-11-01"), ANY, Check::Test(etsi_qc_statements_critical),
+        "ETSI requires qcStatements non-critical, so that clients outside the EU trust framework still accept the certificate.", "qcStatements marked critical while it holds ETSI statements.", "Reissue with qcStatements non-critical.", ["e_qcstatem_etsi_present_qcs_critical"], ["etsi.qc_statements_extension_critical"];
+    "etsi_qc_duplicate" Error "ETSI EN 319 412-5 QCS-4.1-02A" Some("2026-05-01"), ANY, Check::Test(etsi_qc_duplicate),
+        "Each QC statement appears once; a second copy may contradict the first.", "A QC statement that appears twice.", "Reissue with each statement once.", ["e_duplicate_etsi_qcstatement"], [];
+    "etsi_qc_compliance_info" Error "ETSI EN 319 412-5 §4.2.1" Some("2017-11-01"), ANY, Check::Test(etsi_qc_compliance_info),
+        "QcCompliance is a bare statement: it says the certificate is an EU qualified certificate, nothing more.", "QcCompliance with statementInfo.", "Reissue with QcCompliance alone.", ["e_qcstatem_qccompliance_valid"], [];
+    "etsi_qc_sscd_info" Error "ETSI EN 319 412-5 §4.2.2" Some("2017-11-01"), ANY, Check::Test(etsi_qc_sscd_info),
+        "QcSSCD is a bare statement: the key is on a qualified signature creation device.", "QcSSCD with statementInfo.", "Reissue with QcSSCD alone.", ["e_qcstatem_qcsscd_valid"], [];
+    "etsi_qc_retention_invalid" Error "ETSI EN 319 412-5 §4.3.3" Some("2017-11-01"), ANY, Check::Test(etsi_qc_retention_invalid),
+        "QcRetentionPeriod says for how many years registration data is kept: one non-negative INTEGER.", "QcRetentionPeriod whose statementInfo is not an INTEGER of years.", "Reissue with the number of years.", ["e_qcstatem_qcretentionperiod_valid"], [];
+    "etsi_qc_type_invalid" Error "ETSI EN 319 412-5 §4.2.3" Some("2017-11-01"), ANY, Check::Test(etsi_qc_type_invalid),
+        "QcType lists what the qualified certificate is for: eSign, eSeal or web, at least one.", "QcType missing its list, empty, or listing other OIDs.", "Reissue with QcType listing id-etsi-qct-esign, -eseal or -web.", ["e_qcstatem_qctype_valid"], [];
+    "etsi_qc_type_as_statement" Error "ETSI EN 319 412-5 §4.2.3" Some("2017-11-01"), ANY, Check::Test(etsi_qc_type_as_statement),
+        "A QcType OID names a type inside the QcType statement, not a statement of its own: clients look for it inside QcType.", "A statement whose OID is a QcType OID (id-etsi-qct-*).", "Put the type inside a QcType statement.", ["e_qcstatem_etsi_type_as_statem"], [];
+    "etsi_qc_pds_not_https" Error "ETSI EN 319 412-5 §4.3.4" Some("2023-09-01"), ANY, Check::Test(etsi_qc_pds_not_https),
+        "The PKI disclosure statement must be reachable over HTTPS (EN 319 412-5 v2.4.1).", "A QcPDS location that is not an https:// URL.", "Publish the PDS at an https:// URL.", ["e_qcstatem_pds_must_have_https_only"], [];
+    "etsi_qc_pds_language" Warning "ETSI EN 319 412-5 §4.3.4" Some("2017-11-01"), ANY, Check::Test(etsi_qc_pds_language),
+        "A PDS's language is an ISO 639-1 code, in lower case.", "A QcPDS language that is not two lower-case letters.", "Write the language as `en`, `de`, …", ["w_qcstatem_qcpds_lang_case"], [];
+
     // Code Signing Baseline Requirements.
     "cs_eku_code_signing" Error "CA/B CS BR §7.1.2.3" CS_BR, CS, Check::Eku(ID_KP_CODE_SIGNING),
         "A code signing certificate must be for code signing.", "", "", ["e_cs_eku_required"], [];

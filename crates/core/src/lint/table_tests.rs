@@ -761,6 +761,35 @@ fn breaking(id: &str, cert: &mut Cert) -> bool {
                 (0x17, b"260101000000Z".to_vec()),
             ];
         }
+        id if id.starts_with("etsi_qc_") => {
+            let etsi = |last: &[u8]| [&[0x04, 0x00, 0x8e, 0x46, 0x01][..], last].concat();
+            let statement = |oid: Vec<u8>, info: &[u8]| seq(&[&encode(0x06, &oid), info]);
+            let pds = |url: &[u8], language: &[u8]| {
+                statement(
+                    etsi(&[5]),
+                    &seq(&[&seq(&[&encode(0x16, url), &encode(0x13, language)])]),
+                )
+            };
+            let compliance = statement(etsi(&[1]), &[]);
+            let (critical, statements) = match id {
+                "etsi_qc_statements_critical" => (true, vec![compliance]),
+                "etsi_qc_duplicate" => (false, vec![compliance.clone(), compliance]),
+                "etsi_qc_compliance_info" => (false, vec![statement(etsi(&[1]), &[0x05, 0x00])]),
+                "etsi_qc_sscd_info" => (false, vec![statement(etsi(&[4]), &[0x05, 0x00])]),
+                "etsi_qc_retention_invalid" => {
+                    (false, vec![statement(etsi(&[3]), &encode(0x0c, b"ten"))])
+                }
+                "etsi_qc_type_invalid" => (
+                    false,
+                    vec![statement(etsi(&[6]), &seq(&[&encode(0x06, &[0x2a, 0x03])]))],
+                ),
+                "etsi_qc_type_as_statement" => (false, vec![statement(etsi(&[6, 3]), &[])]),
+                "etsi_qc_pds_not_https" => (false, vec![pds(b"http://pds.example.com/en", b"en")]),
+                _ => (false, vec![pds(b"https://pds.example.com/en", b"EN")]),
+            };
+            let refs: Vec<&[u8]> = statements.iter().map(Vec::as_slice).collect();
+            cert.ext(Oid::new_unwrap("1.3.6.1.5.5.7.1.3"), critical, seq(&refs));
+        }
         "time_wrong_type" => cert.validity[0] = (0x18, b"20250101000000Z".to_vec()),
         "default_written" => cert.version_written = Some(0),
         "signature_algorithm_mismatch" => {
@@ -1075,6 +1104,27 @@ fn every_profile_rule_finds_what_breaks_it_and_nothing_in_a_clean_certificate() 
             };
         }
         let mut clean = base(profile.kinds);
+        // A rule in effect only after the clean certificates' date judges a later one (the
+        // legacy S/MIME rule's breaking edit is its date).
+        if let Some(from) = row
+            .rule
+            .effective
+            .filter(|day| *day > "2025-01-01" && id != "smime_legacy_deprecated")
+        {
+            let start = crate::UnixTime::parse_rfc3339(from).expect("a date");
+            let utc = |t: crate::UnixTime| {
+                let text: String = t
+                    .to_rfc3339()
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                format!("{}Z", &text[2..]).into_bytes()
+            };
+            clean.validity = [
+                (0x17, utc(start)),
+                (0x17, utc(start.plus_seconds(40 * 86_400))),
+            ];
+        }
         if row.rule.until.is_some() {
             // A superseded rule judges certificates issued before its successor.
             clean.validity = [
