@@ -1892,6 +1892,37 @@ pub(super) fn etsi_qc_pds_language(ctx: &Ctx) -> Option<String> {
         })
 }
 
+/// The subject's commonNames that are not among the SAN's DNS names and IP addresses,
+/// compared exactly (`exact`) or ignoring ASCII case.
+fn common_name_outside_san(ctx: &Ctx, exact: bool) -> Option<String> {
+    let names = names_of(ctx, ID_CE_SUBJECT_ALT_NAME);
+    ctx.view.subject_attrs(CN).find_map(|a| {
+        let found = names.iter().any(|(tag, value)| match tag {
+            0x82 if exact => *value == a.value,
+            0x82 => value.eq_ignore_ascii_case(a.value),
+            0x87 if matches!(value.len(), 4 | 16) => {
+                crate::decode::ext::ip_bytes_text(value).as_bytes() == a.value
+            }
+            _ => false,
+        });
+        (!found).then(|| {
+            format!(
+                "the commonName `{}` is not {}one of the SAN's DNS names or IP addresses",
+                String::from_utf8_lossy(a.value),
+                if exact { "exactly " } else { "" }
+            )
+        })
+    })
+}
+
+pub(super) fn cn_not_from_san(ctx: &Ctx) -> Option<String> {
+    common_name_outside_san(ctx, false)
+}
+
+pub(super) fn cn_not_exactly_from_san(ctx: &Ctx) -> Option<String> {
+    common_name_outside_san(ctx, true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

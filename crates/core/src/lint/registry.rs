@@ -229,8 +229,8 @@ registry! {
     },
     CN_NOT_IN_SAN = { id: "cn_not_in_san", code: "cn_not_in_san", severity: Warning, source: "CA/B BR §7.1.4.3" } {
         applies_to: Applies::TlsServer,
-        zlint: &["e_subject_common_name_not_exactly_from_san"],
-        pkilint: &["cabf.serverauth.subscriber_common_name_unknown_source"],
+        zlint: &[],
+        pkilint: &[],
         what: Cow::Borrowed("A CN that looks like a host name or address but is not among the SANs."),
         why: Cow::Borrowed("Clients use only the SAN, so the CN names a host the certificate does not serve."),
         fix: Cow::Borrowed("Put the name in the SAN too, or leave the CN out."),

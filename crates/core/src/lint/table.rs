@@ -494,6 +494,10 @@ table! {
         "An organisational unit means something only inside an organisation.", "organizationalUnitName without organizationName.", "Drop OU (it is banned now anyway).", ["e_subject_contains_organizational_unit_name_and_no_organization_name"], [];
     "duplicate_attribute" Error "CA/B BR §7.1.4.1" SC62, TLS.and(PCA), Check::Test(duplicate_attribute),
         "The Baseline Requirements allow each subject attribute once (domainComponent and streetAddress excepted).", "A subject attribute that appears more than once.", "Reissue with each attribute once.", ["e_duplicate_subject_attribs"], ["cabf.serverauth.subject_attribute_duplicated"];
+    "cn_not_from_san" Error "CA/B BR §7.1.4.2.2" BR, TLS, Check::Test(cn_not_from_san),
+        "A subscriber certificate's commonName, when present, must be one of its SAN entries: clients read the SAN, and a CN outside it names a host nobody validated.", "A commonName that is not among the SAN's DNS names and IP addresses.", "Use one of the SAN's names as the CN, or leave the CN out.", ["e_subject_common_name_not_from_san"], ["cabf.serverauth.subscriber_common_name_unknown_source"];
+    "cn_not_exactly_from_san" Error "CA/B BR §7.1.4.2.2" Some("2021-08-25"), TLS, Check::Test(cn_not_exactly_from_san),
+        "Since BR 1.8.0 the commonName must repeat a SAN entry byte for byte (same case, same form).", "A commonName that is not byte-for-byte one of the SAN's DNS names or IP addresses.", "Copy the SAN entry into the CN exactly.", ["e_subject_common_name_not_exactly_from_san"], [];
     "common_name_included" Warning "CA/B BR §7.1.2.7.2" SC62, TLS, Check::NoAttr(CN),
         "commonName is NOT RECOMMENDED in subscriber certificates: clients ignore it and it is one more field to get wrong.", "", "", ["w_subject_common_name_included"], [];
     "extra_common_names" Warning "CA/B BR §7.1.4.2.2" BR, TLS, Check::Test(extra_common_names),

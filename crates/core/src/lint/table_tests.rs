@@ -728,6 +728,8 @@ fn breaking(id: &str, cert: &mut Cert) -> bool {
         "idn_label_invalid" => dns(cert, b"xn--a.example.com"),
         "onion_name_invalid" => dns(cert, b"abcdefghijklmnop.onion"),
         "cn_reserved_ip" => cert.subject.push(attr(CN, "10.0.0.1")),
+        "cn_not_from_san" => cert.subject.push(attr(CN, "other.example.com")),
+        "cn_not_exactly_from_san" => cert.subject.push(attr(CN, "WWW.example.com")),
         "certificate_version_not_3" => {
             cert.version_written = None;
             cert.extensions.clear();
