@@ -236,7 +236,8 @@ impl Walk {
 /// moment in UTC, written `YYMMDDhhmmssZ` (or with a four-digit year); `None` when it is not
 /// such a time. [`crate::time`] does the arithmetic, through RFC 3339 text.
 fn zulu(tag: u8, content: &[u8]) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(content).ok()?;
+    // ASCII only: the byte offsets below then fall on character boundaries.
+    let text = std::str::from_utf8(content).ok().filter(|t| t.is_ascii())?;
     let (local, offset) = text.split_at(text.len().checked_sub(5)?);
     if !offset.starts_with(['+', '-']) || !local.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -355,6 +356,9 @@ mod tests {
             assert_eq!(kinds(&problems), [NotDer::TimeNotZulu]);
             assert_eq!(&out[2..], utc, "{}", String::from_utf8_lossy(with_offset));
         }
+        // Not ASCII where the offset would be: read as it is, without a panic.
+        let odd = crate::tlv::encode(0x17, "24102822312é0100".as_bytes());
+        assert_eq!(rewrite(&odd), Some((odd.clone(), Vec::new())));
         // Not a time with an offset: left alone.
         let other = crate::tlv::encode(0x17, b"24102822312x+0100");
         assert_eq!(rewrite(&other), Some((other.clone(), Vec::new())));

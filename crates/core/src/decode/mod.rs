@@ -466,7 +466,7 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
 /// `read` of `der`, or, when `der` is not strict DER (a time with an offset, a long length, a
 /// BOOLEAN written 0x01), of the DER [`crate::canonical`] makes of it. `read` is a function
 /// pointer so its decoder is in the wasm once, not once for each call.
-fn lenient<T>(der: &[u8], read: fn(&[u8]) -> der::Result<T>) -> der::Result<T> {
+pub(crate) fn lenient<T>(der: &[u8], read: fn(&[u8]) -> der::Result<T>) -> der::Result<T> {
     read(der).or_else(|strict| {
         let (fixed, _) = crate::canonical::rewrite(der)
             .filter(|(_, problems)| !problems.is_empty())

@@ -628,13 +628,8 @@ fn day_start(day: &str) -> Option<i64> {
         })
     };
     let (y, m, d) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some((era * 146_097 + doe - 719_468) * 86_400)
+    let (m, d) = (u32::try_from(m).ok()?, u32::try_from(d).ok()?);
+    Some(crate::time::days_from_civil(y, m, d) * 86_400)
 }
 
 /// Every rule with its documentation: the registry's own and the profile rules'.

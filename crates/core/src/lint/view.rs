@@ -64,7 +64,7 @@ impl<'a> View<'a> {
             (0xa0, explicit, rest) => {
                 let (v, _) = expect(explicit, tlv::INTEGER)?;
                 let v = tlv::unsigned(v)?;
-                (u8::try_from(v + 1).ok()?, v == 0, rest)
+                (u8::try_from(v.checked_add(1)?).ok()?, v == 0, rest)
             }
             _ => (1, false, tbs),
         };
