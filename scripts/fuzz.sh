@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH" RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-targets=${FUZZ_TARGETS:-"input decode asn1 verify cipher pkcs12 crl ocsp lint"}
+targets=${FUZZ_TARGETS:-"input decode asn1 verify cipher pkcs12 crl ocsp lint jwk"}
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(-runs=10000000)
 for target in $targets; do
@@ -23,6 +23,10 @@ for target in $targets; do
             openssl x509 -in "$f" -outform DER -out "$corpus/seed-$(basename "$f").der" 2>/dev/null \
               || openssl x509 -inform DER -in "$f" -outform DER -out "$corpus/seed-$(basename "$f").der" 2>/dev/null || true
           done ;;
+    # JWKs: RFC 7517/7520's shapes, written by certbench from the fixtures' keys.
+    jwk) for f in tests/fixtures/*.jwk tests/fixtures/*.jwks; do
+           [ -e "$f" ] && cp "$f" "$corpus/seed-$(basename "$f")"
+         done ;;
     *) for f in tests/fixtures/*.pem tests/fixtures/*.der tests/fixtures/*.csr tests/fixtures/*.crl tests/fixtures/*.p7b tests/fixtures/*.p12 tests/fixtures/*.key tests/fixtures/*.ocsp tests/fixtures/*.ocsp-request tests/fixtures/keys/*; do
          cp "$f" "$corpus/seed-$(basename "$f")"
        done ;;

@@ -193,6 +193,8 @@ app.test('decode: a key says which certificate it goes with, a CRL whether its i
   const cards = await page.$$eval('#decode-results .card', (cs) => cs.map((c) => c.textContent));
   assert.match(cards[1], /Signature\?[^]*?RFC[^]*?valid: verified with the certificate in block 1/);
   assert.match(cards[3], /Goes with\?[^]*?block 3: its certificate or CSR carries this key/);
+  // The key shows its RFC 7638 thumbprint, `certbench decode --json`'s for it and its certificate.
+  assert.match(cards[3], /JWK thumbprint\?[^]*?SouOjJwS53cg7_9hxddeQdyLr-oF4YAmIHz1iSdA7Gs/);
   // Without the issuer the CRL's signature is not checked, and says what to paste.
   await page.fill('#decode-input', fixture('root.crl'));
   await page.waitForFunction(() => document.querySelectorAll('#decode-results .card').length === 1);

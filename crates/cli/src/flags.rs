@@ -34,6 +34,24 @@ pub(crate) enum Command {
         #[arg(long)]
         password: Option<String>,
     },
+    /// Convert keys and certificates: PEM, DER, JWK (RFC 7517) or OpenSSH public keys.
+    /// Private keys come out as their public key unless --private is given.
+    Convert {
+        /// File to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        to: ConvertTo,
+        /// Write private keys as private keys (a warning says so).
+        #[arg(long)]
+        private: bool,
+        /// Write to this file instead of standard output (private output is made owner-only).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Decrypt encrypted PKCS#8 keys and open PKCS#12 files with this password.
+        #[arg(long)]
+        password: Option<String>,
+    },
     /// Generate keys and certificates.
     Gen {
         #[command(subcommand)]
@@ -328,4 +346,17 @@ impl From<ProfileArg> for certbench_core::verify::Profile {
             ProfileArg::Rfc5280 => certbench_core::verify::Profile::Rfc5280,
         }
     }
+}
+
+/// What `certbench convert` writes.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ConvertTo {
+    /// A JWK (RFC 7517), or a JWK Set for several keys; `x5c` from the input's certificates.
+    Jwk,
+    /// PEM.
+    Pem,
+    /// DER (one structure).
+    Der,
+    /// OpenSSH public keys (`authorized_keys` lines).
+    Ssh,
 }

@@ -35,6 +35,13 @@ fn main() -> ExitCode {
             password,
         } => commands::decode::run_decode(file, json, at, password),
         Command::Gen { profile } => commands::generate::run_gen(profile),
+        Command::Convert {
+            file,
+            to,
+            private,
+            out,
+            password,
+        } => commands::convert::run_convert(file, to, private, out, password),
         Command::Verify {
             chain,
             roots,

@@ -68,6 +68,42 @@ pub(crate) fn decoded(d: &Decoded) -> String {
             let _ = writeln!(out, "Public Key:");
             public_key(&mut out, key);
         }
+        Report::Jwk(jwk) => {
+            let kind = if jwk.private { "private" } else { "public" };
+            let _ = writeln!(out, "JSON Web Key ({kind}, kty {}):", jwk.kty);
+            public_key(&mut out, &jwk.public_key);
+            let members = [
+                ("kid", jwk.kid.as_deref()),
+                ("use", jwk.key_use.as_deref()),
+                ("alg", jwk.alg.as_deref()),
+                ("x5t#S256", jwk.x5t_s256.as_deref()),
+            ];
+            for (name, value) in members {
+                if let Some(value) = value {
+                    let _ = writeln!(out, "    {name}: {value}");
+                }
+            }
+            if !jwk.key_ops.is_empty() {
+                let _ = writeln!(out, "    key_ops: {}", jwk.key_ops.join(", "));
+            }
+            if jwk.kid_is_thumbprint {
+                let _ = writeln!(out, "    (kid is the key's RFC 7638 thumbprint)");
+            }
+            if jwk.x5c > 0 {
+                let _ = writeln!(
+                    out,
+                    "    x5c: {} certificate(s), the blocks after this one",
+                    jwk.x5c
+                );
+            }
+            if !jwk.matches.is_empty() {
+                let blocks: Vec<String> = jwk.matches.iter().map(usize::to_string).collect();
+                let _ = writeln!(out, "    Same key as block {}", blocks.join(", "));
+            }
+            for f in &jwk.lint {
+                let _ = writeln!(out, "    {:?}: {} ({})", f.severity, f.message, f.source);
+            }
+        }
         Report::Crl(crl) => {
             let _ = writeln!(out, "Certificate Revocation List:");
             let _ = writeln!(out, "    Issuer: {}", crl.issuer);
@@ -262,6 +298,9 @@ fn public_key(out: &mut String, key: &PublicKeyReport) {
         let _ = write!(line, ", exponent {e}");
     }
     let _ = writeln!(out, "{line}");
+    if let Some(thumbprint) = &key.jwk_thumbprint {
+        let _ = writeln!(out, "    JWK Thumbprint (RFC 7638): {thumbprint}");
+    }
 }
 
 fn extensions(out: &mut String, title: &str, exts: &[ExtensionReport]) {

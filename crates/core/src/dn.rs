@@ -161,6 +161,17 @@ pub fn colons(hex: &str) -> String {
     out
 }
 
+/// The bytes of hex text (either case, no separators); `None` for anything else.
+pub fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
 /// Lowercase hex without separators.
 pub fn hex(bytes: &[u8]) -> String {
     // A table, not `format!` per byte: reports hex every modulus and signature, and this was

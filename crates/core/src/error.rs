@@ -78,6 +78,14 @@ pub enum Error {
         /// What is wrong, and at which byte.
         detail: String,
     },
+    /// A JSON Web Key (or a key of a JWK Set) that cannot be read: not JSON, or members
+    /// missing or malformed.
+    Jwk {
+        /// Where the key is (its place in the set).
+        at: Location,
+        /// What is wrong, and where in the text for JSON syntax.
+        detail: String,
+    },
     /// The block is DER but of a kind this label or structure does not fit.
     UnsupportedKind {
         /// Where the block is.
@@ -168,7 +176,9 @@ impl fmt::Display for Error {
             ),
             Error::PemBadBase64 { at, line, detail } => write!(f, "{at}: line {line}: {detail}"),
             Error::Der { at, detail } => write!(f, "{at}: {detail}"),
-            Error::UnsupportedKind { at, detail } => write!(f, "{at}: {detail}"),
+            Error::UnsupportedKind { at, detail } | Error::Jwk { at, detail } => {
+                write!(f, "{at}: {detail}")
+            }
             Error::InvalidTime(text) => write!(
                 f,
                 "`{text}` is not a time: expected RFC 3339 like 2026-11-28T10:00:00Z"

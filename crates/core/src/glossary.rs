@@ -110,6 +110,14 @@ const FIELDS: &[(&str, Entry)] = &[
         ),
     ),
     (
+        "JWK thumbprint",
+        entry(
+            "The key's RFC 7638 thumbprint: base64url of the SHA-256 of its required JWK members (n and e; or crv, x and y), written in a fixed order.",
+            "JOSE uses it as the key's id: a `kid` in a JWK Set, ACME's account key id. The same key has the same thumbprint in a certificate, a CSR, a PEM key or a JWK.",
+            "RFC 7638 §3",
+        ),
+    ),
+    (
         "SPKI pin",
         entry(
             "pin-sha256: the base64 SHA-256 of the SubjectPublicKeyInfo, the form pinning code uses.",

@@ -27,6 +27,9 @@ pub enum Encoding {
     Der,
     /// Base64 of DER (or of PEM) without PEM armour.
     Base64,
+    /// A JSON Web Key (RFC 7517), alone or in a JWK Set: its DER is the SubjectPublicKeyInfo
+    /// (or, when the JWK is private, the PKCS#8 key) its members make.
+    Jwk,
 }
 
 /// One DER structure found in the input.
@@ -40,6 +43,8 @@ pub struct Block {
     pub headers: Vec<(String, String)>,
     /// The DER it carries.
     pub der: Vec<u8>,
+    /// A JWK's own members, for a block read from one ([`Encoding::Jwk`]).
+    pub jwk: Option<Box<crate::jose::Members>>,
 }
 
 /// Splits `input` into blocks. Fails as a whole only when nothing in it can be recognised.
@@ -53,7 +58,13 @@ pub fn read_blocks(input: &[u8]) -> Result<Vec<Result<Block, Error>>, Error> {
     if input.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::EmptyInput);
     }
-    let blocks = if find(input, b"-----BEGIN ").is_some() {
+    #[cfg(feature = "jose")]
+    let jwks = crate::jwk::read(input).map(jwk_blocks);
+    #[cfg(not(feature = "jose"))]
+    let jwks = None;
+    let blocks = if let Some(blocks) = jwks {
+        blocks
+    } else if find(input, b"-----BEGIN ").is_some() {
         let unescaped = unescape_json_pem(input);
         let pem = unescaped.as_deref().unwrap_or(input);
         let as_written = read_pem(pem);
@@ -379,6 +390,7 @@ fn close_pem(block: OpenBlock, end_label: &str) -> Result<Block, Error> {
         encoding: Encoding::Pem,
         headers,
         der,
+        jwk: None,
     })
 }
 
@@ -470,6 +482,7 @@ fn read_der(input: &[u8]) -> Option<Vec<Result<Block, Error>>> {
                     encoding: Encoding::Der,
                     headers: Vec::new(),
                     der: rest[..len].to_vec(),
+                    jwk: None,
                 }));
                 offset += len;
             }
@@ -518,8 +531,41 @@ fn decoded_blocks(base64: &str, block: usize, offset: usize) -> Option<Vec<Resul
             encoding: Encoding::Base64,
             headers: Vec::new(),
             der: bytes,
+            jwk: None,
         })]
     })
+}
+
+#[cfg(feature = "jose")]
+/// The blocks of a JWK or JWK Set: each key one block, each certificate of its `x5c` a base64
+/// block after it.
+fn jwk_blocks(keys: Vec<(usize, Result<crate::jwk::Read, String>)>) -> Vec<Result<Block, Error>> {
+    let mut blocks = Vec::new();
+    for (offset, key) in keys {
+        let at = location(blocks.len() + 1, None, None, offset);
+        match key {
+            Ok(read) => {
+                blocks.push(Ok(Block {
+                    at,
+                    encoding: Encoding::Jwk,
+                    headers: Vec::new(),
+                    der: read.der,
+                    jwk: Some(Box::new(read.members)),
+                }));
+                for der in read.x5c {
+                    blocks.push(Ok(Block {
+                        at: location(blocks.len() + 1, None, None, offset),
+                        encoding: Encoding::Base64,
+                        headers: Vec::new(),
+                        der,
+                        jwk: None,
+                    }));
+                }
+            }
+            Err(detail) => blocks.push(Err(Error::Jwk { at, detail })),
+        }
+    }
+    blocks
 }
 
 /// Shortest base64 value worth trying inside other text: shorter than any key or certificate.

@@ -111,6 +111,8 @@ fn judge_alone(decoded: &mut Decoded) {
         Report::Certificate(c) => judge_certificate(c),
         Report::Pkcs7(bundle) => bundle.certificates.iter_mut().for_each(judge_certificate),
         Report::Parameters(p) => p.lint = lint::parameters(p),
+        #[cfg(feature = "jose")]
+        Report::Jwk(j) => j.lint = lint::jwk(j),
         #[cfg(all(feature = "ca-lint", feature = "ocsp"))]
         Report::OcspResponse(r) => r.lint = lint::ocsp_response(r),
         #[cfg(feature = "ca-lint")]

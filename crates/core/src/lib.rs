@@ -6,6 +6,8 @@
 pub mod asn1;
 pub mod canonical;
 pub mod cipher;
+#[cfg(feature = "jose")]
+pub mod convert;
 pub mod decode;
 pub mod dn;
 pub mod error;
@@ -15,6 +17,11 @@ pub mod generate;
 pub mod glossary;
 pub mod input;
 pub mod inspect;
+pub mod jose;
+#[cfg(feature = "jose")]
+pub mod json;
+#[cfg(feature = "jose")]
+pub mod jwk;
 pub mod lint;
 #[cfg(feature = "ocsp")]
 pub mod ocsp;
@@ -25,6 +32,8 @@ pub mod samples;
 pub mod share;
 pub mod signature;
 pub mod sort;
+#[cfg(feature = "jose")]
+pub mod ssh;
 pub mod time;
 mod tlv;
 pub mod verify;

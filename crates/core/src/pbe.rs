@@ -241,7 +241,7 @@ pub(crate) fn legacy_pem_plaintext(
     let (cipher, iv_hex) = dek_info
         .split_once(',')
         .ok_or_else(|| unusable(format!("DEK-Info `{dek_info}` has no IV")))?;
-    let iv = hex_bytes(iv_hex.trim())
+    let iv = crate::dn::unhex(iv_hex.trim())
         .ok_or_else(|| unusable(format!("DEK-Info IV `{iv_hex}` is not hex")))?;
     let cipher = cipher.trim().to_ascii_uppercase();
     let key_len = match cipher.as_str() {
@@ -278,16 +278,6 @@ pub(crate) fn legacy_pem_plaintext(
         "DES-EDE3-CBC" => cbc_decrypt::<des::TdesEde3>(key, &iv, ciphertext),
         _ => cbc_decrypt::<des::Des>(key, &iv, ciphertext),
     }
-}
-
-fn hex_bytes(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 /// RFC 7292 appendix B.2: the PKCS#12 key derivation, `size` bytes for `purpose` (1: key, 2:

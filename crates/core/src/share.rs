@@ -10,13 +10,23 @@ use base64ct::{Base64UrlUnpadded, Encoding};
 /// Longest encoded value: chat tools and browsers cut longer URLs.
 pub const MAX_LINK_CHARS: usize = 32_000;
 
+/// A private key, a PKCS#12 file (which may hold one) or a private JWK.
+fn holds_private_key(report: &Report) -> bool {
+    match report {
+        Report::PrivateKey(_) | Report::Pkcs12(_) => true,
+        #[cfg(feature = "jose")]
+        Report::Jwk(jwk) => jwk.private,
+        _ => false,
+    }
+}
+
 /// The blocks of `input` as one URL-safe value, or why they cannot be shared.
 pub fn encode(input: &str) -> Result<String, Error> {
     let blocks = decode::structure(input.as_bytes(), UnixTime(0))?;
     let mut der = Vec::new();
     for block in blocks {
         let block = block?;
-        if matches!(block.report, Report::PrivateKey(_) | Report::Pkcs12(_)) {
+        if holds_private_key(&block.report) {
             return Err(Error::Key(format!(
                 "block {} holds a private key; links never carry keys: remove it to share the rest",
                 block.block
@@ -47,7 +57,7 @@ pub fn decode(value: &str) -> Result<String, Error> {
     let mut pem = String::new();
     for block in decode::structure(&der, UnixTime(0))? {
         let block = block?;
-        if matches!(block.report, Report::PrivateKey(_) | Report::Pkcs12(_)) {
+        if holds_private_key(&block.report) {
             return Err(Error::Key("links never carry keys".into()));
         }
         pem.push_str(&block.pem()?);
@@ -82,6 +92,17 @@ mod tests {
                 .to_string()
                 .contains("never carry keys")
         );
+        // A private JWK neither; a public one travels as the key it is.
+        let ed = r#""kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo""#;
+        let private = format!(r#"{{{ed},"d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"}}"#);
+        assert!(
+            encode(&private)
+                .unwrap_err()
+                .to_string()
+                .contains("never carry keys")
+        );
+        let public = decode(&encode(&format!("{{{ed}}}")).unwrap()).unwrap();
+        assert!(public.starts_with("-----BEGIN PUBLIC KEY-----"));
         assert!(decode("!!!").is_err());
         assert!(decode(&"A".repeat(MAX_LINK_CHARS + 1)).is_err());
     }

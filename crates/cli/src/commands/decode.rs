@@ -3,7 +3,7 @@
 
 use crate::io::{read_input, time_or_now};
 use crate::{Failure, text};
-use certbench_core::{decode, inspect};
+use certbench_core::{UnixTime, decode, inspect};
 use std::path::PathBuf;
 
 pub(crate) fn run_decode(
@@ -14,12 +14,33 @@ pub(crate) fn run_decode(
 ) -> Result<u8, Failure> {
     let now = time_or_now(at)?;
     let input = read_input(file.as_ref())?;
-    let blocks = inspect::decode(&input, now)?;
+    let (decoded, failed) = decode_all(&input, password.as_deref(), now)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&decoded)?);
+    } else {
+        for (i, d) in decoded.iter().enumerate() {
+            if i > 0 {
+                println!();
+            }
+            print!("{}", text::decoded(d));
+        }
+    }
+    Ok(u8::from(failed))
+}
+
+/// Every block of `input`, decoded and judged; with a password, encrypted keys decrypted and
+/// PKCS#12 files opened. Blocks that fail are said on standard error; the flag says whether
+/// one did.
+pub(crate) fn decode_all(
+    input: &[u8],
+    password: Option<&str>,
+    now: UnixTime,
+) -> Result<(Vec<decode::Decoded>, bool), Failure> {
+    let blocks = inspect::decode(input, now)?;
     let mut decoded = Vec::new();
     let mut failed = false;
     for block in blocks {
-        // With a password, encrypted keys are shown decrypted.
-        let block = match (block, &password) {
+        let block = match (block, password) {
             (Ok(d), Some(password)) if matches!(&d.report, decode::Report::PrivateKey(k) if k.encrypted) => {
                 inspect::decrypt_private_key(&d, password, now)
             }
@@ -53,15 +74,5 @@ pub(crate) fn run_decode(
     }
     // Keys decrypted above, or found in a PKCS#12 file, match certificates too.
     decode::link_keys(decoded.iter_mut());
-    if json {
-        println!("{}", serde_json::to_string_pretty(&decoded)?);
-    } else {
-        for (i, d) in decoded.iter().enumerate() {
-            if i > 0 {
-                println!();
-            }
-            print!("{}", text::decoded(d));
-        }
-    }
-    Ok(u8::from(failed))
+    Ok((decoded, failed))
 }

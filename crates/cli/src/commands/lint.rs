@@ -47,6 +47,7 @@ pub(crate) fn run_lint(
     let mut parameters = Vec::new();
     let mut crls = Vec::new();
     let mut responses = Vec::new();
+    let mut jwks = Vec::new();
     for block in &blocks {
         match block {
             Ok(d) => match &d.report {
@@ -57,15 +58,21 @@ pub(crate) fn run_lint(
                 Report::Parameters(p) => parameters.push((d.block, p)),
                 Report::Crl(c) => crls.push((d.block, c)),
                 Report::OcspResponse(r) => responses.push((d.block, r.as_ref())),
+                Report::Jwk(j) => jwks.push((d.block, j.as_ref())),
                 _ => {}
             },
             Err(e) => eprintln!("certbench: {e}"),
         }
     }
-    if certs.is_empty() && parameters.is_empty() && crls.is_empty() && responses.is_empty() {
+    if certs.is_empty()
+        && parameters.is_empty()
+        && crls.is_empty()
+        && responses.is_empty()
+        && jwks.is_empty()
+    {
         return Err(Failure(
             2,
-            "no certificate, CRL, OCSP response or parameters to lint".into(),
+            "no certificate, CRL, OCSP response, JWK or parameters to lint".into(),
         ));
     }
     let bundle = lint::input(&blocks);
@@ -86,6 +93,10 @@ pub(crate) fn run_lint(
             .iter()
             .map(|(block, r)| serde_json::json!({"block": block, "status": r.status, "findings": r.lint}))
             .collect();
+        let jwks: Vec<_> = jwks
+            .iter()
+            .map(|(block, j)| serde_json::json!({"block": block, "kid": j.kid, "kty": j.kty, "findings": j.lint}))
+            .collect();
         println!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
@@ -94,6 +105,7 @@ pub(crate) fn run_lint(
                 "parameters": parameters,
                 "crls": crls,
                 "ocsp_responses": responses,
+                "jwks": jwks,
             }))?
         );
     } else {
@@ -122,6 +134,10 @@ pub(crate) fn run_lint(
         for (block, r) in &responses {
             show(*block, &format!("OCSP response ({})", r.status), &r.lint);
         }
+        for (block, j) in &jwks {
+            let kid = j.kid.as_deref().unwrap_or("no kid");
+            show(*block, &format!("JWK {} ({kid})", j.kty), &j.lint);
+        }
         for f in &bundle {
             println!("bundle {:?}: {} [{}]", f.severity, f.message, f.source);
         }
@@ -132,6 +148,7 @@ pub(crate) fn run_lint(
         .chain(parameters.iter().flat_map(|(_, p)| &p.lint))
         .chain(crls.iter().flat_map(|(_, c)| &c.lint))
         .chain(responses.iter().flat_map(|(_, r)| &r.lint))
+        .chain(jwks.iter().flat_map(|(_, j)| &j.lint))
         .chain(&bundle)
         .any(|f| f.severity == Severity::Error);
     Ok(u8::from(errors))

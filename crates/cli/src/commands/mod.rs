@@ -2,6 +2,7 @@
 //! [`crate::text`] or serde for printing.
 
 pub(crate) mod cipher;
+pub(crate) mod convert;
 pub(crate) mod decode;
 pub(crate) mod generate;
 pub(crate) mod lint;

@@ -357,6 +357,7 @@ pub fn record(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fa
             (Report::PrivateKey(k), None, Fact::PublicKey(Some(hex))) => {
                 if let Some(public) = &mut k.public_key {
                     public.public_hex = hex.clone();
+                    public.jwk_thumbprint = public.jwk_parts().map(|parts| parts.thumbprint());
                 }
             }
             _ => {}

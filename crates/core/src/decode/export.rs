@@ -26,6 +26,10 @@ fn stem(report: &Report) -> &'static str {
         Report::Certificate(_) => "certificate",
         Report::Csr(_) => "request",
         Report::PrivateKey(_) => "key",
+        #[cfg(feature = "jose")]
+        Report::Jwk(jwk) if jwk.private => "key",
+        #[cfg(feature = "jose")]
+        Report::Jwk(_) => "public",
         Report::PublicKey(_) => "public",
         Report::Crl(_) => "crl",
         Report::Pkcs7(_) | Report::Pkcs12(_) => "bundle",
@@ -98,6 +102,10 @@ fn openssl_command(report: &Report, file: &str) -> String {
         }
         Report::Csr(_) => format!("openssl req -in {file} -noout -text -verify"),
         Report::PrivateKey(_) => format!("openssl pkey -in {file} -noout -text"),
+        #[cfg(feature = "jose")]
+        Report::Jwk(jwk) if jwk.private => format!("openssl pkey -in {file} -noout -text"),
+        #[cfg(feature = "jose")]
+        Report::Jwk(_) => format!("openssl pkey -pubin -in {file} -noout -text"),
         Report::PublicKey(_) => format!("openssl pkey -pubin -in {file} -noout -text"),
         Report::Crl(_) => format!("openssl crl -in {file} -noout -text"),
         Report::Pkcs7(_) => format!("openssl pkcs7 -in {file} -print_certs -noout -text"),

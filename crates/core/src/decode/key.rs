@@ -107,6 +107,32 @@ pub struct PublicKeyReport {
     pub exponent: Option<u64>,
     /// RSA modulus or EC/EdDSA point, lowercase hex.
     pub public_hex: String,
+    /// The RFC 7638 JWK thumbprint (base64url SHA-256): what a `kid` usually is; `None` for a
+    /// key JWK cannot express (DSA, a curve JWK has no name for).
+    #[serde(default)]
+    pub jwk_thumbprint: Option<String>,
+}
+
+impl PublicKeyReport {
+    /// The key by its JWK members (RFC 7518 §6), read from this report's own fields, so that
+    /// a private key's public half derived later counts too; `None` when JWK cannot express it.
+    pub fn jwk_parts(&self) -> Option<crate::jose::PublicParts> {
+        use crate::jose::PublicParts;
+        let key = dn::unhex(&self.public_hex)?;
+        match &self.algorithm {
+            KeyAlgorithm::Rsa | KeyAlgorithm::RsaPss => {
+                Some(PublicParts::rsa(&key, &self.exponent?.to_be_bytes()))
+            }
+            KeyAlgorithm::Ec => PublicParts::ec(self.curve.as_deref()?, &key),
+            other => PublicParts::okp(other.name(), &key),
+        }
+    }
+
+    /// Fills [`PublicKeyReport::jwk_thumbprint`] from the fields (run again when they change).
+    pub fn with_thumbprint(mut self) -> PublicKeyReport {
+        self.jwk_thumbprint = self.jwk_parts().map(|parts| parts.thumbprint());
+        self
+    }
 }
 
 /// Reads what a SubjectPublicKeyInfo says about its key. Never fails: an unreadable key shows
@@ -119,6 +145,7 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
         curve: None,
         exponent: None,
         public_hex: String::new(),
+        jwk_thumbprint: None,
     };
     match crate::oids::dotted(&spki.algorithm.oid).as_str() {
         oid @ ("1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10") => {
@@ -179,7 +206,7 @@ pub fn public_key(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
     if report.public_hex.is_empty() {
         report.public_hex = dn::hex(bits);
     }
-    report
+    report.with_thumbprint()
 }
 
 /// `SpecifiedECDomain` (SEC 1 section C.2): a curve spelled out instead of named, which RFC
@@ -450,6 +477,7 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         curve: None,
         exponent: None,
         public_hex: String::new(),
+        jwk_thumbprint: None,
     };
     match crate::oids::dotted(&oid).as_str() {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
@@ -482,7 +510,7 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
     Ok(PrivateKeyReport {
         format: KeyEncoding::Pkcs8.into(),
         encrypted: false,
-        public_key: Some(public),
+        public_key: Some(public.with_thumbprint()),
         encryption: None,
         dek_info: None,
         matches: Vec::new(),
@@ -538,7 +566,9 @@ fn rsa_public(rsa: &pkcs1::RsaPrivateKeyRef<'_>) -> PublicKeyReport {
         curve: None,
         exponent: exponent(rsa.public_exponent.as_bytes()),
         public_hex: dn::hex(modulus),
+        jwk_thumbprint: None,
     }
+    .with_thumbprint()
 }
 
 fn ec_public(key: &sec1::EcPrivateKey<'_>, curve: Option<Oid>) -> PublicKeyReport {
@@ -554,7 +584,9 @@ fn ec_public(key: &sec1::EcPrivateKey<'_>, curve: Option<Oid>) -> PublicKeyRepor
         curve: name,
         exponent: None,
         public_hex: point,
+        jwk_thumbprint: None,
     }
+    .with_thumbprint()
 }
 
 /// The public key, as lowercase hex, of a PKCS#8 (EC or Ed25519) or SEC1 private key:

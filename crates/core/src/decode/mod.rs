@@ -5,6 +5,8 @@ pub mod container;
 pub mod crypto;
 pub mod export;
 pub mod ext;
+#[cfg(feature = "jose")]
+pub mod jwk;
 pub mod key;
 #[cfg(feature = "ocsp")]
 pub mod ocsp;
@@ -84,6 +86,10 @@ impl Decoded {
             },
             Report::PrivateKey(_) => "PRIVATE KEY",
             Report::PublicKey(_) => "PUBLIC KEY",
+            #[cfg(feature = "jose")]
+            Report::Jwk(jwk) if jwk.private => "PRIVATE KEY",
+            #[cfg(feature = "jose")]
+            Report::Jwk(_) => "PUBLIC KEY",
             Report::Crl(_) => "X509 CRL",
             Report::Pkcs7(_) => "PKCS7",
             Report::Pkcs12(_) => "PKCS12",
@@ -130,6 +136,9 @@ pub enum Report {
     PrivateKey(PrivateKeyReport),
     /// A public key (`PUBLIC KEY`, `RSA PUBLIC KEY`).
     PublicKey(PublicKeyReport),
+    /// A JSON Web Key (RFC 7517), alone or one of a JWK Set's.
+    #[cfg(feature = "jose")]
+    Jwk(Box<jwk::JwkReport>),
     /// A certificate revocation list.
     Crl(CrlReport),
     /// A PKCS#7 certificate bundle.
@@ -244,25 +253,55 @@ pub fn structure(input: &[u8], now: UnixTime) -> Result<Vec<Result<Decoded, Erro
 /// public key. [`structure`] runs it; run it again once more keys are decrypted.
 pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
     let mut blocks: Vec<&mut Decoded> = blocks.into_iter().collect();
-    let holders: Vec<(usize, String)> = blocks
+    // (block, public key hex, whether the block is a private key)
+    let holders: Vec<(usize, String, bool)> = blocks
         .iter()
-        .filter_map(|d| match &d.report {
-            Report::Certificate(c) => {
-                Some((d.item.unwrap_or(d.block), c.public_key.public_hex.clone()))
-            }
-            Report::Csr(c) => Some((d.item.unwrap_or(d.block), c.public_key.public_hex.clone())),
-            _ => None,
+        .filter_map(|d| {
+            let (public, private) = match &d.report {
+                Report::Certificate(c) => (&c.public_key, false),
+                Report::Csr(c) => (&c.public_key, false),
+                #[cfg(feature = "jose")]
+                Report::Jwk(jwk) => (&jwk.public_key, false),
+                Report::PrivateKey(PrivateKeyReport {
+                    public_key: Some(public),
+                    ..
+                }) => (public, true),
+                _ => return None,
+            };
+            Some((
+                d.item.unwrap_or(d.block),
+                public.public_hex.clone(),
+                private,
+            ))
         })
         .collect();
     for d in &mut blocks {
-        if let Report::PrivateKey(key) = &mut d.report {
-            let public = key.public_key.as_ref().map(|p| p.public_hex.as_str());
-            key.matches = holders
-                .iter()
-                .filter(|(_, hex)| public.is_some_and(|p| !p.is_empty() && p == hex))
-                .map(|(block, _)| *block)
-                .collect();
-        }
+        let me = d.item.unwrap_or(d.block);
+        // A private key goes with the certificates, CSRs and JWKs that carry its public key;
+        // a JWK with every other block of the same key.
+        let (public, matches, with_private) = match &mut d.report {
+            Report::PrivateKey(key) => (
+                key.public_key.as_ref().map(|p| p.public_hex.clone()),
+                &mut key.matches,
+                false,
+            ),
+            #[cfg(feature = "jose")]
+            Report::Jwk(jwk) => (
+                Some(jwk.public_key.public_hex.clone()),
+                &mut jwk.matches,
+                true,
+            ),
+            _ => continue,
+        };
+        *matches = holders
+            .iter()
+            .filter(|(block, hex, private)| {
+                *block != me
+                    && (with_private || !private)
+                    && public.as_deref().is_some_and(|p| !p.is_empty() && p == hex)
+            })
+            .map(|(block, ..)| *block)
+            .collect();
     }
 }
 
@@ -389,7 +428,26 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
         encoding,
         headers,
         der,
+        jwk,
     } = block;
+    #[cfg(not(feature = "jose"))]
+    let _ = jwk;
+    #[cfg(feature = "jose")]
+    if let Some(members) = jwk {
+        let report = jwk::report(&members).map_err(|e| Error::Jwk {
+            at: at.clone(),
+            detail: format!("the key its members make does not read back: {e}"),
+        })?;
+        return Ok(Decoded {
+            block: at.block,
+            item: None,
+            label: None,
+            line: at.line,
+            encoding,
+            report: Report::Jwk(Box::new(report)),
+            der,
+        });
+    }
     let der_error = |at: &Location, detail: String| Error::Der {
         at: at.clone(),
         detail,

@@ -15,6 +15,8 @@ use const_oid::db::rfc5280::{
 mod checks;
 #[cfg(feature = "ca-lint")]
 mod crl;
+#[cfg(feature = "jose")]
+mod jwk;
 #[cfg(feature = "ca-lint")]
 mod kind;
 #[cfg(all(feature = "ca-lint", feature = "ocsp"))]
@@ -576,6 +578,12 @@ pub fn crl_in(c: &crate::decode::CrlReport, der: &[u8]) -> Vec<Finding> {
 #[cfg(all(feature = "ca-lint", feature = "ocsp"))]
 pub fn ocsp_response(r: &crate::decode::ocsp::OcspResponseReport) -> Vec<Finding> {
     ocsp::findings(r)
+}
+
+/// Every finding for one JWK (RFC 7517, 7518), most severe first.
+#[cfg(feature = "jose")]
+pub fn jwk(j: &crate::decode::jwk::JwkReport) -> Vec<Finding> {
+    jwk::findings(j)
 }
 
 /// Every finding for one CRL (RFC 5280 section 5), most severe first.

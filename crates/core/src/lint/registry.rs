@@ -63,6 +63,8 @@ pub enum Applies {
     Crl,
     /// OCSP responses.
     OcspResponse,
+    /// JSON Web Keys.
+    Jwk,
     /// The certificates of these kinds (a profile rule's).
     #[cfg(feature = "ca-lint")]
     Profiles(super::kind::Kinds),
@@ -80,6 +82,7 @@ impl Applies {
             Applies::Bundle => "bundles",
             Applies::Crl => "CRLs",
             Applies::OcspResponse => "OCSP responses",
+            Applies::Jwk => "JSON Web Keys",
             #[cfg(feature = "ca-lint")]
             Applies::Profiles(kinds) => return super::kind::kinds_name(kinds).into(),
         })
@@ -365,6 +368,42 @@ registry! {
         what: Cow::Borrowed("Certificates not in leaf-to-root order, each followed by its issuer."),
         why: Cow::Borrowed("TLS 1.2 requires that order and some clients (and OpenSSL 1.0) refuse others."),
         fix: Cow::Borrowed("Serve the leaf first, then each issuer (fullchain.pem)."),
+    },
+    JWK_PRIVATE = { id: "jwk_private", code: "jwk_private", severity: Warning, source: "RFC 7517 §9.2" } {
+        applies_to: Applies::Jwk,
+        what: Cow::Borrowed("A JWK that holds its private key (`d`, and for RSA the primes)."),
+        why: Cow::Borrowed("JWK Sets are published (a `jwks_uri`); a private member in one gives the key away. Private JWKs belong only in a secret store."),
+        fix: Cow::Borrowed("Publish the public JWK only (`certbench convert FILE --to jwk` without `--private`); if a private one was published, replace the key."),
+    },
+    JWK_X5C_KEY_MISMATCH = { id: "jwk_x5c_key_mismatch", code: "jwk_x5c_key_mismatch", severity: Error, source: "RFC 7517 §4.7" } {
+        applies_to: Applies::Jwk,
+        what: Cow::Borrowed("The first certificate of `x5c` carries another key than the JWK's members."),
+        why: Cow::Borrowed("RFC 7517 requires the first certificate's key to be the JWK's; a verifier that trusts the certificate would check signatures with a key it did not vouch for."),
+        fix: Cow::Borrowed("Put the key's own certificate first in `x5c`, then its issuers."),
+    },
+    JWK_X5T_MISMATCH = { id: "jwk_x5t_mismatch", code: "jwk_x5t_mismatch", severity: Error, source: "RFC 7517 §4.9" } {
+        applies_to: Applies::Jwk,
+        what: Cow::Borrowed("`x5t#S256` is not the SHA-256 of the first `x5c` certificate."),
+        why: Cow::Borrowed("Clients that pick a key by certificate thumbprint will not find this one, or find the wrong one."),
+        fix: Cow::Borrowed("Write `x5t#S256` as base64url(SHA-256(DER of x5c[0])), or leave it out."),
+    },
+    JWK_USE_AND_KEY_OPS = { id: "jwk_use_and_key_ops", code: "jwk_use_and_key_ops", severity: Warning, source: "RFC 7517 §4.3" } {
+        applies_to: Applies::Jwk,
+        what: Cow::Borrowed("A JWK with both `use` and `key_ops`, or with ones that disagree."),
+        why: Cow::Borrowed("RFC 7517 says the two SHOULD NOT be used together; libraries honour one or the other, so a key may be used as it was not meant to be."),
+        fix: Cow::Borrowed("Keep one: `use` (`sig` or `enc`) for published keys."),
+    },
+    JWK_ALG_MISMATCH = { id: "jwk_alg_mismatch", code: "jwk_alg_mismatch", severity: Error, source: "RFC 7518 §3.1, §4.1; RFC 8037 §3" } {
+        applies_to: Applies::Jwk,
+        what: Cow::Borrowed("`alg` names an algorithm this key cannot do (ES256 with a P-384 key, RS256 with an EC key, …)."),
+        why: Cow::Borrowed("Every signature or decryption with the key fails, or a library refuses the whole set."),
+        fix: Cow::Borrowed("Set `alg` to the key's algorithm (ES256 for P-256, ES384 for P-384, ES512 for P-521, EdDSA for Ed25519, RS256 or PS256 for RSA), or leave it out."),
+    },
+    JWK_RSA_TOO_SHORT = { id: "jwk_rsa_too_short", code: "jwk_rsa_too_short", severity: Error, source: "RFC 7518 §3.3, §4.2" } {
+        applies_to: Applies::Jwk,
+        what: Cow::Borrowed("An RSA JWK under 2048 bits."),
+        why: Cow::Borrowed("RFC 7518 requires 2048 bits or more for RS*, PS* and RSA-OAEP; libraries refuse shorter keys and 1024-bit RSA is breakable."),
+        fix: Cow::Borrowed("Make a 2048-bit or larger key (or an EC P-256 one) and publish it with a new `kid`."),
     },
     CRL_NEXT_UPDATE_MISSING = { id: "crl_next_update_missing", code: "crl_next_update_missing", severity: Error, source: "RFC 5280 §5.1.2.5" } {
         applies_to: Applies::Crl,

@@ -68,6 +68,7 @@ pub(super) fn key_rows(key: &PublicKeyReport) -> Html {
             { row("Public key", &summary) }
             <dt>{ if key.algorithm.is_rsa() { "Modulus" } else { "Public value" } }</dt>
             <dd class="mono"><details><summary>{ format!("{} hex digits", key.public_hex.len()) }</summary><span class="hex">{ wrapped_hex(&key.public_hex) }</span></details></dd>
+            { row("JWK thumbprint", key.jwk_thumbprint.as_deref().unwrap_or_default()) }
         </>
     }
 }
