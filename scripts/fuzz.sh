@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH" RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-targets=${FUZZ_TARGETS:-"input decode asn1 verify cipher pkcs12 crl ocsp lint jwk"}
+targets=${FUZZ_TARGETS:-"input decode asn1 verify cipher pkcs12 crl ocsp lint jwk ssh"}
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(-runs=10000000)
 for target in $targets; do
@@ -26,6 +26,13 @@ for target in $targets; do
     # JWKs: RFC 7517/7520's shapes, written by certbench from the fixtures' keys.
     jwk) for f in tests/fixtures/*.jwk tests/fixtures/*.jwks; do
            [ -e "$f" ] && cp "$f" "$corpus/seed-$(basename "$f")"
+         done ;;
+    # OpenSSH: the blobs of the fixtures' key and certificate lines, and the private-key files.
+    ssh) for f in tests/fixtures/ssh/*; do
+           case $f in
+             *.pub) awk '{print $2}' "$f" | base64 -d > "$corpus/seed-$(basename "$f")" 2>/dev/null || true ;;
+             *) sed '1d;$d' "$f" | base64 -d > "$corpus/seed-$(basename "$f")" 2>/dev/null || true ;;
+           esac
          done ;;
     *) for f in tests/fixtures/*.pem tests/fixtures/*.der tests/fixtures/*.csr tests/fixtures/*.crl tests/fixtures/*.p7b tests/fixtures/*.p12 tests/fixtures/*.key tests/fixtures/*.ocsp tests/fixtures/*.ocsp-request tests/fixtures/keys/*; do
          cp "$f" "$corpus/seed-$(basename "$f")"

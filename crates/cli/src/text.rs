@@ -104,6 +104,89 @@ pub(crate) fn decoded(d: &Decoded) -> String {
                 let _ = writeln!(out, "    {:?}: {} ({})", f.severity, f.message, f.source);
             }
         }
+        Report::SshPublicKey(key) => {
+            let _ = writeln!(out, "OpenSSH Public Key:");
+            ssh_key(&mut out, key);
+        }
+        Report::SshPrivateKey(key) => {
+            let _ = writeln!(out, "OpenSSH Private Key:");
+            if let Some(e) = &key.encryption {
+                let _ = match (e.encrypted, e.rounds) {
+                    (true, Some(rounds)) => writeln!(
+                        out,
+                        "    Encryption: {} with {} ({rounds} rounds)",
+                        e.cipher, e.kdf
+                    ),
+                    (true, None) => writeln!(out, "    Encryption: {} with {}", e.cipher, e.kdf),
+                    (false, _) => writeln!(out, "    Encryption: none"),
+                };
+            }
+            ssh_key(&mut out, key);
+        }
+        Report::SshCertificate(c) => {
+            let _ = writeln!(out, "OpenSSH Certificate:");
+            let _ = writeln!(out, "    Type: {} {} certificate", c.algorithm, c.cert_type);
+            let _ = writeln!(
+                out,
+                "    Public key: {} {} ({} bit)",
+                c.key.algorithm, c.fingerprint_sha256, c.bits
+            );
+            let _ = writeln!(
+                out,
+                "    Signing CA: {} {} (using {})",
+                c.ca_algorithm, c.ca_fingerprint_sha256, c.signature_algorithm
+            );
+            let _ = writeln!(out, "    Key ID: \"{}\"", c.key_id);
+            let _ = writeln!(out, "    Serial: {}", c.serial);
+            let before = c
+                .valid_before
+                .as_ref()
+                .map_or("forever".to_string(), ToString::to_string);
+            let _ = writeln!(
+                out,
+                "    Valid: from {} to {before} ({:?})",
+                c.valid_after, c.validity
+            );
+            let _ = writeln!(
+                out,
+                "    Principals: {}",
+                if c.principals.is_empty() {
+                    "(none: any)".to_string()
+                } else {
+                    c.principals.join(", ")
+                }
+            );
+            for (title, list) in [
+                ("Critical Options", &c.critical_options),
+                ("Extensions", &c.extensions),
+            ] {
+                let items: Vec<String> = list
+                    .iter()
+                    .map(|(name, value)| match value.is_empty() {
+                        true => name.clone(),
+                        false => format!("{name} {value}"),
+                    })
+                    .collect();
+                let shown = if items.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    items.join(", ")
+                };
+                let _ = writeln!(out, "    {title}: {shown}");
+            }
+            let _ = writeln!(
+                out,
+                "    Signature: {}",
+                match c.signature_valid {
+                    Some(true) => "valid: the CA's key verifies it",
+                    Some(false) => "INVALID: the CA's key does not verify it",
+                    None => "not checked",
+                }
+            );
+            for f in &c.lint {
+                let _ = writeln!(out, "    {:?}: {} ({})", f.severity, f.message, f.source);
+            }
+        }
         Report::Crl(crl) => {
             let _ = writeln!(out, "Certificate Revocation List:");
             let _ = writeln!(out, "    Issuer: {}", crl.issuer);
@@ -300,6 +383,39 @@ fn public_key(out: &mut String, key: &PublicKeyReport) {
     let _ = writeln!(out, "{line}");
     if let Some(thumbprint) = &key.jwk_thumbprint {
         let _ = writeln!(out, "    JWK Thumbprint (RFC 7638): {thumbprint}");
+    }
+}
+
+fn ssh_key(out: &mut String, key: &certbench_core::decode::ssh::SshKeyReport) {
+    let _ = writeln!(out, "    Type: {} ({} bit)", key.algorithm, key.bits);
+    let _ = writeln!(out, "    Fingerprint: {}", key.fingerprint_sha256);
+    let _ = writeln!(out, "    Fingerprint: {}", key.fingerprint_md5);
+    if let Some(comment) = &key.comment {
+        let _ = writeln!(out, "    Comment: {comment}");
+    }
+    if let Some(application) = &key.application {
+        let _ = writeln!(out, "    Security key application: {application}");
+    }
+    if !key.options.is_empty() {
+        let _ = writeln!(out, "    Options: {}", key.options.join(" "));
+    }
+    if let Some(marker) = &key.marker {
+        let _ = writeln!(out, "    Marker: {marker}");
+    }
+    if !key.hosts.is_empty() {
+        let _ = writeln!(out, "    Hosts: {}", key.hosts.join(", "));
+    }
+    if let Some(public) = &key.public_key
+        && let Some(thumbprint) = &public.jwk_thumbprint
+    {
+        let _ = writeln!(out, "    JWK Thumbprint (RFC 7638): {thumbprint}");
+    }
+    if !key.matches.is_empty() {
+        let blocks: Vec<String> = key.matches.iter().map(usize::to_string).collect();
+        let _ = writeln!(out, "    Same key as block {}", blocks.join(", "));
+    }
+    for f in &key.lint {
+        let _ = writeln!(out, "    {:?}: {} ({})", f.severity, f.message, f.source);
     }
 }
 

@@ -48,6 +48,12 @@ fn key_of(d: &Decoded) -> Option<(Option<PublicParts>, Option<&[u8]>)> {
             j.public_key.jwk_parts(),
             j.private.then_some(d.der.as_slice()),
         ),
+        #[cfg(feature = "openssh")]
+        Report::SshPublicKey(k) | Report::SshPrivateKey(k) => {
+            (k.public_key.as_ref().and_then(|p| p.jwk_parts()), None)
+        }
+        #[cfg(feature = "openssh")]
+        Report::SshCertificate(c) => (c.key.public_key.as_ref().and_then(|p| p.jwk_parts()), None),
         Report::PrivateKey(PrivateKeyReport {
             encrypted: false,
             public_key,
@@ -89,6 +95,10 @@ fn k_algorithm(d: &Decoded) -> Option<String> {
         Report::Csr(c) => Some(c.public_key.algorithm.to_string()),
         Report::PublicKey(k) => Some(k.algorithm.to_string()),
         Report::Jwk(j) => Some(j.public_key.algorithm.to_string()),
+        #[cfg(feature = "openssh")]
+        Report::SshPublicKey(k) | Report::SshPrivateKey(k) => Some(k.algorithm.clone()),
+        #[cfg(feature = "openssh")]
+        Report::SshCertificate(c) => Some(c.key.algorithm.clone()),
         _ => None,
     }
 }
@@ -110,6 +120,13 @@ fn keys(blocks: &[Decoded], private: bool, to: &str) -> Result<Vec<Key>, Error> 
         // An encrypted key stands in the way only of its private parts.
         if matches!(&d.report, Report::PrivateKey(k) if k.encrypted) && private {
             return Err(unconvertible(d, to));
+        }
+        #[cfg(feature = "openssh")]
+        if matches!(&d.report, Report::SshPrivateKey(_)) && private {
+            return Err(Error::Form(format!(
+                "block {}: an OpenSSH private key's private part is not converted; its public key is, without --private",
+                d.block
+            )));
         }
         let Some((parts, secret)) = key_of(d) else {
             continue;
@@ -210,6 +227,17 @@ fn structures(blocks: &[Decoded], private: bool) -> Result<Vec<(&'static str, Ve
         let secret = match &d.report {
             Report::PrivateKey(_) | Report::Pkcs12(_) => true,
             Report::Jwk(j) => j.private,
+            #[cfg(feature = "openssh")]
+            Report::SshPrivateKey(_) => true,
+            // Not PEM: OpenSSH keys and certificates give their key as a PUBLIC KEY.
+            #[cfg(feature = "openssh")]
+            Report::SshPublicKey(_) | Report::SshCertificate(_) => {
+                match key_of(d) {
+                    Some((Some(parts), _)) => out.push(("PUBLIC KEY", parts.spki())),
+                    _ => return Err(unconvertible(d, "PEM")),
+                }
+                continue;
+            }
             _ => false,
         };
         if !secret || private {

@@ -86,6 +86,13 @@ pub enum Error {
         /// What is wrong, and where in the text for JSON syntax.
         detail: String,
     },
+    /// An OpenSSH key, certificate or private-key file that cannot be read.
+    Ssh {
+        /// Where it is (its line, for a key line).
+        at: Location,
+        /// What is wrong, and at which byte of the key.
+        detail: String,
+    },
     /// The block is DER but of a kind this label or structure does not fit.
     UnsupportedKind {
         /// Where the block is.
@@ -176,7 +183,9 @@ impl fmt::Display for Error {
             ),
             Error::PemBadBase64 { at, line, detail } => write!(f, "{at}: line {line}: {detail}"),
             Error::Der { at, detail } => write!(f, "{at}: {detail}"),
-            Error::UnsupportedKind { at, detail } | Error::Jwk { at, detail } => {
+            Error::UnsupportedKind { at, detail }
+            | Error::Jwk { at, detail }
+            | Error::Ssh { at, detail } => {
                 write!(f, "{at}: {detail}")
             }
             Error::InvalidTime(text) => write!(

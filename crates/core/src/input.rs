@@ -30,6 +30,8 @@ pub enum Encoding {
     /// A JSON Web Key (RFC 7517), alone or in a JWK Set: its DER is the SubjectPublicKeyInfo
     /// (or, when the JWK is private, the PKCS#8 key) its members make.
     Jwk,
+    /// An OpenSSH public key or certificate line (`authorized_keys`, `known_hosts`, `.pub`).
+    Openssh,
 }
 
 /// One DER structure found in the input.
@@ -43,8 +45,18 @@ pub struct Block {
     pub headers: Vec<(String, String)>,
     /// The DER it carries.
     pub der: Vec<u8>,
-    /// A JWK's own members, for a block read from one ([`Encoding::Jwk`]).
-    pub jwk: Option<Box<crate::jose::Members>>,
+    /// What a block written in a format other than ASN.1 says besides its key ([`Native`]).
+    pub native: Option<Box<Native>>,
+}
+
+/// A block written in a format other than ASN.1, as read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Native {
+    /// A JSON Web Key's members ([`Encoding::Jwk`]; the block's DER is the key they make).
+    Jwk(crate::jose::Members),
+    /// An OpenSSH key line ([`Encoding::Openssh`]; the block's "DER" is the key's or
+    /// certificate's wire blob, which is not DER).
+    Ssh(crate::ssh::Line),
 }
 
 /// Splits `input` into blocks. Fails as a whole only when nothing in it can be recognised.
@@ -64,6 +76,8 @@ pub fn read_blocks(input: &[u8]) -> Result<Vec<Result<Block, Error>>, Error> {
     let jwks = None;
     let blocks = if let Some(blocks) = jwks {
         blocks
+    } else if let Some(blocks) = ssh_lines(input) {
+        blocks
     } else if find(input, b"-----BEGIN ").is_some() {
         let unescaped = unescape_json_pem(input);
         let pem = unescaped.as_deref().unwrap_or(input);
@@ -76,12 +90,15 @@ pub fn read_blocks(input: &[u8]) -> Result<Vec<Result<Block, Error>>, Error> {
         };
         // Only PEM that reads as cut off is read again with its boundaries on lines of their
         // own, so the lines errors name stay those of the input.
-        match relined_pem(pem).filter(|_| cut_off(&as_written) > 0) {
+        let mut blocks = match relined_pem(pem).filter(|_| cut_off(&as_written) > 0) {
             Some(relined) => Some(read_pem(&relined))
                 .filter(|again| cut_off(again) < cut_off(&as_written))
                 .unwrap_or(as_written),
             None => as_written,
-        }
+        };
+        // OpenSSH key lines around the PEM (a private key pasted with its `.pub`) come after.
+        blocks.extend(ssh_lines_outside_pem(pem, blocks.len()));
+        blocks
     } else if let Some(blocks) = read_der(input) {
         blocks
     } else if let Some(blocks) = read_bare_base64(input) {
@@ -390,7 +407,7 @@ fn close_pem(block: OpenBlock, end_label: &str) -> Result<Block, Error> {
         encoding: Encoding::Pem,
         headers,
         der,
-        jwk: None,
+        native: None,
     })
 }
 
@@ -482,7 +499,7 @@ fn read_der(input: &[u8]) -> Option<Vec<Result<Block, Error>>> {
                     encoding: Encoding::Der,
                     headers: Vec::new(),
                     der: rest[..len].to_vec(),
-                    jwk: None,
+                    native: None,
                 }));
                 offset += len;
             }
@@ -531,9 +548,88 @@ fn decoded_blocks(base64: &str, block: usize, offset: usize) -> Option<Vec<Resul
             encoding: Encoding::Base64,
             headers: Vec::new(),
             der: bytes,
-            jwk: None,
+            native: None,
         })]
     })
+}
+
+/// The blocks of a text of OpenSSH key lines (and no PEM).
+#[cfg(feature = "openssh")]
+fn ssh_lines(input: &[u8]) -> Option<Vec<Result<Block, Error>>> {
+    match find(input, b"-----BEGIN ") {
+        Some(_) => None,
+        None => crate::ssh::read_lines(input).map(|lines| ssh_blocks(lines, 0)),
+    }
+}
+
+#[cfg(not(feature = "openssh"))]
+fn ssh_lines(_: &[u8]) -> Option<Vec<Result<Block, Error>>> {
+    None
+}
+
+/// The OpenSSH key lines of a PEM text outside its blocks, numbered after its `before` blocks.
+#[cfg(feature = "openssh")]
+fn ssh_lines_outside_pem(pem: &[u8], before: usize) -> Vec<Result<Block, Error>> {
+    // Quick refusal: most PEM has no key type in it.
+    if find(pem, b"ssh-").is_none() && find(pem, b"ecdsa-").is_none() {
+        return Vec::new();
+    }
+    // Lines inside blocks blanked out, so offsets and line numbers stay the input's.
+    let mut outside = pem.to_vec();
+    let mut inside = false;
+    let mut start = 0;
+    for line in pem.split(|&b| b == b'\n') {
+        let end = start + line.len();
+        let begins = boundary(line, b"-----BEGIN ").is_some();
+        if inside || begins {
+            outside
+                .get_mut(start..end)
+                .into_iter()
+                .flatten()
+                .for_each(|b| *b = b' ');
+        }
+        if begins {
+            inside = true;
+        }
+        if boundary(line, b"-----END ").is_some() {
+            inside = false;
+        }
+        start = end + 1;
+    }
+    crate::ssh::read_lines(&outside)
+        .map(|lines| ssh_blocks(lines, before))
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "openssh"))]
+fn ssh_lines_outside_pem(_: &[u8], _: usize) -> Vec<Result<Block, Error>> {
+    Vec::new()
+}
+
+/// The blocks of OpenSSH key lines: each key or certificate one block, its blob as the DER.
+#[cfg(feature = "openssh")]
+fn ssh_blocks(
+    lines: Vec<crate::ssh::LineRead>,
+    before: usize,
+) -> Vec<Result<Block, Error>> {
+    let mut blocks = Vec::new();
+    for (offset, line_no, line) in lines {
+        let at = location(before + blocks.len() + 1, None, Some(line_no), offset);
+        blocks.push(match line {
+            Ok(mut line) => Ok(Block {
+                at,
+                encoding: Encoding::Openssh,
+                headers: Vec::new(),
+                der: std::mem::take(&mut line.blob),
+                native: Some(Box::new(Native::Ssh(line))),
+            }),
+            Err(detail) => Err(Error::Ssh { at, detail }),
+        });
+        if blocks.len() > MAX_BLOCKS {
+            break;
+        }
+    }
+    blocks
 }
 
 #[cfg(feature = "jose")]
@@ -550,7 +646,7 @@ fn jwk_blocks(keys: Vec<(usize, Result<crate::jwk::Read, String>)>) -> Vec<Resul
                     encoding: Encoding::Jwk,
                     headers: Vec::new(),
                     der: read.der,
-                    jwk: Some(Box::new(read.members)),
+                    native: Some(Box::new(Native::Jwk(read.members))),
                 }));
                 for der in read.x5c {
                     blocks.push(Ok(Block {
@@ -558,7 +654,7 @@ fn jwk_blocks(keys: Vec<(usize, Result<crate::jwk::Read, String>)>) -> Vec<Resul
                         encoding: Encoding::Base64,
                         headers: Vec::new(),
                         der,
-                        jwk: None,
+                        native: None,
                     }));
                 }
             }

@@ -37,10 +37,17 @@ pub fn apply(
 ) {
     crypto::record(blocks, tasks, facts);
     // In block order, as `crypto::tasks` lists them: a bundle of thousands of self-signed
-    // certificates looks each up by halves, not one by one.
+    // certificates looks each up by halves, not one by one. An OpenSSH certificate's findings
+    // depend on its signature too.
+    let judged_by_signature = |task: &&crypto::Task| match task {
+        crypto::Task::SelfSignature { .. } => true,
+        #[cfg(feature = "openssh")]
+        crypto::Task::SshSignature { .. } => true,
+        _ => false,
+    };
     let changed: Vec<(usize, Option<usize>)> = tasks
         .iter()
-        .filter(|task| matches!(task, crypto::Task::SelfSignature { .. }))
+        .filter(judged_by_signature)
         .map(|task| (task.target().block, task.target().item))
         .collect();
     for decoded in blocks.iter_mut().flatten() {
@@ -113,6 +120,10 @@ fn judge_alone(decoded: &mut Decoded) {
         Report::Parameters(p) => p.lint = lint::parameters(p),
         #[cfg(feature = "jose")]
         Report::Jwk(j) => j.lint = lint::jwk(j),
+        #[cfg(feature = "openssh")]
+        Report::SshPublicKey(k) | Report::SshPrivateKey(k) => k.lint = lint::ssh_key(k),
+        #[cfg(feature = "openssh")]
+        Report::SshCertificate(c) => c.lint = lint::ssh_certificate(c),
         #[cfg(all(feature = "ca-lint", feature = "ocsp"))]
         Report::OcspResponse(r) => r.lint = lint::ocsp_response(r),
         #[cfg(feature = "ca-lint")]

@@ -32,7 +32,6 @@ pub mod samples;
 pub mod share;
 pub mod signature;
 pub mod sort;
-#[cfg(feature = "jose")]
 pub mod ssh;
 pub mod time;
 mod tlv;

@@ -422,10 +422,18 @@ fn malformed_input_gets_a_clear_error() {
         (
             pem.replace(
                 "-----BEGIN CERTIFICATE-----",
+                "-----BEGIN PGP PUBLIC KEY BLOCK-----",
+            )
+            .replace("END CERTIFICATE", "END PGP PUBLIC KEY BLOCK"),
+            "not supported",
+        ),
+        (
+            pem.replace(
+                "-----BEGIN CERTIFICATE-----",
                 "-----BEGIN OPENSSH PRIVATE KEY-----",
             )
             .replace("END CERTIFICATE", "END OPENSSH PRIVATE KEY"),
-            "not supported",
+            "not an OpenSSH private key file: at byte 0: expected the magic `openssh-key-v1\\0`",
         ),
         (pem.replacen('M', "M!", 1), "not a base64 character"),
         (

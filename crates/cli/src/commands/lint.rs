@@ -48,6 +48,8 @@ pub(crate) fn run_lint(
     let mut crls = Vec::new();
     let mut responses = Vec::new();
     let mut jwks = Vec::new();
+    let mut ssh_keys = Vec::new();
+    let mut ssh_certificates = Vec::new();
     for block in &blocks {
         match block {
             Ok(d) => match &d.report {
@@ -59,6 +61,10 @@ pub(crate) fn run_lint(
                 Report::Crl(c) => crls.push((d.block, c)),
                 Report::OcspResponse(r) => responses.push((d.block, r.as_ref())),
                 Report::Jwk(j) => jwks.push((d.block, j.as_ref())),
+                Report::SshPublicKey(k) | Report::SshPrivateKey(k) => {
+                    ssh_keys.push((d.block, k.as_ref()))
+                }
+                Report::SshCertificate(c) => ssh_certificates.push((d.block, c.as_ref())),
                 _ => {}
             },
             Err(e) => eprintln!("certbench: {e}"),
@@ -69,10 +75,12 @@ pub(crate) fn run_lint(
         && crls.is_empty()
         && responses.is_empty()
         && jwks.is_empty()
+        && ssh_keys.is_empty()
+        && ssh_certificates.is_empty()
     {
         return Err(Failure(
             2,
-            "no certificate, CRL, OCSP response, JWK or parameters to lint".into(),
+            "no certificate, CRL, OCSP response, JWK, SSH key or parameters to lint".into(),
         ));
     }
     let bundle = lint::input(&blocks);
@@ -106,6 +114,14 @@ pub(crate) fn run_lint(
                 "crls": crls,
                 "ocsp_responses": responses,
                 "jwks": jwks,
+                "ssh_keys": ssh_keys
+                    .iter()
+                    .map(|(block, k)| serde_json::json!({"block": block, "algorithm": k.algorithm, "fingerprint_sha256": k.fingerprint_sha256, "findings": k.lint}))
+                    .collect::<Vec<_>>(),
+                "ssh_certificates": ssh_certificates
+                    .iter()
+                    .map(|(block, c)| serde_json::json!({"block": block, "key_id": c.key_id, "cert_type": c.cert_type, "findings": c.lint}))
+                    .collect::<Vec<_>>(),
             }))?
         );
     } else {
@@ -138,6 +154,20 @@ pub(crate) fn run_lint(
             let kid = j.kid.as_deref().unwrap_or("no kid");
             show(*block, &format!("JWK {} ({kid})", j.kty), &j.lint);
         }
+        for (block, k) in &ssh_keys {
+            show(
+                *block,
+                &format!("SSH key {} {}", k.algorithm, k.fingerprint_sha256),
+                &k.lint,
+            );
+        }
+        for (block, c) in &ssh_certificates {
+            show(
+                *block,
+                &format!("SSH {} certificate \"{}\"", c.cert_type, c.key_id),
+                &c.lint,
+            );
+        }
         for f in &bundle {
             println!("bundle {:?}: {} [{}]", f.severity, f.message, f.source);
         }
@@ -149,6 +179,8 @@ pub(crate) fn run_lint(
         .chain(crls.iter().flat_map(|(_, c)| &c.lint))
         .chain(responses.iter().flat_map(|(_, r)| &r.lint))
         .chain(jwks.iter().flat_map(|(_, j)| &j.lint))
+        .chain(ssh_keys.iter().flat_map(|(_, k)| &k.lint))
+        .chain(ssh_certificates.iter().flat_map(|(_, c)| &c.lint))
         .chain(&bundle)
         .any(|f| f.severity == Severity::Error);
     Ok(u8::from(errors))

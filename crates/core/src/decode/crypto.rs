@@ -67,6 +67,14 @@ pub enum Task {
         /// The candidate signers: block number (`None`: in the response) and DER.
         signers: Vec<(Option<usize>, Vec<u8>)>,
     },
+    /// An OpenSSH certificate: does its CA's key verify its signature?
+    #[cfg(feature = "openssh")]
+    SshSignature {
+        /// The certificate.
+        target: Target,
+        /// Its wire blob.
+        blob: Vec<u8>,
+    },
     /// A PKCS#8 or SEC1 private key stored without its public half: derive it.
     PublicKey {
         /// The private key.
@@ -86,6 +94,8 @@ impl Task {
             | Task::PublicKey { target, .. } => *target,
             #[cfg(feature = "ocsp")]
             Task::OcspSignature { target, .. } => *target,
+            #[cfg(feature = "openssh")]
+            Task::SshSignature { target, .. } => *target,
         }
     }
 }
@@ -104,6 +114,9 @@ pub enum Fact {
     OcspSignature(Option<OcspSignatureCheck>),
     /// The public key as lowercase hex (EC point or Ed25519 key), when it could be derived.
     PublicKey(Option<String>),
+    /// Whether the OpenSSH certificate's CA key verifies it; `None` when it cannot be checked.
+    #[cfg(feature = "openssh")]
+    SshSignature(Option<bool>),
 }
 
 /// The public-key work the reports of `blocks` wait for.
@@ -168,6 +181,11 @@ pub fn tasks(blocks: &[Result<Decoded, Error>]) -> Vec<Task> {
                     der: d.der.clone(),
                 });
             }
+            #[cfg(feature = "openssh")]
+            Report::SshCertificate(_) => out.push(Task::SshSignature {
+                target,
+                blob: d.der.clone(),
+            }),
             Report::Pkcs7(bundle) => {
                 let ders = container::pkcs7_certificates(&d.der).unwrap_or_default();
                 for (index, (cert, der)) in bundle.certificates.iter().zip(ders).enumerate() {
@@ -242,6 +260,10 @@ impl Task {
                 })
             }
             Task::PublicKey { der, .. } => vec![Work::Derive(der.clone())],
+            #[cfg(feature = "openssh")]
+            Task::SshSignature { blob, .. } => {
+                vec![Work::Verify(super::ssh::signature_check(blob))]
+            }
         }
     }
 
@@ -278,6 +300,8 @@ impl Task {
                         valid,
                     }),
             ),
+            #[cfg(feature = "openssh")]
+            Task::SshSignature { .. } => Fact::SshSignature(outcome(verified(0))),
             Task::PublicKey { .. } => Fact::PublicKey(match done.first() {
                 Some(Done::Derived(hex)) => hex.clone(),
                 _ => None,
@@ -354,6 +378,8 @@ pub fn record(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fa
             (Report::Crl(c), None, Fact::CrlSignature(v)) => c.issuer_signature = v.clone(),
             #[cfg(feature = "ocsp")]
             (Report::OcspResponse(r), None, Fact::OcspSignature(v)) => r.signature = v.clone(),
+            #[cfg(feature = "openssh")]
+            (Report::SshCertificate(c), None, Fact::SshSignature(v)) => c.signature_valid = *v,
             (Report::PrivateKey(k), None, Fact::PublicKey(Some(hex))) => {
                 if let Some(public) = &mut k.public_key {
                     public.public_hex = hex.clone();

@@ -34,6 +34,12 @@ fn stem(report: &Report) -> &'static str {
         Report::Crl(_) => "crl",
         Report::Pkcs7(_) | Report::Pkcs12(_) => "bundle",
         Report::Parameters(_) => "parameters",
+        #[cfg(feature = "openssh")]
+        Report::SshPublicKey(_) => "ssh-key",
+        #[cfg(feature = "openssh")]
+        Report::SshPrivateKey(_) => "ssh-private-key",
+        #[cfg(feature = "openssh")]
+        Report::SshCertificate(_) => "ssh-certificate",
         #[cfg(feature = "ocsp")]
         Report::OcspRequest(_) => "ocsp-request",
         #[cfg(feature = "ocsp")]
@@ -69,6 +75,20 @@ impl Decoded {
                     pem_file: None,
                     der_file: Some(file),
                     asks_password: true,
+                }
+            }
+            // OpenSSH keys and certificates are lines of text, read by ssh-keygen.
+            #[cfg(feature = "openssh")]
+            Report::SshPublicKey(_) | Report::SshCertificate(_) | Report::SshPrivateKey(_) => {
+                let file = match &self.report {
+                    Report::SshPrivateKey(_) => pem,
+                    _ => format!("{name}.pub"),
+                };
+                Export {
+                    command: openssl_command(&self.report, &file),
+                    pem_file: Some(file),
+                    der_file: None,
+                    asks_password: false,
                 }
             }
             // OpenSSL reads OCSP messages as DER only.
@@ -115,6 +135,11 @@ fn openssl_command(report: &Report, file: &str) -> String {
             KeyAlgorithm::Ec => format!("openssl ecparam -in {file} -noout -text"),
             _ => format!("openssl dsaparam -in {file} -noout -text"),
         },
+        // Not OpenSSL's: ssh-keygen reads OpenSSH's formats.
+        #[cfg(feature = "openssh")]
+        Report::SshPublicKey(_) | Report::SshPrivateKey(_) => format!("ssh-keygen -l -f {file}"),
+        #[cfg(feature = "openssh")]
+        Report::SshCertificate(_) => format!("ssh-keygen -L -f {file}"),
         #[cfg(feature = "ocsp")]
         Report::OcspRequest(_) => format!("openssl ocsp -reqin {file} -req_text"),
         // -noverify: printing needs no trust anchor; the card says whether the signature holds.

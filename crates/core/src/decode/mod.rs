@@ -12,6 +12,8 @@ pub mod key;
 pub mod ocsp;
 pub mod overview;
 mod read;
+#[cfg(feature = "openssh")]
+pub mod ssh;
 
 use crate::dn;
 use crate::error::{Error, Location};
@@ -52,6 +54,22 @@ pub struct Decoded {
 }
 
 impl Decoded {
+    /// An OpenSSH key's or certificate's line as OpenSSH writes it (`type base64 comment`).
+    #[cfg(feature = "openssh")]
+    pub fn openssh_line(&self) -> Option<String> {
+        use base64ct::Encoding as _;
+        let (name, comment) = match &self.report {
+            Report::SshPublicKey(k) => (&k.algorithm, &k.comment),
+            Report::SshCertificate(c) => (&c.algorithm, &c.comment),
+            _ => return None,
+        };
+        let key = base64ct::Base64::encode_string(&self.der);
+        Some(match comment {
+            Some(comment) => format!("{name} {key} {comment}\n"),
+            None => format!("{name} {key}\n"),
+        })
+    }
+
     /// The certificate this block is, if it is one.
     pub fn certificate(&self) -> Option<&CertificateReport> {
         match &self.report {
@@ -98,6 +116,11 @@ impl Decoded {
                 key::KeyAlgorithm::Dh => "DH PARAMETERS",
                 _ => "DSA PARAMETERS",
             },
+            #[cfg(feature = "openssh")]
+            Report::SshPrivateKey(_) => "OPENSSH PRIVATE KEY",
+            // Not PEM: [`Decoded::pem`] writes their OpenSSH line.
+            #[cfg(feature = "openssh")]
+            Report::SshPublicKey(_) | Report::SshCertificate(_) => "SSH2 PUBLIC KEY",
             #[cfg(feature = "ocsp")]
             Report::OcspRequest(_) => "OCSP REQUEST",
             #[cfg(feature = "ocsp")]
@@ -108,6 +131,10 @@ impl Decoded {
     /// The block as PEM again. A legacy encrypted key keeps its `Proc-Type` and `DEK-Info`
     /// headers, without which it cannot be decrypted.
     pub fn pem(&self) -> Result<String, Error> {
+        #[cfg(feature = "openssh")]
+        if let Some(line) = self.openssh_line() {
+            return Ok(line);
+        }
         let pem = input::pem(self.pem_label(), &self.der)?;
         match &self.report {
             Report::PrivateKey(PrivateKeyReport {
@@ -139,6 +166,15 @@ pub enum Report {
     /// A JSON Web Key (RFC 7517), alone or one of a JWK Set's.
     #[cfg(feature = "jose")]
     Jwk(Box<jwk::JwkReport>),
+    /// An OpenSSH public key (a `.pub` file, an `authorized_keys` or `known_hosts` line).
+    #[cfg(feature = "openssh")]
+    SshPublicKey(Box<ssh::SshKeyReport>),
+    /// An OpenSSH private-key file (`-----BEGIN OPENSSH PRIVATE KEY-----`).
+    #[cfg(feature = "openssh")]
+    SshPrivateKey(Box<ssh::SshKeyReport>),
+    /// An OpenSSH certificate (`*-cert-v01@openssh.com`).
+    #[cfg(feature = "openssh")]
+    SshCertificate(Box<ssh::SshCertificateReport>),
     /// A certificate revocation list.
     Crl(CrlReport),
     /// A PKCS#7 certificate bundle.
@@ -262,6 +298,12 @@ pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
                 Report::Csr(c) => (&c.public_key, false),
                 #[cfg(feature = "jose")]
                 Report::Jwk(jwk) => (&jwk.public_key, false),
+                #[cfg(feature = "openssh")]
+                Report::SshPublicKey(k) => (k.public_key.as_ref()?, false),
+                #[cfg(feature = "openssh")]
+                Report::SshCertificate(c) => (c.key.public_key.as_ref()?, false),
+                #[cfg(feature = "openssh")]
+                Report::SshPrivateKey(k) => (k.public_key.as_ref()?, true),
                 Report::PrivateKey(PrivateKeyReport {
                     public_key: Some(public),
                     ..
@@ -277,8 +319,8 @@ pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
         .collect();
     for d in &mut blocks {
         let me = d.item.unwrap_or(d.block);
-        // A private key goes with the certificates, CSRs and JWKs that carry its public key;
-        // a JWK with every other block of the same key.
+        // A private key goes with the certificates, CSRs, JWKs and SSH keys that carry its
+        // public key; a JWK or an OpenSSH key with every other block of the same key.
         let (public, matches, with_private) = match &mut d.report {
             Report::PrivateKey(key) => (
                 key.public_key.as_ref().map(|p| p.public_hex.clone()),
@@ -289,6 +331,12 @@ pub fn link_keys<'a>(blocks: impl IntoIterator<Item = &'a mut Decoded>) {
             Report::Jwk(jwk) => (
                 Some(jwk.public_key.public_hex.clone()),
                 &mut jwk.matches,
+                true,
+            ),
+            #[cfg(feature = "openssh")]
+            Report::SshPublicKey(k) | Report::SshPrivateKey(k) => (
+                k.public_key.as_ref().map(|p| p.public_hex.clone()),
+                &mut k.matches,
                 true,
             ),
             _ => continue,
@@ -428,12 +476,45 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
         encoding,
         headers,
         der,
-        jwk,
+        native,
     } = block;
-    #[cfg(not(feature = "jose"))]
-    let _ = jwk;
+    let native = native.map(|n| *n);
+    #[cfg(not(any(feature = "jose", feature = "openssh")))]
+    let _ = native;
+    #[cfg(feature = "openssh")]
+    if let Some(input::Native::Ssh(line)) = &native {
+        let report = ssh::line(line, &der, now).map_err(|e| Error::Ssh {
+            at: at.clone(),
+            detail: format!("the `{}` key: {e}", line.name),
+        })?;
+        return Ok(Decoded {
+            block: at.block,
+            item: None,
+            label: None,
+            line: at.line,
+            encoding,
+            report,
+            der,
+        });
+    }
+    #[cfg(feature = "openssh")]
+    if at.label.as_deref() == Some("OPENSSH PRIVATE KEY") {
+        let report = ssh::private_key(&der).map_err(|e| Error::Ssh {
+            at: at.clone(),
+            detail: format!("not an OpenSSH private key file: {e}"),
+        })?;
+        return Ok(Decoded {
+            block: at.block,
+            item: None,
+            label: at.label,
+            line: at.line,
+            encoding,
+            report: Report::SshPrivateKey(Box::new(report)),
+            der,
+        });
+    }
     #[cfg(feature = "jose")]
-    if let Some(members) = jwk {
+    if let Some(input::Native::Jwk(members)) = native {
         let report = jwk::report(&members).map_err(|e| Error::Jwk {
             at: at.clone(),
             detail: format!("the key its members make does not read back: {e}"),

@@ -22,6 +22,8 @@ mod kind;
 #[cfg(all(feature = "ca-lint", feature = "ocsp"))]
 mod ocsp;
 mod registry;
+#[cfg(feature = "openssh")]
+mod ssh;
 #[cfg(feature = "ca-lint")]
 mod table;
 #[cfg(all(test, feature = "ca-lint"))]
@@ -584,6 +586,18 @@ pub fn ocsp_response(r: &crate::decode::ocsp::OcspResponseReport) -> Vec<Finding
 #[cfg(feature = "jose")]
 pub fn jwk(j: &crate::decode::jwk::JwkReport) -> Vec<Finding> {
     jwk::findings(j)
+}
+
+/// Every finding for one OpenSSH public or private key.
+#[cfg(feature = "openssh")]
+pub fn ssh_key(k: &crate::decode::ssh::SshKeyReport) -> Vec<Finding> {
+    ssh::key(k)
+}
+
+/// Every finding for one OpenSSH certificate, most severe first.
+#[cfg(feature = "openssh")]
+pub fn ssh_certificate(c: &crate::decode::ssh::SshCertificateReport) -> Vec<Finding> {
+    ssh::certificate(c)
 }
 
 /// Every finding for one CRL (RFC 5280 section 5), most severe first.

@@ -65,6 +65,10 @@ pub enum Applies {
     OcspResponse,
     /// JSON Web Keys.
     Jwk,
+    /// OpenSSH keys.
+    SshKey,
+    /// OpenSSH certificates.
+    SshCertificate,
     /// The certificates of these kinds (a profile rule's).
     #[cfg(feature = "ca-lint")]
     Profiles(super::kind::Kinds),
@@ -83,6 +87,8 @@ impl Applies {
             Applies::Crl => "CRLs",
             Applies::OcspResponse => "OCSP responses",
             Applies::Jwk => "JSON Web Keys",
+            Applies::SshKey => "OpenSSH keys and certificates",
+            Applies::SshCertificate => "OpenSSH certificates",
             #[cfg(feature = "ca-lint")]
             Applies::Profiles(kinds) => return super::kind::kinds_name(kinds).into(),
         })
@@ -404,6 +410,54 @@ registry! {
         what: Cow::Borrowed("An RSA JWK under 2048 bits."),
         why: Cow::Borrowed("RFC 7518 requires 2048 bits or more for RS*, PS* and RSA-OAEP; libraries refuse shorter keys and 1024-bit RSA is breakable."),
         fix: Cow::Borrowed("Make a 2048-bit or larger key (or an EC P-256 one) and publish it with a new `kid`."),
+    },
+    SSH_RSA_TOO_SHORT = { id: "ssh_rsa_too_short", code: "ssh_rsa_too_short", severity: Error, source: "NIST SP 800-131A Rev. 2 §3; OpenSSH RequiredRSASize" } {
+        applies_to: Applies::SshKey,
+        what: Cow::Borrowed("An SSH RSA key under 2048 bits (certified keys and CA keys included)."),
+        why: Cow::Borrowed("RSA under 2048 bits is no longer allowed for signatures; OpenSSH 9.1 and later refuse keys under 1024 bits outright (RequiredRSASize)."),
+        fix: Cow::Borrowed("Make a new key: `ssh-keygen -t ed25519` (or `-t rsa -b 3072`), and replace the old one where it is authorised."),
+    },
+    SSH_DSA_KEY = { id: "ssh_dsa_key", code: "ssh_dsa_key", severity: Error, source: "OpenSSH 7.0 release notes; OpenSSH 9.8" } {
+        applies_to: Applies::SshKey,
+        what: Cow::Borrowed("An ssh-dss (DSA) key."),
+        why: Cow::Borrowed("OpenSSH disabled DSA by default in 7.0 (2015) and builds without it from 9.8 (2024): clients and servers refuse it."),
+        fix: Cow::Borrowed("Make an Ed25519 key (`ssh-keygen -t ed25519`) and authorise it instead."),
+    },
+    SSH_CERT_FOREVER = { id: "ssh_cert_forever", code: "ssh_cert_forever", severity: Warning, source: "PROTOCOL.certkeys; ssh-keygen(1) -V" } {
+        applies_to: Applies::SshCertificate,
+        what: Cow::Borrowed("An OpenSSH certificate valid forever (valid before 0xFFFFFFFFFFFFFFFF)."),
+        why: Cow::Borrowed("OpenSSH certificates cannot be revoked except through a KRL every server must carry; an unlimited one stays good as long as its CA is trusted."),
+        fix: Cow::Borrowed("Sign with a validity (`ssh-keygen -s ca -V +52w`, or hours for user certificates) and renew."),
+    },
+    SSH_CERT_NO_PRINCIPALS = { id: "ssh_cert_no_principals", code: "ssh_cert_no_principals", severity: Warning, source: "ssh-keygen(1) CERTIFICATES" } {
+        applies_to: Applies::SshCertificate,
+        what: Cow::Borrowed("An OpenSSH certificate with no principals."),
+        why: Cow::Borrowed("Without principals a certificate is valid for every user (or every host) wherever its CA is trusted."),
+        fix: Cow::Borrowed("Sign with the user or host names it is for: `ssh-keygen -s ca -n alice` (`-h -n host.example.com` for hosts)."),
+    },
+    SSH_HOST_CERT_PERMITS = { id: "ssh_host_cert_permits", code: "ssh_host_cert_permits", severity: Warning, source: "PROTOCOL.certkeys (Extensions)" } {
+        applies_to: Applies::SshCertificate,
+        what: Cow::Borrowed("A host certificate with `permit-*` extensions (or critical options), which only user certificates use."),
+        why: Cow::Borrowed("They mean nothing on a host certificate: a sign that a user key was certified as a host, or a signing script that mixes the two."),
+        fix: Cow::Borrowed("Sign host keys with `-h` and no `-O` options."),
+    },
+    SSH_CERT_EXPIRED = { id: "ssh_cert_expired", code: "ssh_cert_expired", severity: Error, source: "PROTOCOL.certkeys" } {
+        applies_to: Applies::SshCertificate,
+        what: Cow::Borrowed("An OpenSSH certificate outside its validity period (expired, or not yet valid)."),
+        why: Cow::Borrowed("sshd and ssh refuse it; for a not-yet-valid one, a clock is usually wrong."),
+        fix: Cow::Borrowed("Sign a new certificate (`ssh-keygen -s ca -V …`); check the clocks."),
+    },
+    SSH_CERT_SIGNATURE_INVALID = { id: "ssh_cert_signature_invalid", code: "ssh_cert_signature_invalid", severity: Error, source: "PROTOCOL.certkeys" } {
+        applies_to: Applies::SshCertificate,
+        what: Cow::Borrowed("An OpenSSH certificate whose signature its CA's key does not verify."),
+        why: Cow::Borrowed("It was altered after signing, or the CA key in it is not the one that signed: every server refuses it."),
+        fix: Cow::Borrowed("Sign the key again with the CA (`ssh-keygen -s ca …`)."),
+    },
+    SSH_CERT_SHA1 = { id: "ssh_cert_sha1", code: "ssh_cert_sha1", severity: Error, source: "OpenSSH 8.8 release notes" } {
+        applies_to: Applies::SshCertificate,
+        what: Cow::Borrowed("An OpenSSH certificate signed with `ssh-rsa` (RSA with SHA-1)."),
+        why: Cow::Borrowed("SHA-1 collisions are practical; OpenSSH 8.8 and later refuse ssh-rsa signatures by default."),
+        fix: Cow::Borrowed("Sign again with a current ssh-keygen, which uses rsa-sha2-512 for RSA CA keys (`-t rsa-sha2-512`)."),
     },
     CRL_NEXT_UPDATE_MISSING = { id: "crl_next_update_missing", code: "crl_next_update_missing", severity: Error, source: "RFC 5280 §5.1.2.5" } {
         applies_to: Applies::Crl,
