@@ -608,10 +608,7 @@ fn ssh_lines_outside_pem(_: &[u8], _: usize) -> Vec<Result<Block, Error>> {
 
 /// The blocks of OpenSSH key lines: each key or certificate one block, its blob as the DER.
 #[cfg(feature = "openssh")]
-fn ssh_blocks(
-    lines: Vec<crate::ssh::LineRead>,
-    before: usize,
-) -> Vec<Result<Block, Error>> {
+fn ssh_blocks(lines: Vec<crate::ssh::LineRead>, before: usize) -> Vec<Result<Block, Error>> {
     let mut blocks = Vec::new();
     for (offset, line_no, line) in lines {
         let at = location(before + blocks.len() + 1, None, Some(line_no), offset);

@@ -478,54 +478,15 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
         der,
         native,
     } = block;
-    let native = native.map(|n| *n);
-    #[cfg(not(any(feature = "jose", feature = "openssh")))]
-    let _ = native;
-    #[cfg(feature = "openssh")]
-    if let Some(input::Native::Ssh(line)) = &native {
-        let report = ssh::line(line, &der, now).map_err(|e| Error::Ssh {
-            at: at.clone(),
-            detail: format!("the `{}` key: {e}", line.name),
-        })?;
+    if let Some(read) = native_report(&at, native.map(|n| *n), &der, now) {
+        let (label, report) = read?;
         return Ok(Decoded {
             block: at.block,
             item: None,
-            label: None,
+            label,
             line: at.line,
             encoding,
             report,
-            der,
-        });
-    }
-    #[cfg(feature = "openssh")]
-    if at.label.as_deref() == Some("OPENSSH PRIVATE KEY") {
-        let report = ssh::private_key(&der).map_err(|e| Error::Ssh {
-            at: at.clone(),
-            detail: format!("not an OpenSSH private key file: {e}"),
-        })?;
-        return Ok(Decoded {
-            block: at.block,
-            item: None,
-            label: at.label,
-            line: at.line,
-            encoding,
-            report: Report::SshPrivateKey(Box::new(report)),
-            der,
-        });
-    }
-    #[cfg(feature = "jose")]
-    if let Some(input::Native::Jwk(members)) = native {
-        let report = jwk::report(&members).map_err(|e| Error::Jwk {
-            at: at.clone(),
-            detail: format!("the key its members make does not read back: {e}"),
-        })?;
-        return Ok(Decoded {
-            block: at.block,
-            item: None,
-            label: None,
-            line: at.line,
-            encoding,
-            report: Report::Jwk(Box::new(report)),
             der,
         });
     }
@@ -600,6 +561,54 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
         report,
         der: whole,
     })
+}
+
+/// The report (and PEM label) of a block not written in ASN.1: a JWK, an OpenSSH key line or
+/// private-key file; `None` for any other block.
+fn native_report(
+    at: &Location,
+    native: Option<input::Native>,
+    der: &[u8],
+    now: UnixTime,
+) -> Option<Result<(Option<String>, Report), Error>> {
+    #[cfg(not(feature = "openssh"))]
+    let _ = (der, now);
+    #[cfg(not(any(feature = "jose", feature = "openssh")))]
+    let _ = (at, native);
+    #[cfg(feature = "openssh")]
+    if let Some(input::Native::Ssh(line)) = &native {
+        return Some(
+            ssh::line(line, der, now)
+                .map(|report| (None, report))
+                .map_err(|e| Error::Ssh {
+                    at: at.clone(),
+                    detail: format!("the `{}` key: {e}", line.name),
+                }),
+        );
+    }
+    #[cfg(feature = "openssh")]
+    if at.label.as_deref() == Some("OPENSSH PRIVATE KEY") {
+        return Some(
+            ssh::private_key(der)
+                .map(|report| (at.label.clone(), Report::SshPrivateKey(Box::new(report))))
+                .map_err(|e| Error::Ssh {
+                    at: at.clone(),
+                    detail: format!("not an OpenSSH private key file: {e}"),
+                }),
+        );
+    }
+    #[cfg(feature = "jose")]
+    if let Some(input::Native::Jwk(members)) = native {
+        return Some(
+            jwk::report(&members)
+                .map(|report| (None, Report::Jwk(Box::new(report))))
+                .map_err(|e| Error::Jwk {
+                    at: at.clone(),
+                    detail: format!("the key its members make does not read back: {e}"),
+                }),
+        );
+    }
+    None
 }
 
 /// `read` of `der`, or, when `der` is not strict DER (a time with an offset, a long length, a
