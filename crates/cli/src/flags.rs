@@ -52,6 +52,15 @@ pub(crate) enum Command {
         #[arg(long)]
         password: Option<String>,
     },
+    /// The expiry calendar of a bundle's certificates: iCalendar (RFC 5545), one event at each
+    /// notAfter with a reminder 30 days before.
+    Calendar {
+        /// File to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Write the .ics here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Generate keys and certificates.
     Gen {
         #[command(subcommand)]

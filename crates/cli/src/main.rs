@@ -35,6 +35,7 @@ fn main() -> ExitCode {
             password,
         } => commands::decode::run_decode(file, json, at, password),
         Command::Gen { profile } => commands::generate::run_gen(profile),
+        Command::Calendar { file, out } => commands::calendar::run_calendar(file, out),
         Command::Convert {
             file,
             to,

@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 pub mod asn1;
+pub mod calendar;
 pub mod canonical;
 pub mod cipher;
 #[cfg(feature = "jose")]

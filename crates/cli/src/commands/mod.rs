@@ -1,6 +1,7 @@
 //! One module per command: each reads its input, calls core, and hands the result to
 //! [`crate::text`] or serde for printing.
 
+pub(crate) mod calendar;
 pub(crate) mod cipher;
 pub(crate) mod convert;
 pub(crate) mod decode;

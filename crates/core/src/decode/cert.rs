@@ -75,6 +75,11 @@ pub struct CertificateReport {
     pub signature_hex: String,
     /// Misconfigurations found in this certificate (see [`crate::lint`]).
     pub lint: Vec<crate::finding::Finding>,
+    /// Its ACME Renewal Information id (RFC 9773 §4.1: base64url of the authorityKeyIdentifier
+    /// keyIdentifier, `.`, base64url of the serial's DER content); `None` without a key
+    /// identifier.
+    #[serde(default)]
+    pub ari_id: Option<String>,
     /// The profile lint judged it by, as `certbench lint --profile` takes it (`tls-ov`,
     /// `root`, …); empty before lint.
     #[serde(default)]
@@ -259,6 +264,12 @@ pub fn report<P: Profile>(
         key_usage: exts.key_usage,
         extended_key_usage: exts.extended_key_usage,
         subject_key_id: exts.subject_key_id,
+        ari_id: exts.authority_key_id.as_deref().and_then(|aki| {
+            ari_id(
+                &dn::unhex(&aki.replace(':', ""))?,
+                tbs.serial_number().as_bytes(),
+            )
+        }),
         authority_key_id: exts.authority_key_id,
         ocsp: exts.ocsp,
         ca_issuers: exts.ca_issuers,
@@ -272,6 +283,19 @@ pub fn report<P: Profile>(
         linted_as: String::new(),
         der: der.to_vec(),
     }
+}
+
+/// RFC 9773 §4.1's certificate identifier: the issuer's key identifier and the serial (its DER
+/// INTEGER content, sign byte included), each base64url without padding, joined by `.`.
+pub fn ari_id(key_identifier: &[u8], serial: &[u8]) -> Option<String> {
+    use base64ct::Base64UrlUnpadded;
+    (!key_identifier.is_empty() && !serial.is_empty()).then(|| {
+        format!(
+            "{}.{}",
+            Base64UrlUnpadded::encode_string(key_identifier),
+            Base64UrlUnpadded::encode_string(serial)
+        )
+    })
 }
 
 /// The serial's value in hex: DER's sign-padding zero dropped, `-` for negative serials
@@ -338,6 +362,17 @@ fn signed_magnitude(bytes: &[u8]) -> (bool, Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ari_id_is_rfc_9773s_example() {
+        // RFC 9773 §4.1: keyIdentifier 69:88:5B:6B:87:46:40:41:E1:B3:7B:84:7B:A0:AE:2C:DE:01:C8:D4
+        // and serial 00:87:65:43:21.
+        let aki = crate::dn::unhex("69885b6b87464041e1b37b847ba0ae2cde01c8d4").unwrap();
+        assert_eq!(
+            ari_id(&aki, &[0x00, 0x87, 0x65, 0x43, 0x21]).as_deref(),
+            Some("aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE")
+        );
+    }
 
     #[test]
     fn formats_serials_like_openssl() {
