@@ -61,6 +61,20 @@ pub(crate) enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Compare two inputs (certificates, CSRs, keys, chains) field by field: what changed at a
+    /// renewal. Exit 0 when they say the same, 1 when they differ, 2 when one is unusable.
+    Diff {
+        /// The first file (`-` reads standard input).
+        a: PathBuf,
+        /// The second file.
+        b: PathBuf,
+        /// `[{"field", "a", "b"}]`, field names as decode's JSON has them.
+        #[arg(long)]
+        json: bool,
+        /// Decrypt encrypted keys and open PKCS#12 files with this password.
+        #[arg(long)]
+        password: Option<String>,
+    },
     /// Generate keys and certificates.
     Gen {
         #[command(subcommand)]

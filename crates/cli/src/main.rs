@@ -36,6 +36,12 @@ fn main() -> ExitCode {
         } => commands::decode::run_decode(file, json, at, password),
         Command::Gen { profile } => commands::generate::run_gen(profile),
         Command::Calendar { file, out } => commands::calendar::run_calendar(file, out),
+        Command::Diff {
+            a,
+            b,
+            json,
+            password,
+        } => commands::diff::run_diff(&a, &b, json, password),
         Command::Convert {
             file,
             to,

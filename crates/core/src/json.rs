@@ -1,6 +1,8 @@
 //! JSON (RFC 8259) read and written by hand: JWKs are the only JSON certbench reads, and
 //! serde_json would cost the web app's worker more than this reader does.
 
+pub mod value;
+
 /// Deepest nesting read: a JWK Set is three levels deep; past this, input is not a key.
 const MAX_DEPTH: usize = 64;
 

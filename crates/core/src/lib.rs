@@ -10,6 +10,7 @@ pub mod cipher;
 #[cfg(feature = "jose")]
 pub mod convert;
 pub mod decode;
+pub mod diff;
 pub mod dn;
 pub mod error;
 pub mod extension;
@@ -19,7 +20,6 @@ pub mod glossary;
 pub mod input;
 pub mod inspect;
 pub mod jose;
-#[cfg(feature = "jose")]
 pub mod json;
 #[cfg(feature = "jose")]
 pub mod jwk;

@@ -5,6 +5,7 @@ pub(crate) mod calendar;
 pub(crate) mod cipher;
 pub(crate) mod convert;
 pub(crate) mod decode;
+pub(crate) mod diff;
 pub(crate) mod generate;
 pub(crate) mod lint;
 pub(crate) mod ocsp;

@@ -1,5 +1,6 @@
-//! `certbench calendar`: the iCalendar (RFC 5545) of a bundle's expiry dates, read back by an
-//! independent reader of its content lines here, and each event's time that of `decode`.
+//! Renewal: `certbench calendar`, the iCalendar (RFC 5545) of a bundle's expiry dates, read
+//! back by an independent reader of its content lines here, each event's time that of
+//! `decode`; and `certbench diff`, what changed between a certificate and its renewal.
 #![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 mod common;
@@ -93,4 +94,72 @@ fn a_bundles_calendar_has_an_event_and_a_reminder_per_certificate() {
         None,
     );
     exits(&out, 2, "a key alone");
+}
+
+#[test]
+fn diff_says_what_changed_at_a_renewal() {
+    let (_dir, d) = workdir("diff");
+    for name in ["old", "new"] {
+        let out = certbench(
+            &[
+                "gen",
+                "selfsigned",
+                "--cn",
+                "renew.test",
+                "--san",
+                "DNS:renew.test",
+                "--out",
+                &d(name),
+            ],
+            None,
+        );
+        exits(&out, 0, name);
+    }
+    let (old, new) = (d("old/cert.pem"), d("new/cert.pem"));
+    // The same file: identical, exit 0, no differences.
+    let same = certbench(&["diff", &old, &old, "--json"], None);
+    exits(&same, 0, "same");
+    assert_eq!(json(&same), serde_json::json!([]));
+    // Renewed: a new key and serial, the same names.
+    let renewed = certbench(&["diff", &old, &new, "--json"], None);
+    exits(&renewed, 1, "renewed");
+    let changes = json(&renewed);
+    let fields: Vec<&str> = changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "serial",
+        "fingerprint_sha256",
+        "public_key.jwk_thumbprint",
+        "subject_key_id",
+    ] {
+        assert!(fields.contains(&expected), "{expected} not in {fields:?}");
+    }
+    for same in [
+        "subject",
+        "issuer",
+        "san",
+        "signature_algorithm",
+        "lint",
+        "validity",
+    ] {
+        assert!(!fields.contains(&same), "{same} in {fields:?}");
+    }
+    let serial = changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == "serial")
+        .unwrap();
+    let decoded = json(&certbench(&["decode", &old, "--json"], None));
+    assert_eq!(serial["a"], decoded[0]["serial"]);
+    // A file that is not there, or not a certificate: exit 2.
+    exits(
+        &certbench(&["diff", &old, &d("missing.pem")], None),
+        2,
+        "missing",
+    );
 }
