@@ -181,12 +181,48 @@ pub fn dotted(oid: &ObjectIdentifier) -> String {
     lookup(oid).map_or_else(|| oid.to_string(), |k| k.dotted.to_string())
 }
 
-/// The name of `oid` and what it means: an extension's from [`crate::extension`], any other
-/// from [`KNOWN`].
+/// NIST's post-quantum signature algorithms (CSOR sigAlgs 17 to 31: ML-DSA, FIPS 204, and
+/// SLH-DSA, FIPS 205) and key-encapsulation mechanisms (kems 1 to 3: ML-KEM, FIPS 203), as
+/// OpenSSL 3.5 names them: named by their last arc, not a row of [`KNOWN`] each.
+const PQ_SIGNATURES: [&str; 15] = [
+    "ML-DSA-44",
+    "ML-DSA-65",
+    "ML-DSA-87",
+    "SLH-DSA-SHA2-128s",
+    "SLH-DSA-SHA2-128f",
+    "SLH-DSA-SHA2-192s",
+    "SLH-DSA-SHA2-192f",
+    "SLH-DSA-SHA2-256s",
+    "SLH-DSA-SHA2-256f",
+    "SLH-DSA-SHAKE-128s",
+    "SLH-DSA-SHAKE-128f",
+    "SLH-DSA-SHAKE-192s",
+    "SLH-DSA-SHAKE-192f",
+    "SLH-DSA-SHAKE-256s",
+    "SLH-DSA-SHAKE-256f",
+];
+const PQ_KEMS: [&str; 3] = ["ML-KEM-512", "ML-KEM-768", "ML-KEM-1024"];
+
+/// A post-quantum algorithm's name and standard, from its OID (2.16.840.1.101.3.4.3.17-31,
+/// 2.16.840.1.101.3.4.4.1-3).
+fn post_quantum(oid: &ObjectIdentifier) -> Option<(&'static str, &'static str)> {
+    const NIST_ALGORITHMS: [u8; 7] = [0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04];
+    match oid.as_bytes().strip_prefix(&NIST_ALGORITHMS)? {
+        [3, arc @ 17..=19] => Some((PQ_SIGNATURES[usize::from(arc - 17)], "FIPS 204")),
+        [3, arc @ 20..=31] => Some((PQ_SIGNATURES[usize::from(arc - 17)], "FIPS 205")),
+        [4, arc @ 1..=3] => Some((PQ_KEMS[usize::from(arc - 1)], "FIPS 203")),
+        _ => None,
+    }
+}
+
+/// The name of `oid` and what it means: an extension's from [`crate::extension`], a
+/// post-quantum algorithm's by its arc, any other from [`KNOWN`].
 pub fn describe(oid: &ObjectIdentifier) -> Option<(&'static str, &'static str)> {
     match crate::extension::lookup(oid) {
         Some(e) => Some((e.name, e.about)),
-        None => lookup(oid).map(|k| (k.name, k.about)),
+        None => lookup(oid)
+            .map(|k| (k.name, k.about))
+            .or_else(|| post_quantum(oid)),
     }
 }
 
@@ -198,6 +234,25 @@ pub fn name(oid: &ObjectIdentifier) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn post_quantum_algorithms_are_named_by_their_arc() {
+        for (dotted, name) in [
+            ("2.16.840.1.101.3.4.3.17", "ML-DSA-44"),
+            ("2.16.840.1.101.3.4.3.19", "ML-DSA-87"),
+            ("2.16.840.1.101.3.4.3.20", "SLH-DSA-SHA2-128s"),
+            ("2.16.840.1.101.3.4.3.31", "SLH-DSA-SHAKE-256f"),
+            ("2.16.840.1.101.3.4.4.2", "ML-KEM-768"),
+            ("2.16.840.1.101.3.4.3.32", "2.16.840.1.101.3.4.3.32"),
+            ("2.16.840.1.101.3.4.2.1", "sha256"),
+        ] {
+            assert_eq!(name_of(dotted), name, "{dotted}");
+        }
+    }
+
+    fn name_of(dotted: &str) -> String {
+        name(&ObjectIdentifier::new_unwrap(dotted))
+    }
 
     #[test]
     fn every_entry_is_unique_and_found() {

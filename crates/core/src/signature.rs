@@ -72,6 +72,9 @@ pub enum Algorithm {
     Ed25519,
     /// DSA with this hash (FIPS 186; RFC 3279, RFC 5758): checked by certbench's own code only.
     Dsa(Hash),
+    /// ML-DSA (FIPS 204) of this parameter set (44, 65, 87), pure, with an empty context as
+    /// X.509 uses it (draft-ietf-lamps-dilithium-certificates §3): certbench's own code only.
+    MlDsa(u8),
 }
 
 impl Algorithm {
@@ -93,6 +96,9 @@ impl Algorithm {
             "1.2.840.10040.4.3" => Algorithm::Dsa(Hash::Sha1),
             "2.16.840.1.101.3.4.3.1" => Algorithm::Dsa(Hash::Sha224),
             "2.16.840.1.101.3.4.3.2" => Algorithm::Dsa(Hash::Sha256),
+            "2.16.840.1.101.3.4.3.17" => Algorithm::MlDsa(44),
+            "2.16.840.1.101.3.4.3.18" => Algorithm::MlDsa(65),
+            "2.16.840.1.101.3.4.3.19" => Algorithm::MlDsa(87),
             "1.2.840.113549.1.1.10" => {
                 let params = alg.parameters.as_ref().ok_or_else(unsupported)?;
                 let params = params
@@ -111,7 +117,7 @@ impl Algorithm {
             | Algorithm::RsaPss(h)
             | Algorithm::Ecdsa(h)
             | Algorithm::Dsa(h) => Some(h),
-            Algorithm::Ed25519 => None,
+            Algorithm::Ed25519 | Algorithm::MlDsa(_) => None,
         }
     }
 }
@@ -425,6 +431,12 @@ pub fn verify(
             key.verify_strict(message, &sig)
                 .map_err(|_| SignatureError::Invalid)
         }
+        Algorithm::MlDsa(level) => {
+            if key_oid != alg.oid {
+                return Err(SignatureError::KeyMismatch);
+            }
+            ml_dsa_verify(level, key_bytes, message, signature)
+        }
         Algorithm::Dsa(hash) => {
             if key_oid != DSA {
                 return Err(SignatureError::KeyMismatch);
@@ -446,6 +458,51 @@ pub fn verify(
                 .map_err(|_| SignatureError::Invalid)
         }
     }
+}
+
+/// An ML-DSA signature of parameter set `level` checked with the encoded public key `key`.
+#[cfg(feature = "pq")]
+fn ml_dsa_verify(
+    level: u8,
+    key: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), SignatureError> {
+    use ml_dsa::{
+        EncodedSignature, EncodedVerifyingKey, MlDsa44, MlDsa65, MlDsa87, MlDsaParams, Signature,
+        VerifyingKey,
+    };
+    fn check<P: MlDsaParams>(
+        key: &[u8],
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), SignatureError> {
+        let key = EncodedVerifyingKey::<P>::try_from(key).map_err(|_| {
+            SignatureError::BadKey(format!(
+                "not the {}-byte key of this parameter set",
+                core::mem::size_of::<EncodedVerifyingKey<P>>()
+            ))
+        })?;
+        let encoded =
+            EncodedSignature::<P>::try_from(signature).map_err(|_| SignatureError::Invalid)?;
+        let signature = Signature::<P>::decode(&encoded).ok_or(SignatureError::Invalid)?;
+        VerifyingKey::<P>::decode(&key)
+            .verify_with_context(message, &[], &signature)
+            .then_some(())
+            .ok_or(SignatureError::Invalid)
+    }
+    match level {
+        44 => check::<MlDsa44>(key, message, signature),
+        65 => check::<MlDsa65>(key, message, signature),
+        _ => check::<MlDsa87>(key, message, signature),
+    }
+}
+
+#[cfg(not(feature = "pq"))]
+fn ml_dsa_verify(level: u8, _: &[u8], _: &[u8], _: &[u8]) -> Result<(), SignatureError> {
+    Err(SignatureError::NotChecked(format!(
+        "ML-DSA-{level} is not in this build"
+    )))
 }
 
 #[cfg(test)]

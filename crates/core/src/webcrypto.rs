@@ -284,6 +284,11 @@ pub fn signature_check(check: &Check) -> Result<SignatureCheck, SignatureError> 
                 "the browser's WebCrypto has no DSA".into(),
             ));
         }
+        Algorithm::MlDsa(_) => {
+            return Err(SignatureError::NotChecked(
+                "the browser's WebCrypto has no ML-DSA".into(),
+            ));
+        }
     };
     Ok(SignatureCheck {
         import,

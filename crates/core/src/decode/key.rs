@@ -465,6 +465,76 @@ pub struct PrivateKeyReport {
     /// carries this key's public key, once
     /// [`super::link_keys`] ran: "does this key go with that certificate?" answered.
     pub matches: Vec<usize>,
+    /// How an ML-DSA or ML-KEM key is written (the LAMPS drafts' CHOICE): `seed`, `expanded`
+    /// or `both`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_form: Option<String>,
+}
+
+/// ML-DSA's and ML-KEM's private key CHOICE (the LAMPS drafts' `ML-DSA-PrivateKey`,
+/// `ML-KEM-PrivateKey`): `[0] seed`, an `expandedKey` OCTET STRING, or a SEQUENCE of `both`.
+#[cfg(feature = "pq")]
+fn pq_private_form(oid: &Oid, private_key: &[u8]) -> Option<String> {
+    let dotted = crate::oids::dotted(oid);
+    let pq = [
+        "2.16.840.1.101.3.4.3.17",
+        "2.16.840.1.101.3.4.3.18",
+        "2.16.840.1.101.3.4.3.19",
+    ]
+    .contains(&dotted.as_str())
+        || dotted.starts_with("2.16.840.1.101.3.4.4.");
+    pq.then(|| {
+        match private_key.first() {
+            Some(0x80) => "seed",
+            Some(0x04) => "expanded",
+            Some(0x30) => "both",
+            _ => "unknown",
+        }
+        .to_string()
+    })
+}
+
+/// The parts of an ML-DSA private key CHOICE: the seed and the expanded key, as given.
+#[cfg(feature = "pq")]
+fn ml_dsa_private(private_key: &[u8]) -> (Option<&[u8]>, Option<&[u8]>) {
+    use crate::tlv::{OCTET_STRING, SEQUENCE, element, expect};
+    match element(private_key) {
+        Some((0x80, seed, _)) => (Some(seed), None),
+        Some((OCTET_STRING, expanded, _)) => (None, Some(expanded)),
+        Some((SEQUENCE, both, _)) => {
+            let Some((seed, rest)) = expect(both, OCTET_STRING) else {
+                return (None, None);
+            };
+            (Some(seed), expect(rest, OCTET_STRING).map(|(e, _)| e))
+        }
+        _ => (None, None),
+    }
+}
+
+/// The public key of an ML-DSA private key (from its seed, else from its expanded key), hex.
+#[cfg(feature = "pq")]
+fn ml_dsa_public(level: u8, private_key: &[u8]) -> Option<String> {
+    use ml_dsa::{ExpandedSigningKey, MlDsa44, MlDsa65, MlDsa87, MlDsaParams, Seed, SigningKey};
+    fn public<P: MlDsaParams>(seed: Option<&[u8]>, expanded: Option<&[u8]>) -> Option<String> {
+        let key = match (seed, expanded) {
+            (Some(seed), _) => SigningKey::<P>::from_seed(&Seed::try_from(seed).ok()?)
+                .expanded_key()
+                .verifying_key(),
+            // A key written expanded only has no seed to start from.
+            #[allow(deprecated, reason = "the only way to read an expanded-only key")]
+            (None, Some(expanded)) => {
+                ExpandedSigningKey::<P>::from_expanded(&expanded.try_into().ok()?).verifying_key()
+            }
+            (None, None) => return None,
+        };
+        Some(dn::hex(&key.encode()))
+    }
+    let (seed, expanded) = ml_dsa_private(private_key);
+    match level {
+        44 => public::<MlDsa44>(seed, expanded),
+        65 => public::<MlDsa65>(seed, expanded),
+        _ => public::<MlDsa87>(seed, expanded),
+    }
 }
 
 /// A PKCS#8 `PrivateKeyInfo` (RFC 5208 / RFC 5958).
@@ -508,6 +578,10 @@ pub fn pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         _ => {}
     }
     Ok(PrivateKeyReport {
+        #[cfg(feature = "pq")]
+        private_form: pq_private_form(&oid, info.private_key.as_bytes()),
+        #[cfg(not(feature = "pq"))]
+        private_form: None,
         format: KeyEncoding::Pkcs8.into(),
         encrypted: false,
         public_key: Some(public.with_thumbprint()),
@@ -527,6 +601,7 @@ pub fn pkcs1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         encryption: None,
         dek_info: None,
         matches: Vec::new(),
+        private_form: None,
     })
 }
 
@@ -541,6 +616,7 @@ pub fn sec1(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         encryption: None,
         dek_info: None,
         matches: Vec::new(),
+        private_form: None,
     })
 }
 
@@ -555,6 +631,7 @@ pub fn encrypted_pkcs8(der: &[u8]) -> Result<PrivateKeyReport, der::Error> {
         encryption: Some(crate::pbe::describe(&info.algorithm)),
         dek_info: None,
         matches: Vec::new(),
+        private_form: None,
     })
 }
 
@@ -606,6 +683,12 @@ pub fn derive_public_hex(der: &[u8]) -> Option<String> {
                 )
             }
             "1.3.101.112" => ed25519_public(info.private_key.as_bytes()),
+            #[cfg(feature = "pq")]
+            "2.16.840.1.101.3.4.3.17" => ml_dsa_public(44, info.private_key.as_bytes()),
+            #[cfg(feature = "pq")]
+            "2.16.840.1.101.3.4.3.18" => ml_dsa_public(65, info.private_key.as_bytes()),
+            #[cfg(feature = "pq")]
+            "2.16.840.1.101.3.4.3.19" => ml_dsa_public(87, info.private_key.as_bytes()),
             _ => None,
         };
     }

@@ -512,6 +512,7 @@ fn decode_block(block: Block, now: UnixTime) -> Result<Decoded, Error> {
             )),
             dek_info: Some(cipher.to_string()),
             matches: Vec::new(),
+            private_form: None,
         });
         return Ok(Decoded {
             block: at.block,

@@ -21,6 +21,8 @@ mod jwk;
 mod kind;
 #[cfg(all(feature = "ca-lint", feature = "ocsp"))]
 mod ocsp;
+#[cfg(feature = "pq")]
+mod pq;
 mod registry;
 #[cfg(feature = "openssh")]
 mod ssh;
@@ -239,11 +241,16 @@ fn report_findings(c: &CertificateReport) -> Vec<Finding> {
         (KeyAlgorithm::Ec | KeyAlgorithm::Dsa, _, curve) => {
             out.extend(key_kind(&key.algorithm, curve))
         }
+        // Post-quantum keys have rules of their own (pq.rs).
+        #[cfg(feature = "pq")]
+        _ if pq::is_pq(c) => {}
         (other, ..) => out.extend(finding(
             &UNCOMMON_KEY,
             format!("{other} keys are not accepted by browsers for web PKI"),
         )),
     }
+    #[cfg(feature = "pq")]
+    out.extend(pq::findings(c));
     let sig = c.signature_algorithm.to_ascii_lowercase();
     if sig.contains("md5") || sig.contains("md2") {
         out.extend(finding(

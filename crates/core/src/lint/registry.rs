@@ -375,6 +375,21 @@ registry! {
         why: Cow::Borrowed("TLS 1.2 requires that order and some clients (and OpenSSL 1.0) refuse others."),
         fix: Cow::Borrowed("Serve the leaf first, then each issuer (fullchain.pem)."),
     },
+    PQ_NOT_IN_WEB_PKI = { id: "pq_not_in_web_pki", code: "pq_not_in_web_pki", severity: Notice, source: "CA/B BR §6.1.5, §7.1.3.2" } {
+        what: Cow::Borrowed("A post-quantum key or signature (ML-DSA, SLH-DSA, ML-KEM) in a certificate."),
+        why: Cow::Borrowed("OpenSSL 3.5 and later read and verify such certificates; no browser accepts them in web PKI yet (Chrome and Firefox use post-quantum key exchange, X25519MLKEM768, but not post-quantum certificates), and the Baseline Requirements allow only RSA and ECDSA keys and signatures."),
+        fix: Cow::Borrowed("For public TLS keep RSA or ECDSA certificates; use post-quantum certificates in private PKIs whose clients support them, or beside a classical chain."),
+    },
+    PQ_KEY_SIZE = { id: "pq_key_size", code: "pq_key_size", severity: Error, source: "FIPS 203 §8; FIPS 204 §4; FIPS 205 §11" } {
+        what: Cow::Borrowed("A post-quantum public key whose length is not its parameter set's (ML-DSA-44 1,312 bytes, ML-DSA-65 1,952, ML-DSA-87 2,592; ML-KEM-512 800, -768 1,184, -1024 1,568; SLH-DSA 32, 48 or 64)."),
+        why: Cow::Borrowed("The key cannot be used: every verifier refuses it."),
+        fix: Cow::Borrowed("Encode the public key as the raw octets FIPS 203/204/205 define, nothing around them, in the BIT STRING."),
+    },
+    PQ_KEY_USAGE = { id: "pq_key_usage", code: "pq_key_usage", severity: Error, source: "draft-ietf-lamps-dilithium-certificates §5; draft-ietf-lamps-kyber-certificates §5; draft-ietf-lamps-x509-slhdsa §5" } {
+        what: Cow::Borrowed("keyUsage that does not fit a post-quantum key: encipherment or key agreement on an ML-DSA or SLH-DSA key, anything but keyEncipherment on an ML-KEM key."),
+        why: Cow::Borrowed("ML-DSA and SLH-DSA keys only sign; an ML-KEM key only encapsulates keys. Other bits promise what the key cannot do."),
+        fix: Cow::Borrowed("Signature keys: digitalSignature (and keyCertSign, cRLSign for CAs); ML-KEM keys: keyEncipherment alone."),
+    },
     JWK_PRIVATE = { id: "jwk_private", code: "jwk_private", severity: Warning, source: "RFC 7517 §9.2" } {
         applies_to: Applies::Jwk,
         what: Cow::Borrowed("A JWK that holds its private key (`d`, and for RSA the primes)."),
