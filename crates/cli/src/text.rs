@@ -367,6 +367,38 @@ fn certificate(out: &mut String, c: &CertificateReport) {
         certbench_core::dn::colons(&c.fingerprint_sha1)
     );
     let _ = writeln!(out, "    SPKI pin: pin-sha256=\"{}\"", c.spki_sha256_base64);
+    if let Some(ari) = &c.ari_id {
+        let _ = writeln!(out, "    ARI id: {ari}");
+    }
+    if c.precertificate {
+        let _ = writeln!(
+            out,
+            "    Precertificate: what a CA logs before issuing (RFC 6962 §3.1); no client accepts it"
+        );
+    }
+    for sct in &c.scts {
+        let log = sct
+            .log
+            .clone()
+            .unwrap_or_else(|| format!("log {}", sct.log_id));
+        let verdict = match sct.signature_valid {
+            Some(true) => "verified",
+            Some(false) => "INVALID signature",
+            None => "not checked",
+        };
+        let _ = writeln!(out, "    SCT: {log} at {} ({verdict})", sct.timestamp);
+    }
+    if let Some(policy) = &c.ct_policy {
+        for (browser, v) in [("Chrome", &policy.chrome), ("Apple", &policy.apple)] {
+            let answer = match v.compliant {
+                Some(true) => "meets",
+                Some(false) => "does not meet",
+                None => "cannot tell whether it meets",
+            };
+            let _ = writeln!(out, "    CT policy: {answer} {browser}'s: {}", v.reason);
+        }
+        let _ = writeln!(out, "        ({})", policy.lists);
+    }
 }
 
 fn public_key(out: &mut String, key: &PublicKeyReport) {

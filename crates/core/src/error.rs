@@ -80,6 +80,7 @@ pub enum Error {
     },
     /// A JSON Web Key (or a key of a JWK Set) that cannot be read: not JSON, or members
     /// missing or malformed.
+    #[cfg(feature = "jose")]
     Jwk {
         /// Where the key is (its place in the set).
         at: Location,
@@ -87,6 +88,7 @@ pub enum Error {
         detail: String,
     },
     /// An OpenSSH key, certificate or private-key file that cannot be read.
+    #[cfg(feature = "openssh")]
     Ssh {
         /// Where it is (its line, for a key line).
         at: Location,
@@ -183,11 +185,11 @@ impl fmt::Display for Error {
             ),
             Error::PemBadBase64 { at, line, detail } => write!(f, "{at}: line {line}: {detail}"),
             Error::Der { at, detail } => write!(f, "{at}: {detail}"),
-            Error::UnsupportedKind { at, detail }
-            | Error::Jwk { at, detail }
-            | Error::Ssh { at, detail } => {
-                write!(f, "{at}: {detail}")
-            }
+            Error::UnsupportedKind { at, detail } => write!(f, "{at}: {detail}"),
+            #[cfg(feature = "jose")]
+            Error::Jwk { at, detail } => write!(f, "{at}: {detail}"),
+            #[cfg(feature = "openssh")]
+            Error::Ssh { at, detail } => write!(f, "{at}: {detail}"),
             Error::InvalidTime(text) => write!(
                 f,
                 "`{text}` is not a time: expected RFC 3339 like 2026-11-28T10:00:00Z"

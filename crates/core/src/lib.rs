@@ -9,6 +9,7 @@ pub mod canonical;
 pub mod cipher;
 #[cfg(feature = "jose")]
 pub mod convert;
+pub mod ct;
 pub mod decode;
 pub mod diff;
 pub mod dn;

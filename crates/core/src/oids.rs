@@ -184,6 +184,7 @@ pub fn dotted(oid: &ObjectIdentifier) -> String {
 /// NIST's post-quantum signature algorithms (CSOR sigAlgs 17 to 31: ML-DSA, FIPS 204, and
 /// SLH-DSA, FIPS 205) and key-encapsulation mechanisms (kems 1 to 3: ML-KEM, FIPS 203), as
 /// OpenSSL 3.5 names them: named by their last arc, not a row of [`KNOWN`] each.
+#[cfg(feature = "pq")]
 const PQ_SIGNATURES: [&str; 15] = [
     "ML-DSA-44",
     "ML-DSA-65",
@@ -201,10 +202,12 @@ const PQ_SIGNATURES: [&str; 15] = [
     "SLH-DSA-SHAKE-256s",
     "SLH-DSA-SHAKE-256f",
 ];
+#[cfg(feature = "pq")]
 const PQ_KEMS: [&str; 3] = ["ML-KEM-512", "ML-KEM-768", "ML-KEM-1024"];
 
 /// A post-quantum algorithm's name and standard, from its OID (2.16.840.1.101.3.4.3.17-31,
 /// 2.16.840.1.101.3.4.4.1-3).
+#[cfg(feature = "pq")]
 fn post_quantum(oid: &ObjectIdentifier) -> Option<(&'static str, &'static str)> {
     const NIST_ALGORITHMS: [u8; 7] = [0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04];
     match oid.as_bytes().strip_prefix(&NIST_ALGORITHMS)? {
@@ -220,9 +223,12 @@ fn post_quantum(oid: &ObjectIdentifier) -> Option<(&'static str, &'static str)> 
 pub fn describe(oid: &ObjectIdentifier) -> Option<(&'static str, &'static str)> {
     match crate::extension::lookup(oid) {
         Some(e) => Some((e.name, e.about)),
+        #[cfg(feature = "pq")]
         None => lookup(oid)
             .map(|k| (k.name, k.about))
             .or_else(|| post_quantum(oid)),
+        #[cfg(not(feature = "pq"))]
+        None => lookup(oid).map(|k| (k.name, k.about)),
     }
 }
 
@@ -236,6 +242,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "pq")]
     fn post_quantum_algorithms_are_named_by_their_arc() {
         for (dotted, name) in [
             ("2.16.840.1.101.3.4.3.17", "ML-DSA-44"),
@@ -250,6 +257,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "pq")]
     fn name_of(dotted: &str) -> String {
         name(&ObjectIdentifier::new_unwrap(dotted))
     }

@@ -1,5 +1,7 @@
 //! Post-quantum certificates and keys: the LAMPS drafts' examples (tests/fixtures/pq, made by
 //! other implementations) read, their ML-DSA signatures checked, and linted.
+#![cfg(feature = "pq")]
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 use certbench_core::decode::{CertificateReport, Report};
 use certbench_core::{UnixTime, inspect, lint};

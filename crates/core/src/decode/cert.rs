@@ -75,6 +75,20 @@ pub struct CertificateReport {
     pub signature_hex: String,
     /// Misconfigurations found in this certificate (see [`crate::lint`]).
     pub lint: Vec<crate::finding::Finding>,
+    /// The signed certificate timestamps it carries (RFC 6962), with their logs and whether
+    /// their signatures check.
+    #[serde(default)]
+    #[cfg(feature = "ct")]
+    pub scts: Vec<ext::SctReport>,
+    /// Chrome's and Apple's CT policies applied to its SCTs; `None` until its SCTs' signatures
+    /// are checked, or in a build without CT.
+    #[serde(default)]
+    #[cfg(feature = "ct")]
+    pub ct_policy: Option<super::ct::CtPolicy>,
+    /// A precertificate (RFC 6962 §3.1: the poison extension): what a CA logs before issuing.
+    #[serde(default)]
+    #[cfg(feature = "ct")]
+    pub precertificate: bool,
     /// Its ACME Renewal Information id (RFC 9773 §4.1: base64url of the authorityKeyIdentifier
     /// keyIdentifier, `.`, base64url of the serial's DER content); `None` without a key
     /// identifier.
@@ -238,7 +252,8 @@ pub fn report<P: Profile>(
     // `super::crypto` after this structural pass.
     let self_signed = (!self_issued).then_some(false);
     let spki_der = spki.to_der().unwrap_or_default();
-    CertificateReport {
+    #[allow(unused_mut, reason = "CT fills the policy in when built with it")]
+    let mut report = CertificateReport {
         subject: dn::rfc4514(tbs.subject()),
         issuer: dn::rfc4514(tbs.issuer()),
         subject_attributes: dn::attributes(tbs.subject()),
@@ -273,6 +288,15 @@ pub fn report<P: Profile>(
         authority_key_id: exts.authority_key_id,
         ocsp: exts.ocsp,
         ca_issuers: exts.ca_issuers,
+        #[cfg(feature = "ct")]
+        precertificate: exts
+            .extensions
+            .iter()
+            .any(|e| e.oid == "1.3.6.1.4.1.11129.2.4.3"),
+        #[cfg(feature = "ct")]
+        scts: exts.scts,
+        #[cfg(feature = "ct")]
+        ct_policy: None,
         self_issued,
         self_signed,
         extensions: exts.extensions,
@@ -282,7 +306,16 @@ pub fn report<P: Profile>(
         lint_profile: String::new(),
         linted_as: String::new(),
         der: der.to_vec(),
+    };
+    // A TLS server certificate's CT policy, its SCTs unchecked until their signatures are.
+    #[cfg(feature = "ct")]
+    if !report.is_ca
+        && (report.extended_key_usage.is_empty()
+            || report.extended_key_usage.iter().any(|e| e == "serverAuth"))
+    {
+        report.ct_policy = Some(super::ct::policy(&report));
     }
+    report
 }
 
 /// RFC 9773 §4.1's certificate identifier: the issuer's key identifier and the serial (its DER

@@ -75,6 +75,17 @@ pub enum Task {
         /// Its wire blob.
         blob: Vec<u8>,
     },
+    /// A certificate's embedded SCTs: does each log's key verify its SCT over the
+    /// precertificate (RFC 6962 §3.2), the issuer's key hash taken from `issuer`?
+    #[cfg(feature = "ct")]
+    SctSignatures {
+        /// The certificate.
+        target: Target,
+        /// Its DER.
+        der: Vec<u8>,
+        /// Its issuer's certificate (DER), from the same input.
+        issuer: Vec<u8>,
+    },
     /// A PKCS#8 or SEC1 private key stored without its public half: derive it.
     PublicKey {
         /// The private key.
@@ -96,6 +107,8 @@ impl Task {
             Task::OcspSignature { target, .. } => *target,
             #[cfg(feature = "openssh")]
             Task::SshSignature { target, .. } => *target,
+            #[cfg(feature = "ct")]
+            Task::SctSignatures { target, .. } => *target,
         }
     }
 }
@@ -117,6 +130,9 @@ pub enum Fact {
     /// Whether the OpenSSH certificate's CA key verifies it; `None` when it cannot be checked.
     #[cfg(feature = "openssh")]
     SshSignature(Option<bool>),
+    /// Whether each SCT's log verifies it, in order; `None` for one that cannot be checked.
+    #[cfg(feature = "ct")]
+    SctSignatures(Vec<Option<bool>>),
 }
 
 /// The public-key work the reports of `blocks` wait for.
@@ -129,6 +145,20 @@ pub fn tasks(blocks: &[Result<Decoded, Error>]) -> Vec<Task> {
             item: d.item,
             nested: None,
         };
+        #[cfg(feature = "ct")]
+        if let Report::Certificate(c) = &d.report
+            && !c.scts.is_empty()
+            && let Some(issuer) = decoded.iter().find(|other| {
+                other.block != d.block
+                    && matches!(&other.report, Report::Certificate(i) if i.subject == c.issuer)
+            })
+        {
+            out.push(Task::SctSignatures {
+                target,
+                der: d.der.clone(),
+                issuer: issuer.der.clone(),
+            });
+        }
         match &d.report {
             Report::Certificate(c) if c.self_issued => {
                 out.push(Task::SelfSignature {
@@ -264,6 +294,8 @@ impl Task {
             Task::SshSignature { blob, .. } => {
                 vec![Work::Verify(super::ssh::signature_check(blob))]
             }
+            #[cfg(feature = "ct")]
+            Task::SctSignatures { der, issuer, .. } => sct_checks(der, issuer),
         }
     }
 
@@ -302,6 +334,10 @@ impl Task {
             ),
             #[cfg(feature = "openssh")]
             Task::SshSignature { .. } => Fact::SshSignature(outcome(verified(0))),
+            #[cfg(feature = "ct")]
+            Task::SctSignatures { .. } => {
+                Fact::SctSignatures((0..done.len()).map(|i| outcome(verified(i))).collect())
+            }
             Task::PublicKey { .. } => Fact::PublicKey(match done.first() {
                 Some(Done::Derived(hex)) => hex.clone(),
                 _ => None,
@@ -309,6 +345,68 @@ impl Task {
         }
     }
 }
+
+/// One check for each SCT a certificate carries: its log's key over the precertificate, the
+/// issuer's key hashed from `issuer`'s SubjectPublicKeyInfo.
+#[cfg(feature = "ct")]
+fn sct_checks(der: &[u8], issuer: &[u8]) -> Vec<Work> {
+    use base64ct::{Base64, Encoding as _};
+    let not_checked = |why: &str| Work::Verify(Err(SignatureError::NotChecked(why.into())));
+    let (Ok(cert), Ok(issuer)) = (
+        super::AsIssued::from_der(der),
+        super::AsIssued::from_der(issuer),
+    ) else {
+        return vec![Work::Verify(Err(SignatureError::Invalid))];
+    };
+    let list = cert
+        .tbs_certificate()
+        .extensions()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.extn_id.to_string() == "1.3.6.1.4.1.11129.2.4.2")
+        .find_map(|e| der::asn1::OctetString::from_der(e.extn_value.as_bytes()).ok());
+    let scts = list
+        .as_ref()
+        .and_then(|list| crate::ct::parse_list(list.as_bytes()).ok())
+        .unwrap_or_default();
+    let issuer_spki =
+        der::Encode::to_der(issuer.tbs_certificate().subject_public_key_info()).unwrap_or_default();
+    let Some(tbs) = crate::ct::precert_tbs(der) else {
+        return vec![Work::Verify(Err(SignatureError::Invalid))];
+    };
+    scts.iter()
+        .map(|sct| {
+            let Some(log) = crate::ct::log(&Base64::encode_string(sct.log_id)) else {
+                return not_checked("the log is in neither Chrome's nor Apple's list");
+            };
+            let Some(key) = Base64::decode_vec(&log.key)
+                .ok()
+                .and_then(|k| spki::SubjectPublicKeyInfoOwned::from_der(&k).ok())
+            else {
+                return not_checked("the log's key does not read");
+            };
+            let (oid, parameters) = match (sct.hash, sct.signature_algorithm) {
+                (4, 3) => (ECDSA_WITH_SHA256, None),
+                (4, 1) => (SHA256_WITH_RSA, Some(der::asn1::Null.into())),
+                _ => return not_checked("a signature algorithm RFC 6962 does not allow"),
+            };
+            Work::Verify(Ok(signature::Check {
+                algorithm: spki::AlgorithmIdentifierOwned { oid, parameters },
+                key,
+                message: crate::ct::precert_signed_data(sct, &issuer_spki, &tbs),
+                signature: sct.signature.to_vec(),
+            }))
+        })
+        .collect()
+}
+
+/// The two signature algorithms RFC 6962 §2.1.4 allows logs.
+#[cfg(feature = "ct")]
+const ECDSA_WITH_SHA256: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
+#[cfg(feature = "ct")]
+const SHA256_WITH_RSA: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
 
 /// One signature check for each candidate signer certificate (DER), in order: `check` made
 /// with its key, or an unreadable certificate's failure.
@@ -380,6 +478,13 @@ pub fn record(blocks: &mut [Result<Decoded, Error>], tasks: &[Task], facts: &[Fa
             (Report::OcspResponse(r), None, Fact::OcspSignature(v)) => r.signature = v.clone(),
             #[cfg(feature = "openssh")]
             (Report::SshCertificate(c), None, Fact::SshSignature(v)) => c.signature_valid = *v,
+            #[cfg(feature = "ct")]
+            (Report::Certificate(c), None, Fact::SctSignatures(valid)) => {
+                for (sct, valid) in c.scts.iter_mut().zip(valid) {
+                    sct.signature_valid = *valid;
+                }
+                c.ct_policy = Some(super::ct::policy(c));
+            }
             (Report::PrivateKey(k), None, Fact::PublicKey(Some(hex))) => {
                 if let Some(public) = &mut k.public_key {
                     public.public_hex = hex.clone();

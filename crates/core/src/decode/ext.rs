@@ -93,6 +93,19 @@ pub struct SctReport {
     pub log_id: String,
     /// When the log saw the certificate, RFC 3339.
     pub timestamp: String,
+    /// The log's name, from Chrome's or Apple's list; `None` for a log neither lists.
+    #[serde(default)]
+    #[cfg(feature = "ct")]
+    pub log: Option<String>,
+    /// Who runs the log.
+    #[serde(default)]
+    #[cfg(feature = "ct")]
+    pub operator: Option<String>,
+    /// The log's key verifies the SCT over the precertificate; `None` when it could not be
+    /// checked (the log is unknown, or the issuer's certificate is not in the input).
+    #[serde(default)]
+    #[cfg(feature = "ct")]
+    pub signature_valid: Option<bool>,
 }
 
 /// keyUsage bits and the names OpenSSL prints for them.
@@ -374,7 +387,13 @@ fn sct_extension(bytes: &[u8], out: &mut ExtensionSummary) -> der::Result<Vec<St
     Ok(out
         .scts
         .iter()
-        .map(|s| format!("log {} at {}", s.log_id, s.timestamp))
+        .map(|s| {
+            #[cfg(feature = "ct")]
+            if let Some(log) = &s.log {
+                return format!("{log} ({}) at {}", s.log_id, s.timestamp);
+            }
+            format!("log {} at {}", s.log_id, s.timestamp)
+        })
         .collect())
 }
 
@@ -395,36 +414,34 @@ fn subtrees(trees: Option<&GeneralSubtrees>) -> Vec<String> {
 }
 
 /// The TLS-encoded SCT list inside the extension (RFC 6962 section 3.3). A malformed list
-/// yields the SCTs read before the damage.
+/// yields no SCTs (the extension's value says why).
 fn sct_list(bytes: &[u8]) -> Vec<SctReport> {
     use base64ct::{Base64, Encoding};
-    let mut scts = Vec::new();
-    let Some(list) = bytes.get(2..) else {
-        return scts;
-    };
-    let mut rest = list;
-    while let Some(len) = rest
-        .get(..2)
-        .map(|l| usize::from(u16::from_be_bytes([l[0], l[1]])))
-    {
-        let Some(sct) = rest.get(2..2 + len) else {
-            break;
-        };
-        rest = &rest[2 + len..];
-        let (Some(&version), Some(log_id), Some(ts)) =
-            (sct.first(), sct.get(1..33), sct.get(33..41))
-        else {
-            break;
-        };
-        let millis = ts.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-        scts.push(SctReport {
-            version: version + 1,
-            log_id: Base64::encode_string(log_id),
-            timestamp: crate::time::UnixTime(i64::try_from(millis / 1000).unwrap_or(i64::MAX))
+    crate::ct::parse_list(bytes)
+        .unwrap_or_default()
+        .iter()
+        .map(|sct| {
+            let log_id = Base64::encode_string(sct.log_id);
+            #[cfg(feature = "ct")]
+            let (log, operator) = crate::ct::log(&log_id)
+                .map(|l| (Some(l.description.clone()), Some(l.operator.clone())))
+                .unwrap_or_default();
+            SctReport {
+                version: sct.version + 1,
+                timestamp: crate::time::UnixTime(
+                    i64::try_from(sct.timestamp / 1000).unwrap_or(i64::MAX),
+                )
                 .to_rfc3339(),
-        });
-    }
-    scts
+                #[cfg(feature = "ct")]
+                log,
+                #[cfg(feature = "ct")]
+                operator,
+                log_id,
+                #[cfg(feature = "ct")]
+                signature_valid: None,
+            }
+        })
+        .collect()
 }
 
 /// `DNS:example.com`, `IP:127.0.0.1`, … as OpenSSL prints them, but with `IP:` (shorter and

@@ -3,6 +3,8 @@
 pub mod cert;
 pub mod container;
 pub mod crypto;
+#[cfg(feature = "ct")]
+pub mod ct;
 pub mod export;
 pub mod ext;
 #[cfg(feature = "jose")]
