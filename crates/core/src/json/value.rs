@@ -38,8 +38,13 @@ pub struct Members(Vec<(String, Value)>, Option<String>);
 /// A variant holding a sequence or an object: `{variant: …}`, as serde_json writes it.
 pub struct Variant<T>(&'static str, T);
 
-fn number(n: impl ToString) -> Result<Value, NotJson> {
-    Ok(Value::Number(n.to_string()))
+/// The serializer's methods for numbers: each number as the text it prints as.
+macro_rules! numbers {
+    ($($method:ident: $type:ty),* $(,)?) => {
+        $(fn $method(self, v: $type) -> Result<Value, NotJson> {
+            Ok(Value::Number(v.to_string()))
+        })*
+    };
 }
 
 impl ser::Serializer for Tree {
@@ -56,35 +61,17 @@ impl ser::Serializer for Tree {
     fn serialize_bool(self, v: bool) -> Result<Value, NotJson> {
         Ok(Value::Bool(v))
     }
-    fn serialize_i8(self, v: i8) -> Result<Value, NotJson> {
-        number(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<Value, NotJson> {
-        number(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<Value, NotJson> {
-        number(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<Value, NotJson> {
-        number(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<Value, NotJson> {
-        number(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<Value, NotJson> {
-        number(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<Value, NotJson> {
-        number(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<Value, NotJson> {
-        number(v)
-    }
-    fn serialize_f32(self, v: f32) -> Result<Value, NotJson> {
-        number(v)
-    }
-    fn serialize_f64(self, v: f64) -> Result<Value, NotJson> {
-        number(v)
+    numbers! {
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64,
     }
     fn serialize_char(self, v: char) -> Result<Value, NotJson> {
         Ok(Value::String(v.to_string()))
