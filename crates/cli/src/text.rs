@@ -114,8 +114,10 @@ pub(crate) fn decoded(d: &Decoded) -> String {
                 let _ = match (e.encrypted, e.rounds) {
                     (true, Some(rounds)) => writeln!(
                         out,
-                        "    Encryption: {} with {} ({rounds} rounds)",
-                        e.cipher, e.kdf
+                        "    Encryption: {} with {} ({rounds} rounds){}",
+                        e.cipher,
+                        e.kdf,
+                        if e.decrypted { ", decrypted" } else { "" }
                     ),
                     (true, None) => writeln!(out, "    Encryption: {} with {}", e.cipher, e.kdf),
                     (false, _) => writeln!(out, "    Encryption: none"),

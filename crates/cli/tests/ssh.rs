@@ -451,3 +451,57 @@ fn security_keys_read_as_ssh_keygen_lists_them() {
         assert!(block["application"].as_str().unwrap().starts_with("ssh:"));
     }
 }
+
+#[test]
+fn encrypted_private_keys_open_with_their_passphrase() {
+    if !ssh_keygen_available() {
+        return;
+    }
+    let (_dir, d) = workdir("ssh-decrypt");
+    for cipher in ["aes256-ctr", "aes128-ctr", "aes192-ctr", "aes256-cbc"] {
+        let key = d(cipher);
+        ssh_keygen(&[
+            "-q",
+            "-t",
+            "ed25519",
+            "-N",
+            "right horse",
+            "-C",
+            &format!("made with {cipher}"),
+            "-Z",
+            cipher,
+            "-f",
+            &key,
+        ]);
+        let out = certbench(
+            &["decode", &key, "--json", "--password", "right horse"],
+            None,
+        );
+        exits(&out, 0, cipher);
+        let block = &json(&out)[0];
+        assert_eq!(block["encryption"]["decrypted"], true, "{cipher}");
+        assert_eq!(block["encryption"]["cipher"], cipher);
+        assert_eq!(block["comment"], format!("made with {cipher}"));
+        let wrong = certbench(&["decode", &key, "--password", "wrong horse"], None);
+        exits(&wrong, 1, cipher);
+        assert!(String::from_utf8_lossy(&wrong.stderr).contains("wrong passphrase"));
+    }
+    // AES-GCM: its public part reads, its private part is said not to be decrypted.
+    let gcm = d("gcm");
+    ssh_keygen(&[
+        "-q",
+        "-t",
+        "ed25519",
+        "-N",
+        "pw",
+        "-Z",
+        "aes256-gcm@openssh.com",
+        "-f",
+        &gcm,
+    ]);
+    let (_, sha256, _) = listed(&format!("{gcm}.pub"), "sha256");
+    assert_eq!(decoded(&gcm)[0]["fingerprint_sha256"], sha256.as_str());
+    let out = certbench(&["decode", &gcm, "--password", "pw"], None);
+    exits(&out, 1, "gcm");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not decrypt"));
+}

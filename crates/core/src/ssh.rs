@@ -416,6 +416,10 @@ pub struct PrivateKeyFile {
     pub public_blob: Vec<u8>,
     /// The comment, when the private part is not encrypted.
     pub comment: Option<String>,
+    /// bcrypt's salt, when encrypted.
+    pub salt: Vec<u8>,
+    /// The private part as the file has it (encrypted, or not).
+    pub private: Vec<u8>,
 }
 
 impl PrivateKeyFile {
@@ -431,12 +435,15 @@ impl PrivateKeyFile {
         let cipher = r.text("the cipher name")?;
         let kdf = r.text("the KDF name")?;
         let options = r.string("the KDF options")?;
-        let rounds = match kdf.as_str() {
+        let (salt, rounds) = match kdf.as_str() {
             "bcrypt" => {
                 let mut o = Reader::new(options);
-                o.string("").and_then(|_| o.u32("")).ok()
+                match (o.string("the bcrypt salt"), o.u32("the bcrypt rounds")) {
+                    (Ok(salt), Ok(rounds)) => (salt.to_vec(), Some(rounds)),
+                    _ => (Vec::new(), None),
+                }
             }
-            _ => None,
+            _ => (Vec::new(), None),
         };
         let count = r.u32("the number of keys")?;
         if count != 1 {
@@ -446,6 +453,14 @@ impl PrivateKeyFile {
         }
         let public_blob = r.string("the public key")?.to_vec();
         let private = r.string("the private part")?;
+        // AEAD ciphers put their 16-byte tag after the private part (PROTOCOL.chacha20poly1305;
+        // aes-gcm as OpenSSH uses it).
+        if matches!(
+            cipher.as_str(),
+            "aes128-gcm@openssh.com" | "aes256-gcm@openssh.com" | "chacha20-poly1305@openssh.com"
+        ) {
+            r.take(16, "the cipher's authentication tag")?;
+        }
         r.end("the file")?;
         let comment = match cipher.as_str() {
             "none" => Some(unencrypted_comment(private, bytes.len() - private.len())?),
@@ -457,8 +472,81 @@ impl PrivateKeyFile {
             rounds,
             public_blob,
             comment,
+            salt,
+            private: private.to_vec(),
         })
     }
+
+    /// The comment of an encrypted private part, decrypted with `passphrase` (bcrypt-pbkdf,
+    /// then AES in CTR or CBC mode, as ssh-keygen writes): `Err` says why not, a wrong
+    /// passphrase among the reasons (the check words differ).
+    #[cfg(feature = "openssh")]
+    pub fn decrypt(&self, passphrase: &str) -> Result<String, Decryption> {
+        use aes::cipher::{BlockModeDecrypt, KeyIvInit, StreamCipher};
+        let (key_len, ctr) = match self.cipher.as_str() {
+            "aes128-ctr" => (16, true),
+            "aes192-ctr" => (24, true),
+            "aes256-ctr" => (32, true),
+            "aes128-cbc" => (16, false),
+            "aes192-cbc" => (24, false),
+            "aes256-cbc" => (32, false),
+            other => return Err(Decryption::Unsupported(format!("the cipher {other}"))),
+        };
+        let rounds = match (self.kdf.as_str(), self.rounds) {
+            ("bcrypt", Some(rounds)) if rounds <= MAX_BCRYPT_ROUNDS => rounds,
+            ("bcrypt", Some(rounds)) => {
+                return Err(Decryption::Unsupported(format!(
+                    "{rounds} bcrypt rounds; certbench runs at most {MAX_BCRYPT_ROUNDS} (ssh-keygen's default is 16)"
+                )));
+            }
+            (kdf, _) => return Err(Decryption::Unsupported(format!("the key derivation {kdf}"))),
+        };
+        let mut derived = zeroize::Zeroizing::new(vec![0u8; key_len + 16]);
+        bcrypt_pbkdf::bcrypt_pbkdf(passphrase.as_bytes(), &self.salt, rounds, &mut derived)
+            .map_err(|_| Decryption::Unsupported("an empty passphrase or salt".into()))?;
+        let (key, iv) = derived.split_at(key_len);
+        let mut plain = zeroize::Zeroizing::new(self.private.clone());
+        let bad =
+            |_| Decryption::Unsupported("a private part that is not whole cipher blocks".into());
+        macro_rules! run {
+            ($aes:ty) => {
+                match ctr {
+                    true => ctr::Ctr128BE::<$aes>::new_from_slices(key, iv)
+                        .map_err(|_| Decryption::Unsupported("a key of the wrong size".into()))?
+                        .apply_keystream(&mut plain),
+                    false => {
+                        cbc::Decryptor::<$aes>::new_from_slices(key, iv)
+                            .map_err(|_| Decryption::Unsupported("a key of the wrong size".into()))?
+                            .decrypt_padded::<aes::cipher::block_padding::NoPadding>(&mut plain)
+                            .map_err(bad)?;
+                    }
+                }
+            };
+        }
+        match key_len {
+            16 => run!(aes::Aes128),
+            24 => run!(aes::Aes192),
+            _ => run!(aes::Aes256),
+        }
+        let words = (plain.get(..4), plain.get(4..8));
+        if words.0.is_none() || words.0 != words.1 {
+            return Err(Decryption::WrongPassphrase);
+        }
+        unencrypted_comment(&plain, 0).map_err(|e| Decryption::Unsupported(e.to_string()))
+    }
+}
+
+/// Most bcrypt-pbkdf rounds certbench runs for one file (a few seconds' work natively; ssh-keygen
+/// writes 16 by default, and guides suggest up to 100 or 200).
+pub const MAX_BCRYPT_ROUNDS: u32 = 500;
+
+/// Why an OpenSSH private key did not decrypt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decryption {
+    /// The check words differ: a wrong passphrase (or a damaged file).
+    WrongPassphrase,
+    /// What the file asks for that certbench does not do.
+    Unsupported(String),
 }
 
 /// The comment of an unencrypted private part (two equal check words, the key, the comment).

@@ -44,6 +44,12 @@ pub(crate) fn decode_all(
             (Ok(d), Some(password)) if matches!(&d.report, decode::Report::PrivateKey(k) if k.encrypted) => {
                 inspect::decrypt_private_key(&d, password, now)
             }
+            (Ok(d), Some(password))
+                if matches!(&d.report, decode::Report::SshPrivateKey(k)
+                    if k.encryption.as_ref().is_some_and(|e| e.encrypted)) =>
+            {
+                decode::ssh::decrypt(&d, password)
+            }
             (Ok(d), Some(password)) if matches!(d.report, decode::Report::Pkcs12(_)) => {
                 match inspect::open_pkcs12(&d, password, now) {
                     Ok(mut contents) => {

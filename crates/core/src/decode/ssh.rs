@@ -55,6 +55,9 @@ pub struct SshEncryption {
     pub kdf: String,
     /// bcrypt's rounds (ssh-keygen's `-a`, 16 by default).
     pub rounds: Option<u32>,
+    /// Decrypted with its passphrase (the comment is then known).
+    #[serde(default)]
+    pub decrypted: bool,
 }
 
 /// An OpenSSH certificate (`*-cert-v01@openssh.com`), as `ssh-keygen -L` shows it.
@@ -255,6 +258,36 @@ pub fn private_key(bytes: &[u8]) -> Result<SshKeyReport, SshError> {
         cipher: file.cipher,
         kdf: file.kdf,
         rounds: file.rounds,
+        decrypted: false,
     });
     Ok(report)
+}
+
+/// An encrypted OpenSSH private-key block decrypted with `passphrase`: the same report with
+/// its comment, marked decrypted.
+pub fn decrypt(block: &super::Decoded, passphrase: &str) -> Result<super::Decoded, crate::Error> {
+    use crate::Error;
+    let super::Report::SshPrivateKey(report) = &block.report else {
+        return Err(Error::Key(
+            "this block is not an OpenSSH private key".into(),
+        ));
+    };
+    let file = PrivateKeyFile::read(&block.der).map_err(|e| Error::Key(e.to_string()))?;
+    let comment = file.decrypt(passphrase).map_err(|e| match e {
+        ssh::Decryption::WrongPassphrase => Error::WrongPassword(
+            "the OpenSSH private key: wrong passphrase (or a damaged file)".into(),
+        ),
+        ssh::Decryption::Unsupported(what) => Error::Key(format!(
+            "the OpenSSH private key uses {what}, which certbench does not decrypt"
+        )),
+    })?;
+    let mut report = report.clone();
+    report.comment = Some(comment).filter(|c| !c.is_empty());
+    if let Some(encryption) = &mut report.encryption {
+        encryption.decrypted = true;
+    }
+    Ok(super::Decoded {
+        report: super::Report::SshPrivateKey(report),
+        ..block.clone()
+    })
 }
