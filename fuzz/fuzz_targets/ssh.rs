@@ -8,7 +8,12 @@ use certbench_core::{inspect, ssh};
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let _ = ssh::Key::from_blob(data);
     let _ = ssh::Certificate::from_blob(data);
-    let _ = ssh::PrivateKeyFile::read(data);
+    // Decryption too, where bcrypt's cost is small enough to fuzz.
+    if let Ok(file) = ssh::PrivateKeyFile::read(data)
+        && file.rounds.is_some_and(|r| r <= 2)
+    {
+        let _ = file.decrypt("fuzz");
+    }
     let _ = ssh::read_lines(data);
     let base64 = {
         use base64ct::Encoding as _;

@@ -114,3 +114,32 @@ fn without_its_issuer_nothing_is_claimed_and_a_changed_certificate_fails() {
     );
     assert_eq!(changed.ct_policy.unwrap().chrome.compliant, Some(false));
 }
+
+#[test]
+fn the_policies_count_lifetime_operators_and_log_states() {
+    use certbench_core::decode::ct::policy;
+    let base = leaf(&fixture("google.com.pem"));
+    assert_eq!(policy(&base).chrome.compliant, Some(true));
+    // Valid for over 180 days: 3 SCTs are needed, and it has 2.
+    let mut long = base.clone();
+    long.not_after = certbench_core::time::Rfc3339(UnixTime(long.not_before.0.0 + 200 * 86_400));
+    let verdict = policy(&long).chrome;
+    assert_eq!(verdict.compliant, Some(false));
+    assert!(verdict.reason.contains("needs 3"), "{}", verdict.reason);
+    // Both from one operator.
+    let mut one = base.clone();
+    let first = one.scts[0].clone();
+    one.scts[1] = first;
+    assert_eq!(policy(&one).chrome.compliant, Some(false));
+    // A log that has retired since: its SCT from before still counts, but not alone.
+    let mut retired = base.clone();
+    for sct in &mut retired.scts {
+        // Let's Encrypt 'Oak2026h1', retired in Chrome's list 87.1 on 2026-02-28.
+        sct.log_id = "GYbUxyiqb/66A294Kk0BkarOLXIxD67OXXBBLSVMx9Q=".into();
+        sct.timestamp = "2026-02-02T09:36:40Z".into();
+    }
+    retired.scts[1].operator = Some("Someone else".into());
+    let verdict = policy(&retired).chrome;
+    assert_eq!(verdict.compliant, Some(false), "{}", verdict.reason);
+    assert!(verdict.reason.contains("retired"), "{}", verdict.reason);
+}

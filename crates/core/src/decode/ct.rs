@@ -36,7 +36,7 @@ fn counts(state: &str, since: &str, timestamp: &str) -> bool {
 }
 
 /// How many SCTs a certificate of this lifetime needs (both policies: 2 up to 180 days, 3
-/// beyond).
+/// beyond; at least one of them from a log not retired, and from 2 operators at least).
 fn required(lifetime_days: i64) -> usize {
     if lifetime_days <= 180 { 2 } else { 3 }
 }
@@ -63,6 +63,8 @@ fn verdict(
         };
     }
     let mut valid: Vec<&SctReport> = Vec::new();
+    // Whether a counted SCT is from a log still in service (not retired).
+    let mut current = false;
     let mut left_out: Vec<String> = Vec::new();
     for sct in &c.scts {
         let name = sct
@@ -75,7 +77,10 @@ fn verdict(
             (_, Some((state, since))) if !counts(&state, &since, &sct.timestamp) => {
                 left_out.push(format!("{name}: {state} in {browser}'s list since {since}"))
             }
-            (Some(true), Some(_)) => valid.push(sct),
+            (Some(true), Some((state, _))) => {
+                current |= state != "retired";
+                valid.push(sct)
+            }
             (None, Some(_)) => {}
         }
     }
@@ -102,7 +107,13 @@ fn verdict(
     if !left_out.is_empty() {
         have.push_str(&format!(" (not counted: {})", left_out.join("; ")));
     }
-    match (valid.len() >= needed && distinct.len() >= 2, unchecked) {
+    if !valid.is_empty() && !current {
+        have.push_str(" (every counted SCT is from a retired log: at least one must be from a log still in service)");
+    }
+    match (
+        valid.len() >= needed && distinct.len() >= 2 && current,
+        unchecked,
+    ) {
         (true, _) => Verdict {
             compliant: Some(true),
             reason: have,
