@@ -466,8 +466,9 @@ pub struct PrivateKeyReport {
     /// [`super::link_keys`] ran: "does this key go with that certificate?" answered.
     pub matches: Vec<usize>,
     /// How an ML-DSA or ML-KEM key is written (the LAMPS drafts' CHOICE): `seed`, `expanded`
-    /// or `both`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// or `both`; `None` for other keys. (Always written: the web app's binary wire format
+    /// cannot skip a field.)
+    #[serde(default)]
     pub private_form: Option<String>,
 }
 

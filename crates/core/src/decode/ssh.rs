@@ -34,8 +34,8 @@ pub struct SshKeyReport {
     pub marker: Option<String>,
     /// The key line as OpenSSH writes it (`type base64 comment`), without options or hosts.
     pub openssh: String,
-    /// For a private-key file: how its private part is protected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// For a private-key file: how its private part is protected; `None` for a public key.
+    #[serde(default)]
     pub encryption: Option<SshEncryption>,
     /// The blocks of the same input that carry the same key.
     pub matches: Vec<usize>,
