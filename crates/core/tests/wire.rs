@@ -33,5 +33,8 @@ fn no_report_field_is_skipped_when_written() {
             }
         }
     }
-    assert!(found.is_empty(), "skip_serializing_if on a report field: {found:?}");
+    assert!(
+        found.is_empty(),
+        "skip_serializing_if on a report field: {found:?}"
+    );
 }
