@@ -256,11 +256,38 @@ fn cipher_json_has_the_contract_keys() {
     assert_eq!(e["forward_secrecy"], true);
     assert_eq!(e["rating"], "recommended");
     for key in [
-        "openssl", "gnutls", "versions", "auth", "enc", "bits", "mode", "aead", "mac", "prf",
+        "openssl",
+        "gnutls",
+        "versions",
+        "auth",
+        "enc",
+        "bits",
+        "mode",
+        "aead",
+        "mac",
+        "prf",
         "reasons",
+        "standard",
+        "history",
+        "names",
+        "all_names",
+        "supported_by",
     ] {
         assert!(e.get(key).is_some(), "missing {key}");
     }
+    assert_eq!(e["names"]["openssl"], "ECDHE-RSA-AES256-GCM-SHA384");
+    assert_eq!(e["names"]["java"], "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+    assert_eq!(e["standard"], true);
+    // A name another stack prints, and a code outside the registry.
+    let out = certbench(&["cipher", "SSL_RSA_WITH_3DES_EDE_CBC_SHA", "--json"], None);
+    assert_eq!(json(&out)["code"], "0x00,0x0A");
+    let out = certbench(&["cipher", "0xCC,0x13", "--json"], None);
+    let e = json(&out);
+    assert_eq!(
+        (e["standard"].clone(), e["rating"].clone()),
+        (false.into(), "weak".into())
+    );
+    assert!(e["history"].as_str().unwrap().contains("RFC 7905"));
 }
 
 #[test]

@@ -4,12 +4,14 @@
 mod openssl_order;
 #[rustfmt::skip]
 mod registry;
+#[cfg(feature = "tls-names")]
+mod ssl2;
 pub mod string;
 
 use crate::error::Error;
 use serde::Serialize;
 
-pub use registry::{RANGES, SUITES};
+pub use registry::{RANGES, SUITES, nonstandard, stack_names};
 
 /// One assigned code point, as the IANA registry lists it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,8 +28,30 @@ pub struct Registered {
     pub dtls: bool,
     /// IANA's "Recommended" column.
     pub recommended: bool,
-    /// The RFCs (or drafts) IANA cites for it.
+    /// The RFCs (or drafts) IANA cites for it; for a code outside the registry, where it
+    /// comes from.
     pub reference: &'static str,
+    /// For a code outside the IANA registry: who used it, when, and what replaced it.
+    pub history: Option<&'static str>,
+}
+
+/// One name a TLS stack gives (or gave) a suite.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct StackName {
+    /// The two-byte code.
+    #[serde(skip)]
+    pub code: u16,
+    /// `openssl`, `boringssl`, `libressl`, `gnutls`, `nss`, `java`, `mbedtls`, `go` or
+    /// `schannel`.
+    pub stack: &'static str,
+    /// The name as that stack prints and accepts it.
+    pub name: &'static str,
+    /// Today's release offers the suite under this name; `false` for an older release's name
+    /// or a suite the stack no longer implements.
+    pub current: bool,
+    /// Another spelling the stack accepts (Java's `TLS_RSA_WITH_3DES_EDE_CBC_SHA` for the
+    /// `SSL_RSA_WITH_3DES_EDE_CBC_SHA` it prints).
+    pub alias: bool,
 }
 
 /// Unassigned or reserved code points.
@@ -102,6 +126,17 @@ pub struct Explanation {
     pub dtls: bool,
     /// What else is worth knowing (a name another stack spells differently, …).
     pub notes: Vec<String>,
+    /// In the IANA registry; `false` for a code scanners and old stacks use outside it.
+    pub standard: bool,
+    /// For a code outside the registry: who used it, when, and what replaced it.
+    pub history: Option<String>,
+    /// Each stack's name for it (`openssl`, `boringssl`, `libressl`, `gnutls`, `nss`, `java`,
+    /// `mbedtls`, `go`, `schannel`): the name today's release uses, or the last one it used.
+    pub names: std::collections::BTreeMap<&'static str, &'static str>,
+    /// Every name it goes by in each stack, older spellings included.
+    pub all_names: Vec<StackName>,
+    /// The stacks whose current release implements it.
+    pub supported_by: Vec<&'static str>,
 }
 
 impl Explanation {
@@ -111,9 +146,33 @@ impl Explanation {
         let fields = openssl_fields(self);
         let or =
             |name: &Option<String>, missing: &str| name.clone().unwrap_or_else(|| missing.into());
-        vec![
-            ("OpenSSL name", or(&self.openssl, "(not in OpenSSL)")),
-            ("GnuTLS name", or(&self.gnutls, "(not in GnuTLS)")),
+        let mut rows = Vec::new();
+        if !self.standard {
+            rows.push(("Standard", "no: outside the IANA registry".to_string()));
+        }
+        if let Some(history) = &self.history {
+            rows.push(("History", history.clone()));
+        }
+        if self.names.is_empty() {
+            rows.push(("OpenSSL name", or(&self.openssl, "(not in OpenSSL)")));
+            rows.push(("GnuTLS name", or(&self.gnutls, "(not in GnuTLS)")));
+        }
+        for stack in STACKS {
+            if let Some(name) = self.names.get(stack) {
+                let today = self.supported_by.contains(&stack);
+                let label = STACK_LABELS
+                    .iter()
+                    .find(|(s, _)| *s == stack)
+                    .map_or("Name", |(_, label)| label);
+                let when = if today {
+                    ""
+                } else {
+                    " (its current release does not offer it)"
+                };
+                rows.push((label, format!("{name}{when}")));
+            }
+        }
+        rows.extend([
             ("Versions", self.versions.join(", ")),
             (
                 "Key exchange",
@@ -149,11 +208,67 @@ impl Explanation {
                 ),
             ),
             ("Defined in", self.reference.clone()),
+            ("Supported today by", stacks_text(&self.supported_by)),
             (
                 "IANA recommended",
                 if self.iana_recommended { "yes" } else { "no" }.into(),
             ),
-        ]
+        ]);
+        rows
+    }
+}
+
+/// The stacks `names.tsv` covers, in the order certbench lists them.
+pub const STACKS: [&str; 9] = [
+    "openssl",
+    "boringssl",
+    "libressl",
+    "gnutls",
+    "nss",
+    "java",
+    "mbedtls",
+    "go",
+    "schannel",
+];
+
+/// The row label of each stack's name.
+const STACK_LABELS: [(&str, &str); 9] = [
+    ("openssl", "OpenSSL name"),
+    ("boringssl", "BoringSSL name"),
+    ("libressl", "LibreSSL name"),
+    ("gnutls", "GnuTLS name"),
+    ("nss", "NSS name"),
+    ("java", "Java name"),
+    ("mbedtls", "Mbed TLS name"),
+    ("go", "Go name"),
+    ("schannel", "Windows name"),
+];
+
+/// Stacks by their product names, for people.
+fn stacks_text(stacks: &[&str]) -> String {
+    if stacks.is_empty() {
+        return "none of the stacks certbench knows (OpenSSL, BoringSSL, LibreSSL, GnuTLS, NSS, Java, Mbed TLS, Go, Windows)".into();
+    }
+    stacks
+        .iter()
+        .map(|&s| stack_title(s))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A stack's product name (`nss` → `NSS (Firefox)`).
+pub fn stack_title(stack: &str) -> &str {
+    match stack {
+        "openssl" => "OpenSSL",
+        "boringssl" => "BoringSSL (Chrome)",
+        "libressl" => "LibreSSL",
+        "gnutls" => "GnuTLS",
+        "nss" => "NSS (Firefox)",
+        "java" => "Java (JSSE)",
+        "mbedtls" => "Mbed TLS",
+        "go" => "Go crypto/tls",
+        "schannel" => "Windows (Schannel)",
+        other => other,
     }
 }
 
@@ -170,8 +285,9 @@ const OTHER_STACK_NAMES: &[(&str, u16)] = &[
     ("TLS13-AES128-CCM-8-SHA256", 0x1305),
 ];
 
-fn by_code(code: u16) -> Option<&'static Registered> {
-    SUITES.iter().find(|s| s.code == code)
+/// The suite with this code: the IANA registry's, or one of the codes outside it.
+pub fn by_code(code: u16) -> Option<&'static Registered> {
+    SUITES.iter().chain(nonstandard()).find(|s| s.code == code)
 }
 
 /// A suite number written in decimal, as Go (`tls.ConnectionState.CipherSuite`) and Java
@@ -223,6 +339,24 @@ pub fn find(query: &str) -> Result<&'static Registered, Error> {
     {
         return Ok(suite);
     }
+    // The pre-RFC ChaCha20 codes share their IANA-style name with the registered ones: the
+    // registry's wins.
+    if let Some(suite) = nonstandard().iter().find(|s| {
+        s.iana.eq_ignore_ascii_case(trimmed)
+            && !SUITES.iter().any(|r| r.iana.eq_ignore_ascii_case(trimmed))
+    }) {
+        return Ok(suite);
+    }
+    // Another stack's name: current names first, so a name reused for another code in an
+    // older release (rare) resolves as today's stacks mean it.
+    let mut named: Vec<&StackName> = stack_names()
+        .iter()
+        .filter(|n| n.name.eq_ignore_ascii_case(trimmed))
+        .collect();
+    named.sort_by_key(|n| !n.current);
+    if let Some(suite) = named.first().and_then(|n| by_code(n.code)) {
+        return Ok(suite);
+    }
     let upper = trimmed.to_ascii_uppercase().replace('-', "_");
     let name = if upper.starts_with("TLS_") || upper.starts_with("SSL_") {
         upper
@@ -241,6 +375,10 @@ pub fn find(query: &str) -> Result<&'static Registered, Error> {
 
 /// Explains the suite `query` names.
 pub fn explain(query: &str) -> Result<Explanation, Error> {
+    #[cfg(feature = "tls-names")]
+    if let Some(explanation) = ssl2::explain(query) {
+        return Ok(explanation);
+    }
     let suite = find(query)?;
     let mut explanation = explain_registered(suite);
     if decimal_code(query.trim()).is_some() {
@@ -380,6 +518,28 @@ const KEY_EXCHANGES: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     ("NULL", "none", "none", false),
+    // Codes outside the registry (nonstandard.tsv).
+    ("RSA_EXPORT1024", "RSA (export, 1024-bit)", "RSA", false),
+    ("DHE_DSS_EXPORT1024", "DHE (export, 1024-bit)", "DSS", true),
+    (
+        "GOSTR341094",
+        "VKO GOST R 34.10-94",
+        "GOST R 34.10-94",
+        false,
+    ),
+    (
+        "GOSTR341001",
+        "VKO GOST R 34.10-2001",
+        "GOST R 34.10-2001",
+        false,
+    ),
+    ("GOSTR341094_RSA", "RSA", "RSA", false),
+    ("CECPQ1_RSA", "CECPQ1 (X25519 + NewHope)", "RSA", true),
+    ("CECPQ1_ECDSA", "CECPQ1 (X25519 + NewHope)", "ECDSA", true),
+    ("RSA_FIPS", "RSA", "RSA", false),
+    ("RSA_OLDFIPS", "RSA", "RSA", false),
+    ("FORTEZZA_KEA", "KEA (Fortezza)", "DSS (Fortezza)", false),
+    ("ECJPAKE", "EC J-PAKE", "password", true),
 ];
 
 /// Bulk ciphers after `_WITH_` (or after `TLS_` in TLS 1.3): (name part, cipher, key bits, mode).
@@ -422,17 +582,50 @@ const CIPHERS: &[(&str, &str, u16, &str)] = &[
     ("MAGMA_MGM_L", "Magma", 256, "MGM"),
     ("MAGMA_MGM_S", "Magma", 256, "MGM"),
     ("28147_CNT_IMIT", "GOST 28147-89", 256, "CNT + IMIT"),
+    ("28147_CNT", "GOST 28147-89", 256, "CNT"),
+    ("RC4_56", "RC4", 56, "stream"),
+    ("FORTEZZA_CBC", "Skipjack (Fortezza)", 80, "CBC"),
     ("NULL", "none", 0, "NULL"),
 ];
+
+/// Each stack's name for `code`: its current one, else the last it used.
+fn names_by_stack(code: u16) -> std::collections::BTreeMap<&'static str, &'static str> {
+    let mut names = std::collections::BTreeMap::new();
+    // Aliases first, then former names, so the name a stack prints today wins.
+    let mut of_code: Vec<&StackName> = stack_names().iter().filter(|n| n.code == code).collect();
+    of_code.sort_by_key(|n| (n.current, !n.alias));
+    for n in of_code {
+        names.insert(n.stack, n.name);
+    }
+    names
+}
+
+/// The stacks whose current release implements `code`.
+fn supported_by(code: u16) -> Vec<&'static str> {
+    let mut stacks: Vec<&'static str> = stack_names()
+        .iter()
+        .filter(|n| n.code == code && n.current)
+        .map(|n| n.stack)
+        .collect();
+    stacks.dedup();
+    stacks
+}
 
 /// Splits an IANA name into its parts and rates it.
 pub fn explain_registered(suite: &Registered) -> Explanation {
     let name = suite.iana;
     let code = code_text(suite.code);
+    let names = names_by_stack(suite.code);
     let base = Explanation {
         iana: name.to_string(),
-        openssl: suite.openssl.map(str::to_string),
-        gnutls: suite.gnutls.map(str::to_string),
+        openssl: suite
+            .openssl
+            .or_else(|| names.get("openssl").copied())
+            .map(str::to_string),
+        gnutls: suite
+            .gnutls
+            .or_else(|| names.get("gnutls").copied())
+            .map(str::to_string),
         code,
         versions: Vec::new(),
         kx: String::new(),
@@ -450,6 +643,15 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
         iana_recommended: suite.recommended,
         dtls: suite.dtls,
         notes: Vec::new(),
+        standard: suite.history.is_none(),
+        history: suite.history.map(str::to_string),
+        names,
+        all_names: stack_names()
+            .iter()
+            .filter(|n| n.code == suite.code)
+            .copied()
+            .collect(),
+        supported_by: supported_by(suite.code),
     };
     if name.ends_with("_SCSV") {
         let note = if name == "TLS_FALLBACK_SCSV" {
@@ -506,6 +708,11 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
     };
     let mac = if aead {
         "AEAD".to_string()
+    } else if let Some((_, integrity)) = mode.split_once(" + ") {
+        // GOST suites authenticate with the cipher's own MAC (IMIT, OMAC), not an HMAC.
+        format!("{integrity} ({enc})")
+    } else if hash == "GOST28147MAC" {
+        format!("IMIT ({enc})")
     } else if enc == "none" && hash.is_empty() {
         "none".into()
     } else {
@@ -681,6 +888,12 @@ fn rate(e: &Explanation, tls13: bool) -> (Rating, Vec<String>) {
         findings.push((
             Rating::Secure,
             "DHE is slow and vulnerable to Logjam with groups under 2048 bits; prefer ECDHE",
+        ));
+    }
+    if !e.standard {
+        findings.push((
+            Rating::Weak,
+            "not a standard code point: today's TLS stacks do not offer it, and a peer that sends it runs very old or experimental software",
         ));
     }
     let worst = findings.iter().map(|(r, _)| *r).max();

@@ -650,8 +650,8 @@ pub fn expand(input: &str) -> Result<Expansion, Error> {
     }
     let mut command = None;
     let suites: Vec<ExpandedSuite> =
-        if !words.is_empty() && words.iter().all(|w| w.starts_with("TLS_")) {
-            notes.push("a list of IANA names: taken literally, in this order".into());
+        if !words.is_empty() && words.iter().all(|w| is_suite_list_name(w)) {
+            notes.push("a list of suite names: taken literally, in this order".into());
             let codes = words
                 .iter()
                 .map(|w| super::find(w).map(|s| s.code))
@@ -719,6 +719,14 @@ pub fn expand(input: &str) -> Result<Expansion, Error> {
         notes,
         command,
     })
+}
+
+/// A word of a list of suite names rather than an OpenSSL cipher string: an IANA-style name
+/// (`TLS_…`, Java's and NSS's `SSL_…`, Mbed TLS's `TLS-…`).
+fn is_suite_list_name(word: &str) -> bool {
+    ["TLS_", "SSL_", "TLS-", "TLS1-3-"]
+        .iter()
+        .any(|prefix| word.starts_with(prefix))
 }
 
 /// The protocol version `openssl ciphers -v` prints for a suite: its minimum version in

@@ -170,27 +170,23 @@ impl ser::SerializeSeq for Items {
     }
 }
 
-impl ser::SerializeTuple for Items {
-    type Ok = Value;
-    type Error = NotJson;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotJson> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<Value, NotJson> {
-        ser::SerializeSeq::end(self)
-    }
+/// A tuple and a tuple struct are JSON arrays, written as a sequence is.
+macro_rules! items_as_sequence {
+    ($trait:ident, $method:ident) => {
+        impl ser::$trait for Items {
+            type Ok = Value;
+            type Error = NotJson;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotJson> {
+                ser::SerializeSeq::serialize_element(self, value)
+            }
+            fn end(self) -> Result<Value, NotJson> {
+                ser::SerializeSeq::end(self)
+            }
+        }
+    };
 }
-
-impl ser::SerializeTupleStruct for Items {
-    type Ok = Value;
-    type Error = NotJson;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), NotJson> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<Value, NotJson> {
-        ser::SerializeSeq::end(self)
-    }
-}
+items_as_sequence!(SerializeTuple, serialize_element);
+items_as_sequence!(SerializeTupleStruct, serialize_field);
 
 impl ser::SerializeTupleVariant for Variant<Items> {
     type Ok = Value;
