@@ -22,9 +22,16 @@ Each row: code, stack, name, `current` (today's release offers the suite under t
 `former` (an older release's name, or a suite the stack lists but no longer implements) or
 `alias` (another spelling the stack accepts for a name it prints differently).
 """
+import importlib.util
 import re
 import subprocess
 import sys
+
+# The listing reader gen-cipher-registry.py uses for the same OpenSSL and GnuTLS listings.
+_spec = importlib.util.spec_from_file_location("registry", "tools/gen-cipher-registry.py")
+_registry = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_registry)
+listing = _registry.listing_names
 
 OUT = "crates/core/src/cipher/names.tsv"
 NAMES = "tools/cipher-names"
@@ -103,16 +110,6 @@ def table_entries(source, headers):
         if name.startswith('"') and code is not None:
             found[code] = name.strip('"')
     return found
-
-
-def listing(path, code_re, name_re):
-    names = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            code, name = re.search(code_re, line), re.search(name_re, line)
-            if code and name:
-                names[(int(code.group(1), 16) << 8) | int(code.group(2), 16)] = name.group(1)
-    return names
 
 
 def tsv(path):

@@ -142,6 +142,34 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write Mozilla's recommended TLS configuration for a server, as ssl-config.mozilla.org
+    /// does, with its suites rated.
+    TlsConfig {
+        /// The server: apache, nginx, haproxy, caddy, go, traefik, lighttpd, postfix, dovecot,
+        /// exim, … (an unknown one lists them all).
+        #[arg(long)]
+        server: String,
+        /// modern, intermediate or old (guidelines before 6.0).
+        #[arg(long)]
+        profile: String,
+        /// The guideline version (4.0-6.0); the latest by default.
+        #[arg(long)]
+        guidelines: Option<String>,
+        /// The server's version; its latest by default.
+        #[arg(long)]
+        server_version: Option<String>,
+        /// The OpenSSL version it is built with; OpenSSL's latest by default.
+        #[arg(long)]
+        openssl_version: Option<String>,
+        /// Send HSTS and redirect HTTP to HTTPS, where the server can.
+        #[arg(long)]
+        hsts: bool,
+        /// Staple OCSP responses, where the server can.
+        #[arg(long)]
+        ocsp: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]

@@ -62,6 +62,27 @@ fn main() -> ExitCode {
         }
         Command::Ocsp { action } => commands::ocsp::run_ocsp(action),
         Command::Cipher { name_or_hex, json } => commands::cipher::run_cipher(&name_or_hex, json),
+        Command::TlsConfig {
+            server,
+            profile,
+            guidelines,
+            server_version,
+            openssl_version,
+            hsts,
+            ocsp,
+            json,
+        } => commands::tls_config::run(
+            certbench_core::tls_config::Request {
+                server,
+                profile,
+                guideline: guidelines,
+                server_version,
+                openssl_version,
+                hsts,
+                ocsp,
+            },
+            json,
+        ),
         Command::Limbo {
             path,
             profile,

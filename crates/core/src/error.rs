@@ -140,6 +140,14 @@ pub enum Error {
         /// The cipher string.
         rule: String,
     },
+    /// A TLS configuration request names what Mozilla's guidelines do not have (a server,
+    /// profile or guideline version), or a combination they cannot meet.
+    TlsConfig {
+        /// What is wrong.
+        problem: String,
+        /// What can be chosen instead.
+        choices: Vec<String>,
+    },
     /// Certificates too many for a shared link ([`crate::share::MAX_LINK_CHARS`]).
     LinkTooLong {
         /// How long the link would be.
@@ -213,6 +221,10 @@ impl fmt::Display for Error {
                 f,
                 "too long for a link: these certificates take {chars} characters in a link, and a link holds at most {limit}; share fewer certificates, or the file itself"
             ),
+            Error::TlsConfig { problem, choices } if choices.is_empty() => write!(f, "{problem}"),
+            Error::TlsConfig { problem, choices } => {
+                write!(f, "{problem}; choose one of: {}", choices.join(", "))
+            }
             Error::NoCipherMatch { rule } => write!(
                 f,
                 "`{rule}` selects no cipher suite (OpenSSL says \"no cipher match\")"

@@ -36,6 +36,8 @@ pub mod signature;
 pub mod sort;
 pub mod ssh;
 pub mod time;
+#[cfg(feature = "tls-config")]
+pub mod tls_config;
 mod tlv;
 pub mod verify;
 pub mod webcrypto;

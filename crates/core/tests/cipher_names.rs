@@ -2,6 +2,7 @@
 //! codes outside the IANA registry (cipher/nonstandard.tsv), checked against each other and,
 //! where installed, against the live `openssl ciphers`, `gnutls-cli -l` and the JDK.
 #![cfg(feature = "tls-names")]
+#![allow(clippy::unwrap_used)] // a test's panic is its failure
 
 use certbench_core::cipher;
 use std::process::Command;

@@ -9,4 +9,5 @@ pub(crate) mod diff;
 pub(crate) mod generate;
 pub(crate) mod lint;
 pub(crate) mod ocsp;
+pub(crate) mod tls_config;
 pub(crate) mod verify;

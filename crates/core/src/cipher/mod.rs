@@ -397,6 +397,11 @@ pub fn explain(query: &str) -> Result<Explanation, Error> {
 
 /// Parses a two-byte code in the spellings people paste; `None` when it is not a code at all.
 pub fn parse_code(text: &str) -> Option<u16> {
+    hex_code(text, 2).and_then(|code| u16::try_from(code).ok())
+}
+
+/// A code of `bytes` bytes as people paste it (`0xC0,0x30`, `{0xC0,0x30}`, `C030`, `0xC030`).
+pub(crate) fn hex_code(text: &str, bytes: usize) -> Option<u32> {
     let cleaned: String = text
         .trim_matches(['{', '}', '(', ')', ' '])
         .to_ascii_lowercase()
@@ -404,8 +409,10 @@ pub fn parse_code(text: &str) -> Option<u16> {
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | ':'))
         .collect();
-    (cleaned.len() == 4 && cleaned.chars().all(|c| c.is_ascii_hexdigit()) && text.len() <= 16)
-        .then(|| u16::from_str_radix(&cleaned, 16).ok())
+    (cleaned.len() == bytes * 2
+        && cleaned.chars().all(|c| c.is_ascii_hexdigit())
+        && text.len() <= bytes * 8)
+        .then(|| u32::from_str_radix(&cleaned, 16).ok())
         .flatten()
 }
 

@@ -102,20 +102,6 @@ const fn spec(
     }
 }
 
-/// A three-byte code in the spellings people paste (`0x07,0x00,0xC0`, `0700C0`).
-fn parse(text: &str) -> Option<u32> {
-    let cleaned: String = text
-        .trim_matches(['{', '}', '(', ')', ' '])
-        .to_ascii_lowercase()
-        .replace("0x", "")
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | ':'))
-        .collect();
-    (cleaned.len() == 6 && text.len() <= 24)
-        .then(|| u32::from_str_radix(&cleaned, 16).ok())
-        .flatten()
-}
-
 /// The SSL 2.0 spec `query` names: by code, by `SSL_CK_…` name (also `SSL2_…`, NSS's
 /// `SSL_EN_…`), or by an OpenSSL name that only SSL 2.0 used (`DES-CBC3-MD5`).
 pub(super) fn explain(query: &str) -> Option<Explanation> {
@@ -127,7 +113,7 @@ pub(super) fn explain(query: &str) -> Option<Explanation> {
         .or_else(|| upper.strip_prefix("SSL2_"))
         .or_else(|| upper.strip_prefix("SSL_EN_"));
     let spec = SPECS.iter().find(|s| {
-        Some(s.code) == parse(query)
+        Some(s.code) == super::hex_code(query, 3)
             || bare.is_some_and(|b| s.name.strip_prefix("SSL_CK_") == Some(b))
             // RC4-MD5, EXP-RC4-MD5 and EXP-RC2-CBC-MD5 name SSL 3.0 suites too: those win.
             || (s.openssl.eq_ignore_ascii_case(query) && super::find(query).is_err())
