@@ -17,7 +17,7 @@ for target in $targets; do
   corpus=fuzz/corpus/$target
   mkdir -p "$corpus"
   case $target in
-    cipher) printf '%s' TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 > "$corpus/seed-iana"; printf '%s' '0xC0,0x30' > "$corpus/seed-code"; printf '%s' 'ECDHE-RSA-AES256-GCM-SHA384' > "$corpus/seed-openssl"; printf '%s' 'ECDHE+AESGCM:!aNULL:-SHA1:+RSA:@STRENGTH' > "$corpus/seed-string"; printf '%s' 'ssl_ciphers HIGH:!aNULL:!MD5;' > "$corpus/seed-nginx" ;;
+    cipher) printf '%s' TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 > "$corpus/seed-iana"; printf '%s' '0xC0,0x30' > "$corpus/seed-code"; printf '%s' 'ECDHE-RSA-AES256-GCM-SHA384' > "$corpus/seed-openssl"; printf '%s' 'ECDHE+AESGCM:!aNULL:-SHA1:+RSA:@STRENGTH' > "$corpus/seed-string"; printf '%s' 'ssl_ciphers HIGH:!aNULL:!MD5;' > "$corpus/seed-nginx"; printf 'ssl_protocols TLSv1.2 TLSv1.3;\nssl_ecdh_curve X25519:prime256v1;\nssl_prefer_server_ciphers off;\n' > "$corpus/seed-nginx-block"; printf 'SSLProtocol all -SSLv3\nSSLCipherSuite TLSv1.3 TLS_AES_128_GCM_SHA256\nSSLHonorCipherOrder on\n' > "$corpus/seed-apache"; printf '%s' 'SSL_CK_RC4_128_WITH_MD5' > "$corpus/seed-ssl2" ;;
     # Lint reads certificates' DER: the fixtures' certificates as DER.
     lint) for f in tests/fixtures/*.pem tests/fixtures/*.der; do
             openssl x509 -in "$f" -outform DER -out "$corpus/seed-$(basename "$f").der" 2>/dev/null \

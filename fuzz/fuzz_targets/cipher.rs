@@ -1,9 +1,12 @@
-//! Cipher-suite names and codes in any spelling, and OpenSSL cipher strings and config lines.
+//! Cipher-suite names and codes in any spelling (every stack's, SSL 2.0's three-byte codes),
+//! OpenSSL cipher strings and config lines, and pasted server TLS blocks checked against
+//! Mozilla's profiles (`tls-config --check`).
 #![no_main]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = certbench_core::cipher::explain(text);
         let _ = certbench_core::cipher::parse_code(text);
         let _ = certbench_core::cipher::string::expand(text);
+        let _ = certbench_core::tls_config::check(text);
     }
 });

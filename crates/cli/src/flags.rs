@@ -147,11 +147,16 @@ pub(crate) enum Command {
     TlsConfig {
         /// The server: apache, nginx, haproxy, caddy, go, traefik, lighttpd, postfix, dovecot,
         /// exim, … (an unknown one lists them all).
-        #[arg(long)]
-        server: String,
+        #[arg(long, required_unless_present = "check")]
+        server: Option<String>,
         /// modern, intermediate or old (guidelines before 6.0).
-        #[arg(long)]
-        profile: String,
+        #[arg(long, required_unless_present = "check")]
+        profile: Option<String>,
+        /// Instead: check a pasted nginx, Apache or HAProxy TLS block (or a cipher string;
+        /// `-` reads standard input) against each profile. Exit 0 when it matches one, 1 when
+        /// not.
+        #[arg(long, conflicts_with_all = ["server", "profile"])]
+        check: Option<PathBuf>,
         /// The guideline version (4.0-6.0); the latest by default.
         #[arg(long)]
         guidelines: Option<String>,

@@ -65,24 +65,28 @@ fn main() -> ExitCode {
         Command::TlsConfig {
             server,
             profile,
+            check,
             guidelines,
             server_version,
             openssl_version,
             hsts,
             ocsp,
             json,
-        } => commands::tls_config::run(
-            certbench_core::tls_config::Request {
-                server,
-                profile,
-                guideline: guidelines,
-                server_version,
-                openssl_version,
-                hsts,
-                ocsp,
-            },
-            json,
-        ),
+        } => match check {
+            Some(file) => commands::tls_config::run_check(&file, json),
+            None => commands::tls_config::run(
+                certbench_core::tls_config::Request {
+                    server: server.unwrap_or_default(),
+                    profile: profile.unwrap_or_default(),
+                    guideline: guidelines,
+                    server_version,
+                    openssl_version,
+                    hsts,
+                    ocsp,
+                },
+                json,
+            ),
+        },
         Command::Limbo {
             path,
             profile,

@@ -198,3 +198,41 @@ fn openssl_reads_each_profiles_cipher_string() {
         assert_eq!(ours, theirs, "{guideline} {profile}");
     }
 }
+
+#[test]
+fn check_exits_0_on_a_profile_1_off_them_2_without_tls_settings() {
+    let (_dir, d) = common::workdir("tls-check");
+    let good = d("good.conf");
+    let out = certbench(
+        &[
+            "tls-config",
+            "--server",
+            "haproxy",
+            "--profile",
+            "intermediate",
+        ],
+        None,
+    );
+    std::fs::write(&good, &out.stdout).unwrap();
+    let out = certbench(&["tls-config", "--check", &good], None);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Matches Mozilla's intermediate profile")
+    );
+
+    let weak = b"SSLProtocol -all +TLSv1 +TLSv1.2\nSSLCipherSuite HIGH:!aNULL\n";
+    let out = certbench(&["tls-config", "--check", "-", "--json"], Some(weak));
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let x = json(&out);
+    for key in [
+        "settings", "suites", "rating", "profiles", "matches", "closest",
+    ] {
+        assert!(x.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(x["settings"]["kind"], "apache");
+    assert_eq!(x["matches"], serde_json::Value::Null);
+    assert!(x["profiles"][1]["differences"].as_array().unwrap().len() > 3);
+
+    let out = certbench(&["tls-config", "--check", "-"], Some(b"listen 443;\n"));
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}

@@ -76,3 +76,73 @@ fn every_configuration_is_what_mozillas_generator_writes() {
         failures[0]
     );
 }
+
+/// "Check my config" reads back what `generate` writes for nginx, Apache and HAProxy as the
+/// profile it was written for, and only that one.
+#[test]
+fn each_written_configuration_checks_as_its_profile() {
+    for server in ["nginx", "apache", "haproxy"] {
+        for (guideline, profile) in [("6.0", "modern"), ("6.0", "intermediate"), ("5.7", "old")] {
+            let written = tls_config::generate(
+                &Request {
+                    server: server.into(),
+                    profile: profile.into(),
+                    guideline: Some(guideline.into()),
+                    hsts: true,
+                    ocsp: true,
+                    ..Request::default()
+                },
+                "2026-01-01",
+            )
+            .unwrap();
+            let check = tls_config::check(&written.text).unwrap();
+            assert_eq!(check.settings.kind, server);
+            assert_eq!(
+                check.matches.as_deref(),
+                Some(profile),
+                "{server} {profile}"
+            );
+            let matching: Vec<&str> = check
+                .profiles
+                .iter()
+                .filter(|p| p.matches)
+                .map(|p| p.profile.as_str())
+                .collect();
+            assert_eq!(matching, [profile], "{server} {profile}");
+            assert!(check.settings.hsts, "{server}");
+        }
+    }
+}
+
+#[test]
+fn a_weak_configuration_is_told_what_differs_and_why() {
+    let check = tls_config::check(
+        "ssl_protocols TLSv1 TLSv1.1 TLSv1.2;\nssl_ciphers HIGH:!aNULL:!MD5;\nssl_prefer_server_ciphers on;\n",
+    )
+    .unwrap();
+    assert_eq!(check.matches, None);
+    assert_eq!(check.rating, certbench_core::cipher::Rating::Weak);
+    let intermediate = &check.profiles[1];
+    let text: Vec<String> = intermediate
+        .differences
+        .iter()
+        .map(|d| format!("{}: {}", d.detail, d.why))
+        .collect();
+    for part in [
+        "enables TLSv1, which the intermediate profile does not: TLS 1.0 and 1.1 are deprecated (RFC 8996)",
+        "does not enable TLSv1.3",
+        "enables AES128-SHA (weak)",
+    ] {
+        assert!(text.iter().any(|t| t.contains(part)), "{part}: {text:#?}");
+    }
+    // A bare cipher string is read as one; text without TLS settings is refused.
+    let bare = tls_config::check("ECDHE+AESGCM:ECDHE+CHACHA20").unwrap();
+    assert_eq!(bare.settings.kind, "cipher string");
+    assert!(tls_config::check("server_name example.com;").is_err());
+    // Apache and HAProxy spell protocols their own ways.
+    let apache = tls_config::check("SSLProtocol all -SSLv3 -TLSv1 -TLSv1.1\n").unwrap();
+    assert_eq!(
+        apache.settings.protocols.as_deref(),
+        Some(&["TLSv1.2".to_string(), "TLSv1.3".to_string()][..])
+    );
+}

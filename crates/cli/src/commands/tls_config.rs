@@ -48,3 +48,63 @@ pub(crate) fn run(request: Request, json: bool) -> Result<u8, Failure> {
     }
     Ok(0)
 }
+
+/// `--check FILE`: exit 0 when the configuration matches one of Mozilla's profiles, 1 when it
+/// matches none, 2 when it sets nothing TLS-related.
+pub(crate) fn run_check(file: &std::path::PathBuf, json: bool) -> Result<u8, Failure> {
+    let input = crate::io::read_input(Some(file))?;
+    let text = String::from_utf8_lossy(&input);
+    let check = tls_config::check(&text).map_err(|e| Failure(2, e.to_string()))?;
+    let code = if check.matches.is_some() { 0 } else { 1 };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&check)?);
+        return Ok(code);
+    }
+    let s = &check.settings;
+    println!("Read as: {}", s.kind);
+    if let Some(p) = &s.protocols {
+        println!("Protocols: {}", p.join(" "));
+    }
+    for suite in &check.suites {
+        println!(
+            "  {:<31} {}",
+            suite.openssl,
+            format!("{:?}", suite.rating).to_ascii_lowercase()
+        );
+    }
+    if let Some(c) = &s.ciphersuites {
+        println!("TLS 1.3 suites: {}", c.join(" "));
+    }
+    if let Some(g) = &s.groups {
+        println!("Groups: {}", g.join(" "));
+    }
+    for p in &check.profiles {
+        let verdict = if p.matches { "matches" } else { "differs" };
+        println!(
+            "\nMozilla {} (guideline {}): {verdict}",
+            p.profile, p.guideline
+        );
+        for d in &p.differences {
+            println!("  - {}: {}", d.detail, d.why);
+        }
+    }
+    match &check.matches {
+        Some(profile) => println!("\nMatches Mozilla's {profile} profile."),
+        None => {
+            let guideline = check
+                .profiles
+                .iter()
+                .find(|p| p.profile == check.closest)
+                .map_or("6.0", |p| p.guideline.as_str());
+            print!("\nMatches no profile; the closest is {}", check.closest);
+            match s.kind.as_str() {
+                server @ ("nginx" | "apache" | "haproxy") => println!(
+                    ", which this writes:\n  certbench tls-config --server {server} --profile {} --guidelines {guideline}",
+                    check.closest
+                ),
+                _ => println!(" (guideline {guideline})."),
+            }
+        }
+    }
+    Ok(code)
+}

@@ -4,10 +4,12 @@
 //! output), with the cipher list expanded and rated by certbench's engine and checked against
 //! the guideline.
 
+mod check;
 mod guideline;
 mod templates;
 mod version;
 
+pub use check::{Check, Comparison, Difference, EnabledSuite, Settings, check};
 pub use guideline::{Guideline, LATEST as LATEST_GUIDELINE, Profile, all as guidelines};
 
 use crate::cipher;
