@@ -555,3 +555,33 @@ pub(crate) fn cipher(e: &Explanation) -> String {
     }
     out
 }
+
+/// A group, signature scheme, protocol version or ALPN id, as `certbench cipher` prints it.
+pub(crate) fn registry_entry(e: &certbench_core::cipher::registries::RegistryEntry) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}, {})",
+        e.name,
+        e.registry.replace('_', " "),
+        e.code
+    );
+    let rows = [
+        ("What", e.what.clone()),
+        ("Strength", e.strength.clone()),
+        (
+            "Post-quantum",
+            if e.post_quantum { "yes" } else { "no" }.to_string(),
+        ),
+        ("OpenSSL spelling", e.openssl.join(", ")),
+        ("IANA recommended", e.recommended.clone()),
+        ("Defined in", e.reference.clone()),
+    ];
+    for (name, value) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
+        let _ = writeln!(out, "  {name:<32} {value}");
+    }
+    for note in &e.notes {
+        let _ = writeln!(out, "  - {note}");
+    }
+    out
+}

@@ -288,6 +288,40 @@ fn cipher_json_has_the_contract_keys() {
         (false.into(), "weak".into())
     );
     assert!(e["history"].as_str().unwrap().contains("RFC 7905"));
+    // The other TLS registries answer in the same command.
+    for (query, registry, name) in [
+        ("X25519MLKEM768", "supported_groups", "X25519MLKEM768"),
+        ("prime256v1", "supported_groups", "secp256r1"),
+        (
+            "rsa_pss_rsae_sha256",
+            "signature_schemes",
+            "rsa_pss_rsae_sha256",
+        ),
+        ("TLSv1.3", "versions", "TLS 1.3"),
+        ("h2", "alpn", "h2"),
+    ] {
+        let out = certbench(&["cipher", query, "--json"], None);
+        assert_eq!(out.status.code(), Some(0), "{query}");
+        let e = json(&out);
+        assert_eq!(
+            (e["registry"].as_str(), e["name"].as_str()),
+            (Some(registry), Some(name))
+        );
+        for key in [
+            "code",
+            "openssl",
+            "what",
+            "strength",
+            "post_quantum",
+            "recommended",
+            "reference",
+            "notes",
+        ] {
+            assert!(e.get(key).is_some(), "{query}: missing {key}");
+        }
+    }
+    let out = certbench(&["cipher", "X25519MLKEM768", "--json"], None);
+    assert_eq!(json(&out)["post_quantum"], true);
 }
 
 #[test]

@@ -4,8 +4,22 @@
 use crate::{Failure, text};
 use certbench_core::cipher;
 
+/// A suite by any name or code; else a group, signature scheme, protocol version or ALPN id.
 pub(crate) fn run_cipher(query: &str, json: bool) -> Result<u8, Failure> {
-    let explanation = cipher::explain(query).map_err(|e| Failure(1, e.to_string()))?;
+    let explanation = match cipher::explain(query) {
+        Ok(explanation) => explanation,
+        Err(e) => {
+            let Some(entry) = cipher::registries::explain(query, true) else {
+                return Err(Failure(1, e.to_string()));
+            };
+            if json {
+                println!("{}", serde_json::to_string_pretty(&entry)?);
+            } else {
+                print!("{}", text::registry_entry(&entry));
+            }
+            return Ok(0);
+        }
+    };
     if json {
         println!("{}", serde_json::to_string_pretty(&explanation)?);
     } else {

@@ -2,6 +2,8 @@
 
 #[rustfmt::skip]
 mod openssl_order;
+#[cfg(feature = "tls-names")]
+pub mod registries;
 #[rustfmt::skip]
 mod registry;
 #[cfg(feature = "tls-names")]
