@@ -142,6 +142,7 @@ pub enum Error {
     },
     /// A TLS configuration request names what Mozilla's guidelines do not have (a server,
     /// profile or guideline version), or a combination they cannot meet.
+    #[cfg(feature = "tls-config")]
     TlsConfig {
         /// What is wrong.
         problem: String,
@@ -221,7 +222,9 @@ impl fmt::Display for Error {
                 f,
                 "too long for a link: these certificates take {chars} characters in a link, and a link holds at most {limit}; share fewer certificates, or the file itself"
             ),
+            #[cfg(feature = "tls-config")]
             Error::TlsConfig { problem, choices } if choices.is_empty() => write!(f, "{problem}"),
+            #[cfg(feature = "tls-config")]
             Error::TlsConfig { problem, choices } => {
                 write!(f, "{problem}; choose one of: {}", choices.join(", "))
             }

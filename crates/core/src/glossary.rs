@@ -559,8 +559,40 @@ pub fn check(name: &str) -> Option<&'static Entry> {
 
 /// A part of a cipher-suite explanation, by its label (`Key exchange`, …).
 pub fn cipher_part(label: &str) -> Option<&'static Entry> {
-    find(CIPHER_PARTS, label)
+    let part = find(CIPHER_PARTS, label);
+    #[cfg(feature = "tls-names")]
+    let part = part.or_else(|| find(STACK_PARTS, label));
+    part
 }
+
+/// The rows a suite's explanation has with every stack's names (feature `tls-names`).
+#[cfg(feature = "tls-names")]
+const STACK_PARTS: &[(&str, Entry)] = &[
+    (
+        "Supported today by",
+        entry(
+            "The TLS libraries whose current release offers this suite (OpenSSL, BoringSSL, LibreSSL, GnuTLS, NSS, Java, Mbed TLS, Go, Windows), from their own sources.",
+            "A suite no current stack offers only shows up from old or unusual software: seeing it in a scan points at what to upgrade.",
+            "tools/gen-cipher-names.py",
+        ),
+    ),
+    (
+        "Standard",
+        entry(
+            "Whether IANA's TLS Cipher Suites registry assigns this code.",
+            "Codes outside the registry come from drafts, experiments or private ranges: no standard defines them, and modern peers do not speak them.",
+            "RFC 8447, IANA TLS Cipher Suites",
+        ),
+    ),
+    (
+        "History",
+        entry(
+            "Where a code outside the registry came from, who used it and what replaced it.",
+            "It tells which software still sends it.",
+            "cipher/nonstandard.tsv",
+        ),
+    ),
+];
 
 #[cfg(test)]
 mod tests {

@@ -8,12 +8,16 @@ pub mod registries;
 mod registry;
 #[cfg(feature = "tls-names")]
 mod ssl2;
+#[cfg(feature = "tls-names")]
+mod stacks;
 pub mod string;
 
 use crate::error::Error;
 use serde::Serialize;
 
 pub use registry::{RANGES, SUITES, nonstandard, stack_names};
+#[cfg(feature = "tls-names")]
+pub use stacks::{STACKS, stack_title};
 
 /// One assigned code point, as the IANA registry lists it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +39,32 @@ pub struct Registered {
     pub reference: &'static str,
     /// For a code outside the IANA registry: who used it, when, and what replaced it.
     pub history: Option<&'static str>,
+}
+
+/// Each stack's name for one suite: a map in JSON (`{"openssl": "…", "java": "…"}`), kept as
+/// a short list (a map type would cost the web app's page kilobytes of code).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StackNames(Vec<(&'static str, &'static str)>);
+
+impl StackNames {
+    /// `stack`'s name.
+    pub fn get(&self, stack: &str) -> Option<&'static str> {
+        self.0.iter().find(|(s, _)| *s == stack).map(|&(_, n)| n)
+    }
+    /// No stack names the suite (or the `tls-names` feature is off).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+impl Serialize for StackNames {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (stack, name) in &self.0 {
+            map.serialize_entry(stack, name)?;
+        }
+        map.end()
+    }
 }
 
 /// One name a TLS stack gives (or gave) a suite.
@@ -129,15 +159,20 @@ pub struct Explanation {
     /// What else is worth knowing (a name another stack spells differently, …).
     pub notes: Vec<String>,
     /// In the IANA registry; `false` for a code scanners and old stacks use outside it.
+    #[cfg(feature = "tls-names")]
     pub standard: bool,
     /// For a code outside the registry: who used it, when, and what replaced it.
+    #[cfg(feature = "tls-names")]
     pub history: Option<String>,
     /// Each stack's name for it (`openssl`, `boringssl`, `libressl`, `gnutls`, `nss`, `java`,
     /// `mbedtls`, `go`, `schannel`): the name today's release uses, or the last one it used.
-    pub names: std::collections::BTreeMap<&'static str, &'static str>,
+    #[cfg(feature = "tls-names")]
+    pub names: StackNames,
     /// Every name it goes by in each stack, older spellings included.
+    #[cfg(feature = "tls-names")]
     pub all_names: Vec<StackName>,
     /// The stacks whose current release implements it.
+    #[cfg(feature = "tls-names")]
     pub supported_by: Vec<&'static str>,
 }
 
@@ -148,33 +183,10 @@ impl Explanation {
         let fields = openssl_fields(self);
         let or =
             |name: &Option<String>, missing: &str| name.clone().unwrap_or_else(|| missing.into());
-        let mut rows = Vec::new();
-        if !self.standard {
-            rows.push(("Standard", "no: outside the IANA registry".to_string()));
-        }
-        if let Some(history) = &self.history {
-            rows.push(("History", history.clone()));
-        }
-        if self.names.is_empty() {
-            rows.push(("OpenSSL name", or(&self.openssl, "(not in OpenSSL)")));
-            rows.push(("GnuTLS name", or(&self.gnutls, "(not in GnuTLS)")));
-        }
-        for stack in STACKS {
-            if let Some(name) = self.names.get(stack) {
-                let today = self.supported_by.contains(&stack);
-                let label = STACK_LABELS
-                    .iter()
-                    .find(|(s, _)| *s == stack)
-                    .map_or("Name", |(_, label)| label);
-                let when = if today {
-                    ""
-                } else {
-                    " (its current release does not offer it)"
-                };
-                rows.push((label, format!("{name}{when}")));
-            }
-        }
-        rows.extend([
+        #[allow(unused_mut)]
+        let mut rows = vec![
+            ("OpenSSL name", or(&self.openssl, "(not in OpenSSL)")),
+            ("GnuTLS name", or(&self.gnutls, "(not in GnuTLS)")),
             ("Versions", self.versions.join(", ")),
             (
                 "Key exchange",
@@ -210,67 +222,14 @@ impl Explanation {
                 ),
             ),
             ("Defined in", self.reference.clone()),
-            ("Supported today by", stacks_text(&self.supported_by)),
             (
                 "IANA recommended",
                 if self.iana_recommended { "yes" } else { "no" }.into(),
             ),
-        ]);
+        ];
+        #[cfg(feature = "tls-names")]
+        stacks::rows(self, &mut rows);
         rows
-    }
-}
-
-/// The stacks `names.tsv` covers, in the order certbench lists them.
-pub const STACKS: [&str; 9] = [
-    "openssl",
-    "boringssl",
-    "libressl",
-    "gnutls",
-    "nss",
-    "java",
-    "mbedtls",
-    "go",
-    "schannel",
-];
-
-/// The row label of each stack's name.
-const STACK_LABELS: [(&str, &str); 9] = [
-    ("openssl", "OpenSSL name"),
-    ("boringssl", "BoringSSL name"),
-    ("libressl", "LibreSSL name"),
-    ("gnutls", "GnuTLS name"),
-    ("nss", "NSS name"),
-    ("java", "Java name"),
-    ("mbedtls", "Mbed TLS name"),
-    ("go", "Go name"),
-    ("schannel", "Windows name"),
-];
-
-/// Stacks by their product names, for people.
-fn stacks_text(stacks: &[&str]) -> String {
-    if stacks.is_empty() {
-        return "none of the stacks certbench knows (OpenSSL, BoringSSL, LibreSSL, GnuTLS, NSS, Java, Mbed TLS, Go, Windows)".into();
-    }
-    stacks
-        .iter()
-        .map(|&s| stack_title(s))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A stack's product name (`nss` → `NSS (Firefox)`).
-pub fn stack_title(stack: &str) -> &str {
-    match stack {
-        "openssl" => "OpenSSL",
-        "boringssl" => "BoringSSL (Chrome)",
-        "libressl" => "LibreSSL",
-        "gnutls" => "GnuTLS",
-        "nss" => "NSS (Firefox)",
-        "java" => "Java (JSSE)",
-        "mbedtls" => "Mbed TLS",
-        "go" => "Go crypto/tls",
-        "schannel" => "Windows (Schannel)",
-        other => other,
     }
 }
 
@@ -289,7 +248,10 @@ const OTHER_STACK_NAMES: &[(&str, u16)] = &[
 
 /// The suite with this code: the IANA registry's, or one of the codes outside it.
 pub fn by_code(code: u16) -> Option<&'static Registered> {
-    SUITES.iter().chain(nonstandard()).find(|s| s.code == code)
+    let registered = SUITES.iter().find(|s| s.code == code);
+    #[cfg(feature = "tls-names")]
+    let registered = registered.or_else(|| nonstandard().iter().find(|s| s.code == code));
+    registered
 }
 
 /// A suite number written in decimal, as Go (`tls.ConnectionState.CipherSuite`) and Java
@@ -341,22 +303,8 @@ pub fn find(query: &str) -> Result<&'static Registered, Error> {
     {
         return Ok(suite);
     }
-    // The pre-RFC ChaCha20 codes share their IANA-style name with the registered ones: the
-    // registry's wins.
-    if let Some(suite) = nonstandard().iter().find(|s| {
-        s.iana.eq_ignore_ascii_case(trimmed)
-            && !SUITES.iter().any(|r| r.iana.eq_ignore_ascii_case(trimmed))
-    }) {
-        return Ok(suite);
-    }
-    // Another stack's name: current names first, so a name reused for another code in an
-    // older release (rare) resolves as today's stacks mean it.
-    let mut named: Vec<&StackName> = stack_names()
-        .iter()
-        .filter(|n| n.name.eq_ignore_ascii_case(trimmed))
-        .collect();
-    named.sort_by_key(|n| !n.current);
-    if let Some(suite) = named.first().and_then(|n| by_code(n.code)) {
+    #[cfg(feature = "tls-names")]
+    if let Some(suite) = stacks::find(trimmed) {
         return Ok(suite);
     }
     let upper = trimmed.to_ascii_uppercase().replace('-', "_");
@@ -399,23 +347,21 @@ pub fn explain(query: &str) -> Result<Explanation, Error> {
 
 /// Parses a two-byte code in the spellings people paste; `None` when it is not a code at all.
 pub fn parse_code(text: &str) -> Option<u16> {
-    hex_code(text, 2).and_then(|code| u16::try_from(code).ok())
+    let cleaned = hex_digits(text);
+    (cleaned.len() == 4 && cleaned.chars().all(|c| c.is_ascii_hexdigit()) && text.len() <= 16)
+        .then(|| u16::from_str_radix(&cleaned, 16).ok())
+        .flatten()
 }
 
-/// A code of `bytes` bytes as people paste it (`0xC0,0x30`, `{0xC0,0x30}`, `C030`, `0xC030`).
-pub(crate) fn hex_code(text: &str, bytes: usize) -> Option<u32> {
-    let cleaned: String = text
-        .trim_matches(['{', '}', '(', ')', ' '])
+/// The digits of a code as people paste it (`0xC0,0x30`, `{0xC0,0x30}`, `C030`): braces,
+/// `0x`, commas, colons and spaces dropped, lowercased.
+pub(crate) fn hex_digits(text: &str) -> String {
+    text.trim_matches(['{', '}', '(', ')', ' '])
         .to_ascii_lowercase()
         .replace("0x", "")
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | ':'))
-        .collect();
-    (cleaned.len() == bytes * 2
-        && cleaned.chars().all(|c| c.is_ascii_hexdigit())
-        && text.len() <= bytes * 8)
-        .then(|| u32::from_str_radix(&cleaned, 16).ok())
-        .flatten()
+        .collect()
 }
 
 /// `0xC0,0x30`.
@@ -527,7 +473,12 @@ const KEY_EXCHANGES: &[(&str, &str, &str, bool)] = &[
         true,
     ),
     ("NULL", "none", "none", false),
-    // Codes outside the registry (nonstandard.tsv).
+];
+
+/// Key exchanges of the codes outside the registry (nonstandard.tsv), tried after
+/// [`KEY_EXCHANGES`].
+#[cfg(feature = "tls-names")]
+const NONSTANDARD_KEY_EXCHANGES: &[(&str, &str, &str, bool)] = &[
     ("RSA_EXPORT1024", "RSA (export, 1024-bit)", "RSA", false),
     ("DHE_DSS_EXPORT1024", "DHE (export, 1024-bit)", "DSS", true),
     (
@@ -591,49 +542,44 @@ const CIPHERS: &[(&str, &str, u16, &str)] = &[
     ("MAGMA_MGM_L", "Magma", 256, "MGM"),
     ("MAGMA_MGM_S", "Magma", 256, "MGM"),
     ("28147_CNT_IMIT", "GOST 28147-89", 256, "CNT + IMIT"),
-    ("28147_CNT", "GOST 28147-89", 256, "CNT"),
-    ("RC4_56", "RC4", 56, "stream"),
-    ("FORTEZZA_CBC", "Skipjack (Fortezza)", 80, "CBC"),
     ("NULL", "none", 0, "NULL"),
 ];
 
-/// Each stack's name for `code`: its current one, else the last it used.
-fn names_by_stack(code: u16) -> std::collections::BTreeMap<&'static str, &'static str> {
-    let mut names = std::collections::BTreeMap::new();
-    // Aliases first, then former names, so the name a stack prints today wins.
-    let mut of_code: Vec<&StackName> = stack_names().iter().filter(|n| n.code == code).collect();
-    of_code.sort_by_key(|n| (n.current, !n.alias));
-    for n in of_code {
-        names.insert(n.stack, n.name);
-    }
-    names
-}
+/// Ciphers of the codes outside the registry (nonstandard.tsv), tried after [`CIPHERS`].
+#[cfg(feature = "tls-names")]
+const NONSTANDARD_CIPHERS: &[(&str, &str, u16, &str)] = &[
+    ("28147_CNT", "GOST 28147-89", 256, "CNT"),
+    ("RC4_56", "RC4", 56, "stream"),
+    ("FORTEZZA_CBC", "Skipjack (Fortezza)", 80, "CBC"),
+];
 
-/// The stacks whose current release implements `code`.
-fn supported_by(code: u16) -> Vec<&'static str> {
-    let mut stacks: Vec<&'static str> = stack_names()
-        .iter()
-        .filter(|n| n.code == code && n.current)
-        .map(|n| n.stack)
-        .collect();
-    stacks.dedup();
-    stacks
+/// A stack's name for a suite its own table does not name (`KRB5-DES-CBC3-SHA` from OpenSSL
+/// 1.0.2); `None` without the `tls-names` feature.
+fn other_name(suite: &Registered, stack: &str) -> Option<&'static str> {
+    #[cfg(feature = "tls-names")]
+    return stacks::names_by_stack(suite.code).get(stack);
+    #[cfg(not(feature = "tls-names"))]
+    {
+        let _ = (suite, stack);
+        None
+    }
 }
 
 /// Splits an IANA name into its parts and rates it.
 pub fn explain_registered(suite: &Registered) -> Explanation {
     let name = suite.iana;
     let code = code_text(suite.code);
-    let names = names_by_stack(suite.code);
+    #[cfg(feature = "tls-names")]
+    let (names, all_names, supported_by) = stacks::of(suite.code);
     let base = Explanation {
         iana: name.to_string(),
         openssl: suite
             .openssl
-            .or_else(|| names.get("openssl").copied())
+            .or_else(|| other_name(suite, "openssl"))
             .map(str::to_string),
         gnutls: suite
             .gnutls
-            .or_else(|| names.get("gnutls").copied())
+            .or_else(|| other_name(suite, "gnutls"))
             .map(str::to_string),
         code,
         versions: Vec::new(),
@@ -652,15 +598,16 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
         iana_recommended: suite.recommended,
         dtls: suite.dtls,
         notes: Vec::new(),
+        #[cfg(feature = "tls-names")]
         standard: suite.history.is_none(),
+        #[cfg(feature = "tls-names")]
         history: suite.history.map(str::to_string),
+        #[cfg(feature = "tls-names")]
         names,
-        all_names: stack_names()
-            .iter()
-            .filter(|n| n.code == suite.code)
-            .copied()
-            .collect(),
-        supported_by: supported_by(suite.code),
+        #[cfg(feature = "tls-names")]
+        all_names,
+        #[cfg(feature = "tls-names")]
+        supported_by,
     };
     if name.ends_with("_SCSV") {
         let note = if name == "TLS_FALLBACK_SCSV" {
@@ -679,9 +626,15 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
         Some((kx, rest)) => (Some(kx), rest, false),
         None => (None, body, true),
     };
+    let key_exchanges = KEY_EXCHANGES.iter();
+    #[cfg(feature = "tls-names")]
+    let key_exchanges = key_exchanges.chain(NONSTANDARD_KEY_EXCHANGES);
+    let ciphers = CIPHERS.iter();
+    #[cfg(feature = "tls-names")]
+    let ciphers = ciphers.chain(NONSTANDARD_CIPHERS);
     let (kx, auth, fs) = match kx_part {
-        Some(part) => KEY_EXCHANGES
-            .iter()
+        Some(part) => key_exchanges
+            .clone()
             .find(|(p, ..)| *p == part)
             .map(|&(_, kx, auth, fs)| (kx.to_string(), auth.to_string(), fs))
             .unwrap_or_else(|| (part.to_string(), part.to_string(), false)),
@@ -691,7 +644,7 @@ pub fn explain_registered(suite: &Registered) -> Explanation {
             true,
         ),
     };
-    let (enc, bits, mode, hash) = match CIPHERS.iter().find(|(p, ..)| rest.starts_with(p)) {
+    let (enc, bits, mode, hash) = match ciphers.clone().find(|(p, ..)| rest.starts_with(p)) {
         Some(&(part, enc, bits, mode)) => (
             enc.to_string(),
             bits,
@@ -899,6 +852,7 @@ fn rate(e: &Explanation, tls13: bool) -> (Rating, Vec<String>) {
             "DHE is slow and vulnerable to Logjam with groups under 2048 bits; prefer ECDHE",
         ));
     }
+    #[cfg(feature = "tls-names")]
     if !e.standard {
         findings.push((
             Rating::Weak,
@@ -1069,7 +1023,7 @@ mod tests {
         assert_eq!(suggestions[0], "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
         let message = |code: &str| explain(code).unwrap_err().to_string();
         assert!(message("0x0A0A").contains("GREASE (RFC 8701)"));
-        assert!(message("0x001C").contains("reserved by IANA"));
+        assert!(message("0x0050").contains("reserved by IANA"));
         assert!(message("0x13,0x00").contains("Unassigned"));
     }
 

@@ -112,8 +112,12 @@ pub(super) fn explain(query: &str) -> Option<Explanation> {
         .or_else(|| upper.strip_prefix("SSL2_CK_"))
         .or_else(|| upper.strip_prefix("SSL2_"))
         .or_else(|| upper.strip_prefix("SSL_EN_"));
+    let digits = super::hex_digits(query);
+    let code = (digits.len() == 6 && query.len() <= 24)
+        .then(|| u32::from_str_radix(&digits, 16).ok())
+        .flatten();
     let spec = SPECS.iter().find(|s| {
-        Some(s.code) == super::hex_code(query, 3)
+        Some(s.code) == code
             || bare.is_some_and(|b| s.name.strip_prefix("SSL_CK_") == Some(b))
             // RC4-MD5, EXP-RC4-MD5 and EXP-RC2-CBC-MD5 name SSL 3.0 suites too: those win.
             || (s.openssl.eq_ignore_ascii_case(query) && super::find(query).is_err())
