@@ -142,6 +142,14 @@ pub(crate) enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Explain a pasted handshake: the output of `openssl s_client -connect HOST:443
+    /// [-showcerts] [-status]`, `curl -v https://HOST/` or `nmap --script ssl-enum-ciphers`.
+    Handshake {
+        /// File to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Write Mozilla's recommended TLS configuration for a server, as ssl-config.mozilla.org
     /// does, with its suites rated.
     TlsConfig {

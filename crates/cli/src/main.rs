@@ -62,6 +62,7 @@ fn main() -> ExitCode {
         }
         Command::Ocsp { action } => commands::ocsp::run_ocsp(action),
         Command::Cipher { name_or_hex, json } => commands::cipher::run_cipher(&name_or_hex, json),
+        Command::Handshake { file, json } => commands::handshake::run(file.as_ref(), json),
         Command::TlsConfig {
             server,
             profile,

@@ -18,6 +18,8 @@ pub mod extension;
 pub mod finding;
 pub mod generate;
 pub mod glossary;
+#[cfg(feature = "tls-names")]
+pub mod handshake;
 pub mod input;
 pub mod inspect;
 pub mod jose;

@@ -7,6 +7,7 @@ pub(crate) mod convert;
 pub(crate) mod decode;
 pub(crate) mod diff;
 pub(crate) mod generate;
+pub(crate) mod handshake;
 pub(crate) mod lint;
 pub(crate) mod ocsp;
 pub(crate) mod tls_config;
