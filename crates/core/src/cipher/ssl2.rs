@@ -51,16 +51,7 @@ pub(super) fn explain(query: &str) -> Option<Explanation> {
     Some(explanation(spec))
 }
 
-fn explanation(
-    &(code, name, openssl, enc, bits, mode): &(
-        u32,
-        &'static str,
-        &'static str,
-        &'static str,
-        u16,
-        &'static str,
-    ),
-) -> Explanation {
+fn explanation(&(code, name, openssl, enc, bits, mode): &Spec) -> Explanation {
     let [_, a, b, c] = code.to_be_bytes();
     let mut reasons = vec![
         "SSL 2.0 is broken: no handshake integrity (downgrades), a weak MAC construction, and DROWN lets it decrypt TLS sessions that share the server's RSA key; RFC 6176 prohibits it".to_string(),
