@@ -429,7 +429,10 @@ fn group(r: &Row) -> RegistryEntry {
             "every current stack: OpenSSL 1.1.0+, BoringSSL, NSS, Java 11+, Go, Windows 10+; the most used group"
         }
         "secp256r1" => "every stack; the one every TLS 1.3 client must support (RFC 8446 §9.1)",
-        "secp384r1" | "secp521r1" => "most stacks (BoringSSL has P-384 and not P-521)",
+        "secp384r1" => "every current stack; browsers offer it after X25519 and P-256",
+        "secp521r1" => {
+            "OpenSSL, BoringSSL, NSS, Java, Go and Windows, though Chrome does not offer it by default"
+        }
         _ => "",
     };
     if !support.is_empty() {
