@@ -426,7 +426,7 @@ fn group(r: &Row) -> RegistryEntry {
             "OpenSSL 3.5+, BoringSSL (Chrome 131+), NSS (Firefox 132+), Go 1.24+ and Cloudflare; Mozilla's guideline 6.0 lists it first"
         }
         "x25519" => {
-            "every current stack: OpenSSL 1.1.0+, BoringSSL, NSS, Java 11+, Go, Windows 10+; the most used group"
+            "every current stack (OpenSSL 1.1.0+, BoringSSL, NSS, Java, Go, Windows 10); the most used group"
         }
         "secp256r1" => "every stack; the one every TLS 1.3 client must support (RFC 8446 §9.1)",
         "secp384r1" => "every current stack; browsers offer it after X25519 and P-256",
