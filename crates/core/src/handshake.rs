@@ -259,8 +259,15 @@ pub fn read(text: &str) -> Result<Handshake, Error> {
         (Some(t), None) => Some(t.clone()),
         _ => None,
     };
+    // OpenSSL 3.5 prints the scheme itself (`Peer signature type: rsa_pss_rsae_sha256`).
     h.signature_scheme = signature_scheme(sig_type.as_deref(), sig_digest.as_deref())
-        .and_then(|name| registries::explain(name, false));
+        .and_then(|name| registries::explain(name, false))
+        .or_else(|| {
+            sig_type
+                .as_deref()
+                .and_then(|t| registries::explain(t, false))
+                .filter(|e| e.registry == "signature_schemes")
+        });
     read_certificates(text, &mut h);
     Ok(h)
 }
