@@ -154,7 +154,7 @@ fn protocol_why(version: &str, enabled: bool) -> String {
             "TLS 1.3 is faster (one round trip), always has forward secrecy and drops every legacy algorithm".into()
         }
         ("TLSv1.2", false) => {
-            "without TLS 1.2, clients that lack TLS 1.3 (older Android, Java 8, embedded) cannot connect".into()
+            "without TLS 1.2, clients that lack TLS 1.3 (Android before 10, Java 8 before update 261, many embedded devices) cannot connect".into()
         }
         ("TLSv1.2", true) => {
             "the modern profile is for clients that all speak TLS 1.3; TLS 1.2 with the intermediate profile's suites is safe".into()
