@@ -42,6 +42,19 @@ pub(super) fn stacks_text(stacks: &[&str]) -> String {
         .join(", ")
 }
 
+/// The release of each stack whose suites `names.tsv` calls current (what its generator read).
+const RELEASES: [(&str, &str); 9] = [
+    ("openssl", "OpenSSL 3.0 as Debian 12 builds it"),
+    ("boringssl", "BoringSSL of August 2026"),
+    ("libressl", "LibreSSL of July 2026"),
+    ("gnutls", "GnuTLS 3.7"),
+    ("nss", "NSS of May 2026"),
+    ("java", "OpenJDK 17"),
+    ("mbedtls", "Mbed TLS of April 2026"),
+    ("go", "Go 1.24"),
+    ("schannel", "Windows 11"),
+];
+
 /// A stack's product name (`nss` → `NSS (Firefox)`).
 pub fn stack_title(stack: &str) -> &str {
     match stack {
@@ -136,10 +149,14 @@ pub(super) fn rows(e: &Explanation, rows: &mut Vec<(&'static str, String)>) {
                 .iter()
                 .find(|(s, _)| *s == stack)
                 .map_or("Name", |(_, label)| label);
+            let release = RELEASES
+                .iter()
+                .find(|(s, _)| *s == stack)
+                .map_or("its current release", |(_, r)| r);
             let when = if today {
-                ""
+                String::new()
             } else {
-                " (its current release does not offer it)"
+                format!(" (not in {release})")
             };
             named.push((label, format!("{name}{when}")));
         }
