@@ -4,8 +4,8 @@
 #   setup_build  - wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
 #                  Node.js, and tests/e2e/node_modules (binaryen's wasm-opt, playwright-core)
 #   setup_test   - setup_build plus Debian chromium, chromium-driver, openssl, openssh-client
-#                  (ssh-keygen, the SSH tests' oracle) and unzip (which reads back the .zip the
-#                  app makes)
+#                  (ssh-keygen, the SSH tests' oracle), gnutls-bin (gnutls-cli, the cipher-name
+#                  checks' oracle) and unzip (which reads back the .zip the app makes)
 # Nothing is fetched from anywhere but crates.io, npm and Debian's archive.
 
 TRUNK_VERSION=0.21.14
@@ -65,7 +65,7 @@ setup_build() {
 
 setup_test() {
   setup_build
-  apt_install chromium chromium-driver openssl openssh-client ca-certificates unzip
+  apt_install chromium chromium-driver openssl openssh-client gnutls-bin ca-certificates unzip
   export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
   export CERTBENCH_REQUIRE_OPENSSL=1
 }
