@@ -226,3 +226,45 @@ fn the_local_gnutls_prints_the_names_the_table_has() {
     }
     assert!(checked >= 100, "only {checked} suites from gnutls-cli");
 }
+
+/// Where OpenJDK 17 is installed (the release the table's Java names come from:
+/// tools/cipher-names/java-17.tsv), the JDK's own suite table agrees with it.
+#[test]
+fn the_local_jdk_lists_the_names_the_table_has() {
+    let Ok(version) = Command::new("java").arg("-version").output() else {
+        eprintln!("skipping: java not installed");
+        return;
+    };
+    if !String::from_utf8_lossy(&version.stderr).contains("version \"17.") {
+        eprintln!(
+            "skipping: the table's Java names are OpenJDK 17's, this java is another release"
+        );
+        return;
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = Command::new("java")
+        .args(["--add-opens", "java.base/sun.security.ssl=ALL-UNNAMED"])
+        .arg(root.join("tools/cipher-names/JavaSuites.java"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let committed = std::fs::read_to_string(root.join("tools/cipher-names/java-17.tsv")).unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut checked = 0;
+    for line in text.lines() {
+        assert!(
+            committed.lines().any(|c| c == line),
+            "the JDK lists `{line}`; java-17.tsv does not"
+        );
+        let fields: Vec<&str> = line.split('\t').collect();
+        let code = cipher::parse_code(fields[0]).unwrap();
+        assert!(
+            cipher::stack_names()
+                .iter()
+                .any(|n| n.stack == "java" && n.code == code && n.name == fields[1]),
+            "{line}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 300, "only {checked} suites from the JDK");
+}
