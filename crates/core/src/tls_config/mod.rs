@@ -206,11 +206,15 @@ impl State<'_> {
 
 /// The first OpenSSL release with TLS 1.3, and the releases still supported (the generator's
 /// `openssl` row).
-fn openssl() -> &'static Server {
+fn openssl() -> Result<&'static Server, Error> {
     servers()
         .iter()
         .find(|s| s.key == "openssl")
-        .expect("servers.tsv has its openssl row")
+        .ok_or_else(|| Error::TlsConfig {
+            problem: "the shipped server table has no OpenSSL row (data/mozilla-tls/servers.tsv)"
+                .into(),
+            choices: Vec::new(),
+        })
 }
 
 /// Writes the configuration `request` asks for, as Mozilla's generator does on `date`
@@ -219,7 +223,7 @@ pub fn generate(request: &Request, date: &str) -> Result<Generated, Error> {
     let server = server(&request.server)?;
     let guideline = Guideline::get(request.guideline.as_deref())?;
     let profile = guideline.profile(&request.profile)?;
-    let openssl_row = openssl();
+    let openssl_row = openssl()?;
     let version = request
         .server_version
         .clone()
