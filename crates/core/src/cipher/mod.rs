@@ -553,33 +553,27 @@ const NONSTANDARD_CIPHERS: &[(&str, &str, u16, &str)] = &[
     ("FORTEZZA_CBC", "Skipjack (Fortezza)", 80, "CBC"),
 ];
 
-/// A stack's name for a suite its own table does not name (`KRB5-DES-CBC3-SHA` from OpenSSL
-/// 1.0.2); `None` without the `tls-names` feature.
-fn other_name(suite: &Registered, stack: &str) -> Option<&'static str> {
-    #[cfg(feature = "tls-names")]
-    return stacks::names_by_stack(suite.code).get(stack);
-    #[cfg(not(feature = "tls-names"))]
-    {
-        let _ = (suite, stack);
-        None
-    }
-}
-
 /// Splits an IANA name into its parts and rates it.
 pub fn explain_registered(suite: &Registered) -> Explanation {
     let name = suite.iana;
     let code = code_text(suite.code);
     #[cfg(feature = "tls-names")]
     let (names, all_names, supported_by) = stacks::of(suite.code);
+    // A stack's name for a suite its own table does not name (`KRB5-DES-CBC3-SHA` from
+    // OpenSSL 1.0.2); none without the `tls-names` feature.
+    #[cfg(feature = "tls-names")]
+    let other_name = |names: &StackNames, stack: &str| names.get(stack);
+    #[cfg(not(feature = "tls-names"))]
+    let (names, other_name) = ((), |_: &(), _: &str| None::<&'static str>);
     let base = Explanation {
         iana: name.to_string(),
         openssl: suite
             .openssl
-            .or_else(|| other_name(suite, "openssl"))
+            .or_else(|| other_name(&names, "openssl"))
             .map(str::to_string),
         gnutls: suite
             .gnutls
-            .or_else(|| other_name(suite, "gnutls"))
+            .or_else(|| other_name(&names, "gnutls"))
             .map(str::to_string),
         code,
         versions: Vec::new(),
